@@ -50,7 +50,11 @@ if (isRoot && hasCommand('apt-get')) {
     log(`installed ${DEBIAN_CHROMIUM} in ${seconds}s`);
     process.exit(0);
   }
-  log(`apt-get install chromium failed after ${seconds}s; falling back to Playwright's own browser`);
+  log(
+    ok
+      ? `apt-get installed chromium but ${DEBIAN_CHROMIUM} is missing (${seconds}s); falling back to Playwright's own browser`
+      : `apt-get install chromium failed after ${seconds}s; falling back to Playwright's own browser`,
+  );
 }
 
 log(
