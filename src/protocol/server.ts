@@ -1,0 +1,597 @@
+// One Paxos server as a state machine: step(state, input, env) -> { state, messages, effects, wakeAt }.
+// No I/O, no clock, no randomness of its own: time and random draws arrive in `env`.
+// The state handed to step belongs to step from then on (it is updated in place for speed);
+// a driver that keeps history clones it first (see cloneServerState).
+import { ballotsEqual, compareBallots, ZERO_BALLOT } from './ballot';
+import { quorumSize } from './quorum';
+import type {
+  AcceptedEntry,
+  Ballot,
+  DurableState,
+  Effect,
+  Env,
+  Input,
+  Message,
+  Proposal,
+  ProtocolConfig,
+  ServerId,
+  ServerState,
+  StepOutput,
+  VolatileState,
+} from './types';
+
+export const NOOP_ID = 'noop';
+
+/** Collects what one step sends and does. */
+class Out<P> {
+  readonly messages: Message<P>[] = [];
+  readonly effects: Effect<P>[] = [];
+  constructor(
+    readonly state: ServerState<P>,
+    readonly env: Env,
+  ) {}
+  send(message: Message<P>): void {
+    this.messages.push(message);
+  }
+  /** One copy of a message to every other server. */
+  broadcast(make: (to: ServerId) => Message<P>): void {
+    for (let to = 1; to <= this.state.config.servers; to++) if (to !== this.state.id) this.messages.push(make(to));
+  }
+  effect(effect: Effect<P>): void {
+    this.effects.push(effect);
+  }
+  finish(): StepOutput<P> {
+    return { state: this.state, messages: this.messages, effects: this.effects, wakeAt: wakeAt(this.state) };
+  }
+}
+
+function freshVolatile<P>(config: ProtocolConfig, durable: DurableState<P>, env: Env): VolatileState<P> {
+  let decidedUpTo = 0;
+  while (durable.decided[decidedUpTo] !== undefined) decidedUpTo++;
+  const decidedIds = new Set<string>();
+  for (const proposal of durable.decided) if (proposal !== undefined) decidedIds.add(proposal.id);
+  return {
+    role: 'follower',
+    leader: null,
+    ballot: ZERO_BALLOT,
+    highestRound: durable.promised.round,
+    promisesFrom: new Set(),
+    prepareFromSlot: 0,
+    reportedAccepted: new Map(),
+    nextSlot: 0,
+    acceptVotes: new Map(),
+    pending: new Map(),
+    decidedIds,
+    roundFor: null,
+    decidedUpTo,
+    appliedUpTo: 0,
+    appliedAhead: new Set(),
+    electionDeadline: env.now + electionTimeout(config, env),
+    heartbeatDue: Infinity,
+    lastHeardFrom: new Map(),
+    lastForwardAt: -Infinity,
+  };
+}
+
+function electionTimeout(config: ProtocolConfig, env: Env): number {
+  const span = config.electionTimeoutMaxMs - config.electionTimeoutMinMs;
+  return Math.floor(config.electionTimeoutMinMs + env.random() * span);
+}
+
+/** A server that has never run: empty durable state. */
+export function initServer<P>(id: ServerId, config: ProtocolConfig, env: Env): ServerState<P> {
+  const durable: DurableState<P> = { promised: ZERO_BALLOT, accepted: [], decided: [] };
+  return { id, config, durable, volatile: freshVolatile(config, durable, env) };
+}
+
+/** What survives a crash: the durable part only (and not even the promise under forget-promise). */
+export function crashServer<P>(state: ServerState<P>): DurableState<P> {
+  const durable = state.durable;
+  return state.config.bugs.has('forget-promise') ? { ...durable, promised: ZERO_BALLOT } : durable;
+}
+
+/** Restart from durable state: volatile state starts afresh and the decided prefix is applied again. */
+export function restartServer<P>(id: ServerId, config: ProtocolConfig, durable: DurableState<P>, env: Env): StepOutput<P> {
+  const state: ServerState<P> = { id, config, durable, volatile: freshVolatile(config, durable, env) };
+  const out = new Out(state, env);
+  applyReady(out);
+  return out.finish();
+}
+
+export function cloneServerState<P>(state: ServerState<P>): ServerState<P> {
+  return structuredClone(state);
+}
+
+function wakeAt<P>(state: ServerState<P>): number {
+  const v = state.volatile;
+  if (v.role === 'leader') return v.heartbeatDue;
+  if (state.config.mode === 'basic-paxos') {
+    return v.pending.size > 0 || v.role === 'candidate' ? v.electionDeadline : Infinity;
+  }
+  return Math.min(v.electionDeadline, v.pending.size > 0 && v.leader !== null ? v.lastForwardAt + retryForwardMs(state.config) : Infinity);
+}
+
+function retryForwardMs(config: ProtocolConfig): number {
+  return config.electionTimeoutMinMs;
+}
+
+export function step<P>(state: ServerState<P>, input: Input<P>, env: Env): StepOutput<P> {
+  const out = new Out(state, env);
+  switch (input.kind) {
+    case 'tick':
+      onTick(out);
+      break;
+    case 'request':
+      onRequest(out, { id: input.id, epoch: 0, time: env.now, payload: input.payload });
+      break;
+    case 'message':
+      onMessage(out, input.message);
+      break;
+  }
+  return out.finish();
+}
+
+function onMessage<P>(out: Out<P>, m: Message<P>): void {
+  switch (m.type) {
+    case 'prepare':
+      return onPrepare(out, m.from, m.ballot, m.fromSlot);
+    case 'promise':
+      return onPromise(out, m.from, m.ballot, m.accepted, m.decided);
+    case 'nack':
+      return onNack(out, m.ballot, m.promised);
+    case 'accept':
+      return onAccept(out, m.from, m.ballot, m.slot, m.proposal);
+    case 'accepted':
+      return onAccepted(out, m.from, m.ballot, m.slot);
+    case 'decide':
+      return onDecide(out, m.from, m.slot, m.proposal);
+    case 'heartbeat':
+      return onHeartbeat(out, m.from, m.ballot, m.decidedUpTo);
+    case 'heartbeatAck':
+      return onHeartbeatAck(out, m.from, m.ballot);
+    case 'catchUpRequest':
+      return onCatchUpRequest(out, m.from, m.fromSlot);
+    case 'catchUpReply':
+      for (const [slot, proposal] of m.entries) learn(out, slot, proposal);
+      return;
+    case 'forward':
+      return onRequest(out, m.proposal);
+  }
+}
+
+// ---- timers ----
+
+function onTick<P>(out: Out<P>): void {
+  const { state, env } = out;
+  const v = state.volatile;
+  if (v.role === 'leader') {
+    if (env.now >= v.heartbeatDue) leaderHeartbeat(out);
+    return;
+  }
+  if (state.config.mode === 'basic-paxos') {
+    // A basic-Paxos proposer runs phase 1 whenever it holds a request; a stalled round retries higher.
+    if (v.pending.size > 0 && env.now >= v.electionDeadline) startPrepare(out);
+    return;
+  }
+  if (env.now >= v.electionDeadline) {
+    startPrepare(out);
+    return;
+  }
+  if (v.pending.size > 0 && v.leader !== null && env.now >= v.lastForwardAt + retryForwardMs(state.config)) {
+    forwardPending(out);
+  }
+}
+
+function leaderHeartbeat<P>(out: Out<P>): void {
+  const { state, env } = out;
+  const v = state.volatile;
+  const config = state.config;
+  // Check quorum: a leader that has not heard from a majority for a whole election timeout steps down.
+  let heard = 1;
+  for (const [, at] of v.lastHeardFrom) if (env.now - at <= config.electionTimeoutMaxMs) heard++;
+  if (config.mode === 'multi-paxos' && heard < quorumSize(config)) {
+    stepDown(out, null);
+    return;
+  }
+  const ballot = v.ballot;
+  const decidedUpTo = v.decidedUpTo;
+  if (config.mode === 'multi-paxos') out.broadcast((to) => ({ type: 'heartbeat', from: state.id, to, ballot, decidedUpTo }));
+  // Resend Accepts that have not reached a quorum yet, to those that have not voted.
+  for (const [slot, voters] of v.acceptVotes) {
+    const entry = state.durable.accepted[slot];
+    if (entry === undefined || !ballotsEqual(entry.ballot, ballot)) continue;
+    for (let to = 1; to <= config.servers; to++) {
+      if (!voters.has(to)) out.send({ type: 'accept', from: state.id, to, ballot, slot, proposal: entry.proposal });
+    }
+  }
+  v.heartbeatDue = env.now + config.heartbeatMs;
+}
+
+// ---- phase 1 ----
+
+function startPrepare<P>(out: Out<P>): void {
+  const { state, env } = out;
+  const v = state.volatile;
+  const d = state.durable;
+  const round = Math.max(v.highestRound, d.promised.round) + 1;
+  const ballot: Ballot = { round, server: state.id };
+  v.highestRound = round;
+  v.role = 'candidate';
+  v.leader = null;
+  v.ballot = ballot;
+  v.promisesFrom = new Set();
+  v.reportedAccepted = new Map();
+  v.acceptVotes = new Map();
+  v.prepareFromSlot = v.decidedUpTo;
+  v.roundFor = state.config.mode === 'basic-paxos' ? firstPending(v) : null;
+  v.electionDeadline = env.now + electionTimeout(state.config, env);
+  out.effect({ kind: 'role', role: 'candidate', ballot });
+  out.effect({ kind: 'phase', phase: 'prepare', ballot });
+  const fromSlot = v.prepareFromSlot;
+  out.broadcast((to) => ({ type: 'prepare', from: state.id, to, ballot, fromSlot }));
+  // The proposer is also an acceptor: it promises itself.
+  if (compareBallots(ballot, d.promised) > 0) {
+    d.promised = ballot;
+    out.effect({ kind: 'promised', ballot });
+    recordPromise(out, state.id, ballot, acceptedFrom(d, fromSlot), decidedFrom(d, fromSlot));
+  }
+}
+
+function firstPending<P>(v: VolatileState<P>): string | null {
+  for (const id of v.pending.keys()) return id;
+  return null;
+}
+
+function acceptedFrom<P>(d: DurableState<P>, fromSlot: number): [number, AcceptedEntry<P>][] {
+  const entries: [number, AcceptedEntry<P>][] = [];
+  for (let slot = fromSlot; slot < d.accepted.length; slot++) {
+    const entry = d.accepted[slot];
+    if (entry !== undefined) entries.push([slot, entry]);
+  }
+  return entries;
+}
+
+function decidedFrom<P>(d: DurableState<P>, fromSlot: number): [number, Proposal<P>][] {
+  const entries: [number, Proposal<P>][] = [];
+  for (let slot = fromSlot; slot < d.decided.length; slot++) {
+    const proposal = d.decided[slot];
+    if (proposal !== undefined) entries.push([slot, proposal]);
+  }
+  return entries;
+}
+
+function onPrepare<P>(out: Out<P>, from: ServerId, ballot: Ballot, fromSlot: number): void {
+  const { state } = out;
+  const d = state.durable;
+  noteRound(state, ballot);
+  if (compareBallots(ballot, d.promised) <= 0) {
+    out.send({ type: 'nack', from: state.id, to: from, ballot, promised: d.promised });
+    return;
+  }
+  d.promised = ballot;
+  out.effect({ kind: 'promised', ballot });
+  if (state.volatile.role !== 'follower') stepDown(out, null);
+  state.volatile.leader = null;
+  resetElectionTimer(out);
+  out.send({
+    type: 'promise',
+    from: state.id,
+    to: from,
+    ballot,
+    accepted: acceptedFrom(d, fromSlot),
+    decided: decidedFrom(d, fromSlot),
+  });
+}
+
+function onPromise<P>(
+  out: Out<P>,
+  from: ServerId,
+  ballot: Ballot,
+  accepted: readonly (readonly [number, AcceptedEntry<P>])[],
+  decided: readonly (readonly [number, Proposal<P>])[],
+): void {
+  const v = out.state.volatile;
+  if (v.role !== 'candidate' || !ballotsEqual(ballot, v.ballot)) return;
+  recordPromise(out, from, ballot, accepted, decided);
+}
+
+function recordPromise<P>(
+  out: Out<P>,
+  from: ServerId,
+  ballot: Ballot,
+  accepted: readonly (readonly [number, AcceptedEntry<P>])[],
+  decided: readonly (readonly [number, Proposal<P>])[],
+): void {
+  const v = out.state.volatile;
+  if (v.promisesFrom.has(from)) return;
+  v.promisesFrom.add(from);
+  for (const [slot, proposal] of decided) learn(out, slot, proposal);
+  for (const [slot, entry] of accepted) {
+    const known = v.reportedAccepted.get(slot);
+    if (known === undefined || compareBallots(entry.ballot, known.ballot) > 0) v.reportedAccepted.set(slot, entry);
+  }
+  const needed = quorumSize(out.state.config);
+  out.effect({ kind: 'vote', vote: 'promise', ballot, voter: from, votes: v.promisesFrom.size, needed });
+  if (v.promisesFrom.size >= needed) becomeLeader(out);
+}
+
+function becomeLeader<P>(out: Out<P>): void {
+  const { state, env } = out;
+  const v = state.volatile;
+  const d = state.durable;
+  const ballot = v.ballot;
+  v.role = 'leader';
+  v.leader = state.id;
+  v.heartbeatDue = env.now;
+  v.lastHeardFrom = new Map();
+  for (const voter of v.promisesFrom) if (voter !== state.id) v.lastHeardFrom.set(voter, env.now);
+  out.effect({ kind: 'phase', phase: 'promise-quorum', ballot });
+  out.effect({ kind: 'role', role: 'leader', ballot });
+  // Every slot a promise reported must carry the highest-ballot value reported for it; holes get no-ops.
+  let top = v.decidedUpTo;
+  for (const slot of v.reportedAccepted.keys()) top = Math.max(top, slot + 1);
+  for (let slot = d.decided.length - 1; slot >= top; slot--) if (d.decided[slot] !== undefined) top = slot + 1;
+  v.nextSlot = top;
+  const ignoreReported = state.config.bugs.has('ignore-promised-values');
+  const reproposedIds = new Set<string>();
+  for (let slot = v.prepareFromSlot; slot < top; slot++) {
+    if (d.decided[slot] !== undefined) continue;
+    const reported = v.reportedAccepted.get(slot);
+    let proposal: Proposal<P>;
+    if (reported !== undefined && !ignoreReported) proposal = reported.proposal;
+    else if (ignoreReported && reported !== undefined) proposal = takeOwnValue(v, ballot, env) ?? noop(ballot, env);
+    else proposal = noop(ballot, env);
+    reproposedIds.add(proposal.id);
+    proposeAt(out, slot, proposal);
+  }
+  v.reportedAccepted = new Map();
+  if (state.config.mode === 'basic-paxos') {
+    // One client value per phase 1: the request this round was started for.
+    const id = v.roundFor;
+    const proposal = id === null ? undefined : v.pending.get(id);
+    if (proposal !== undefined && !reproposedIds.has(proposal.id)) proposeNew(out, proposal);
+  } else {
+    for (const proposal of v.pending.values()) if (!reproposedIds.has(proposal.id)) proposeNew(out, proposal);
+  }
+  if (state.config.mode === 'multi-paxos') leaderHeartbeat(out);
+  maybeFinishBasicRound(out);
+}
+
+/** The bug ignore-promised-values: the new leader pushes a value of its own over what was reported. */
+function takeOwnValue<P>(v: VolatileState<P>, ballot: Ballot, env: Env): Proposal<P> | undefined {
+  for (const proposal of v.pending.values()) {
+    v.pending.delete(proposal.id);
+    return { ...proposal, epoch: ballot.round, time: env.now };
+  }
+  return undefined;
+}
+
+function noop<P>(ballot: Ballot, env: Env): Proposal<P> {
+  return { id: NOOP_ID, epoch: ballot.round, time: env.now, payload: null };
+}
+
+function onNack<P>(out: Out<P>, ballot: Ballot, promised: Ballot): void {
+  const { state, env } = out;
+  const v = state.volatile;
+  noteRound(state, promised);
+  if (v.role === 'follower' || !ballotsEqual(ballot, v.ballot)) return;
+  if (compareBallots(promised, v.ballot) <= 0) return;
+  stepDown(out, null);
+  // Back off for a random time before trying again, so that dueling proposers drift apart.
+  v.electionDeadline = env.now + electionTimeout(state.config, env);
+}
+
+function stepDown<P>(out: Out<P>, leader: ServerId | null): void {
+  const v = out.state.volatile;
+  const wasFollower = v.role === 'follower';
+  v.role = 'follower';
+  v.leader = leader;
+  v.acceptVotes = new Map();
+  v.promisesFrom = new Set();
+  v.reportedAccepted = new Map();
+  v.roundFor = null;
+  v.heartbeatDue = Infinity;
+  if (!wasFollower) out.effect({ kind: 'role', role: 'follower', ballot: out.state.durable.promised });
+}
+
+function noteRound<P>(state: ServerState<P>, ballot: Ballot): void {
+  if (ballot.round > state.volatile.highestRound) state.volatile.highestRound = ballot.round;
+}
+
+function resetElectionTimer<P>(out: Out<P>): void {
+  out.state.volatile.electionDeadline = out.env.now + electionTimeout(out.state.config, out.env);
+}
+
+// ---- phase 2 ----
+
+function onRequest<P>(out: Out<P>, proposal: Proposal<P>): void {
+  const { state } = out;
+  const v = state.volatile;
+  // Retries and forwards repeat requests: propose each at most once per leadership.
+  if (v.pending.has(proposal.id) || v.decidedIds.has(proposal.id)) return;
+  if (v.pending.size === 0) v.lastForwardAt = out.env.now;
+  v.pending.set(proposal.id, proposal);
+  if (v.role === 'leader' && state.config.mode === 'multi-paxos') {
+    proposeNew(out, proposal);
+    return;
+  }
+  if (state.config.mode === 'basic-paxos') {
+    // Every server proposes its own clients' writes; it starts phase 1 unless a round is under way.
+    if (v.role === 'follower') startPrepare(out);
+    return;
+  }
+  if (v.leader !== null && v.leader !== state.id) {
+    out.send({ type: 'forward', from: state.id, to: v.leader, proposal });
+  }
+}
+
+function forwardPending<P>(out: Out<P>): void {
+  const { state, env } = out;
+  const v = state.volatile;
+  v.lastForwardAt = env.now;
+  const leader = v.leader;
+  if (leader === null || leader === state.id) return;
+  for (const proposal of v.pending.values()) out.send({ type: 'forward', from: state.id, to: leader, proposal });
+}
+
+/** A client value gets the next free slot; its epoch is this leader's round. */
+function proposeNew<P>(out: Out<P>, proposal: Proposal<P>): void {
+  const v = out.state.volatile;
+  const slot = v.nextSlot;
+  proposeAt(out, slot, { ...proposal, epoch: v.ballot.round, time: out.env.now });
+}
+
+function proposeAt<P>(out: Out<P>, slot: number, proposal: Proposal<P>): void {
+  const { state } = out;
+  const v = state.volatile;
+  const ballot = v.ballot;
+  if (slot >= v.nextSlot) v.nextSlot = slot + 1;
+  v.acceptVotes.set(slot, new Set());
+  out.effect({ kind: 'phase', phase: 'accept', ballot, slot });
+  out.broadcast((to) => ({ type: 'accept', from: state.id, to, ballot, slot, proposal }));
+  acceptLocally(out, state.id, ballot, slot, proposal);
+}
+
+function onAccept<P>(out: Out<P>, from: ServerId, ballot: Ballot, slot: number, proposal: Proposal<P>): void {
+  const { state } = out;
+  noteRound(state, ballot);
+  const v = state.volatile;
+  if (compareBallots(ballot, state.durable.promised) >= 0 && from !== state.id) {
+    if (v.role !== 'follower' && compareBallots(ballot, v.ballot) > 0) stepDown(out, from);
+    if (state.config.mode === 'multi-paxos' || v.role === 'follower') v.leader = from;
+    resetElectionTimer(out);
+  }
+  acceptLocally(out, from, ballot, slot, proposal);
+}
+
+/** The acceptor's rule: accept when ballot >= promised (durably), answer Accepted; else Nack. */
+function acceptLocally<P>(out: Out<P>, from: ServerId, ballot: Ballot, slot: number, proposal: Proposal<P>): void {
+  const { state } = out;
+  const d = state.durable;
+  const allowed = compareBallots(ballot, d.promised) >= 0 || state.config.bugs.has('accept-below-promise');
+  if (!allowed) {
+    out.send({ type: 'nack', from: state.id, to: from, ballot, promised: d.promised });
+    return;
+  }
+  if (compareBallots(ballot, d.promised) > 0) {
+    d.promised = ballot;
+    out.effect({ kind: 'promised', ballot });
+  }
+  const current = d.accepted[slot];
+  if (current === undefined || !ballotsEqual(current.ballot, ballot) || current.proposal.id !== proposal.id) {
+    d.accepted[slot] = { ballot, proposal };
+    out.effect({ kind: 'accepted', slot, ballot, proposalId: proposal.id });
+  }
+  if (from === state.id) onAccepted(out, state.id, ballot, slot);
+  else out.send({ type: 'accepted', from: state.id, to: from, ballot, slot });
+}
+
+function onAccepted<P>(out: Out<P>, from: ServerId, ballot: Ballot, slot: number): void {
+  const { state } = out;
+  const v = state.volatile;
+  if (v.role !== 'leader' || !ballotsEqual(ballot, v.ballot)) return;
+  v.lastHeardFrom.set(from, out.env.now);
+  const voters = v.acceptVotes.get(slot);
+  if (voters === undefined || voters.has(from)) return;
+  voters.add(from);
+  const needed = quorumSize(state.config);
+  out.effect({ kind: 'vote', vote: 'accepted', ballot, slot, voter: from, votes: voters.size, needed });
+  if (voters.size < needed) return;
+  // Chosen: a quorum accepted this value under one ballot.
+  v.acceptVotes.delete(slot);
+  const entry = state.durable.accepted[slot];
+  if (entry === undefined) return;
+  out.effect({ kind: 'phase', phase: 'accepted-quorum', ballot, slot });
+  out.effect({ kind: 'phase', phase: 'decide', ballot, slot });
+  const proposal = entry.proposal;
+  out.broadcast((to) => ({ type: 'decide', from: state.id, to, slot, proposal }));
+  learn(out, slot, proposal);
+  maybeFinishBasicRound(out);
+}
+
+/** Basic Paxos: once this round's values are chosen the proposer lets go; the next write runs phase 1 again. */
+function maybeFinishBasicRound<P>(out: Out<P>): void {
+  const { state } = out;
+  const v = state.volatile;
+  if (state.config.mode !== 'basic-paxos' || v.role !== 'leader' || v.acceptVotes.size > 0) return;
+  stepDown(out, null);
+  if (v.pending.size > 0) startPrepare(out);
+}
+
+// ---- learning and applying ----
+
+function onDecide<P>(out: Out<P>, from: ServerId, slot: number, proposal: Proposal<P>): void {
+  const v = out.state.volatile;
+  learn(out, slot, proposal);
+  // A Decide beyond a hole means this server missed some: ask the sender for them.
+  if (slot > v.decidedUpTo) out.send({ type: 'catchUpRequest', from: out.state.id, to: from, fromSlot: v.decidedUpTo });
+}
+
+function learn<P>(out: Out<P>, slot: number, proposal: Proposal<P>): void {
+  const { state } = out;
+  const d = state.durable;
+  const v = state.volatile;
+  if (d.decided[slot] !== undefined) return;
+  d.decided[slot] = proposal;
+  v.pending.delete(proposal.id);
+  if (proposal.payload !== null) v.decidedIds.add(proposal.id);
+  v.acceptVotes.delete(slot);
+  out.effect({ kind: 'decided', slot, proposal });
+  while (d.decided[v.decidedUpTo] !== undefined) v.decidedUpTo++;
+  if (slot >= v.nextSlot) v.nextSlot = slot + 1;
+  if (state.config.bugs.has('apply-out-of-order') && slot > v.appliedUpTo) {
+    v.appliedAhead.add(slot);
+    out.effect({ kind: 'apply', slot, proposal });
+  }
+  applyReady(out);
+}
+
+/** Apply decided slots strictly in slot order. */
+function applyReady<P>(out: Out<P>): void {
+  const { state } = out;
+  const v = state.volatile;
+  const decided = state.durable.decided;
+  while (v.appliedUpTo < v.decidedUpTo) {
+    const slot = v.appliedUpTo;
+    v.appliedUpTo++;
+    if (v.appliedAhead.delete(slot)) continue;
+    const proposal = decided[slot];
+    if (proposal !== undefined) out.effect({ kind: 'apply', slot, proposal });
+  }
+}
+
+function onHeartbeat<P>(out: Out<P>, from: ServerId, ballot: Ballot, leaderDecidedUpTo: number): void {
+  const { state } = out;
+  const v = state.volatile;
+  noteRound(state, ballot);
+  if (compareBallots(ballot, state.durable.promised) < 0) {
+    // A stale leader: tell it a newer ballot exists.
+    out.send({ type: 'nack', from: state.id, to: from, ballot, promised: state.durable.promised });
+    return;
+  }
+  if (v.role !== 'follower') stepDown(out, from);
+  const leaderChanged = v.leader !== from;
+  v.leader = from;
+  resetElectionTimer(out);
+  out.send({ type: 'heartbeatAck', from: state.id, to: from, ballot, decidedUpTo: v.decidedUpTo });
+  if (v.decidedUpTo < leaderDecidedUpTo) {
+    out.send({ type: 'catchUpRequest', from: state.id, to: from, fromSlot: v.decidedUpTo });
+  }
+  if (leaderChanged && v.pending.size > 0) forwardPending(out);
+}
+
+function onHeartbeatAck<P>(out: Out<P>, from: ServerId, ballot: Ballot): void {
+  const v = out.state.volatile;
+  if (v.role === 'leader' && ballotsEqual(ballot, v.ballot)) v.lastHeardFrom.set(from, out.env.now);
+}
+
+function onCatchUpRequest<P>(out: Out<P>, from: ServerId, fromSlot: number): void {
+  const { state } = out;
+  const decided = state.durable.decided;
+  const entries: [number, Proposal<P>][] = [];
+  for (let slot = fromSlot; slot < decided.length && entries.length < state.config.catchUpBatch; slot++) {
+    const proposal = decided[slot];
+    if (proposal !== undefined) entries.push([slot, proposal]);
+  }
+  if (entries.length > 0) out.send({ type: 'catchUpReply', from: state.id, to: from, entries });
+}

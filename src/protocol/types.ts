@@ -1,0 +1,168 @@
+// The Paxos protocol's data: ballots, log entries, messages, server state, step inputs and outputs.
+// The protocol is generic over the payload P it replicates (Paxoscope replicates znode transactions).
+
+/** Servers are numbered 1..n; the UI and scripts write them n1..nN. */
+export type ServerId = number;
+
+/** A ballot (round, server): compared round first, then server, so no two proposers share one. */
+export interface Ballot {
+  readonly round: number;
+  readonly server: ServerId;
+}
+
+/** A value proposed for a log slot. `payload` null is a no-op (fills a hole). */
+export interface Proposal<P> {
+  /** Unique per client request (retries keep it); "noop" for no-ops. */
+  readonly id: string;
+  /** Round of the ballot that first proposed it; zxids take their epoch from it. */
+  readonly epoch: number;
+  /** Simulated time when it was first proposed (ZooKeeper stamps txns at the leader). */
+  readonly time: number;
+  readonly payload: P | null;
+}
+
+export interface AcceptedEntry<P> {
+  readonly ballot: Ballot;
+  readonly proposal: Proposal<P>;
+}
+
+export type ProtocolMode = 'multi-paxos' | 'basic-paxos';
+
+export type BugName =
+  | 'forget-promise'
+  | 'ignore-promised-values'
+  | 'minority-quorum'
+  | 'accept-below-promise'
+  | 'apply-out-of-order';
+
+export interface ProtocolConfig {
+  readonly servers: number;
+  readonly mode: ProtocolMode;
+  readonly bugs: ReadonlySet<BugName>;
+  readonly heartbeatMs: number;
+  /** A follower's election timeout is drawn uniformly from [min, max). */
+  readonly electionTimeoutMinMs: number;
+  readonly electionTimeoutMaxMs: number;
+  /** At most this many entries in one catch-up reply. */
+  readonly catchUpBatch: number;
+}
+
+/** Survives a crash. */
+export interface DurableState<P> {
+  promised: Ballot;
+  /** Indexed by slot (0-based). */
+  accepted: (AcceptedEntry<P> | undefined)[];
+  decided: (Proposal<P> | undefined)[];
+}
+
+export type Role = 'follower' | 'candidate' | 'leader';
+
+/** Lost on a crash. */
+export interface VolatileState<P> {
+  role: Role;
+  /** The leader this server believes in (itself when leader), or null. */
+  leader: ServerId | null;
+  /** This server's own ballot while candidate or leader. */
+  ballot: Ballot;
+  /** Highest round seen anywhere; the next election goes above it. */
+  highestRound: number;
+  /** Candidate: voters whose Promise arrived, and what they reported. */
+  promisesFrom: Set<ServerId>;
+  prepareFromSlot: number;
+  reportedAccepted: Map<number, AcceptedEntry<P>>;
+  /** Leader: next free slot, and the Accepted votes of slots not yet chosen. */
+  nextSlot: number;
+  acceptVotes: Map<number, Set<ServerId>>;
+  /** Requests this server holds until they are decided: to forward, or to propose when it leads. */
+  pending: Map<string, Proposal<P>>;
+  /** Ids of requests already decided, so a late or repeated forward is not proposed again. */
+  decidedIds: Set<string>;
+  /** Basic Paxos: the request this proposer's current round exists for. */
+  roundFor: string | null;
+  /** First slot not yet decided (the decided prefix is [0, decidedUpTo)). */
+  decidedUpTo: number;
+  /** First slot not yet applied. */
+  appliedUpTo: number;
+  /** apply-out-of-order bug only: slots applied ahead of the prefix. */
+  appliedAhead: Set<number>;
+  electionDeadline: number;
+  heartbeatDue: number;
+  /** Leader: when each follower last answered; steps down without a quorum of answers. */
+  lastHeardFrom: Map<ServerId, number>;
+  /** When pending requests were last forwarded to the leader. */
+  lastForwardAt: number;
+}
+
+export interface ServerState<P> {
+  readonly id: ServerId;
+  readonly config: ProtocolConfig;
+  durable: DurableState<P>;
+  volatile: VolatileState<P>;
+}
+
+interface Envelope {
+  readonly from: ServerId;
+  readonly to: ServerId;
+}
+
+export type Message<P> =
+  | (Envelope & { readonly type: 'prepare'; readonly ballot: Ballot; readonly fromSlot: number })
+  | (Envelope & {
+      readonly type: 'promise';
+      readonly ballot: Ballot;
+      readonly accepted: readonly (readonly [number, AcceptedEntry<P>])[];
+      readonly decided: readonly (readonly [number, Proposal<P>])[];
+    })
+  | (Envelope & { readonly type: 'nack'; readonly ballot: Ballot; readonly promised: Ballot })
+  | (Envelope & { readonly type: 'accept'; readonly ballot: Ballot; readonly slot: number; readonly proposal: Proposal<P> })
+  | (Envelope & { readonly type: 'accepted'; readonly ballot: Ballot; readonly slot: number })
+  | (Envelope & { readonly type: 'decide'; readonly slot: number; readonly proposal: Proposal<P> })
+  | (Envelope & { readonly type: 'heartbeat'; readonly ballot: Ballot; readonly decidedUpTo: number })
+  | (Envelope & { readonly type: 'heartbeatAck'; readonly ballot: Ballot; readonly decidedUpTo: number })
+  | (Envelope & { readonly type: 'catchUpRequest'; readonly fromSlot: number })
+  | (Envelope & { readonly type: 'catchUpReply'; readonly entries: readonly (readonly [number, Proposal<P>])[] })
+  | (Envelope & { readonly type: 'forward'; readonly proposal: Proposal<P> });
+
+export type MessageType = Message<unknown>['type'];
+
+export type Input<P> =
+  | { readonly kind: 'message'; readonly message: Message<P> }
+  | { readonly kind: 'tick' }
+  /** A client write reaching this server; `id` is unique per request. */
+  | { readonly kind: 'request'; readonly id: string; readonly payload: P };
+
+/** The phases a proposer goes through, as the UI and the trace name them. */
+export type Phase = 'prepare' | 'promise-quorum' | 'accept' | 'accepted-quorum' | 'decide';
+
+/** What a step did besides sending: for the driver (apply) and for the trace (the rest). */
+export type Effect<P> =
+  | { readonly kind: 'apply'; readonly slot: number; readonly proposal: Proposal<P> }
+  | { readonly kind: 'decided'; readonly slot: number; readonly proposal: Proposal<P> }
+  | { readonly kind: 'phase'; readonly phase: Phase; readonly ballot: Ballot; readonly slot?: number }
+  | {
+      readonly kind: 'vote';
+      readonly vote: 'promise' | 'accepted';
+      readonly ballot: Ballot;
+      readonly slot?: number;
+      readonly voter: ServerId;
+      readonly votes: number;
+      readonly needed: number;
+    }
+  | { readonly kind: 'promised'; readonly ballot: Ballot }
+  | { readonly kind: 'accepted'; readonly slot: number; readonly ballot: Ballot; readonly proposalId: string }
+  | { readonly kind: 'role'; readonly role: Role; readonly ballot: Ballot };
+
+export interface StepOutput<P> {
+  readonly state: ServerState<P>;
+  readonly messages: Message<P>[];
+  readonly effects: Effect<P>[];
+  /** The earliest simulated time at which this server wants a tick. */
+  readonly wakeAt: number;
+}
+
+/** Time and randomness come in from the driver, so the protocol runs the same everywhere. */
+export interface Env {
+  readonly now: number;
+  /** A uniform draw in [0, 1) from the driver's seeded PRNG. */
+  random(): number;
+}

@@ -1,0 +1,67 @@
+// Short, zkCli-like text for transactions and messages, as the trace, the summary and the UI show them.
+import type { Message } from '../protocol/types';
+import { formatBallot } from '../protocol/ballot';
+import type { MultiOp, Txn } from '../zk/types';
+
+function quote(data: string): string {
+  return /^[^\s"\\;&#]+$/.test(data) ? data : JSON.stringify(data);
+}
+
+function describeMultiOp(op: MultiOp): string {
+  switch (op.op) {
+    case 'check':
+      return `check ${op.path} ${op.version}`;
+    case 'create':
+      return `create${op.ephemeral ? ' -e' : ''}${op.sequential ? ' -s' : ''} ${op.path} ${quote(op.data)}`;
+    case 'setData':
+      return `set${op.version === -1 ? '' : ` -v ${op.version}`} ${op.path} ${quote(op.data)}`;
+    case 'delete':
+      return `delete${op.version === -1 ? '' : ` -v ${op.version}`} ${op.path}`;
+  }
+}
+
+export function describeTxn(txn: Txn | null): string {
+  if (txn === null) return 'noop';
+  switch (txn.op) {
+    case 'createSession':
+      return `createSession ${txn.session}`;
+    case 'closeSession':
+      return `closeSession ${txn.session}${txn.reason === 'expire' ? ' (expired)' : ''}`;
+    case 'create':
+    case 'setData':
+    case 'delete':
+      return `${txn.session}: ${describeMultiOp(txn)}`;
+    case 'multi':
+      return `${txn.session}: multi ${txn.ops.map(describeMultiOp).join('; ')}`;
+    case 'sync':
+      return `${txn.session}: sync ${txn.path}`;
+  }
+}
+
+/** A message's label on the wire, e.g. "Accept 3.n1 #4". */
+export function describeMessage(m: Message<Txn>): string {
+  switch (m.type) {
+    case 'prepare':
+      return `Prepare ${formatBallot(m.ballot)}`;
+    case 'promise':
+      return `Promise ${formatBallot(m.ballot)}`;
+    case 'nack':
+      return `Nack ${formatBallot(m.promised)}`;
+    case 'accept':
+      return `Accept ${formatBallot(m.ballot)} #${m.slot}`;
+    case 'accepted':
+      return `Accepted ${formatBallot(m.ballot)} #${m.slot}`;
+    case 'decide':
+      return `Decide #${m.slot}`;
+    case 'heartbeat':
+      return `Heartbeat ${formatBallot(m.ballot)}`;
+    case 'heartbeatAck':
+      return `HeartbeatAck`;
+    case 'catchUpRequest':
+      return `CatchUp? #${m.fromSlot}`;
+    case 'catchUpReply':
+      return `CatchUp ${m.entries.length}`;
+    case 'forward':
+      return `Forward`;
+  }
+}

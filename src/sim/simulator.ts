@@ -1,0 +1,915 @@
+// The deterministic simulator: a virtual clock, a seeded PRNG, a network, Paxos servers with their znode
+// replicas, and ZooKeeper client sessions. One event at a time; the same config and inputs give the same run.
+import { crashServer, initServer, restartServer, step } from '../protocol/server';
+import type { DurableState, Effect, Env, Message, ProtocolConfig, ServerState } from '../protocol/types';
+import type { ClientCommand, Header } from '../script/ast';
+import { applyTxn, createReplica, readOnReplica, type Replica } from '../zk/replica';
+import type { EventType, MultiOp, Read, ReadResult, SessionName, Txn, TxnResult } from '../zk/types';
+import { describeMessage, describeTxn } from './describe';
+import { EventQueue } from './queue';
+import { Rng } from './rng';
+import type { OpResult, SessionStatus, TraceEvent, WireKind } from './trace';
+
+/** What travels on the simulated network. */
+type Wire =
+  | { readonly kind: 'paxos'; readonly message: Message<Txn> }
+  | { readonly kind: 'session-touch'; readonly sessions: readonly SessionName[] }
+  /** sessionId 0 opens a new session; otherwise the client reconnects the session it has. */
+  | { readonly kind: 'client-connect'; readonly session: SessionName; readonly sessionId: number; readonly requestId: string; readonly timeoutMs: number }
+  | { readonly kind: 'client-write'; readonly session: SessionName; readonly opId: number; readonly requestId: string; readonly txn: Txn }
+  | { readonly kind: 'client-read'; readonly session: SessionName; readonly opId: number; readonly read: Read }
+  | { readonly kind: 'client-ping'; readonly session: SessionName }
+  | { readonly kind: 'client-pong' }
+  | { readonly kind: 'connected'; readonly ok: boolean; readonly sessionId: number }
+  | { readonly kind: 'session-ended'; readonly reason: 'close' | 'expire' }
+  | { readonly kind: 'reply'; readonly opId: number; readonly result: OpResult }
+  | { readonly kind: 'watch-event'; readonly type: EventType; readonly path: string };
+
+type SimEvent =
+  | { readonly kind: 'deliver'; readonly id: number; readonly from: string; readonly to: string; readonly wire: Wire; readonly lost: boolean }
+  | { readonly kind: 'tick'; readonly server: number; readonly gen: number }
+  | { readonly kind: 'housekeeping' };
+
+export interface NetworkSettings {
+  latencyMin: number;
+  latencyMax: number;
+  loss: number;
+  dup: number;
+}
+
+export interface SimConfig {
+  readonly header: Header;
+  /** Record send/deliver events (the UI and checkers need them; a benchmark may not). */
+  readonly traceMessages: boolean;
+}
+
+interface SimServer {
+  readonly id: number;
+  up: boolean;
+  paxos: ServerState<Txn>;
+  /** What a crashed server keeps. */
+  durable: DurableState<Txn>;
+  replica: Replica;
+  /** Request ids already applied: a retried request that was chosen twice applies once. */
+  appliedIds: Set<string>;
+  zxidEpoch: number;
+  zxidCounter: number;
+  /** Writes from this server's clients, answered when applied here. */
+  awaiting: Map<string, { session: SessionName; opId: number }>;
+  /** Sessions connected to this server (volatile). */
+  clients: Set<SessionName>;
+  /** Sessions that pinged since the last touch sent to the leader. */
+  touched: Set<SessionName>;
+  /** Leader only: when each session expires unless heard from. */
+  sessionDeadlines: Map<SessionName, number>;
+  expiring: Set<SessionName>;
+  tickAt: number;
+  tickGen: number;
+}
+
+export type ClientOp =
+  | { readonly kind: 'command'; readonly command: ClientCommand }
+  | { readonly kind: 'close' };
+
+interface PendingOp {
+  readonly opId: number;
+  readonly op: ClientOp;
+  readonly line: number;
+  sent: boolean;
+  /** deleteall runs as a read of the subtree, then one multi. */
+  stage: 'first' | 'second';
+}
+
+interface SimClient {
+  readonly name: SessionName;
+  server: number | null;
+  status: SessionStatus | 'new';
+  sessionId: number;
+  lastHeard: number;
+  connectSentAt: number;
+  connectSeq: number;
+  queue: PendingOp[];
+  requestSeq: number;
+  /** A `connect nK` asks for this server next. */
+  preferredServer: number | null;
+}
+
+/** A finished client operation, as the script runner and the console report it. */
+export interface OpCompletion {
+  readonly t: number;
+  readonly session: SessionName;
+  readonly opId: number;
+  readonly line: number;
+  readonly op: ClientOp;
+  readonly result: OpResult;
+}
+
+export interface WatchNotice {
+  readonly t: number;
+  readonly session: SessionName;
+  readonly type: EventType;
+  readonly path: string;
+}
+
+export type SimListener = {
+  onComplete?(completion: OpCompletion): void;
+  onWatch?(notice: WatchNotice): void;
+};
+
+const HOUSEKEEPING_MS = 100;
+
+export function protocolConfigFor(header: Header): ProtocolConfig {
+  const heartbeatMs = Math.max(50, Math.round(header.latency.maxMs * 1.5));
+  const electionMin = Math.max(300, header.latency.maxMs * 6);
+  return {
+    servers: header.servers,
+    mode: header.protocol,
+    bugs: new Set(header.bugs),
+    heartbeatMs,
+    electionTimeoutMinMs: electionMin,
+    electionTimeoutMaxMs: electionMin * 2,
+    catchUpBatch: 64,
+  };
+}
+
+export function serverName(id: number): string {
+  return `n${id}`;
+}
+
+export class Simulator {
+  readonly header: Header;
+  readonly protocol: ProtocolConfig;
+  now = 0;
+  readonly trace: TraceEvent[] = [];
+  readonly servers: SimServer[] = [];
+  readonly clients = new Map<SessionName, SimClient>();
+  readonly network: NetworkSettings;
+  /** Directed links that are cut, as from * 1024 + to. */
+  readonly cuts = new Set<number>();
+  listener: SimListener = {};
+  private readonly rng: Rng;
+  private readonly queue = new EventQueue<SimEvent>();
+  private nextMessageId = 1;
+  private nextOpId = 1;
+  private nextServerForSession = 0;
+  /** Messages sent and not yet delivered or dropped, heartbeats aside (for settle). */
+  private inFlightWork = 0;
+  private readonly traceMessages: boolean;
+  deliveries = 0;
+
+  constructor(config: SimConfig) {
+    this.header = config.header;
+    this.traceMessages = config.traceMessages;
+    this.protocol = protocolConfigFor(config.header);
+    this.rng = new Rng(config.header.seed);
+    this.network = {
+      latencyMin: config.header.latency.minMs,
+      latencyMax: config.header.latency.maxMs,
+      loss: config.header.loss,
+      dup: config.header.dup,
+    };
+    const env = this.env();
+    for (let id = 1; id <= config.header.servers; id++) {
+      const paxos = initServer<Txn>(id, this.protocol, env);
+      const server: SimServer = {
+        id,
+        up: true,
+        paxos,
+        durable: paxos.durable,
+        replica: createReplica(),
+        appliedIds: new Set(),
+        zxidEpoch: 0,
+        zxidCounter: 0,
+        awaiting: new Map(),
+        clients: new Set(),
+        touched: new Set(),
+        sessionDeadlines: new Map(),
+        expiring: new Set(),
+        tickAt: Infinity,
+        tickGen: 0,
+      };
+      this.servers.push(server);
+      this.scheduleTick(server, paxos.volatile.electionDeadline);
+    }
+    this.queue.push(HOUSEKEEPING_MS, { kind: 'housekeeping' });
+  }
+
+  private env(): Env {
+    const rng = this.rng;
+    return { now: this.now, random: () => rng.next() };
+  }
+
+  server(id: number): SimServer {
+    const server = this.servers[id - 1];
+    if (server === undefined) throw new Error(`no server n${id}`);
+    return server;
+  }
+
+  private record(event: TraceEvent): void {
+    this.trace.push(event);
+  }
+
+  // ---------------------------------------------------------------- running
+
+  /** Time of the next event, or Infinity. */
+  nextEventTime(): number {
+    return this.queue.peek()?.at ?? Infinity;
+  }
+
+  /** Process one event; false when the queue is empty. */
+  stepEvent(): boolean {
+    const item = this.queue.pop();
+    if (item === undefined) return false;
+    this.now = item.at;
+    const event = item.event;
+    switch (event.kind) {
+      case 'deliver':
+        this.deliver(event);
+        break;
+      case 'tick': {
+        const server = this.server(event.server);
+        if (!server.up || event.gen !== server.tickGen) break;
+        server.tickAt = Infinity;
+        this.stepServer(server, { kind: 'tick' });
+        break;
+      }
+      case 'housekeeping':
+        this.housekeeping();
+        this.queue.push(this.now + HOUSEKEEPING_MS, { kind: 'housekeeping' });
+        break;
+    }
+    return true;
+  }
+
+  /** Run every event up to and including time `t`, then set the clock to `t`. */
+  runUntil(t: number): void {
+    while (this.nextEventTime() <= t) this.stepEvent();
+    if (t > this.now) this.now = t;
+  }
+
+  /** Run until `done()` or until `limitMs` of simulated time pass; true when done. */
+  runUntilCondition(done: () => boolean, limitMs: number): boolean {
+    const deadline = this.now + limitMs;
+    while (!done()) {
+      if (this.nextEventTime() > deadline) {
+        this.now = Math.max(this.now, deadline);
+        return done();
+      }
+      this.stepEvent();
+    }
+    return true;
+  }
+
+  /** No protocol work in flight, no client op outstanding, every live server caught up. */
+  isSettled(): boolean {
+    if (this.inFlightWork > 0) return false;
+    for (const client of this.clients.values()) if (client.queue.length > 0 || client.status === 'connecting') return false;
+    let maxDecided = 0;
+    let leaders = 0;
+    for (const server of this.servers) {
+      if (!server.up) continue;
+      const v = server.paxos.volatile;
+      maxDecided = Math.max(maxDecided, v.decidedUpTo);
+      if (v.role === 'leader') leaders++;
+      if (v.role === 'candidate') return false;
+    }
+    if (this.protocol.mode === 'multi-paxos' && leaders === 0) return false;
+    for (const server of this.servers) if (server.up && server.paxos.volatile.appliedUpTo < maxDecided) return false;
+    return true;
+  }
+
+  // ---------------------------------------------------------------- network
+
+  private send(from: string, to: string, wire: Wire, fromServer: number, toServer: number): void {
+    const id = this.nextMessageId++;
+    const latency = this.rng.int(this.network.latencyMin, this.network.latencyMax);
+    const betweenServers = fromServer > 0 && toServer > 0;
+    // Client connections are TCP: no loss or duplication; server links follow the network settings.
+    const lost = betweenServers && this.rng.chance(this.network.loss);
+    const work = isWork(wire);
+    if (work) this.inFlightWork++;
+    const deliverAt = this.now + latency;
+    if (this.traceMessages) {
+      this.record({ t: this.now, kind: 'send', id, from, to, wire: wireKind(wire), label: wireLabel(wire), deliverAt, lost });
+    }
+    this.queue.push(deliverAt, { kind: 'deliver', id, from, to, wire, lost });
+    if (betweenServers && !lost && this.rng.chance(this.network.dup)) {
+      const copy = this.nextMessageId++;
+      const copyAt = this.now + this.rng.int(this.network.latencyMin, this.network.latencyMax);
+      if (work) this.inFlightWork++;
+      if (this.traceMessages) {
+        this.record({ t: this.now, kind: 'duplicate', id: copy, copyOf: id, from, to, wire: wireKind(wire), label: wireLabel(wire), deliverAt: copyAt });
+      }
+      this.queue.push(copyAt, { kind: 'deliver', id: copy, from, to, wire, lost: false });
+    }
+  }
+
+  private sendPaxos(message: Message<Txn>): void {
+    this.send(serverName(message.from), serverName(message.to), { kind: 'paxos', message }, message.from, message.to);
+  }
+
+  isCut(from: number, to: number): boolean {
+    return this.cuts.has(from * 1024 + to);
+  }
+
+  private deliver(event: Extract<SimEvent, { kind: 'deliver' }>): void {
+    if (isWork(event.wire)) this.inFlightWork--;
+    const toServer = endpointServer(event.to);
+    const fromServer = endpointServer(event.from);
+    let dropReason: 'loss' | 'cut' | 'down' | null = null;
+    if (event.lost) dropReason = 'loss';
+    else if (toServer > 0 && fromServer > 0 && this.isCut(fromServer, toServer)) dropReason = 'cut';
+    else if (toServer > 0 && !this.server(toServer).up) dropReason = 'down';
+    if (dropReason !== null) {
+      if (this.traceMessages) {
+        this.record({ t: this.now, kind: 'drop', id: event.id, from: event.from, to: event.to, wire: wireKind(event.wire), reason: dropReason });
+      }
+      return;
+    }
+    this.deliveries++;
+    if (this.traceMessages) {
+      this.record({ t: this.now, kind: 'deliver', id: event.id, from: event.from, to: event.to, wire: wireKind(event.wire) });
+    }
+    if (toServer > 0) this.deliverToServer(this.server(toServer), event.from, event.wire);
+    else this.deliverToClient(event.to, fromServer, event.wire);
+  }
+
+  // ---------------------------------------------------------------- servers
+
+  private scheduleTick(server: SimServer, at: number): void {
+    if (!(at < server.tickAt)) return;
+    const when = Math.max(at, this.now);
+    server.tickAt = when;
+    server.tickGen++;
+    this.queue.push(when, { kind: 'tick', server: server.id, gen: server.tickGen });
+  }
+
+  private stepServer(server: SimServer, input: Parameters<typeof step<Txn>>[1]): void {
+    const output = step(server.paxos, input, this.env());
+    server.paxos = output.state;
+    for (const effect of output.effects) this.onEffect(server, effect);
+    for (const message of output.messages) this.sendPaxos(message);
+    this.scheduleTick(server, output.wakeAt);
+  }
+
+  private onEffect(server: SimServer, effect: Effect<Txn>): void {
+    const t = this.now;
+    const id = server.id;
+    switch (effect.kind) {
+      case 'apply':
+        this.applyEntry(server, effect.slot, effect.proposal.id, effect.proposal.epoch, effect.proposal.time, effect.proposal.payload);
+        return;
+      case 'decided':
+        this.record({ t, kind: 'decided', server: id, slot: effect.slot, proposalId: effect.proposal.id, text: describeTxn(effect.proposal.payload) });
+        return;
+      case 'phase':
+        this.record({ t, kind: 'phase', server: id, phase: effect.phase, ballot: effect.ballot, ...(effect.slot === undefined ? {} : { slot: effect.slot }) });
+        return;
+      case 'vote':
+        this.record({ t, kind: 'vote', server: id, vote: effect.vote, ballot: effect.ballot, ...(effect.slot === undefined ? {} : { slot: effect.slot }), voter: effect.voter, votes: effect.votes, needed: effect.needed });
+        return;
+      case 'promised':
+        this.record({ t, kind: 'promised', server: id, ballot: effect.ballot });
+        return;
+      case 'accepted':
+        this.record({ t, kind: 'accepted', server: id, slot: effect.slot, ballot: effect.ballot, proposalId: effect.proposalId });
+        return;
+      case 'role':
+        this.record({ t, kind: 'role', server: id, role: effect.role, ballot: effect.ballot });
+        if (effect.role === 'leader') this.startSessionTracking(server);
+        return;
+    }
+  }
+
+  /** A new leader gives every open session a fresh timeout, as ZooKeeper's leader does. */
+  private startSessionTracking(server: SimServer): void {
+    server.sessionDeadlines.clear();
+    server.expiring.clear();
+    for (const [name, info] of server.replica.sessions) server.sessionDeadlines.set(name, this.now + info.timeoutMs);
+  }
+
+  /** zxid = epoch << 32 | counter, derived from the decided log so every server computes the same. */
+  private nextZxid(server: SimServer, epoch: number): number {
+    if (epoch > server.zxidEpoch) {
+      server.zxidEpoch = epoch;
+      server.zxidCounter = 1;
+    } else {
+      server.zxidCounter++;
+    }
+    return server.zxidEpoch * 4294967296 + server.zxidCounter;
+  }
+
+  private applyEntry(server: SimServer, slot: number, proposalId: string, epoch: number, time: number, txn: Txn | null): void {
+    const t = this.now;
+    if (txn === null || server.appliedIds.has(proposalId)) {
+      this.record({ t, kind: 'apply', server: server.id, slot, proposalId, zxid: 0, text: txn === null ? 'noop' : `duplicate of ${proposalId}`, ok: true });
+      return;
+    }
+    server.appliedIds.add(proposalId);
+    let result: TxnResult;
+    let zxid = 0;
+    if (txn.op === 'sync') {
+      result = { ok: true, path: txn.path };
+    } else {
+      zxid = this.nextZxid(server, epoch);
+      const outcome = applyTxn(server.replica, txn, zxid, time);
+      result = outcome.result;
+      for (const event of outcome.events) {
+        if (server.clients.has(event.session)) {
+          this.send(serverName(server.id), event.session, { kind: 'watch-event', type: event.type, path: event.path }, server.id, 0);
+        }
+      }
+    }
+    this.record({ t, kind: 'apply', server: server.id, slot, proposalId, zxid, text: describeTxn(txn), ok: result.ok, ...(result.error === undefined ? {} : { error: result.error }) });
+    const waiting = server.awaiting.get(proposalId);
+    if (waiting !== undefined) {
+      server.awaiting.delete(proposalId);
+      if (txn.op === 'createSession') {
+        server.clients.add(txn.session);
+        this.send(serverName(server.id), txn.session, { kind: 'connected', ok: result.ok, sessionId: result.sessionId ?? 0 }, server.id, 0);
+      } else {
+        this.send(serverName(server.id), waiting.session, { kind: 'reply', opId: waiting.opId, result: { ...result, zxid, server: server.id } }, server.id, 0);
+      }
+    }
+    if (txn.op === 'createSession' && server.paxos.volatile.role === 'leader') {
+      server.sessionDeadlines.set(txn.session, this.now + txn.timeoutMs);
+    }
+    if (txn.op === 'closeSession') {
+      server.sessionDeadlines.delete(txn.session);
+      server.expiring.delete(txn.session);
+      if (server.clients.delete(txn.session) && waiting === undefined) {
+        this.send(serverName(server.id), txn.session, { kind: 'session-ended', reason: txn.reason }, server.id, 0);
+      }
+    }
+  }
+
+  private deliverToServer(server: SimServer, from: string, wire: Wire): void {
+    switch (wire.kind) {
+      case 'paxos':
+        this.stepServer(server, { kind: 'message', message: wire.message });
+        return;
+      case 'session-touch':
+        if (server.paxos.volatile.role === 'leader') {
+          for (const name of wire.sessions) this.touchSession(server, name);
+        }
+        return;
+      case 'client-connect': {
+        // A reconnect of an open session is answered at once; a new session is a transaction.
+        const info = server.replica.sessions.get(wire.session);
+        if (wire.sessionId !== 0) {
+          if (info !== undefined && info.id === wire.sessionId) {
+            server.clients.add(wire.session);
+            server.touched.add(wire.session);
+            this.send(serverName(server.id), wire.session, { kind: 'connected', ok: true, sessionId: info.id }, server.id, 0);
+          } else if (server.replica.lastZxid >= wire.sessionId) {
+            // This server has applied past the session's creation and no longer has it: it expired.
+            this.send(serverName(server.id), wire.session, { kind: 'connected', ok: false, sessionId: 0 }, server.id, 0);
+          }
+          // Otherwise this server lags behind the session's creation: no answer, and the client tries another.
+          return;
+        }
+        server.awaiting.set(wire.requestId, { session: wire.session, opId: 0 });
+        this.stepServer(server, { kind: 'request', id: wire.requestId, payload: { op: 'createSession', session: wire.session, timeoutMs: wire.timeoutMs } });
+        return;
+      }
+      case 'client-write':
+        server.clients.add(wire.session);
+        server.touched.add(wire.session);
+        server.awaiting.set(wire.requestId, { session: wire.session, opId: wire.opId });
+        this.stepServer(server, { kind: 'request', id: wire.requestId, payload: wire.txn });
+        return;
+      case 'client-read': {
+        server.touched.add(wire.session);
+        const result: ReadResult = readOnReplica(server.replica, wire.session, wire.read);
+        this.send(serverName(server.id), wire.session, { kind: 'reply', opId: wire.opId, result: { ...result, server: server.id } }, server.id, 0);
+        return;
+      }
+      case 'client-ping':
+        server.touched.add(wire.session);
+        if (server.paxos.volatile.role === 'leader') this.touchSession(server, wire.session);
+        this.send(serverName(server.id), wire.session, { kind: 'client-pong' }, server.id, 0);
+        return;
+      default:
+        void from;
+        return;
+    }
+  }
+
+  private touchSession(leader: SimServer, name: SessionName): void {
+    const info = leader.replica.sessions.get(name);
+    if (info !== undefined && !leader.expiring.has(name)) leader.sessionDeadlines.set(name, this.now + info.timeoutMs);
+  }
+
+  private housekeeping(): void {
+    for (const server of this.servers) {
+      if (!server.up) continue;
+      const v = server.paxos.volatile;
+      if (v.role === 'leader') {
+        for (const name of server.touched) this.touchSession(server, name);
+        server.touched.clear();
+        for (const [name, deadline] of server.sessionDeadlines) {
+          if (deadline <= this.now && !server.expiring.has(name)) {
+            server.expiring.add(name);
+            this.stepServer(server, { kind: 'request', id: `${name}#expire@${this.now}`, payload: { op: 'closeSession', session: name, reason: 'expire' } });
+          }
+        }
+      } else if (v.leader !== null && server.touched.size > 0) {
+        this.send(serverName(server.id), serverName(v.leader), { kind: 'session-touch', sessions: [...server.touched] }, server.id, v.leader);
+        server.touched.clear();
+      }
+    }
+    for (const client of this.clients.values()) this.clientHousekeeping(client);
+  }
+
+  // ---------------------------------------------------------------- clients
+
+  private client(name: SessionName): SimClient {
+    let client = this.clients.get(name);
+    if (client === undefined) {
+      client = { name, server: null, status: 'new', sessionId: 0, lastHeard: this.now, connectSentAt: 0, connectSeq: 0, queue: [], requestSeq: 0, preferredServer: null };
+      this.clients.set(name, client);
+    }
+    return client;
+  }
+
+  private setStatus(client: SimClient, status: SessionStatus): void {
+    client.status = status;
+    this.record({ t: this.now, kind: 'session', session: client.name, status, server: client.server });
+  }
+
+  /** Issue a client operation; returns its op id. It completes through listener.onComplete. */
+  invoke(session: SessionName, op: ClientOp, line = 0): number {
+    const client = this.client(session);
+    const opId = this.nextOpId++;
+    const pending: PendingOp = { opId, op, line, sent: false, stage: 'first' };
+    if (op.kind === 'command') {
+      this.record({ t: this.now, kind: 'invoke', session, opId, command: op.command, write: isWriteCommand(op.command) });
+    }
+    if (client.status === 'closed' || client.status === 'expired') {
+      const error = client.status === 'expired' ? 'SESSIONEXPIRED' : 'SESSIONEXPIRED';
+      this.finishOp(client, pending, { ok: false, error, path: commandPath(op) });
+      return opId;
+    }
+    client.queue.push(pending);
+    if (client.status === 'new') this.connect(client, null);
+    else this.pump(client);
+    return opId;
+  }
+
+  /** `c1 connect nK`: open the session at nK, or move it there. */
+  connectSession(session: SessionName, server: number): void {
+    const client = this.client(session);
+    if (client.status === 'closed' || client.status === 'expired') {
+      client.status = 'new';
+      client.sessionId = 0;
+    }
+    client.preferredServer = server;
+    this.connect(client, server);
+  }
+
+  /** `c1 expire`: the leader expires the session now, as if its timeout had passed. */
+  expireSession(session: SessionName): boolean {
+    const leader = this.servers.find((s) => s.up && s.paxos.volatile.role === 'leader');
+    const target = leader ?? this.servers.find((s) => s.up);
+    if (target === undefined) return false;
+    target.expiring.add(session);
+    this.stepServer(target, { kind: 'request', id: `${session}#expire@${this.now}`, payload: { op: 'closeSession', session, reason: 'expire' } });
+    return true;
+  }
+
+  private connect(client: SimClient, server: number | null): void {
+    const target = server ?? this.chooseServer(client);
+    client.server = target;
+    client.connectSentAt = this.now;
+    client.lastHeard = this.now;
+    client.connectSeq++;
+    this.setStatus(client, 'connecting');
+    // A connect puts every unsent op of the old connection back to wait for the new one.
+    for (const op of client.queue) op.sent = false;
+    const requestId = `${client.name}#connect${client.connectSeq}`;
+    this.send(client.name, serverName(target), { kind: 'client-connect', session: client.name, sessionId: client.sessionId, requestId, timeoutMs: this.header.sessionTimeoutMs }, 0, target);
+  }
+
+  private chooseServer(client: SimClient): number {
+    if (client.preferredServer !== null) {
+      const preferred = client.preferredServer;
+      client.preferredServer = null;
+      return preferred;
+    }
+    const n = this.servers.length;
+    if (client.server === null) {
+      const id = (this.nextServerForSession % n) + 1;
+      this.nextServerForSession++;
+      return id;
+    }
+    // Try the next server in turn (a client does not know which servers are up).
+    return (client.server % n) + 1;
+  }
+
+  private clientHousekeeping(client: SimClient): void {
+    if (client.server === null || client.status === 'closed' || client.status === 'expired' || client.status === 'new') return;
+    const timeout = this.header.sessionTimeoutMs;
+    if (client.status === 'connecting') {
+      // A connect that is not answered within a third of the timeout tries the next server.
+      if (this.now - client.connectSentAt > timeout / 3 && client.sessionId !== 0) this.reconnect(client);
+      return;
+    }
+    if (this.now - client.lastHeard > (timeout * 2) / 3) {
+      this.reconnect(client);
+      return;
+    }
+    if (this.now - client.lastHeard > timeout / 3 - HOUSEKEEPING_MS) {
+      this.send(client.name, serverName(client.server), { kind: 'client-ping', session: client.name }, 0, client.server);
+    }
+  }
+
+  /** Connection loss: the op in flight fails with CONNECTIONLOSS and the client tries another server. */
+  private reconnect(client: SimClient): void {
+    const head = client.queue[0];
+    if (head !== undefined && head.sent) {
+      client.queue.shift();
+      this.finishOp(client, head, { ok: false, error: 'CONNECTIONLOSS', path: commandPath(head.op) });
+    }
+    if (client.server !== null) this.server(client.server).clients.delete(client.name);
+    this.setStatus(client, 'disconnected');
+    this.connect(client, null);
+  }
+
+  private deliverToClient(name: SessionName, fromServer: number, wire: Wire): void {
+    const client = this.clients.get(name);
+    if (client === undefined || client.server !== fromServer) return;
+    client.lastHeard = this.now;
+    switch (wire.kind) {
+      case 'connected':
+        if (client.status !== 'connecting') return;
+        if (!wire.ok) {
+          this.sessionGone(client, 'expired');
+          return;
+        }
+        client.sessionId = wire.sessionId;
+        this.setStatus(client, 'connected');
+        this.pump(client);
+        return;
+      case 'session-ended':
+        this.sessionGone(client, wire.reason === 'expire' ? 'expired' : 'closed');
+        return;
+      case 'watch-event':
+        this.record({ t: this.now, kind: 'watch', session: name, type: wire.type, path: wire.path });
+        this.listener.onWatch?.({ t: this.now, session: name, type: wire.type, path: wire.path });
+        return;
+      case 'reply': {
+        const head = client.queue[0];
+        if (head === undefined || head.opId !== wire.opId || !head.sent) return;
+        this.onReply(client, head, wire.result);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private sessionGone(client: SimClient, status: 'closed' | 'expired'): void {
+    this.setStatus(client, status);
+    const failed = client.queue.splice(0);
+    for (const op of failed) {
+      this.finishOp(client, op, status === 'closed' && op.op.kind === 'close' ? { ok: true } : { ok: false, error: 'SESSIONEXPIRED', path: commandPath(op.op) });
+    }
+  }
+
+  private onReply(client: SimClient, head: PendingOp, result: OpResult): void {
+    if (head.op.kind === 'command' && head.op.command.kind === 'deleteall' && head.stage === 'first') {
+      // Got the subtree; delete it deepest first in one multi.
+      if (!result.ok || result.children === undefined) {
+        client.queue.shift();
+        this.finishOp(client, head, result);
+        this.pump(client);
+        return;
+      }
+      head.stage = 'second';
+      head.sent = false;
+      const paths = [...result.children].reverse();
+      const ops: MultiOp[] = paths.map((path) => ({ op: 'delete', path, version: -1 }));
+      this.sendWrite(client, head, { op: 'multi', session: client.name, ops });
+      return;
+    }
+    client.queue.shift();
+    if (head.op.kind === 'close') {
+      this.finishOp(client, head, result);
+      if (result.ok) this.sessionGone(client, 'closed');
+      return;
+    }
+    this.finishOp(client, head, result);
+    this.pump(client);
+  }
+
+  private finishOp(client: SimClient, op: PendingOp, result: OpResult): void {
+    if (op.op.kind === 'command') this.record({ t: this.now, kind: 'return', session: client.name, opId: op.opId, result });
+    this.listener.onComplete?.({ t: this.now, session: client.name, opId: op.opId, line: op.line, op: op.op, result });
+  }
+
+  /** Send the session's next op when nothing is outstanding: one op at a time keeps its order (FIFO). */
+  private pump(client: SimClient): void {
+    if (client.status !== 'connected' || client.server === null) return;
+    const head = client.queue[0];
+    if (head === undefined || head.sent) return;
+    if (head.op.kind === 'close') {
+      this.sendWrite(client, head, { op: 'closeSession', session: client.name, reason: 'close' });
+      return;
+    }
+    const command = head.op.command;
+    const read = readFor(command);
+    if (read !== null) {
+      head.sent = true;
+      this.send(client.name, serverName(client.server), { kind: 'client-read', session: client.name, opId: head.opId, read }, 0, client.server);
+      return;
+    }
+    this.sendWrite(client, head, txnFor(client.name, command));
+  }
+
+  private sendWrite(client: SimClient, head: PendingOp, txn: Txn): void {
+    if (client.server === null) return;
+    head.sent = true;
+    client.requestSeq++;
+    const requestId = `${client.name}:${head.opId}:${head.stage}`;
+    this.send(client.name, serverName(client.server), { kind: 'client-write', session: client.name, opId: head.opId, requestId, txn }, 0, client.server);
+  }
+
+  /** True while the op has not completed. */
+  isPending(session: SessionName, opId: number): boolean {
+    const client = this.clients.get(session);
+    return client !== undefined && client.queue.some((op) => op.opId === opId);
+  }
+
+  // ---------------------------------------------------------------- faults
+
+  kill(id: number): void {
+    const server = this.server(id);
+    if (!server.up) return;
+    server.up = false;
+    server.durable = crashServer(server.paxos);
+    server.awaiting.clear();
+    server.clients.clear();
+    server.touched.clear();
+    server.sessionDeadlines.clear();
+    server.expiring.clear();
+    server.tickGen++;
+    server.tickAt = Infinity;
+    this.record({ t: this.now, kind: 'crash', server: id });
+  }
+
+  restart(id: number): void {
+    const server = this.server(id);
+    if (server.up) return;
+    server.up = true;
+    server.replica = createReplica();
+    server.appliedIds = new Set();
+    server.zxidEpoch = 0;
+    server.zxidCounter = 0;
+    this.record({ t: this.now, kind: 'restart', server: id });
+    const output = restartServer(id, this.protocol, server.durable, this.env());
+    server.paxos = output.state;
+    for (const effect of output.effects) this.onEffect(server, effect);
+    for (const message of output.messages) this.sendPaxos(message);
+    this.scheduleTick(server, output.wakeAt);
+  }
+
+  cut(from: number, to: number): void {
+    if (from === to || this.isCut(from, to)) return;
+    this.cuts.add(from * 1024 + to);
+    this.record({ t: this.now, kind: 'cut', from, to });
+  }
+
+  heal(from: number, to: number): void {
+    if (!this.cuts.delete(from * 1024 + to)) return;
+    this.record({ t: this.now, kind: 'heal', from, to });
+  }
+
+  healAll(): void {
+    for (const key of [...this.cuts].sort((a, b) => a - b)) this.heal(Math.floor(key / 1024), key % 1024);
+  }
+
+  /** Only links inside each group work; servers named in no group form one more group. */
+  partition(groups: readonly (readonly number[])[]): void {
+    const groupOf = new Map<number, number>();
+    groups.forEach((group, index) => group.forEach((id) => groupOf.set(id, index)));
+    const n = this.servers.length;
+    for (let a = 1; a <= n; a++) {
+      for (let b = 1; b <= n; b++) {
+        if (a === b) continue;
+        if ((groupOf.get(a) ?? -1) === (groupOf.get(b) ?? -1)) this.heal(a, b);
+        else this.cut(a, b);
+      }
+    }
+  }
+
+  setNetwork(change: Partial<NetworkSettings>): void {
+    Object.assign(this.network, change);
+    const { loss, dup, latencyMin, latencyMax } = this.network;
+    this.record({ t: this.now, kind: 'network', loss, dup, latencyMin, latencyMax });
+  }
+}
+
+function endpointServer(endpoint: string): number {
+  return endpoint.charCodeAt(0) === 110 /* n */ && /^n\d+$/.test(endpoint) ? Number(endpoint.slice(1)) : 0;
+}
+
+function isWork(wire: Wire): boolean {
+  if (wire.kind !== 'paxos') return wire.kind !== 'client-ping' && wire.kind !== 'client-pong' && wire.kind !== 'session-touch';
+  const type = wire.message.type;
+  return type !== 'heartbeat' && type !== 'heartbeatAck';
+}
+
+function wireKind(wire: Wire): WireKind {
+  switch (wire.kind) {
+    case 'paxos':
+      return wire.message.type;
+    case 'client-connect':
+      return 'client-connect';
+    case 'client-write':
+    case 'client-read':
+      return 'client-request';
+    case 'client-ping':
+      return 'client-ping';
+    case 'client-pong':
+      return 'client-pong';
+    case 'connected':
+    case 'session-ended':
+    case 'reply':
+      return 'client-reply';
+    case 'watch-event':
+      return 'watch-event';
+    case 'session-touch':
+      return 'session-touch';
+  }
+}
+
+function wireLabel(wire: Wire): string {
+  switch (wire.kind) {
+    case 'paxos':
+      return describeMessage(wire.message);
+    case 'client-write':
+      return describeTxn(wire.txn);
+    case 'client-read':
+      return `${wire.read.op} ${wire.read.path}`;
+    case 'reply':
+      return wire.result.ok ? 'ok' : (wire.result.error ?? 'error');
+    case 'watch-event':
+      return `${wire.type} ${wire.path}`;
+    case 'connected':
+      return wire.ok ? 'connected' : 'expired';
+    case 'session-ended':
+      return wire.reason === 'expire' ? 'session expired' : 'session closed';
+    case 'client-connect':
+      return `connect ${wire.session}`;
+    case 'session-touch':
+      return `touch ${wire.sessions.join(',')}`;
+    case 'client-ping':
+      return 'ping';
+    case 'client-pong':
+      return 'pong';
+  }
+}
+
+export function isWriteCommand(command: ClientCommand): boolean {
+  return command.kind === 'create' || command.kind === 'set' || command.kind === 'delete' || command.kind === 'deleteall' || command.kind === 'multi';
+}
+
+function commandPath(op: ClientOp): string {
+  if (op.kind !== 'command') return '';
+  return op.command.kind === 'multi' ? '' : op.command.path;
+}
+
+function readFor(command: ClientCommand): Read | null {
+  switch (command.kind) {
+    case 'get':
+      return { op: 'get', path: command.path, watch: command.watch };
+    case 'stat':
+      return { op: 'exists', path: command.path, watch: command.watch };
+    case 'ls':
+      return { op: 'ls', path: command.path, watch: command.watch, recursive: command.recursive };
+    case 'deleteall':
+      return { op: 'ls', path: command.path, watch: false, recursive: true };
+    default:
+      return null;
+  }
+}
+
+function txnFor(session: SessionName, command: ClientCommand): Txn {
+  switch (command.kind) {
+    case 'create':
+      return { op: 'create', session, path: command.path, data: command.data, ephemeral: command.ephemeral, sequential: command.sequential };
+    case 'set':
+      return { op: 'setData', session, path: command.path, data: command.data, version: command.version };
+    case 'delete':
+      return { op: 'delete', session, path: command.path, version: command.version };
+    case 'multi':
+      return { op: 'multi', session, ops: command.ops };
+    case 'sync':
+      return { op: 'sync', session, path: command.path };
+    case 'get':
+    case 'stat':
+    case 'ls':
+    case 'deleteall':
+      throw new Error(`${command.kind} is not a write`);
+  }
+}

@@ -1,0 +1,59 @@
+// The trace: every event of a run, with enough detail for the UI to draw it and the checkers to judge it.
+import type { Ballot, MessageType, Phase, Role } from '../protocol/types';
+import type { ClientCommand } from '../script/ast';
+import type { ErrorCode, EventType, Stat, TxnResult } from '../zk/types';
+
+/** A message endpoint: a server "n1" or a client session "c1". */
+export type Endpoint = string;
+
+export type WireKind =
+  | MessageType
+  | 'session-touch'
+  | 'client-connect'
+  | 'client-request'
+  | 'client-reply'
+  | 'client-ping'
+  | 'client-pong'
+  | 'watch-event';
+
+/** A client operation's outcome: a write's TxnResult or a read's ReadResult, plus where it came from. */
+export interface OpResult {
+  readonly ok: boolean;
+  readonly error?: ErrorCode;
+  readonly path?: string;
+  readonly data?: string;
+  readonly stat?: Stat;
+  readonly children?: readonly string[];
+  readonly results?: TxnResult['results'];
+  readonly sessionId?: number;
+  /** zxid of the write's transaction (0 for reads and sync). */
+  readonly zxid?: number;
+  /** The server that answered. */
+  readonly server?: number;
+}
+
+export type TraceEvent =
+  | { readonly t: number; readonly kind: 'send'; readonly id: number; readonly from: Endpoint; readonly to: Endpoint; readonly wire: WireKind; readonly label: string; readonly deliverAt: number; readonly lost: boolean }
+  | { readonly t: number; readonly kind: 'duplicate'; readonly id: number; readonly copyOf: number; readonly from: Endpoint; readonly to: Endpoint; readonly wire: WireKind; readonly label: string; readonly deliverAt: number }
+  | { readonly t: number; readonly kind: 'deliver'; readonly id: number; readonly from: Endpoint; readonly to: Endpoint; readonly wire: WireKind }
+  | { readonly t: number; readonly kind: 'drop'; readonly id: number; readonly from: Endpoint; readonly to: Endpoint; readonly wire: WireKind; readonly reason: 'loss' | 'cut' | 'down' }
+  | { readonly t: number; readonly kind: 'crash'; readonly server: number }
+  | { readonly t: number; readonly kind: 'restart'; readonly server: number }
+  | { readonly t: number; readonly kind: 'cut'; readonly from: number; readonly to: number }
+  | { readonly t: number; readonly kind: 'heal'; readonly from: number; readonly to: number }
+  | { readonly t: number; readonly kind: 'network'; readonly loss: number; readonly dup: number; readonly latencyMin: number; readonly latencyMax: number }
+  | { readonly t: number; readonly kind: 'role'; readonly server: number; readonly role: Role; readonly ballot: Ballot }
+  | { readonly t: number; readonly kind: 'phase'; readonly server: number; readonly phase: Phase; readonly ballot: Ballot; readonly slot?: number }
+  | { readonly t: number; readonly kind: 'vote'; readonly server: number; readonly vote: 'promise' | 'accepted'; readonly ballot: Ballot; readonly slot?: number; readonly voter: number; readonly votes: number; readonly needed: number }
+  | { readonly t: number; readonly kind: 'promised'; readonly server: number; readonly ballot: Ballot }
+  | { readonly t: number; readonly kind: 'accepted'; readonly server: number; readonly slot: number; readonly ballot: Ballot; readonly proposalId: string }
+  | { readonly t: number; readonly kind: 'decided'; readonly server: number; readonly slot: number; readonly proposalId: string; readonly text: string }
+  | { readonly t: number; readonly kind: 'apply'; readonly server: number; readonly slot: number; readonly proposalId: string; readonly zxid: number; readonly text: string; readonly ok: boolean; readonly error?: string }
+  | { readonly t: number; readonly kind: 'invoke'; readonly session: string; readonly opId: number; readonly command: ClientCommand; readonly write: boolean }
+  | { readonly t: number; readonly kind: 'return'; readonly session: string; readonly opId: number; readonly result: OpResult }
+  | { readonly t: number; readonly kind: 'watch'; readonly session: string; readonly type: EventType; readonly path: string }
+  | { readonly t: number; readonly kind: 'session'; readonly session: string; readonly status: SessionStatus; readonly server: number | null };
+
+export type SessionStatus = 'connecting' | 'connected' | 'disconnected' | 'closed' | 'expired';
+
+export type TraceKind = TraceEvent['kind'];
