@@ -345,6 +345,7 @@ export class Simulator {
   }
 
   private stepServer(server: SimServer, input: Parameters<typeof step<Txn>>[1]): void {
+    if (input.kind === 'request') this.record({ t: this.now, kind: 'request', server: server.id, proposalId: input.id, txn: input.payload });
     const output = step(server.paxos, input, this.env());
     server.paxos = output.state;
     for (const effect of output.effects) this.onEffect(server, effect);
@@ -723,7 +724,7 @@ export class Simulator {
       this.send(client.name, serverName(client.server), { kind: 'client-read', session: client.name, opId: head.opId, read }, 0, client.server);
       return;
     }
-    this.sendWrite(client, head, txnFor(client.name, command));
+    this.sendWrite(client, head, commandTxn(client.name, command));
   }
 
   private sendWrite(client: SimClient, head: PendingOp, txn: Txn): void {
@@ -894,7 +895,8 @@ function readFor(command: ClientCommand): Read | null {
   }
 }
 
-function txnFor(session: SessionName, command: ClientCommand): Txn {
+/** The transaction a client write command sends. */
+export function commandTxn(session: SessionName, command: ClientCommand): Txn {
   switch (command.kind) {
     case 'create':
       return { op: 'create', session, path: command.path, data: command.data, ephemeral: command.ephemeral, sequential: command.sequential };

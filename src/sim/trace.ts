@@ -1,7 +1,7 @@
 // The trace: every event of a run, with enough detail for the UI to draw it and the checkers to judge it.
 import type { Ballot, MessageType, Phase, Role } from '../protocol/types';
 import type { ClientCommand } from '../script/ast';
-import type { ErrorCode, EventType, Stat, TxnResult } from '../zk/types';
+import type { ErrorCode, EventType, Stat, Txn, TxnResult } from '../zk/types';
 
 /** A message endpoint: a server "n1" or a client session "c1". */
 export type Endpoint = string;
@@ -49,6 +49,8 @@ export type TraceEvent =
   | { readonly t: number; readonly kind: 'accepted'; readonly server: number; readonly slot: number; readonly ballot: Ballot; readonly proposalId: string }
   | { readonly t: number; readonly kind: 'decided'; readonly server: number; readonly slot: number; readonly proposalId: string; readonly text: string }
   | { readonly t: number; readonly kind: 'apply'; readonly server: number; readonly slot: number; readonly proposalId: string; readonly zxid: number; readonly text: string; readonly ok: boolean; readonly error?: string }
+  /** A write reaches a server's Paxos instance to be proposed (client writes, session opens, closes and expiries). */
+  | { readonly t: number; readonly kind: 'request'; readonly server: number; readonly proposalId: string; readonly txn: Txn }
   | { readonly t: number; readonly kind: 'invoke'; readonly session: string; readonly opId: number; readonly command: ClientCommand; readonly write: boolean }
   | { readonly t: number; readonly kind: 'return'; readonly session: string; readonly opId: number; readonly result: OpResult }
   | { readonly t: number; readonly kind: 'watch'; readonly session: string; readonly type: EventType; readonly path: string }
