@@ -31,6 +31,10 @@ export interface Stat {
   readonly ephemeralOwnerId: number;
   readonly dataLength: number;
   readonly numChildren: number;
+  /** Simulated ms of the create (zkCli prints it as a date, run start = 2026-01-01T00:00:00Z). */
+  readonly ctime: number;
+  /** Simulated ms of the last data change (ctime until then). */
+  readonly mtime: number;
 }
 
 /** One sub-operation of a multi. */
@@ -55,6 +59,8 @@ export type Txn =
 export interface MultiOpResult {
   readonly ok: boolean;
   readonly error?: ErrorCode;
+  /** BADARGUMENTS: the text zkCli prints (e.g. the path validation reason). */
+  readonly reason?: string;
   readonly path?: string;
   readonly stat?: Stat;
 }
@@ -63,6 +69,8 @@ export interface MultiOpResult {
 export interface TxnResult {
   readonly ok: boolean;
   readonly error?: ErrorCode;
+  /** BADARGUMENTS: the text zkCli prints (e.g. the path validation reason). */
+  readonly reason?: string;
   /** create: the created path (with the sequential suffix); others: the path acted on. */
   readonly path?: string;
   /** create/setData: the Stat of the znode after the write. */
@@ -90,6 +98,8 @@ export type Read =
 export interface ReadResult {
   readonly ok: boolean;
   readonly error?: ErrorCode;
+  /** BADARGUMENTS: the text zkCli prints (e.g. the path validation reason). */
+  readonly reason?: string;
   readonly path: string;
   readonly data?: string;
   readonly stat?: Stat;
