@@ -81,7 +81,11 @@ function electionTimeout(config: ProtocolConfig, env: Env): number {
 /** A server that has never run: empty durable state. */
 export function initServer<P>(id: ServerId, config: ProtocolConfig, env: Env): ServerState<P> {
   const durable: DurableState<P> = { promised: ZERO_BALLOT, accepted: [], decided: [] };
-  return { id, config, durable, volatile: freshVolatile(config, durable, env) };
+  const volatile = freshVolatile(config, durable, env);
+  // At boot the first timeouts are staggered by id, so n1 normally leads the first term (scenarios rely on it);
+  // every later timeout is random.
+  volatile.electionDeadline = env.now + Math.round(config.electionTimeoutMinMs * (0.5 + 0.25 * (id - 1)));
+  return { id, config, durable, volatile };
 }
 
 /** What survives a crash: the durable part only (and not even the promise under forget-promise). */

@@ -150,6 +150,8 @@ export class Simulator {
   private readonly rng: Rng;
   private readonly queue = new EventQueue<SimEvent>();
   private nextMessageId = 1;
+  /** Last delivery time per client connection direction, to keep TCP order. */
+  private readonly channelClock = new Map<string, number>();
   private nextOpId = 1;
   private nextServerForSession = 0;
   /** Messages sent and not yet delivered or dropped, heartbeats aside (for settle). */
@@ -288,7 +290,13 @@ export class Simulator {
     const lost = betweenServers && this.rng.chance(this.network.loss);
     const work = isWork(wire);
     if (work) this.inFlightWork++;
-    const deliverAt = this.now + latency;
+    let deliverAt = this.now + latency;
+    if (!betweenServers) {
+      // A client connection is a TCP stream: its messages arrive in the order sent.
+      const channel = `${from}>${to}`;
+      deliverAt = Math.max(deliverAt, this.channelClock.get(channel) ?? 0);
+      this.channelClock.set(channel, deliverAt);
+    }
     if (this.traceMessages) {
       this.record({ t: this.now, kind: 'send', id, from, to, wire: wireKind(wire), label: wireLabel(wire), deliverAt, lost });
     }

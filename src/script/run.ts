@@ -1,0 +1,188 @@
+// Runs a parsed scenario on a simulator, line by line, and collects what it prints in simulated-time order.
+import { Simulator, type OpCompletion, type WatchNotice } from '../sim/simulator';
+import type { Line, Script } from './ast';
+import { formatCommand } from './format';
+import { resultJson, resultText, watchText } from './output';
+
+/** How long a line may wait for its reply (simulated ms) before the run moves on. */
+export const REPLY_BOUND_MS = 60_000;
+/** How long `settle` may run (simulated ms). */
+export const SETTLE_BOUND_MS = 60_000;
+
+/** One printed item: `text` for the console, `json` for --json. */
+export interface OutputRecord {
+  readonly t: number;
+  readonly line?: number;
+  readonly text: readonly string[];
+  readonly json: Record<string, unknown>;
+  readonly ok: boolean;
+}
+
+export interface RunOutcome {
+  readonly sim: Simulator;
+  readonly records: OutputRecord[];
+}
+
+function lineCommandText(line: Line): string {
+  if (line.kind === 'client') return formatCommand(line.command);
+  return line.text.trim();
+}
+
+/** Text shown for a line as typed: `c1> get /a` or `kill n2`. */
+function echo(line: Line): string {
+  return line.kind === 'client' ? `${line.session}> ${formatCommand(line.command)}` : line.text.trim();
+}
+
+export class ScriptRunner {
+  readonly sim: Simulator;
+  readonly records: OutputRecord[] = [];
+  /** Client lines waiting for their result, by op id. */
+  private readonly linesByOp = new Map<number, Line>();
+
+  constructor(script: Script, traceMessages = true) {
+    this.sim = new Simulator({ header: script.header, traceMessages });
+    this.sim.listener = {
+      onComplete: (completion) => this.onComplete(completion),
+      onWatch: (notice) => this.onWatch(notice),
+    };
+  }
+
+  private push(record: OutputRecord): void {
+    this.records.push(record);
+  }
+
+  private onComplete(completion: OpCompletion): void {
+    const line = this.linesByOp.get(completion.opId);
+    this.linesByOp.delete(completion.opId);
+    if (line === undefined) return;
+    const command = line.kind === 'client' ? line.command : null;
+    const json = {
+      t: completion.t,
+      line: line.line,
+      session: completion.session,
+      cmd: lineCommandText(line),
+      ...resultJson(command, completion.result),
+    };
+    this.push({ t: completion.t, line: line.line, ok: completion.result.ok, json, text: [echo(line), ...resultText(command, completion.result)] });
+  }
+
+  private onWatch(notice: WatchNotice): void {
+    this.push({
+      t: notice.t,
+      ok: true,
+      json: { t: notice.t, session: notice.session, event: notice.type, path: notice.path },
+      text: [watchText(notice.session, notice.type, notice.path)],
+    });
+  }
+
+  private lineDone(line: Line, ok: boolean, note?: string): void {
+    const t = this.sim.now;
+    const json: Record<string, unknown> = { t, line: line.line, cmd: lineCommandText(line), ok };
+    if (note !== undefined) json.note = note;
+    this.push({ t, line: line.line, ok, json, text: note === undefined ? [echo(line)] : [echo(line), note] });
+  }
+
+  /** Start a line: faults act at once; client lines are issued. Returns the op to wait for, if any. */
+  start(line: Line): { session: string; opId: number } | null {
+    const sim = this.sim;
+    switch (line.kind) {
+      case 'client': {
+        const opId = sim.invoke(line.session, { kind: 'command', command: line.command }, line.line);
+        if (sim.isPending(line.session, opId)) this.linesByOp.set(opId, line);
+        else this.linesByOp.delete(opId);
+        return line.background ? null : { session: line.session, opId };
+      }
+      case 'close': {
+        const opId = sim.invoke(line.session, { kind: 'close' }, line.line);
+        this.linesByOp.set(opId, line);
+        return { session: line.session, opId };
+      }
+      case 'connect':
+        sim.connectSession(line.session, line.server);
+        return null;
+      case 'expire': {
+        const ok = sim.expireSession(line.session);
+        this.lineDone(line, ok, ok ? undefined : 'no server is up to expire the session');
+        return null;
+      }
+      case 'kill':
+        sim.kill(line.server);
+        break;
+      case 'restart':
+        sim.restart(line.server);
+        break;
+      case 'partition':
+        sim.partition(line.groups);
+        break;
+      case 'cut':
+        sim.cut(line.from, line.to);
+        if (!line.oneWay) sim.cut(line.to, line.from);
+        break;
+      case 'heal':
+        if (line.from === undefined || line.to === undefined) sim.healAll();
+        else {
+          sim.heal(line.from, line.to);
+          if (!line.oneWay) sim.heal(line.to, line.from);
+        }
+        break;
+      case 'network': {
+        sim.setNetwork({
+          ...(line.loss === undefined ? {} : { loss: line.loss }),
+          ...(line.dup === undefined ? {} : { dup: line.dup }),
+          ...(line.latency === undefined ? {} : { latencyMin: line.latency.minMs, latencyMax: line.latency.maxMs }),
+        });
+        break;
+      }
+      case 'wait':
+      case 'settle':
+        return null;
+    }
+    this.lineDone(line, true);
+    return null;
+  }
+
+  /** Run one line to its end, as the CLI does: wait for replies, time and settling. */
+  runLine(line: Line): void {
+    const sim = this.sim;
+    // A client command issued while the session's earlier background op (&) is out waits behind it (FIFO).
+    // Its invocation time is when the previous line finished: only its completion waits.
+    if (line.kind === 'connect') {
+      this.start(line);
+      const connected = sim.runUntilCondition(() => sim.clients.get(line.session)?.status !== 'connecting', REPLY_BOUND_MS);
+      const status = sim.clients.get(line.session)?.status;
+      this.lineDone(line, connected && status === 'connected', connected && status === 'connected' ? undefined : `session ${line.session} is ${status ?? 'not connected'}`);
+      return;
+    }
+    if (line.kind === 'wait') {
+      sim.runUntil(sim.now + line.ms);
+      this.lineDone(line, true);
+      return;
+    }
+    if (line.kind === 'settle') {
+      const settled = sim.runUntilCondition(() => sim.isSettled(), SETTLE_BOUND_MS);
+      this.lineDone(line, settled, settled ? undefined : `settle: not settled after ${SETTLE_BOUND_MS / 1000}s (is a majority up and connected?)`);
+      return;
+    }
+    const waitFor = this.start(line);
+    if (waitFor === null) return;
+    const done = sim.runUntilCondition(() => !sim.isPending(waitFor.session, waitFor.opId), REPLY_BOUND_MS);
+    if (!done) {
+      const t = sim.now;
+      this.push({ t, line: line.line, ok: false, json: { t, line: line.line, session: waitFor.session, cmd: lineCommandText(line), ok: false, pending: true, note: 'no reply yet' }, text: [echo(line), `(no reply after ${REPLY_BOUND_MS / 1000}s; still pending)`] });
+    }
+  }
+
+  /** After the last line: let background ops finish (bounded), so their results are printed too. */
+  drain(): void {
+    const sim = this.sim;
+    sim.runUntilCondition(() => this.linesByOp.size === 0, REPLY_BOUND_MS);
+  }
+}
+
+/** Run a whole script headless. */
+export function runScript(script: Script, options: { traceMessages?: boolean } = {}): RunOutcome {
+  const runner = new ScriptRunner(script, options.traceMessages ?? true);
+  for (const line of script.lines) runner.runLine(line);
+  runner.drain();
+  return { sim: runner.sim, records: runner.records };
+}
