@@ -26,7 +26,7 @@ type Wire =
   | { readonly kind: 'watch-event'; readonly type: EventType; readonly path: string };
 
 type SimEvent =
-  | { readonly kind: 'deliver'; readonly id: number; readonly from: string; readonly to: string; readonly wire: Wire; readonly lost: boolean }
+  | { readonly kind: 'deliver'; readonly id: number; readonly from: string; readonly to: string; readonly fromServer: number; readonly toServer: number; readonly wire: Wire; readonly lost: boolean }
   | { readonly kind: 'tick'; readonly server: number; readonly gen: number }
   | { readonly kind: 'housekeeping' };
 
@@ -41,6 +41,8 @@ export interface SimConfig {
   readonly header: Header;
   /** Record send/deliver events (the UI and checkers need them; a benchmark may not). */
   readonly traceMessages: boolean;
+  /** Record protocol, apply and client events (default true; the checkers need them). */
+  readonly traceProtocol?: boolean;
 }
 
 interface SimServer {
@@ -150,20 +152,33 @@ export class Simulator {
   private readonly rng: Rng;
   private readonly queue = new EventQueue<SimEvent>();
   private nextMessageId = 1;
-  /** Last delivery time per client connection direction, to keep TCP order. */
-  private readonly channelClock = new Map<string, number>();
+  /** Last delivery time of each session's stream, per direction, to keep TCP order. */
+  private readonly toServerClock = new Map<SessionName, number>();
+  private readonly toClientClock = new Map<SessionName, number>();
   private nextOpId = 1;
   private nextServerForSession = 0;
   /** Messages sent and not yet delivered or dropped, heartbeats aside (for settle). */
   private inFlightWork = 0;
   private readonly traceMessages: boolean;
+  private readonly traceProtocol: boolean;
+  /** Handed to every protocol step: reads the clock, draws from the seeded PRNG. */
+  private readonly stepEnv: Env;
   deliveries = 0;
 
   constructor(config: SimConfig) {
     this.header = config.header;
     this.traceMessages = config.traceMessages;
+    this.traceProtocol = config.traceProtocol ?? true;
     this.protocol = protocolConfigFor(config.header);
     this.rng = new Rng(config.header.seed);
+    const sim = this;
+    const rng = this.rng;
+    this.stepEnv = {
+      get now(): number {
+        return sim.now;
+      },
+      random: (): number => rng.next(),
+    };
     this.network = {
       latencyMin: config.header.latency.minMs,
       latencyMax: config.header.latency.maxMs,
@@ -197,8 +212,7 @@ export class Simulator {
   }
 
   private env(): Env {
-    const rng = this.rng;
-    return { now: this.now, random: () => rng.next() };
+    return this.stepEnv;
   }
 
   server(id: number): SimServer {
@@ -293,14 +307,16 @@ export class Simulator {
     let deliverAt = this.now + latency;
     if (!betweenServers) {
       // A client connection is a TCP stream: its messages arrive in the order sent.
-      const channel = `${from}>${to}`;
-      deliverAt = Math.max(deliverAt, this.channelClock.get(channel) ?? 0);
-      this.channelClock.set(channel, deliverAt);
+      // A session talks to one server at a time, so the session and the direction name the stream.
+      const clock = toServer > 0 ? this.toServerClock : this.toClientClock;
+      const session = toServer > 0 ? from : to;
+      deliverAt = Math.max(deliverAt, clock.get(session) ?? 0);
+      clock.set(session, deliverAt);
     }
     if (this.traceMessages) {
       this.record({ t: this.now, kind: 'send', id, from, to, wire: wireKind(wire), label: wireLabel(wire), deliverAt, lost });
     }
-    this.queue.push(deliverAt, { kind: 'deliver', id, from, to, wire, lost });
+    this.queue.push(deliverAt, { kind: 'deliver', id, from, to, fromServer, toServer, wire, lost });
     if (betweenServers && !lost && this.rng.chance(this.network.dup)) {
       const copy = this.nextMessageId++;
       const copyAt = this.now + this.rng.int(this.network.latencyMin, this.network.latencyMax);
@@ -308,7 +324,7 @@ export class Simulator {
       if (this.traceMessages) {
         this.record({ t: this.now, kind: 'duplicate', id: copy, copyOf: id, from, to, wire: wireKind(wire), label: wireLabel(wire), deliverAt: copyAt });
       }
-      this.queue.push(copyAt, { kind: 'deliver', id: copy, from, to, wire, lost: false });
+      this.queue.push(copyAt, { kind: 'deliver', id: copy, from, to, fromServer, toServer, wire, lost: false });
     }
   }
 
@@ -322,8 +338,7 @@ export class Simulator {
 
   private deliver(event: Extract<SimEvent, { kind: 'deliver' }>): void {
     if (isWork(event.wire)) this.inFlightWork--;
-    const toServer = endpointServer(event.to);
-    const fromServer = endpointServer(event.from);
+    const { toServer, fromServer } = event;
     let dropReason: 'loss' | 'cut' | 'down' | null = null;
     if (event.lost) dropReason = 'loss';
     else if (toServer > 0 && fromServer > 0 && this.isCut(fromServer, toServer)) dropReason = 'cut';
@@ -353,7 +368,7 @@ export class Simulator {
   }
 
   private stepServer(server: SimServer, input: Parameters<typeof step<Txn>>[1]): void {
-    if (input.kind === 'request') this.record({ t: this.now, kind: 'request', server: server.id, proposalId: input.id, txn: input.payload });
+    if (input.kind === 'request' && this.traceProtocol) this.record({ t: this.now, kind: 'request', server: server.id, proposalId: input.id, txn: input.payload });
     const output = step(server.paxos, input, this.env());
     server.paxos = output.state;
     for (const effect of output.effects) this.onEffect(server, effect);
@@ -364,10 +379,13 @@ export class Simulator {
   private onEffect(server: SimServer, effect: Effect<Txn>): void {
     const t = this.now;
     const id = server.id;
+    if (effect.kind === 'apply') {
+      this.applyEntry(server, effect.slot, effect.proposal.id, effect.proposal.epoch, effect.proposal.time, effect.proposal.payload);
+      return;
+    }
+    if (effect.kind === 'role' && effect.role === 'leader') this.startSessionTracking(server);
+    if (!this.traceProtocol) return;
     switch (effect.kind) {
-      case 'apply':
-        this.applyEntry(server, effect.slot, effect.proposal.id, effect.proposal.epoch, effect.proposal.time, effect.proposal.payload);
-        return;
       case 'decided':
         this.record({ t, kind: 'decided', server: id, slot: effect.slot, proposalId: effect.proposal.id, text: describeTxn(effect.proposal.payload) });
         return;
@@ -385,7 +403,6 @@ export class Simulator {
         return;
       case 'role':
         this.record({ t, kind: 'role', server: id, role: effect.role, ballot: effect.ballot });
-        if (effect.role === 'leader') this.startSessionTracking(server);
         return;
     }
   }
@@ -411,7 +428,7 @@ export class Simulator {
   private applyEntry(server: SimServer, slot: number, proposalId: string, epoch: number, time: number, txn: Txn | null): void {
     const t = this.now;
     if (txn === null || server.appliedIds.has(proposalId)) {
-      this.record({ t, kind: 'apply', server: server.id, slot, proposalId, zxid: 0, text: txn === null ? 'noop' : `duplicate of ${proposalId}`, ok: true });
+      if (this.traceProtocol) this.record({ t, kind: 'apply', server: server.id, slot, proposalId, zxid: 0, text: txn === null ? 'noop' : `duplicate of ${proposalId}`, ok: true });
       return;
     }
     server.appliedIds.add(proposalId);
@@ -429,7 +446,7 @@ export class Simulator {
         }
       }
     }
-    this.record({ t, kind: 'apply', server: server.id, slot, proposalId, zxid, text: describeTxn(txn), ok: result.ok, ...(result.error === undefined ? {} : { error: result.error }) });
+    if (this.traceProtocol) this.record({ t, kind: 'apply', server: server.id, slot, proposalId, zxid, text: describeTxn(txn), ok: result.ok, ...(result.error === undefined ? {} : { error: result.error }) });
     const waiting = server.awaiting.get(proposalId);
     if (waiting !== undefined) {
       server.awaiting.delete(proposalId);
@@ -818,9 +835,6 @@ export class Simulator {
   }
 }
 
-function endpointServer(endpoint: string): number {
-  return endpoint.charCodeAt(0) === 110 /* n */ && /^n\d+$/.test(endpoint) ? Number(endpoint.slice(1)) : 0;
-}
 
 function isWork(wire: Wire): boolean {
   if (wire.kind !== 'paxos') return wire.kind !== 'client-ping' && wire.kind !== 'client-pong' && wire.kind !== 'session-touch';

@@ -1,0 +1,104 @@
+// npm run bench [-- --writes N --servers 3,5,9,51 --json]
+// Simulated message deliveries and committed writes per CPU second, steady leader, closed-loop clients.
+import { DEFAULT_HEADER } from '../script/ast';
+import { Simulator } from '../sim/simulator';
+import { fail, parseInteger, parseOptions } from './common';
+
+const USAGE = 'usage: npm run bench -- [--writes N] [--servers 3,5,9,51] [--sessions N] [--trace] [--json]';
+
+interface BenchRow {
+  servers: number;
+  writes: number;
+  deliveries: number;
+  cpuSeconds: number;
+  deliveriesPerSecond: number;
+  writesPerSecond: number;
+  /** CPU microseconds per (server x write): flat when cost grows linearly with servers x writes. */
+  microsPerServerWrite: number;
+  heapMB: number;
+}
+
+function cpuSeconds(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+}
+
+function benchOne(servers: number, writes: number, sessions: number, trace: boolean): BenchRow {
+  const sim = new Simulator({ header: { ...DEFAULT_HEADER, servers, seed: 42 }, traceMessages: trace, traceProtocol: trace });
+  // Steady leader first: the measured part is replication only.
+  sim.runUntilCondition(() => sim.servers.some((s) => s.paxos.volatile.role === 'leader'), 60_000);
+  let issued = 0;
+  let completed = 0;
+  const issue = (session: string): void => {
+    if (issued >= writes) return;
+    issued++;
+    sim.invoke(session, { kind: 'command', command: { kind: 'set', path: '/bench', data: String(issued), version: -1, stat: false } });
+  };
+  sim.invoke('c0', { kind: 'command', command: { kind: 'create', path: '/bench', data: '', ephemeral: false, sequential: false } });
+  sim.runUntilCondition(() => sim.isSettled(), 60_000);
+  sim.listener = {
+    onComplete: (done) => {
+      completed++;
+      issue(done.session);
+    },
+  };
+  const deliveriesBefore = sim.deliveries;
+  const start = cpuSeconds();
+  for (let s = 0; s < sessions; s++) issue(`c${s + 1}`);
+  sim.runUntilCondition(() => completed >= writes, 10_000_000);
+  const cpu = cpuSeconds() - start;
+  const deliveries = sim.deliveries - deliveriesBefore;
+  return {
+    servers,
+    writes: completed,
+    deliveries,
+    cpuSeconds: Number(cpu.toFixed(3)),
+    deliveriesPerSecond: Math.round(deliveries / cpu),
+    writesPerSecond: Math.round(completed / cpu),
+    microsPerServerWrite: Number(((cpu * 1e6) / (servers * completed)).toFixed(2)),
+    heapMB: Math.round(process.memoryUsage().heapUsed / 1e6),
+  };
+}
+
+function main(): void {
+  const { values } = parseOptions(
+    {
+      options: {
+        writes: { type: 'string', default: '10000' },
+        servers: { type: 'string', default: '3,5,9,51' },
+        sessions: { type: 'string', default: '20' },
+        trace: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const writes = parseInteger('writes', values.writes, 1, 10_000_000)!;
+  const sessions = parseInteger('sessions', values.sessions, 1, 10_000)!;
+  const sizes = values.servers.split(',').map((s) => parseInteger('servers', s.trim(), 1, 101)!);
+  if (!values.json) process.stdout.write(`${writes} writes, ${sessions} closed-loop sessions, trace ${values.trace ? 'on' : 'off'}, one core\n`);
+  // Warm the JIT up first, so the figures are the steady state rather than compilation.
+  benchOne(5, 5000, sessions, values.trace);
+  for (const servers of sizes) {
+    const row = benchOne(servers, writes, sessions, values.trace);
+    if (values.json) process.stdout.write(`${JSON.stringify(row)}\n`);
+    else {
+      process.stdout.write(
+        `${String(servers).padStart(3)} servers: ${row.deliveriesPerSecond.toLocaleString('en-US').padStart(11)} deliveries/s, ` +
+          `${row.writesPerSecond.toLocaleString('en-US').padStart(8)} writes/s, ${row.microsPerServerWrite} µs per server-write, ` +
+          `${row.cpuSeconds}s CPU, heap ${row.heapMB} MB\n`,
+      );
+    }
+  }
+}
+
+try {
+  main();
+} catch (error) {
+  fail(`internal error: ${error instanceof Error ? error.message : String(error)}`, 3);
+}
