@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
-// Must match `preview.port` in vite.config.ts.
-const PORT = 4173;
+// 4173 matches `preview.port` in vite.config.ts; E2E_PORT lets two people run e2e at once
+// (each build then goes to its own folder).
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const OUT_DIR = PORT === 4173 ? 'dist' : `.e2e-dist/${PORT}`;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 /**
@@ -57,7 +59,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npm run build && node_modules/.bin/vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `node_modules/.bin/vite build --outDir ${OUT_DIR} && node_modules/.bin/vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${OUT_DIR}`,
     url: BASE_URL,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

@@ -9,6 +9,7 @@ export const text = {
   intro:
     'Servers, clients and the network run in a Web Worker from a seed, so every run can be replayed step by step and checked.',
   footer: 'Same seed, same run.',
+  workerFailed: (reason: string): string => `The simulation stopped: ${reason}`,
 } as const;
 
 export type Text = typeof text;

@@ -1,0 +1,105 @@
+// The UI's copy of what the worker sent. Components read it and dispatch commands; nothing here simulates.
+import { create } from 'zustand';
+import type { Header } from '../script/ast';
+import { DEFAULT_HEADER } from '../script/ast';
+import { SIM_MS_PER_REAL_MS_AT_1X, type Command, type ConsoleEntry, type EventNote, type Frame, type LinkView, type QuorumView, type ServerDetail, type ServerView, type Update } from '../worker/protocol';
+import { absorbMessages, clearFlying, flying } from './flying';
+
+const MAX_CONSOLE = 1000;
+const MAX_EVENTS = 400;
+
+export interface SimState {
+  /** Whether a frame has arrived yet. */
+  ready: boolean;
+  now: number;
+  eventCount: number;
+  playing: boolean;
+  speed: number;
+  header: Header;
+  servers: readonly ServerView[];
+  links: readonly LinkView[];
+  quorums: readonly QuorumView[];
+  detail: ServerDetail | null;
+  selected: number;
+  console: readonly ConsoleEntry[];
+  events: readonly EventNote[];
+  network: Frame['network'];
+  /** The last command error (role "alert" in the page). */
+  error: string | null;
+  /** The worker died: the page offers a restart. */
+  fatal: string | null;
+  send: (command: Command) => void;
+  dismissError: () => void;
+}
+
+let post: (command: Command) => void = () => undefined;
+
+/** Wire the store to a worker's postMessage (done once by the worker client). */
+export function connectStore(send: (command: Command) => void): void {
+  post = send;
+}
+
+export const useSim = create<SimState>()((set) => ({
+  ready: false,
+  now: 0,
+  eventCount: 0,
+  playing: false,
+  speed: 1,
+  header: DEFAULT_HEADER,
+  servers: [],
+  links: [],
+  quorums: [],
+  detail: null,
+  selected: 1,
+  console: [],
+  events: [],
+  network: { latencyMin: DEFAULT_HEADER.latency.minMs, latencyMax: DEFAULT_HEADER.latency.maxMs, loss: 0, dup: 0 },
+  error: null,
+  fatal: null,
+  send: (command) => {
+    if (command.type === 'select') set({ selected: command.server });
+    post(command);
+  },
+  dismissError: () => set({ error: null }),
+}));
+
+export function applyUpdate(update: Update): void {
+  if (update.type === 'error') {
+    useSim.setState({ error: update.message });
+    return;
+  }
+  if (update.type === 'fatal') {
+    useSim.setState({ fatal: update.message, playing: false });
+    return;
+  }
+  applyFrame(update);
+}
+
+function applyFrame(frame: Frame): void {
+  if (frame.reset) clearFlying();
+  absorbMessages(frame.sent, frame.ended, frame.now);
+  flying.simNow = frame.now;
+  flying.wallAt = performance.now();
+  flying.rate = frame.playing ? SIM_MS_PER_REAL_MS_AT_1X * frame.speed : 0;
+  useSim.setState((state) => ({
+    ready: true,
+    now: frame.now,
+    eventCount: frame.eventCount,
+    playing: frame.playing,
+    speed: frame.speed,
+    header: frame.header,
+    servers: frame.servers,
+    links: frame.links ?? state.links,
+    quorums: frame.quorums,
+    detail: frame.detail ?? (frame.reset ? null : state.detail),
+    console: frame.reset ? frame.console : appendCapped(state.console, frame.console, MAX_CONSOLE),
+    events: frame.reset ? frame.events : appendCapped(state.events, frame.events, MAX_EVENTS),
+    network: frame.network,
+  }));
+}
+
+function appendCapped<T>(current: readonly T[], more: readonly T[], cap: number): readonly T[] {
+  if (more.length === 0) return current;
+  const joined = current.length + more.length > cap ? [...current, ...more].slice(-cap) : [...current, ...more];
+  return joined;
+}

@@ -1,0 +1,431 @@
+// The live run behind the page: one simulator, paced by the caller, turned into Frames.
+// Free of worker globals and timers, so Node tests drive it directly; sim.worker.ts adds the pacing.
+import { formatBallot } from '../protocol/ballot';
+import type { Header, Line } from '../script/ast';
+import { formatParseError, parseConsoleLine } from '../script/parse';
+import { ScriptRunner, SETTLE_BOUND_MS } from '../script/run';
+import { describeTxn as describeTxnText } from '../sim/describe';
+import { serverName, type Simulator } from '../sim/simulator';
+import type { TraceEvent } from '../sim/trace';
+import { formatZxid } from '../zk/format';
+import { workerText } from './messages';
+import {
+  MAX_SPEED,
+  MIN_SPEED,
+  SIM_MS_PER_REAL_MS_AT_1X,
+  type ConsoleEntry,
+  type EventNote,
+  type Frame,
+  type LinkView,
+  type LogEntryView,
+  type MessageEnd,
+  type MessageView,
+  type QuorumView,
+  type ServerDetail,
+  type ServerView,
+  type ZnodeView,
+} from './protocol';
+
+/** A user action as the scenario records it: the line, and exactly when it ran. */
+export interface RecordedAction {
+  /** Queue events processed before it ran. */
+  readonly events: number;
+  readonly t: number;
+  readonly text: string;
+}
+
+const MAX_NOTES_PER_FRAME = 200;
+const MAX_LOG_ENTRIES = 300;
+/** How long a reached quorum stays on screen (simulated ms). */
+const QUORUM_LINGER_MS = 400;
+/** How far `step` and `step-phase` may run looking for what they step to (simulated ms). */
+const STEP_BOUND_MS = 60_000;
+
+export class LiveRun {
+  readonly header: Header;
+  private runner: ScriptRunner;
+  playing = false;
+  speed = 1;
+  selected = 1;
+  readonly actions: RecordedAction[] = [];
+  private traceSeen = 0;
+  private recordsSeen = 0;
+  private consoleLines = 0;
+  private pendingConsole: ConsoleEntry[] = [];
+  private readonly quorums = new Map<string, QuorumView>();
+  private linksDirty = true;
+  private detailSignature = '';
+  private resetPending = true;
+  /** zxid each slot got when this run's servers applied it, per server. */
+  private readonly appliedZxid = new Map<number, Map<number, number>>();
+
+  constructor(header: Header, lines: readonly string[] = []) {
+    this.header = header;
+    this.runner = new ScriptRunner({ header, lines: [] }, true);
+    for (const text of lines) this.runLine(text, 'console');
+  }
+
+  get sim(): Simulator {
+    return this.runner.sim;
+  }
+
+  setSpeed(speed: number): string | null {
+    if (!Number.isFinite(speed) || speed < MIN_SPEED || speed > MAX_SPEED) return workerText.badSpeed(speed, MIN_SPEED, MAX_SPEED);
+    this.speed = speed;
+    return null;
+  }
+
+  select(server: number): string | null {
+    if (!Number.isInteger(server) || server < 1 || server > this.header.servers) return workerText.noSuchServer(server, this.header.servers);
+    this.selected = server;
+    this.detailSignature = '';
+    return null;
+  }
+
+  /** Advance by `realMs` of wall time at the current speed, stopping early when `outOfTime()` says so. */
+  advance(realMs: number, outOfTime: () => boolean): void {
+    if (!this.playing) return;
+    const sim = this.sim;
+    const target = sim.now + realMs * SIM_MS_PER_REAL_MS_AT_1X * this.speed;
+    while (sim.nextEventTime() <= target) {
+      const at = sim.nextEventTime();
+      // Finish every event at this instant before yielding, so recorded actions replay exactly.
+      while (sim.nextEventTime() === at) sim.stepEvent();
+      if (outOfTime()) return;
+    }
+    sim.runUntil(target);
+  }
+
+  /** One event that shows in the trace. */
+  step(): void {
+    const sim = this.sim;
+    const before = sim.trace.length;
+    const deadline = sim.now + STEP_BOUND_MS;
+    while (sim.trace.length === before && sim.nextEventTime() <= deadline) sim.stepEvent();
+  }
+
+  /** Up to the next phase mark (prepare, promise quorum, accept, accepted quorum, decide). */
+  stepPhase(): void {
+    const sim = this.sim;
+    let scanned = sim.trace.length;
+    const deadline = sim.now + STEP_BOUND_MS;
+    while (sim.nextEventTime() <= deadline) {
+      sim.stepEvent();
+      for (; scanned < sim.trace.length; scanned++) if (sim.trace[scanned]!.kind === 'phase') return;
+    }
+  }
+
+  /** Run a console or control line now. Returns an error message, or null when it ran. */
+  runLine(text: string, source: 'console' | 'control'): string | null {
+    const sim = this.sim;
+    this.consoleLines++;
+    const parsed = parseConsoleLine(text, this.consoleLines, this.header.servers);
+    if (parsed.error !== undefined) return this.reject(text, source, formatParseError(parsed.error).replace(/^line \d+: /, ''));
+    const line = parsed.line;
+    if (line === undefined) return null;
+    const problem = this.refuse(line);
+    if (problem !== null) return this.reject(text, source, problem);
+    this.actions.push({ events: sim.eventsProcessed, t: sim.now, text: text.trim() });
+    if (source === 'console') this.pendingConsole.push({ kind: 'input', text: text.trim(), t: sim.now });
+    if (line.kind === 'cut' || line.kind === 'heal' || line.kind === 'partition') this.linksDirty = true;
+    if (line.kind === 'wait') sim.runUntil(sim.now + line.ms);
+    else if (line.kind === 'settle') {
+      if (!sim.runUntilCondition(() => sim.isSettled(), SETTLE_BOUND_MS)) {
+        this.pendingConsole.push({ kind: 'error', text: workerText.settleBound(SETTLE_BOUND_MS), t: sim.now });
+      }
+    } else this.runner.start(line);
+    return null;
+  }
+
+  private reject(text: string, source: 'console' | 'control', message: string): string {
+    if (source === 'console') {
+      this.pendingConsole.push({ kind: 'input', text: text.trim(), t: this.sim.now });
+      this.pendingConsole.push({ kind: 'error', text: message, t: this.sim.now });
+    }
+    return message;
+  }
+
+  /** Lines that parse but make no sense now: a command to a dead server, killing the dead. */
+  private refuse(line: Line): string | null {
+    const sim = this.sim;
+    const up = (id: number): boolean => sim.server(id).up;
+    switch (line.kind) {
+      case 'kill':
+        return up(line.server) ? null : workerText.alreadyDown(line.server);
+      case 'restart':
+        return up(line.server) ? workerText.alreadyUp(line.server) : null;
+      case 'connect':
+        return up(line.server) ? null : workerText.serverDown(line.server);
+      default:
+        return null;
+    }
+  }
+
+  frame(): Frame {
+    const sim = this.sim;
+    const sent: MessageView[] = [];
+    const ended: MessageEnd[] = [];
+    const notes: EventNote[] = [];
+    const trace = sim.trace;
+    const firstNote = Math.max(this.traceSeen, trace.length - MAX_NOTES_PER_FRAME);
+    for (let index = this.traceSeen; index < trace.length; index++) {
+      const event = trace[index]!;
+      this.absorb(event, sent, ended);
+      if (index >= firstNote) {
+        const text = describeEvent(event);
+        if (text !== null) notes.push({ index, t: event.t, text, ...(event.kind === 'phase' ? { phase: event.phase } : {}) });
+      }
+    }
+    this.traceSeen = trace.length;
+    this.expireQuorums();
+    const consoleEntries = this.drainConsole();
+    const servers = sim.servers.map((server): ServerView => {
+      const v = server.up ? server.paxos.volatile : null;
+      return {
+        id: server.id,
+        up: server.up,
+        role: v === null ? 'crashed' : v.role,
+        ballot: v === null || v.role === 'follower' ? '-' : formatBallot(v.ballot),
+        promised: formatBallot((server.up ? server.paxos.durable : server.durable).promised),
+        leader: v === null ? null : v.leader,
+        decidedUpTo: v === null ? 0 : v.decidedUpTo,
+        appliedUpTo: v === null ? 0 : v.appliedUpTo,
+        lastZxid: formatZxid(server.replica.lastZxid),
+        sessions: [...server.clients].sort(),
+      };
+    });
+    const detail = this.detail();
+    const frame: Frame = {
+      type: 'frame',
+      now: sim.now,
+      eventCount: trace.length,
+      playing: this.playing,
+      speed: this.speed,
+      header: this.header,
+      servers,
+      ...(this.linksDirty ? { links: this.links() } : {}),
+      sent,
+      ended,
+      quorums: [...this.quorums.values()],
+      ...(detail === null ? {} : { detail }),
+      console: consoleEntries,
+      events: notes,
+      reset: this.resetPending,
+      network: { ...sim.network },
+    };
+    this.linksDirty = false;
+    this.resetPending = false;
+    return frame;
+  }
+
+  private absorb(event: TraceEvent, sent: MessageView[], ended: MessageEnd[]): void {
+    switch (event.kind) {
+      case 'send':
+        sent.push({ id: event.id, from: event.from, to: event.to, kind: event.wire, label: event.label, sentAt: event.t, deliverAt: event.deliverAt, lost: event.lost });
+        return;
+      case 'duplicate':
+        sent.push({ id: event.id, from: event.from, to: event.to, kind: event.wire, label: event.label, sentAt: event.t, deliverAt: event.deliverAt, lost: false, copyOf: event.copyOf });
+        return;
+      case 'deliver':
+        ended.push({ id: event.id, outcome: 'delivered', at: event.t });
+        return;
+      case 'drop':
+        ended.push({ id: event.id, outcome: 'dropped', reason: event.reason, at: event.t });
+        return;
+      case 'vote': {
+        const ballot = formatBallot(event.ballot);
+        const key = `${event.server}:${event.vote}:${ballot}:${event.slot ?? ''}`;
+        const known = this.quorums.get(key);
+        const voters = known === undefined ? [event.voter] : [...known.voters, event.voter];
+        const reached = known?.reachedAt ?? (event.votes >= event.needed ? event.t : undefined);
+        this.quorums.set(key, {
+          server: event.server,
+          vote: event.vote,
+          ballot,
+          ...(event.slot === undefined ? {} : { slot: event.slot }),
+          voters,
+          needed: event.needed,
+          ...(reached === undefined ? {} : { reachedAt: reached }),
+        });
+        return;
+      }
+      case 'role':
+        // A proposer that steps down or starts a new round drops its older tallies.
+        for (const [key, q] of this.quorums) if (q.server === event.server && q.ballot !== formatBallot(event.ballot)) this.quorums.delete(key);
+        return;
+      case 'crash':
+        for (const [key, q] of this.quorums) if (q.server === event.server) this.quorums.delete(key);
+        return;
+      case 'apply': {
+        let perSlot = this.appliedZxid.get(event.server);
+        if (perSlot === undefined) this.appliedZxid.set(event.server, (perSlot = new Map()));
+        perSlot.set(event.slot, event.zxid);
+        return;
+      }
+      case 'cut':
+      case 'heal':
+        this.linksDirty = true;
+        return;
+      default:
+        return;
+    }
+  }
+
+  private expireQuorums(): void {
+    const now = this.sim.now;
+    for (const [key, q] of this.quorums) if (q.reachedAt !== undefined && now - q.reachedAt > QUORUM_LINGER_MS) this.quorums.delete(key);
+  }
+
+  private drainConsole(): ConsoleEntry[] {
+    const records = this.runner.records;
+    for (; this.recordsSeen < records.length; this.recordsSeen++) {
+      const record = records[this.recordsSeen]!;
+      const session = typeof record.json.session === 'string' ? record.json.session : undefined;
+      const isWatch = typeof record.json.event === 'string';
+      // The echoed command line of a result was already shown as input; show only the output lines.
+      const lines = isWatch ? record.text : record.text.slice(1);
+      for (const text of lines) {
+        if (isWatch && session !== undefined) this.pendingConsole.push({ kind: 'watch', text, t: record.t, session });
+        else this.pendingConsole.push({ kind: 'output', text, t: record.t, ok: record.ok, ...(session === undefined ? {} : { session }) });
+      }
+      if (!isWatch && lines.length === 0 && session !== undefined && record.line !== undefined) {
+        // A silent success (set, delete) still gets an acknowledgement, so the console shows it completed.
+        this.pendingConsole.push({ kind: 'output', text: workerText.done(session, String(record.json.cmd ?? '')), t: record.t, ok: true, session });
+      }
+    }
+    const out = this.pendingConsole;
+    this.pendingConsole = [];
+    return out;
+  }
+
+  private links(): LinkView[] {
+    const sim = this.sim;
+    const links: LinkView[] = [];
+    for (let from = 1; from <= this.header.servers; from++) {
+      for (let to = 1; to <= this.header.servers; to++) if (from !== to) links.push({ from, to, up: !sim.isCut(from, to) });
+    }
+    return links;
+  }
+
+  private detail(): ServerDetail | null {
+    const sim = this.sim;
+    const server = sim.server(this.selected);
+    const paxos = server.up ? server.paxos : null;
+    const durable = paxos === null ? server.durable : paxos.durable;
+    const appliedUpTo = paxos === null ? 0 : paxos.volatile.appliedUpTo;
+    let clusterDecidedUpTo = 0;
+    for (const s of sim.servers) if (s.up) clusterDecidedUpTo = Math.max(clusterDecidedUpTo, s.paxos.volatile.decidedUpTo);
+    const replica = server.replica;
+    let watchCount = 0;
+    for (const keys of replica.watches.bySession.values()) watchCount += keys.size;
+    const signature = [server.id, server.up, durable.accepted.length, durable.decided.length, appliedUpTo, replica.lastZxid, watchCount, clusterDecidedUpTo, durable.promised.round].join(':');
+    if (signature === this.detailSignature) return null;
+    this.detailSignature = signature;
+    const length = Math.max(durable.accepted.length, durable.decided.length);
+    const zxids = this.appliedZxid.get(server.id);
+    const log: LogEntryView[] = [];
+    for (let slot = Math.max(0, length - MAX_LOG_ENTRIES); slot < length; slot++) {
+      const accepted = durable.accepted[slot];
+      const decided = durable.decided[slot];
+      const proposal = decided ?? accepted?.proposal;
+      const zxid = zxids?.get(slot);
+      log.push({
+        slot,
+        ballot: accepted === undefined ? '-' : formatBallot(accepted.ballot),
+        text: proposal === undefined ? '' : proposal.payload === null ? 'noop' : describeTxnText(proposal.payload),
+        chosen: decided !== undefined,
+        applied: slot < appliedUpTo,
+        ...(zxid === undefined || zxid === 0 ? {} : { zxid: formatZxid(zxid) }),
+      });
+    }
+    const znodes: ZnodeView[] = [];
+    const paths = [...replica.nodes.keys()].sort(comparePaths);
+    for (const path of paths) {
+      const node = replica.nodes.get(path)!;
+      const watches: string[] = [];
+      for (const [kind, table] of [['data', replica.watches.data], ['exist', replica.watches.exist], ['child', replica.watches.child]] as const) {
+        const sessions = table.get(path);
+        if (sessions !== undefined) for (const session of [...sessions].sort()) watches.push(`${session} ${kind}`);
+      }
+      const depth = path === '/' ? 0 : path.split('/').length - 1;
+      znodes.push({
+        path,
+        name: path === '/' ? '/' : path.slice(path.lastIndexOf('/') + 1),
+        depth,
+        data: node.data,
+        version: node.version,
+        cversion: 2 * node.childCreates - node.children.size,
+        mzxid: formatZxid(node.mzxid),
+        ephemeralOwner: node.ephemeralOwner === 0 ? null : node.ephemeralOwner,
+        numChildren: node.children.size,
+        watches,
+        changed: replica.lastZxid !== 0 && (node.mzxid === replica.lastZxid || node.pzxid === replica.lastZxid || node.czxid === replica.lastZxid),
+      });
+    }
+    // Exists watches on missing paths show too: they wait for a create.
+    for (const [path, sessions] of replica.watches.exist) {
+      if (replica.nodes.has(path)) continue;
+      znodes.push({ path, name: `${path} (missing)`, depth: path.split('/').length - 1, data: '', version: -1, cversion: 0, mzxid: '-', ephemeralOwner: null, numChildren: 0, watches: [...sessions].sort().map((s) => `${s} exist`), changed: false });
+    }
+    return { server: server.id, log, znodes, clusterDecidedUpTo };
+  }
+}
+
+/** Tree order: a parent right before its children, siblings by name. */
+function comparePaths(a: string, b: string): number {
+  const pa = a === '/' ? [] : a.split('/').slice(1);
+  const pb = b === '/' ? [] : b.split('/').slice(1);
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    if (pa[i] !== pb[i]) return pa[i]! < pb[i]! ? -1 : 1;
+  }
+  return pa.length - pb.length;
+}
+
+
+/** One line per trace event worth showing in the event log; null for the ones that are not. */
+export function describeEvent(event: TraceEvent): string | null {
+  switch (event.kind) {
+    case 'send':
+      return `${event.from} → ${event.to} ${event.label}${event.lost ? ' (will be lost)' : ''}`;
+    case 'duplicate':
+      return `${event.from} → ${event.to} ${event.label} duplicated`;
+    case 'deliver':
+      return `${event.to} received ${event.wire} from ${event.from}`;
+    case 'drop':
+      return `${event.from} → ${event.to} ${event.wire} dropped (${event.reason})`;
+    case 'crash':
+      return `${serverName(event.server)} crashed`;
+    case 'restart':
+      return `${serverName(event.server)} restarted`;
+    case 'cut':
+      return `link ${serverName(event.from)} → ${serverName(event.to)} cut`;
+    case 'heal':
+      return `link ${serverName(event.from)} → ${serverName(event.to)} healed`;
+    case 'network':
+      return `network: latency ${event.latencyMin}..${event.latencyMax}ms, loss ${Math.round(event.loss * 100)}%, dup ${Math.round(event.dup * 100)}%`;
+    case 'role':
+      return `${serverName(event.server)} is ${event.role} (${formatBallot(event.ballot)})`;
+    case 'phase':
+      return `${serverName(event.server)} ${event.phase}${event.slot === undefined ? '' : ` slot ${event.slot}`} (${formatBallot(event.ballot)})`;
+    case 'vote':
+      return `${serverName(event.server)} has ${event.votes} of ${event.needed} ${event.vote === 'promise' ? 'promises' : 'accepted votes'}${event.slot === undefined ? '' : ` for slot ${event.slot}`}`;
+    case 'promised':
+      return `${serverName(event.server)} promised ${formatBallot(event.ballot)}`;
+    case 'accepted':
+      return `${serverName(event.server)} accepted slot ${event.slot} at ${formatBallot(event.ballot)}`;
+    case 'decided':
+      return `${serverName(event.server)} learned slot ${event.slot} is chosen: ${event.text}`;
+    case 'apply':
+      return `${serverName(event.server)} applied slot ${event.slot}${event.zxid === 0 ? '' : ` as ${formatZxid(event.zxid)}`}: ${event.text}${event.ok ? '' : ` → ${event.error ?? 'error'}`}`;
+    case 'request':
+      return `${serverName(event.server)} got a write to propose: ${describeTxnText(event.txn)}`;
+    case 'invoke':
+      return `${event.session} sent ${event.command.kind}`;
+    case 'return':
+      return `${event.session} got ${event.result.ok ? 'ok' : (event.result.error ?? 'error')}`;
+    case 'watch':
+      return `${event.session} watch fired: ${event.type} ${event.path}`;
+    case 'session':
+      return `session ${event.session} ${event.status}${event.server === null ? '' : ` (${serverName(event.server)})`}`;
+  }
+}

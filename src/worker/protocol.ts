@@ -1,0 +1,159 @@
+// The typed messages between the UI and the simulation worker. The UI sends commands; the worker
+// answers with at most one Frame per animation frame (what changed since the last one) and with errors
+// as messages, never by dying.
+import type { Header } from '../script/ast';
+import type { Phase, Role } from '../protocol/types';
+import type { WireKind } from '../sim/trace';
+
+/** Speeds the UI offers; 1x = one simulated millisecond per four real milliseconds (slow motion). */
+export const MIN_SPEED = 0.1;
+export const MAX_SPEED = 100;
+export const SIM_MS_PER_REAL_MS_AT_1X = 0.25;
+
+export type Command =
+  /** Start over with this header and these script lines (they run in order from time 0). */
+  | { readonly type: 'load'; readonly header: Header; readonly lines: readonly string[] }
+  | { readonly type: 'play' }
+  | { readonly type: 'pause' }
+  /** Process events until one that shows in the trace. */
+  | { readonly type: 'step' }
+  /** Run to the next phase mark: prepare, promise quorum, accept, accepted quorum or decide. */
+  | { readonly type: 'step-phase' }
+  | { readonly type: 'speed'; readonly speed: number }
+  /** A scenario line (console input or a control such as "kill n2"); it runs now and is recorded. */
+  | { readonly type: 'line'; readonly text: string; readonly source: 'console' | 'control' }
+  /** Whose log and znode tree the frames describe. */
+  | { readonly type: 'select'; readonly server: number }
+  /** The UI drew the last frame: the worker may post the next one. */
+  | { readonly type: 'frame-ack' };
+
+export interface ServerView {
+  readonly id: number;
+  readonly up: boolean;
+  readonly role: Role | 'crashed';
+  /** Ballot this server leads or campaigns with, "-" when none, as "round.nK". */
+  readonly ballot: string;
+  readonly promised: string;
+  readonly leader: number | null;
+  /** Slots [0, decidedUpTo) are decided; [0, appliedUpTo) applied. */
+  readonly decidedUpTo: number;
+  readonly appliedUpTo: number;
+  readonly lastZxid: string;
+  readonly sessions: readonly string[];
+}
+
+export interface MessageView {
+  readonly id: number;
+  readonly from: string;
+  readonly to: string;
+  readonly kind: WireKind;
+  readonly label: string;
+  readonly sentAt: number;
+  readonly deliverAt: number;
+  /** Will be dropped (loss) when it arrives; cut links and dead servers drop it at arrival too. */
+  readonly lost: boolean;
+  /** Set on the second copy of a duplicated message. */
+  readonly copyOf?: number;
+}
+
+export interface MessageEnd {
+  readonly id: number;
+  readonly outcome: 'delivered' | 'dropped';
+  readonly reason?: 'loss' | 'cut' | 'down';
+  readonly at: number;
+}
+
+/** A proposer's running tally of Promise or Accepted votes. */
+export interface QuorumView {
+  readonly server: number;
+  readonly vote: 'promise' | 'accepted';
+  readonly ballot: string;
+  readonly slot?: number;
+  readonly voters: readonly number[];
+  readonly needed: number;
+  /** Simulated time the quorum was reached, if it was. */
+  readonly reachedAt?: number;
+}
+
+export interface LogEntryView {
+  readonly slot: number;
+  /** Accepted ballot as "round.nK", or "-" when nothing accepted. */
+  readonly ballot: string;
+  readonly text: string;
+  readonly chosen: boolean;
+  readonly applied: boolean;
+  readonly zxid?: string;
+}
+
+export interface ZnodeView {
+  readonly path: string;
+  readonly name: string;
+  readonly depth: number;
+  readonly data: string;
+  readonly version: number;
+  readonly cversion: number;
+  readonly mzxid: string;
+  readonly ephemeralOwner: string | null;
+  readonly numChildren: number;
+  /** "c1 data", "c2 child", ... */
+  readonly watches: readonly string[];
+  /** Changed by the most recent transaction this server applied (the UI flashes it). */
+  readonly changed: boolean;
+}
+
+export interface ServerDetail {
+  readonly server: number;
+  readonly log: readonly LogEntryView[];
+  readonly znodes: readonly ZnodeView[];
+  /** Highest decided slot on any server: entries of this server below it that are missing are stale. */
+  readonly clusterDecidedUpTo: number;
+}
+
+export interface LinkView {
+  readonly from: number;
+  readonly to: number;
+  readonly up: boolean;
+}
+
+export type ConsoleEntry =
+  | { readonly kind: 'input'; readonly text: string; readonly t: number }
+  | { readonly kind: 'output'; readonly text: string; readonly t: number; readonly session?: string; readonly ok: boolean }
+  | { readonly kind: 'watch'; readonly text: string; readonly t: number; readonly session: string }
+  | { readonly kind: 'error'; readonly text: string; readonly t: number };
+
+/** A short line about one trace event, for the event log and for Step. */
+export interface EventNote {
+  readonly index: number;
+  readonly t: number;
+  readonly text: string;
+  readonly phase?: Phase;
+}
+
+export interface Frame {
+  readonly type: 'frame';
+  readonly now: number;
+  readonly eventCount: number;
+  readonly playing: boolean;
+  readonly speed: number;
+  readonly header: Header;
+  readonly servers: readonly ServerView[];
+  /** Every directed link; sent when one changed (and on the first frame). */
+  readonly links?: readonly LinkView[];
+  readonly sent: readonly MessageView[];
+  readonly ended: readonly MessageEnd[];
+  readonly quorums: readonly QuorumView[];
+  /** Only when the selected server's log or tree changed. */
+  readonly detail?: ServerDetail;
+  readonly console: readonly ConsoleEntry[];
+  readonly events: readonly EventNote[];
+  /** Set when a Load replaced the run: the UI drops what it kept of the old one. */
+  readonly reset: boolean;
+  readonly network: { readonly latencyMin: number; readonly latencyMax: number; readonly loss: number; readonly dup: number };
+}
+
+export type Update =
+  | Frame
+  /** A command that could not be carried out; nothing changed. */
+  | { readonly type: 'error'; readonly message: string }
+  /** The simulation itself failed; the page offers a restart. */
+  | { readonly type: 'fatal'; readonly message: string };

@@ -1,0 +1,107 @@
+/// <reference lib="webworker" />
+// The Web Worker that owns the live run: it paces simulated time to the requested speed in small
+// time-boxed chunks and posts at most one Frame per animation frame (after the page acks the last).
+import { DEFAULT_HEADER } from '../script/ast';
+import { LiveRun } from './engine';
+import { workerText } from './messages';
+import type { Command, Update } from './protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/** Wall-clock budget for simulating per chunk, so the worker stays responsive to commands. */
+const CHUNK_BUDGET_MS = 6;
+const TICK_MS = 8;
+
+let run = new LiveRun(DEFAULT_HEADER);
+let lastTick = performance.now();
+let canPost = true;
+let dirty = true;
+let failed = false;
+
+function post(update: Update): void {
+  self.postMessage(update);
+}
+
+function handle(command: Command): void {
+  switch (command.type) {
+    case 'load': {
+      const playing = run.playing;
+      const speed = run.speed;
+      run = new LiveRun(command.header, command.lines);
+      run.playing = playing;
+      run.speed = speed;
+      break;
+    }
+    case 'play':
+      run.playing = true;
+      lastTick = performance.now();
+      break;
+    case 'pause':
+      run.playing = false;
+      break;
+    case 'step':
+      run.playing = false;
+      run.step();
+      break;
+    case 'step-phase':
+      run.playing = false;
+      run.stepPhase();
+      break;
+    case 'speed': {
+      const error = run.setSpeed(command.speed);
+      if (error !== null) post({ type: 'error', message: error });
+      break;
+    }
+    case 'line': {
+      const error = run.runLine(command.text, command.source);
+      if (error !== null && command.source === 'control') post({ type: 'error', message: error });
+      break;
+    }
+    case 'select': {
+      const error = run.select(command.server);
+      if (error !== null) post({ type: 'error', message: error });
+      break;
+    }
+    case 'frame-ack':
+      canPost = true;
+      return;
+    default:
+      post({ type: 'error', message: workerText.badCommand() });
+      return;
+  }
+  dirty = true;
+}
+
+self.onmessage = (event: MessageEvent<Command>) => {
+  if (failed) return;
+  try {
+    handle(event.data);
+  } catch (error) {
+    fail(error);
+  }
+};
+
+function fail(error: unknown): void {
+  failed = true;
+  post({ type: 'fatal', message: workerText.workerCrashed(error instanceof Error ? error.message : String(error)) });
+}
+
+function tick(): void {
+  if (failed) return;
+  try {
+    const start = performance.now();
+    run.advance(start - lastTick, () => performance.now() - start > CHUNK_BUDGET_MS);
+    lastTick = start;
+    if (canPost && (dirty || run.playing)) {
+      post(run.frame());
+      canPost = false;
+      dirty = false;
+    }
+  } catch (error) {
+    fail(error);
+    return;
+  }
+  setTimeout(tick, TICK_MS);
+}
+
+tick();
