@@ -164,6 +164,8 @@ export class Simulator {
   /** Handed to every protocol step: reads the clock, draws from the seeded PRNG. */
   private readonly stepEnv: Env;
   deliveries = 0;
+  /** Queue events processed so far: with the clock, the exact point at which a user action happened. */
+  eventsProcessed = 0;
 
   constructor(config: SimConfig) {
     this.header = config.header;
@@ -237,6 +239,7 @@ export class Simulator {
     const item = this.queue.pop();
     if (item === undefined) return false;
     this.now = item.at;
+    this.eventsProcessed++;
     const event = item.event;
     switch (event.kind) {
       case 'deliver':
@@ -470,6 +473,12 @@ export class Simulator {
   }
 
   private deliverToServer(server: SimServer, from: string, wire: Wire): void {
+    if ((wire.kind === 'client-write' || wire.kind === 'client-read' || wire.kind === 'client-ping') && !server.clients.has(wire.session)) {
+      // A client connection does not survive its server's crash: a restarted server does not know the old
+      // connection and ignores its traffic. The client, hearing nothing, times out and reconnects elsewhere,
+      // failing its outstanding op with CONNECTIONLOSS (as it does while the server is down).
+      return;
+    }
     switch (wire.kind) {
       case 'paxos':
         this.stepServer(server, { kind: 'message', message: wire.message });
@@ -499,7 +508,6 @@ export class Simulator {
         return;
       }
       case 'client-write':
-        server.clients.add(wire.session);
         server.touched.add(wire.session);
         server.awaiting.set(wire.requestId, { session: wire.session, opId: wire.opId });
         this.stepServer(server, { kind: 'request', id: wire.requestId, payload: wire.txn });
@@ -636,8 +644,10 @@ export class Simulator {
     if (client.server === null || client.status === 'closed' || client.status === 'expired' || client.status === 'new') return;
     const timeout = this.header.sessionTimeoutMs;
     if (client.status === 'connecting') {
-      // A connect that is not answered within a third of the timeout tries the next server.
-      if (this.now - client.connectSentAt > timeout / 3 && client.sessionId !== 0) this.reconnect(client);
+      // A connect that is not answered within a third of the timeout tries the next server. That includes a
+      // session's first connect (sessionId 0): a retried createSession is harmless, since applying one for a
+      // session that exists returns the existing session.
+      if (this.now - client.connectSentAt > timeout / 3) this.reconnect(client);
       return;
     }
     if (this.now - client.lastHeard > (timeout * 2) / 3) {

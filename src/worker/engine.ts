@@ -40,6 +40,7 @@ const MAX_LOG_ENTRIES = 300;
 const QUORUM_LINGER_MS = 400;
 /** How far `step` and `step-phase` may run looking for what they step to (simulated ms). */
 const STEP_BOUND_MS = 60_000;
+const PHASE_BOUND_MS = 10_000;
 
 export class LiveRun {
   readonly header: Header;
@@ -108,7 +109,7 @@ export class LiveRun {
   stepPhase(): void {
     const sim = this.sim;
     let scanned = sim.trace.length;
-    const deadline = sim.now + STEP_BOUND_MS;
+    const deadline = sim.now + PHASE_BOUND_MS;
     while (sim.nextEventTime() <= deadline) {
       sim.stepEvent();
       for (; scanned < sim.trace.length; scanned++) if (sim.trace[scanned]!.kind === 'phase') return;
