@@ -70,6 +70,8 @@ function freshVolatile<P>(config: ProtocolConfig, durable: DurableState<P>, env:
     heartbeatDue: Infinity,
     lastHeardFrom: new Map(),
     lastForwardAt: -Infinity,
+    probeAt: env.now + probeIntervalMs(config),
+    probePeer: 0,
   };
 }
 
@@ -110,9 +112,13 @@ function wakeAt<P>(state: ServerState<P>): number {
   const v = state.volatile;
   if (v.role === 'leader') return v.heartbeatDue;
   if (state.config.mode === 'basic-paxos') {
-    return v.pending.size > 0 || v.role === 'candidate' ? v.electionDeadline : Infinity;
+    return Math.min(v.probeAt, v.pending.size > 0 || v.role === 'candidate' ? v.electionDeadline : Infinity);
   }
   return Math.min(v.electionDeadline, v.pending.size > 0 && v.leader !== null ? v.lastForwardAt + retryForwardMs(state.config) : Infinity);
+}
+
+function probeIntervalMs(config: ProtocolConfig): number {
+  return config.heartbeatMs * 4;
 }
 
 function retryForwardMs(config: ProtocolConfig): number {
@@ -173,6 +179,7 @@ function onTick<P>(out: Out<P>): void {
     return;
   }
   if (state.config.mode === 'basic-paxos') {
+    if (env.now >= v.probeAt) probeForDecided(out);
     // A basic-Paxos proposer runs phase 1 whenever it holds a request; a stalled round retries higher.
     if (v.pending.size > 0 && env.now >= v.electionDeadline) startPrepare(out);
     return;
@@ -186,7 +193,19 @@ function onTick<P>(out: Out<P>): void {
   }
 }
 
-function leaderHeartbeat<P>(out: Out<P>): void {
+/** Basic Paxos: ask the next peer in turn for decided slots from our first gap on. */
+function probeForDecided<P>(out: Out<P>): void {
+  const { state, env } = out;
+  const v = state.volatile;
+  v.probeAt = env.now + probeIntervalMs(state.config);
+  if (state.config.servers < 2) return;
+  let peer = (v.probePeer % state.config.servers) + 1;
+  if (peer === state.id) peer = (peer % state.config.servers) + 1;
+  v.probePeer = peer;
+  out.send({ type: 'catchUpRequest', from: state.id, to: peer, fromSlot: v.decidedUpTo });
+}
+
+function leaderHeartbeat<P>(out: Out<P>, resendAccepts = true): void {
   const { state, env } = out;
   const v = state.volatile;
   const config = state.config;
@@ -201,7 +220,7 @@ function leaderHeartbeat<P>(out: Out<P>): void {
   const decidedUpTo = v.decidedUpTo;
   if (config.mode === 'multi-paxos') out.broadcast((to) => ({ type: 'heartbeat', from: state.id, to, ballot, decidedUpTo }));
   // Resend Accepts that have not reached a quorum yet, to those that have not voted.
-  for (const [slot, voters] of v.acceptVotes) {
+  if (resendAccepts) for (const [slot, voters] of v.acceptVotes) {
     const entry = state.durable.accepted[slot];
     if (entry === undefined || !ballotsEqual(entry.ballot, ballot)) continue;
     for (let to = 1; to <= config.servers; to++) {
@@ -357,7 +376,8 @@ function becomeLeader<P>(out: Out<P>): void {
   } else {
     for (const proposal of v.pending.values()) if (!reproposedIds.has(proposal.id)) proposeNew(out, proposal);
   }
-  if (state.config.mode === 'multi-paxos') leaderHeartbeat(out);
+  // The Accepts just went out: this first heartbeat need not repeat them.
+  if (state.config.mode === 'multi-paxos') leaderHeartbeat(out, false);
   maybeFinishBasicRound(out);
 }
 

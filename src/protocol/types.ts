@@ -91,6 +91,9 @@ export interface VolatileState<P> {
   lastHeardFrom: Map<ServerId, number>;
   /** When pending requests were last forwarded to the leader. */
   lastForwardAt: number;
+  /** Basic Paxos has no leader heartbeats: a server asks its peers in turn for decided slots it lacks. */
+  probeAt: number;
+  probePeer: ServerId;
 }
 
 export interface ServerState<P> {

@@ -849,7 +849,8 @@ export class Simulator {
 function isWork(wire: Wire): boolean {
   if (wire.kind !== 'paxos') return wire.kind !== 'client-ping' && wire.kind !== 'client-pong' && wire.kind !== 'session-touch';
   const type = wire.message.type;
-  return type !== 'heartbeat' && type !== 'heartbeatAck';
+  // Heartbeats never stop, and catch-up is judged by what servers applied, not by messages in flight.
+  return type !== 'heartbeat' && type !== 'heartbeatAck' && type !== 'catchUpRequest' && type !== 'catchUpReply';
 }
 
 function wireKind(wire: Wire): WireKind {
