@@ -1,0 +1,49 @@
+// Chosen-value stability: once a majority of distinct servers accepted (slot, ballot, value), every later
+// `accepted` for that slot at a higher ballot carries the same value.
+import { compareBallots } from '../protocol/ballot';
+import type { Ballot } from '../protocol/types';
+import type { TraceEvent } from '../sim/trace';
+import { ballotText, majority, OK, violation, type Verdict } from './types';
+
+interface Chosen {
+  readonly ballot: Ballot;
+  readonly proposalId: string;
+  /** The accepted event that completed the majority. */
+  readonly index: number;
+}
+
+export function checkChosen(trace: readonly TraceEvent[], servers: number): Verdict {
+  const needed = majority(servers);
+  /** `${slot}|${round}.${server}|${proposalId}` -> servers that accepted it. */
+  const voters = new Map<string, Set<number>>();
+  const chosen = new Map<number, Chosen[]>();
+  for (let i = 0; i < trace.length; i++) {
+    const e = trace[i] as TraceEvent;
+    if (e.kind !== 'accepted') continue;
+    const already = chosen.get(e.slot);
+    if (already !== undefined) {
+      for (const c of already) {
+        if (compareBallots(e.ballot, c.ballot) > 0 && e.proposalId !== c.proposalId) {
+          return violation(
+            i,
+            `n${e.server} accepted ${e.proposalId} for slot ${e.slot} at ballot ${ballotText(e.ballot)}, but ${c.proposalId} was chosen there at ballot ${ballotText(c.ballot)} (trace event ${c.index})`,
+          );
+        }
+      }
+    }
+    const key = `${e.slot}|${e.ballot.round}.${e.ballot.server}|${e.proposalId}`;
+    let set = voters.get(key);
+    if (set === undefined) {
+      set = new Set();
+      voters.set(key, set);
+    }
+    if (set.has(e.server)) continue;
+    set.add(e.server);
+    if (set.size === needed) {
+      const list = already ?? [];
+      list.push({ ballot: e.ballot, proposalId: e.proposalId, index: i });
+      if (already === undefined) chosen.set(e.slot, list);
+    }
+  }
+  return OK;
+}

@@ -1,0 +1,500 @@
+// Linearizable writes: the client writes, with their results, fit some order that respects real time and a
+// sequential znode tree (the zk layer's applyTxn on a private replica).
+//
+// The history
+// - Every `invoke` with write === true is an op, matched to its `return` by session + opId. Its txn is
+//   commandTxn(session, command); deleteall's is the multi its second stage sent (the `request` event
+//   `${session}:${opId}:second`; with none, deleteall wrote nothing: its read failed or it never got that far).
+// - Its interval starts at the first `request` event of its txn (the txn cannot take effect before a server
+//   got it; this only narrows the invoke time, and a correct run still fits: a txn is chosen after its
+//   request, and a txn whose reply came back precedes in the log every txn requested afterwards), or at
+//   the invoke when no request was recorded. It ends at the `return`.
+// - Unknown outcome (may take effect at any point after its start, or never): no `return`, or CONNECTIONLOSS /
+//   OPERATIONTIMEOUT, or SESSIONEXPIRED made up by the client itself (no `server` in the result: the
+//   session ended while the op was queued or in flight). An unknown op with no `request` event never
+//   reached a server and is left out.
+// - Session transactions nobody invokes (createSession, closeSession on expiry or on a client's close):
+//   from their first `request` to their first `apply` on any server; never applied: may or may not happen.
+//   Their results are not compared.
+// - Compared: ok, error code, path (the created name of a sequential create), the Stat's version, cversion,
+//   numChildren, dataLength, aversion and ephemeralOwner, and per sub-op of a multi the same. zxids, times
+//   and session ids depend on the exact position and are ignored.
+//
+// The search: Wing & Gong's depth-first search over which op linearizes next, with Lowe's cache of
+// (linearized set, model state) and a budget of model steps. Only ops that no pending required op must
+// precede (in real time) are tried; required ones first, earliest return first. An optional op that leaves
+// the state unchanged is not tried (that is the same as it never happening).
+//
+// Partitioning (P-compositionality): the history is split into parts checked separately, which is sound
+// when no op of one part can change anything an op of another part observes.
+// - An op on /a/... touches key "a" (its top-level component); a multi touches every key of its sub-ops.
+// - The root "/": its children count, cversion and sequential counter are observed only by ops on "/" itself
+//   and by sequential creates directly under "/" (key "/"). When such an op exists, every op that creates or
+//   deletes a top-level node joins key "/" too. The name a top-level sequential create makes is not known in
+//   advance, so every op on a top-level name that such a create could have made (prefix + 10 digits) joins "/".
+// - Sessions: every write fails with SESSIONEXPIRED when its session is not open, so each op reads its
+//   session's "open" register, which only the session's createSession / closeSession change; a closeSession
+//   also deletes the session's ephemerals. For each session s with session txns T_s:
+//   * if two txns of T_s overlap in time, their order is open, so s's txns and all of s's ops form one part;
+//   * otherwise a closeSession joins the keys of every op of s that creates an ephemeral (the only places
+//     its deletions can land), and each op of s that overlaps a txn t of T_s in time joins t's part;
+//     in every other part, each op of s is ordered in real time against every txn of T_s, so a copy of
+//     each txn of T_s that must precede one of that part's ops is added there: the copies fix the register's
+//     value for those ops, and have no other effect in that part (no ephemeral of s lives there).
+import { commandTxn } from '../sim/simulator';
+import type { OpResult, TraceEvent } from '../sim/trace';
+import { applyTxn, cloneReplica, createReplica, type Replica } from '../zk/replica';
+import type { MultiOpResult, Stat, Txn, TxnResult } from '../zk/types';
+import { commandText, resultText, txnText } from './describe';
+import { OK, okWithNote, violation, type Verdict } from './types';
+
+/** Model steps (one applyTxn each) the search may take over the whole history. */
+export const LINEARIZABILITY_BUDGET = 2_000_000;
+
+export interface HistoryOp {
+  /** Position in the history. */
+  readonly id: number;
+  readonly session: string;
+  readonly txn: Txn;
+  readonly start: number;
+  /** Infinity when the op may take effect at any later point. */
+  readonly end: number;
+  /** Must take effect (its result is known, or a session txn that was applied). */
+  readonly required: boolean;
+  /** The result to match; null when not compared. */
+  readonly expected: OpResult | null;
+  /** Trace index of its `return` (client op) or first `apply` (session txn); -1 when none. */
+  readonly endEvent: number;
+  /** A session transaction that no client invoked. */
+  readonly sessionTxn: boolean;
+  /** "c1 set -v 0 /a x". */
+  readonly label: string;
+}
+
+const UNKNOWN_ERRORS: ReadonlySet<string> = new Set(['CONNECTIONLOSS', 'OPERATIONTIMEOUT']);
+
+/** The write history of a trace (exported for tests and tools). */
+export function buildHistory(trace: readonly TraceEvent[]): HistoryOp[] {
+  const requests = new Map<string, { t: number; txn: Txn }>();
+  const firstApply = new Map<string, { t: number; index: number }>();
+  const returns = new Map<string, { t: number; index: number; result: OpResult }>();
+  for (let i = 0; i < trace.length; i++) {
+    const e = trace[i] as TraceEvent;
+    if (e.kind === 'request') {
+      if (!requests.has(e.proposalId)) requests.set(e.proposalId, { t: e.t, txn: e.txn });
+    } else if (e.kind === 'apply') {
+      if (!firstApply.has(e.proposalId)) firstApply.set(e.proposalId, { t: e.t, index: i });
+    } else if (e.kind === 'return') {
+      const key = `${e.session}:${e.opId}`;
+      if (!returns.has(key)) returns.set(key, { t: e.t, index: i, result: e.result });
+    }
+  }
+  const ops: HistoryOp[] = [];
+  const clientRequestIds = new Set<string>();
+  for (let i = 0; i < trace.length; i++) {
+    const e = trace[i] as TraceEvent;
+    if (e.kind !== 'invoke' || !e.write) continue;
+    const base = `${e.session}:${e.opId}:`;
+    clientRequestIds.add(`${base}first`);
+    clientRequestIds.add(`${base}second`);
+    let txn: Txn;
+    let request: { t: number; txn: Txn } | undefined;
+    if (e.command.kind === 'deleteall') {
+      request = requests.get(`${base}second`);
+      if (request === undefined) continue;
+      txn = request.txn;
+    } else {
+      request = requests.get(`${base}first`);
+      txn = commandTxn(e.session, e.command);
+    }
+    const ret = returns.get(`${e.session}:${e.opId}`);
+    const result = ret?.result;
+    const unknown =
+      ret === undefined ||
+      result === undefined ||
+      (result.error !== undefined && UNKNOWN_ERRORS.has(result.error)) ||
+      (result.error === 'SESSIONEXPIRED' && result.server === undefined);
+    if (unknown && request === undefined) continue;
+    ops.push({
+      id: ops.length,
+      session: e.session,
+      txn,
+      start: request?.t ?? e.t,
+      end: unknown || ret === undefined ? Infinity : ret.t,
+      required: !unknown,
+      expected: unknown || result === undefined ? null : result,
+      endEvent: ret?.index ?? -1,
+      sessionTxn: false,
+      label: `${e.session} "${commandText(e.command)}"`,
+    });
+  }
+  for (const [proposalId, request] of requests) {
+    const txn = request.txn;
+    if (txn.op !== 'createSession' && txn.op !== 'closeSession') continue;
+    if (clientRequestIds.has(proposalId)) continue;
+    const applied = firstApply.get(proposalId);
+    ops.push({
+      id: ops.length,
+      session: txn.session,
+      txn,
+      start: request.t,
+      end: applied?.t ?? Infinity,
+      required: applied !== undefined,
+      expected: null,
+      endEvent: applied?.index ?? -1,
+      sessionTxn: true,
+      label: `${txnText(txn)} (${proposalId})`,
+    });
+  }
+  return ops;
+}
+
+// ------------------------------------------------------------------------------------------ partitioning
+
+function overlap(a: HistoryOp, b: HistoryOp): boolean {
+  return !(a.end < b.start || b.end < a.start);
+}
+
+interface PathRef {
+  readonly path: string;
+  readonly kind: 'create' | 'delete' | 'setData' | 'check';
+  readonly sequential: boolean;
+  readonly ephemeral: boolean;
+}
+
+function pathRefs(txn: Txn): PathRef[] {
+  switch (txn.op) {
+    case 'create':
+      return [{ path: txn.path, kind: 'create', sequential: txn.sequential, ephemeral: txn.ephemeral }];
+    case 'delete':
+    case 'setData':
+      return [{ path: txn.path, kind: txn.op, sequential: false, ephemeral: false }];
+    case 'multi':
+      return txn.ops.map((op) => ({
+        path: op.path,
+        kind: op.op,
+        sequential: op.op === 'create' && op.sequential,
+        ephemeral: op.op === 'create' && op.ephemeral,
+      }));
+    case 'sync':
+      return [{ path: txn.path, kind: 'check', sequential: false, ephemeral: false }];
+    case 'createSession':
+    case 'closeSession':
+      return [];
+  }
+}
+
+const ROOT_KEY = '/';
+
+class UnionFind {
+  private readonly parent = new Map<string, string>();
+  find(key: string): string {
+    let root = key;
+    for (;;) {
+      const p = this.parent.get(root);
+      if (p === undefined || p === root) break;
+      root = p;
+    }
+    let k = key;
+    while (k !== root) {
+      const p = this.parent.get(k) as string;
+      this.parent.set(k, root);
+      k = p;
+    }
+    if (!this.parent.has(root)) this.parent.set(root, root);
+    return root;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(rb, ra);
+  }
+}
+
+/** Splits the history into independently checkable parts (see the comment at the top). */
+export function partitionHistory(ops: readonly HistoryOp[]): HistoryOp[][] {
+  const keys: string[][] = ops.map(() => []);
+  const rootWriter: boolean[] = ops.map(() => false);
+  const topName: (string | null)[][] = ops.map(() => []);
+  const seqPrefixes = new Set<string>();
+  let rootRead = false;
+  const createsEphemeral: boolean[] = ops.map(() => false);
+  for (const op of ops) {
+    for (const ref of pathRefs(op.txn)) {
+      if (ref.kind === 'create' && ref.ephemeral) createsEphemeral[op.id] = true;
+      const effective = ref.sequential ? `${ref.path}0` : ref.path;
+      const comps = effective.split('/').filter((c) => c.length > 0);
+      const first = comps[0];
+      if (first === undefined) {
+        keys[op.id]?.push(ROOT_KEY);
+        rootRead = true;
+      } else if (comps.length === 1 && ref.kind === 'create' && ref.sequential) {
+        keys[op.id]?.push(ROOT_KEY);
+        rootRead = true;
+        seqPrefixes.add(first.slice(0, -1));
+      } else {
+        keys[op.id]?.push(`p:${first}`);
+        topName[op.id]?.push(first);
+        if (comps.length === 1 && (ref.kind === 'create' || ref.kind === 'delete')) rootWriter[op.id] = true;
+      }
+    }
+  }
+  for (const op of ops) {
+    const own = keys[op.id] as string[];
+    if (rootRead && rootWriter[op.id]) own.push(ROOT_KEY);
+    if (seqPrefixes.size > 0) {
+      for (const name of topName[op.id] as string[]) {
+        for (const prefix of seqPrefixes) {
+          if (name.length === prefix.length + 10 && name.startsWith(prefix) && /^\d{10}$/.test(name.slice(prefix.length))) {
+            own.push(ROOT_KEY);
+          }
+        }
+      }
+    }
+  }
+  // Sessions.
+  const sessionTxns = new Map<string, HistoryOp[]>();
+  const sessionOps = new Map<string, HistoryOp[]>();
+  for (const op of ops) {
+    const map = op.sessionTxn ? sessionTxns : sessionOps;
+    const list = map.get(op.session);
+    if (list === undefined) map.set(op.session, [op]);
+    else list.push(op);
+  }
+  const tangled = new Set<string>();
+  for (const [session, txns] of sessionTxns) {
+    const clientOps = sessionOps.get(session) ?? [];
+    let isTangled = false;
+    for (let i = 0; i < txns.length && !isTangled; i++) {
+      for (let j = i + 1; j < txns.length; j++) {
+        if (overlap(txns[i] as HistoryOp, txns[j] as HistoryOp)) {
+          isTangled = true;
+          break;
+        }
+      }
+    }
+    if (isTangled) {
+      tangled.add(session);
+      for (const op of [...txns, ...clientOps]) keys[op.id]?.push(`S:${session}`);
+      continue;
+    }
+    const ephemeralKeys: string[] = [];
+    for (const op of clientOps) if (createsEphemeral[op.id]) ephemeralKeys.push(...(keys[op.id] as string[]));
+    for (const t of txns) {
+      const own = keys[t.id] as string[];
+      own.push(`T:${t.id}`);
+      if (t.txn.op === 'closeSession') own.push(...ephemeralKeys);
+      for (const op of clientOps) if (overlap(op, t)) keys[op.id]?.push(`T:${t.id}`);
+    }
+  }
+  const uf = new UnionFind();
+  for (const op of ops) {
+    const own = keys[op.id] as string[];
+    if (own.length === 0) own.push(`op:${op.id}`);
+    for (let k = 1; k < own.length; k++) uf.union(own[0] as string, own[k] as string);
+  }
+  const parts = new Map<string, HistoryOp[]>();
+  const partOf = (op: HistoryOp): string => uf.find((keys[op.id] as string[])[0] as string);
+  for (const op of ops) {
+    const root = partOf(op);
+    const part = parts.get(root);
+    if (part === undefined) parts.set(root, [op]);
+    else part.push(op);
+  }
+  // Copies of the session txns that must precede a part's ops of that session.
+  for (const [root, part] of parts) {
+    const copies = new Set<HistoryOp>();
+    for (const op of part) {
+      if (op.sessionTxn || tangled.has(op.session)) continue;
+      for (const t of sessionTxns.get(op.session) ?? []) {
+        if (t.end < op.start && partOf(t) !== root) copies.add(t);
+      }
+    }
+    part.push(...copies);
+  }
+  return [...parts.values()];
+}
+
+// ------------------------------------------------------------------------------------------ the search
+
+function statMatches(model: Stat | undefined, actual: Stat | undefined): boolean {
+  if (actual === undefined) return true;
+  if (model === undefined) return false;
+  return (
+    model.version === actual.version &&
+    model.cversion === actual.cversion &&
+    model.numChildren === actual.numChildren &&
+    model.dataLength === actual.dataLength &&
+    model.aversion === actual.aversion &&
+    model.ephemeralOwner === actual.ephemeralOwner
+  );
+}
+
+function oneMatches(model: TxnResult | MultiOpResult, actual: OpResult | MultiOpResult): boolean {
+  if (model.ok !== actual.ok) return false;
+  if ((model.error ?? null) !== (actual.error ?? null)) return false;
+  if (actual.path !== undefined && model.path !== actual.path) return false;
+  return statMatches(model.stat, actual.stat);
+}
+
+export function resultMatches(model: TxnResult, actual: OpResult): boolean {
+  if (!oneMatches(model, actual)) return false;
+  if (actual.results === undefined) return true;
+  const mine = model.results;
+  if (mine === undefined || mine.length !== actual.results.length) return false;
+  for (let k = 0; k < mine.length; k++) if (!oneMatches(mine[k] as MultiOpResult, actual.results[k] as MultiOpResult)) return false;
+  return true;
+}
+
+/** What of a replica decides future results (no zxids, times or session ids). */
+function stateKey(r: Replica): string {
+  const parts: string[] = [];
+  for (const [path, n] of r.nodes) {
+    parts.push(`${path}\u0001${n.data}\u0001${n.version}\u0001${n.childCreates}\u0001${n.ephemeralOwner === 0 ? '' : n.ephemeralOwner}`);
+  }
+  parts.sort();
+  parts.push(`\u0002${[...r.sessions.keys()].sort().join('\u0001')}`);
+  return parts.join('\u0003');
+}
+
+interface Budget {
+  used: number;
+  readonly limit: number;
+}
+
+type Outcome =
+  | { readonly kind: 'ok' }
+  | { readonly kind: 'exhausted' }
+  | { readonly kind: 'fail'; readonly op: HistoryOp; readonly model: TxnResult | null };
+
+interface Frame {
+  readonly lin: bigint;
+  readonly model: Replica;
+  readonly key: string;
+  readonly depth: number;
+  readonly candidates: readonly number[];
+  next: number;
+}
+
+function searchPart(ops: readonly HistoryOp[], budget: Budget): Outcome {
+  const bits = ops.map((_, i) => 1n << BigInt(i));
+  const byStart = ops.map((_, i) => i).sort((a, b) => (ops[a] as HistoryOp).start - (ops[b] as HistoryOp).start || a - b);
+  const byEnd = (a: number, b: number): number => (ops[a] as HistoryOp).end - (ops[b] as HistoryOp).end || (ops[a] as HistoryOp).start - (ops[b] as HistoryOp).start || a - b;
+  const required = byStart.filter((i) => (ops[i] as HistoryOp).required).sort(byEnd);
+  const checked = required.filter((i) => (ops[i] as HistoryOp).expected !== null);
+  const has = (lin: bigint, i: number): boolean => (lin & (bits[i] as bigint)) !== 0n;
+  let bestRank = -1;
+  let best: { frame: Frame; culprit: number; placeable: boolean } | null = null;
+
+  const makeFrame = (lin: bigint, model: Replica, key: string, depth: number): Frame | null => {
+    let first = -1;
+    for (const i of required) {
+      if (!has(lin, i)) {
+        first = i;
+        break;
+      }
+    }
+    if (first < 0) return null;
+    const minEnd = (ops[first] as HistoryOp).end;
+    let rank = checked.length;
+    let culprit = first;
+    for (let k = 0; k < checked.length; k++) {
+      const i = checked[k] as number;
+      if (!has(lin, i)) {
+        rank = k;
+        culprit = i;
+        break;
+      }
+    }
+    const mandatory: number[] = [];
+    const optional: number[] = [];
+    for (const i of byStart) {
+      const op = ops[i] as HistoryOp;
+      if (op.start > minEnd) break;
+      if (has(lin, i)) continue;
+      (op.required ? mandatory : optional).push(i);
+    }
+    mandatory.sort(byEnd);
+    const frame: Frame = { lin, model, key, depth, candidates: [...mandatory, ...optional], next: 0 };
+    // The best frame: furthest by rank; at equal rank, the first where the culprit may go next.
+    const placeable = frame.candidates.includes(culprit);
+    if (rank > bestRank || (rank === bestRank && best !== null && !best.placeable && placeable)) {
+      bestRank = rank;
+      best = { frame, culprit, placeable };
+    }
+    return frame;
+  };
+
+  const initial = createReplica();
+  const root = makeFrame(0n, initial, stateKey(initial), 0);
+  if (root === null) return { kind: 'ok' };
+  const visited = new Set<string>();
+  const stack: Frame[] = [root];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as Frame;
+    if (frame.next >= frame.candidates.length) {
+      stack.pop();
+      continue;
+    }
+    const i = frame.candidates[frame.next++] as number;
+    const op = ops[i] as HistoryOp;
+    if (++budget.used > budget.limit) return { kind: 'exhausted' };
+    const model = cloneReplica(frame.model);
+    const { result } = applyTxn(model, op.txn, frame.depth + 1, 0);
+    if (op.expected !== null && !resultMatches(result, op.expected)) continue;
+    const key = stateKey(model);
+    if (!op.required && key === frame.key) continue;
+    const lin = frame.lin | (bits[i] as bigint);
+    const memo = `${lin.toString(36)}\u0004${key}`;
+    if (visited.has(memo)) continue;
+    visited.add(memo);
+    const child = makeFrame(lin, model, key, frame.depth + 1);
+    if (child === null) return { kind: 'ok' };
+    stack.push(child);
+  }
+  const found = best as { frame: Frame; culprit: number; placeable: boolean } | null;
+  if (found === null) return { kind: 'ok' };
+  const culprit = ops[found.culprit] as HistoryOp;
+  if (!found.placeable) return { kind: 'fail', op: culprit, model: null };
+  const probe = cloneReplica(found.frame.model);
+  const model = applyTxn(probe, culprit.txn, found.frame.depth + 1, 0).result;
+  return { kind: 'fail', op: culprit, model };
+}
+
+export function checkLinearizable(trace: readonly TraceEvent[], _servers: number): Verdict {
+  return checkLinearizableWithBudget(trace, LINEARIZABILITY_BUDGET);
+}
+
+/** checkLinearizable with another step budget (tests and tools). */
+export function checkLinearizableWithBudget(trace: readonly TraceEvent[], limit: number): Verdict {
+  const history = buildHistory(trace);
+  const parts = partitionHistory(history)
+    .filter((part) => part.some((op) => op.expected !== null))
+    .sort((a, b) => a.length - b.length);
+  const budget: Budget = { used: 0, limit };
+  let failure: { op: HistoryOp; model: TxnResult | null } | null = null;
+  let exhausted = false;
+  for (const part of parts) {
+    if (budget.used >= budget.limit) {
+      exhausted = true;
+      break;
+    }
+    const outcome = searchPart(part, budget);
+    if (outcome.kind === 'exhausted') exhausted = true;
+    else if (outcome.kind === 'fail') {
+      if (failure === null || rankOf(outcome.op) < rankOf(failure.op)) failure = { op: outcome.op, model: outcome.model };
+    }
+  }
+  if (failure !== null) {
+    const { op, model } = failure;
+    const got = op.expected === null ? 'took effect' : `returned ${resultText(op.expected)}`;
+    const hint = model === null ? '' : ` (where the search got furthest, the model gives ${resultText(model)})`;
+    return violation(op.endEvent, `${op.label} ${got}, which fits no linearization of the writes${hint}`);
+  }
+  if (exhausted) return okWithNote('unknown: search budget exhausted');
+  return OK;
+}
+
+function rankOf(op: HistoryOp): number {
+  return op.endEvent < 0 ? Number.MAX_SAFE_INTEGER : op.endEvent;
+}

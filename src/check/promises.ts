@@ -1,0 +1,32 @@
+// Promise monotonicity: per server, `promised` ballots strictly increase over the whole trace (crashes and
+// restarts included), and no `accepted` carries a ballot below that server's latest promise.
+import { compareBallots } from '../protocol/ballot';
+import type { Ballot } from '../protocol/types';
+import type { TraceEvent } from '../sim/trace';
+import { ballotText, OK, violation, type Verdict } from './types';
+
+export function checkPromises(trace: readonly TraceEvent[], _servers: number): Verdict {
+  const latest = new Map<number, { ballot: Ballot; index: number }>();
+  for (let i = 0; i < trace.length; i++) {
+    const e = trace[i] as TraceEvent;
+    if (e.kind === 'promised') {
+      const known = latest.get(e.server);
+      if (known !== undefined && compareBallots(e.ballot, known.ballot) <= 0) {
+        return violation(
+          i,
+          `n${e.server} promised ${ballotText(e.ballot)}, not above its earlier promise ${ballotText(known.ballot)} (trace event ${known.index})`,
+        );
+      }
+      latest.set(e.server, { ballot: e.ballot, index: i });
+    } else if (e.kind === 'accepted') {
+      const known = latest.get(e.server);
+      if (known !== undefined && compareBallots(e.ballot, known.ballot) < 0) {
+        return violation(
+          i,
+          `n${e.server} accepted ${e.proposalId} for slot ${e.slot} at ballot ${ballotText(e.ballot)}, below its promise ${ballotText(known.ballot)} (trace event ${known.index})`,
+        );
+      }
+    }
+  }
+  return OK;
+}
