@@ -1,17 +1,47 @@
+import { useEffect } from 'react';
+import { useSim } from '../store/simStore';
+import { startWorker } from '../store/workerClient';
+import { ControlsBar } from './controls/ControlsBar';
+import { useShortcuts } from './controls/useShortcuts';
+import { Alerts } from './panels/Alerts';
+import { ConsolePanel } from './panels/ConsolePanel';
+import { EventLog } from './panels/EventLog';
+import { LogPanel } from './panels/LogPanel';
+import { ZnodeTree } from './panels/ZnodeTree';
 import { text } from './text';
 
+/** One worker per page load, even when StrictMode mounts the page twice. */
+let started = false;
+
 export function App() {
+  useEffect(() => {
+    if (started) return;
+    started = true;
+    startWorker({ type: 'play' });
+  }, []);
+  useShortcuts();
+  const ready = useSim((s) => s.ready);
+
   return (
     <div className="app">
       <header className="app-header">
-        <img className="app-logo" src="/favicon.svg" alt="" width={32} height={32} />
+        <img className="app-logo" src="/favicon.svg" alt="" width={28} height={28} />
         <h1>{text.appName}</h1>
+        <p className="app-tagline">{text.page.tagline}</p>
       </header>
-      <main className="app-main">
-        <p className="tagline">{text.tagline}</p>
-        <p className="intro">{text.intro}</p>
+      <ControlsBar />
+      <Alerts />
+      <main className="workspace" aria-busy={!ready}>
+        <div className="workspace-cluster">
+          <div className="panel cluster-placeholder">{text.page.clusterPlaceholder}</div>
+        </div>
+        <div className="workspace-side">
+          <LogPanel />
+          <ZnodeTree />
+          <ConsolePanel />
+          <EventLog />
+        </div>
       </main>
-      <footer className="app-footer">{text.footer}</footer>
     </div>
   );
 }

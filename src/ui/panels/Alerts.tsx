@@ -1,0 +1,33 @@
+import { useSim } from '../../store/simStore';
+import { startWorker } from '../../store/workerClient';
+import { text } from '../text';
+
+export function Alerts() {
+  const error = useSim((s) => s.error);
+  const fatal = useSim((s) => s.fatal);
+  const dismissError = useSim((s) => s.dismissError);
+  return (
+    <>
+      {fatal !== null && (
+        <div role="alert" className="alert alert-fatal">
+          <div>
+            <strong>{text.page.fatalTitle}</strong> {fatal}
+          </div>
+          <button type="button" className="btn btn-primary" onClick={() => startWorker({ type: 'play' })}>
+            {text.page.restart}
+          </button>
+        </div>
+      )}
+      {error !== null && (
+        <div role="alert" className="alert alert-error">
+          <div>
+            <strong>{text.page.errorTitle}:</strong> {error}
+          </div>
+          <button type="button" className="btn" onClick={dismissError}>
+            {text.page.dismiss}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useSim } from '../../store/simStore';
+import type { ConsoleEntry } from '../../worker/protocol';
+import { text } from '../text';
+
+const MAX_HISTORY = 100;
+
+export function ConsolePanel() {
+  const entries = useSim((s) => s.console);
+  const send = useSim((s) => s.send);
+  const [draft, setDraft] = useState('');
+  const [history, setHistory] = useState<readonly string[]>([]);
+  // Position while browsing history: history.length means "the line being typed".
+  const [cursor, setCursor] = useState(0);
+  const [saved, setSaved] = useState('');
+  const output = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const el = output.current;
+    if (el !== null) el.scrollTop = el.scrollHeight;
+  }, [entries]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      const line = draft.trim();
+      if (line === '') return;
+      send({ type: 'line', text: line, source: 'console' });
+      const next = history[history.length - 1] === line ? history : [...history, line].slice(-MAX_HISTORY);
+      setHistory(next);
+      setCursor(next.length);
+      setDraft('');
+      setSaved('');
+    } else if (event.key === 'ArrowUp') {
+      if (history.length === 0 || cursor === 0) return;
+      event.preventDefault();
+      if (cursor === history.length) setSaved(draft);
+      setCursor(cursor - 1);
+      setDraft(history[cursor - 1]!);
+    } else if (event.key === 'ArrowDown') {
+      if (cursor >= history.length) return;
+      event.preventDefault();
+      const next = cursor + 1;
+      setCursor(next);
+      setDraft(next === history.length ? saved : history[next]!);
+    }
+  };
+
+  return (
+    <section className="panel panel-console" aria-labelledby="console-title">
+      <div className="panel-head">
+        <h2 id="console-title">{text.console.title}</h2>
+      </div>
+      <div className="console-output" role="log" aria-label={text.console.output} ref={output} tabIndex={0}>
+        {entries.length === 0 ? <p className="empty">{text.console.empty}</p> : entries.map((entry, i) => <ConsoleLine key={i} entry={entry} />)}
+      </div>
+      <div className="console-input">
+        <label htmlFor="console-input" className="visually-hidden">
+          {text.console.label}
+        </label>
+        <span className="prompt" aria-hidden="true">
+          ›
+        </span>
+        <input
+          id="console-input"
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={text.console.placeholder}
+          value={draft}
+          onChange={(event) => {
+            setDraft(event.currentTarget.value);
+            setCursor(history.length);
+          }}
+          onKeyDown={onKeyDown}
+        />
+      </div>
+      <p className="console-hint">
+        {text.console.hint}{' '}
+        {text.console.examples.map((example, i) => (
+          <span key={example}>
+            {i > 0 && ' · '}
+            <code>{example}</code>
+          </span>
+        ))}
+      </p>
+    </section>
+  );
+}
+
+function ConsoleLine({ entry }: { entry: ConsoleEntry }) {
+  switch (entry.kind) {
+    case 'input':
+      return <div className="cl cl-input">{`> ${entry.text}`}</div>;
+    case 'output':
+      return <div className={entry.ok ? 'cl cl-output' : 'cl cl-error'}>{entry.text}</div>;
+    case 'watch':
+      return <div className="cl cl-watch">{entry.text}</div>;
+    case 'error':
+      return <div className="cl cl-error">{entry.text}</div>;
+  }
+}

@@ -1,0 +1,121 @@
+import { useEffect, useRef } from 'react';
+import { useSim } from '../../store/simStore';
+import type { LogEntryView } from '../../worker/protocol';
+import { text } from '../text';
+
+/** At most this many "missing here" rows after the log's end; the rest are summed up. */
+const MAX_MISSING_ROWS = 30;
+
+interface Row {
+  readonly slot: number;
+  readonly entry: LogEntryView | null;
+  readonly stale: boolean;
+}
+
+export function LogPanel() {
+  const detail = useSim((s) => s.detail);
+  const servers = useSim((s) => s.servers);
+  const selected = useSim((s) => s.selected);
+  const send = useSim((s) => s.send);
+  const shown = detail?.server ?? selected;
+  const view = servers.find((s) => s.id === shown);
+  const scroller = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+
+  const rows: Row[] = [];
+  let moreMissing = 0;
+  if (detail !== null) {
+    for (const entry of detail.log) rows.push({ slot: entry.slot, entry, stale: entry.slot < detail.clusterDecidedUpTo && !entry.chosen });
+    const end = detail.log.length === 0 ? 0 : detail.log[detail.log.length - 1]!.slot + 1;
+    for (let slot = end; slot < detail.clusterDecidedUpTo; slot++) {
+      if (rows.length > 0 && slot - end >= MAX_MISSING_ROWS) {
+        moreMissing = detail.clusterDecidedUpTo - slot;
+        break;
+      }
+      rows.push({ slot, entry: null, stale: true });
+    }
+  }
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (el !== null && stick.current) el.scrollTop = el.scrollHeight;
+  });
+
+  return (
+    <section className="panel panel-log" aria-labelledby="log-title">
+      <div className="panel-head">
+        <h2 id="log-title">{text.log.title(shown)}</h2>
+        <label className="panel-head-control">
+          <span>{text.log.show}</span>
+          <select value={shown} onChange={(event) => send({ type: 'select', server: Number(event.currentTarget.value) })}>
+            {servers.map((s) => (
+              <option key={s.id} value={s.id}>
+                {text.log.serverOption(s.id, s.role)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {view !== undefined && (
+        <p className="panel-sub">
+          {view.up ? text.log.summary(view.decidedUpTo, view.appliedUpTo, detail?.clusterDecidedUpTo ?? 0) : text.log.down}
+        </p>
+      )}
+      <div
+        className="panel-body"
+        ref={scroller}
+        onScroll={(event) => {
+          const el = event.currentTarget;
+          stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+        }}
+      >
+        {rows.length === 0 ? (
+          <p className="empty">{text.log.empty}</p>
+        ) : (
+          <table className="log-table">
+            <thead>
+              <tr>
+                <th scope="col">{text.log.slot}</th>
+                <th scope="col">{text.log.ballot}</th>
+                <th scope="col">{text.log.txn}</th>
+                <th scope="col">{text.log.state}</th>
+                <th scope="col">{text.log.zxid}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <LogRow key={row.slot} row={row} />
+              ))}
+              {moreMissing > 0 && (
+                <tr className="log-row stale">
+                  <td colSpan={5}>{text.log.moreMissing(moreMissing)}</td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function LogRow({ row }: { row: Row }) {
+  const entry = row.entry;
+  const className = ['log-row', row.stale ? 'stale' : '', entry?.applied ? 'applied' : entry?.chosen ? 'chosen' : entry !== null ? 'accepted' : ''].filter(Boolean).join(' ');
+  return (
+    <tr className={className}>
+      <td className="num">{row.slot}</td>
+      <td className="mono">{entry?.ballot ?? '-'}</td>
+      <td className="txn" title={entry?.text}>
+        {entry?.text ?? ''}
+      </td>
+      <td className="marks">
+        {entry?.chosen && <span className="mark mark-chosen">{text.log.chosen}</span>}
+        {entry?.applied && <span className="mark mark-applied">{text.log.applied}</span>}
+        {entry !== null && !entry.chosen && !row.stale && <span className="mark mark-accepted">{text.log.accepted}</span>}
+        {row.stale && <span className="mark mark-stale">{text.log.stale}</span>}
+      </td>
+      <td className="mono">{entry?.zxid ?? ''}</td>
+    </tr>
+  );
+}
