@@ -211,6 +211,9 @@ export class Simulator {
       this.scheduleTick(server, paxos.volatile.electionDeadline);
     }
     this.queue.push(HOUSEKEEPING_MS, { kind: 'housekeeping' });
+    // The starting network is part of the run: checkers treat a lossy start like a later change.
+    const { loss, dup, latencyMin, latencyMax } = this.network;
+    this.record({ t: 0, kind: 'network', loss, dup, latencyMin, latencyMax });
   }
 
   private env(): Env {

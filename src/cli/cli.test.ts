@@ -1,0 +1,115 @@
+// The CLI as a user runs it: through tsx, with real files, exit codes and output.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(__dirname, '../..');
+const scenarios = resolve(root, '../shared/scenarios');
+const tsx = join(root, 'node_modules/.bin/tsx');
+
+function run(script: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(tsx, [join(root, 'src/cli', script), ...args], { cwd: root, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function tempScript(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'paxoscope-'));
+  const file = join(dir, 'scenario.zk');
+  writeFileSync(file, text);
+  return file;
+}
+
+interface Summary {
+  summary: { servers: Record<string, { decided: [number, number, string][]; applied: number; up: boolean }>; checks: Record<string, string> };
+}
+
+function summaryOf(stdout: string): Summary['summary'] {
+  const last = stdout.trim().split('\n').at(-1)!;
+  return (JSON.parse(last) as Summary).summary;
+}
+
+describe('npm run sim', () => {
+  for (const servers of ['3', '5']) {
+    it(`runs the seed example on ${servers} servers with every check passing`, () => {
+      const { status, stdout } = run('sim.ts', [join(scenarios, 'seed-example.zk'), '--servers', servers, '--json']);
+      expect(status).toBe(0);
+      const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      const create = lines.find((l) => l.cmd === 'create -e /data 1');
+      expect(create).toMatchObject({ ok: true, path: '/data', session: 'c1' });
+      const conditional = lines.find((l) => l.cmd === 'set -v 0 /data 2');
+      expect(conditional).toMatchObject({ ok: true });
+      // The watch set by get -w fires before the reply to c1's own set.
+      const watchIndex = lines.findIndex((l) => l.event === 'NodeDataChanged' && l.session === 'c1');
+      expect(watchIndex).toBeGreaterThan(-1);
+      expect(watchIndex).toBeLessThan(lines.indexOf(conditional!));
+      const summary = summaryOf(stdout);
+      expect(Object.keys(summary.servers)).toHaveLength(Number(servers));
+      expect(Object.values(summary.checks).every((v) => v === 'ok')).toBe(true);
+      const logs = Object.values(summary.servers).map((s) => JSON.stringify(s.decided));
+      expect(new Set(logs).size).toBe(1);
+    });
+  }
+
+  it('keeps a chosen value when the leader crashes mid-write', () => {
+    const { status, stdout } = run('sim.ts', [join(scenarios, 'leader-crash.zk'), '--json']);
+    expect(status).toBe(0);
+    const summary = summaryOf(stdout);
+    expect(Object.values(summary.checks).every((v) => v === 'ok')).toBe(true);
+    const get = stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.cmd === 'get -s /config');
+    // Whichever value the get returns must be the one in the decided log's last write to /config.
+    const decided = summary.servers.n2!.decided.map((entry) => entry[2]).filter((text) => text.includes('/config'));
+    const lastValue = decided.at(-1)!.split(' ').at(-1);
+    expect(get).toMatchObject({ ok: true, data: lastValue });
+  });
+
+  it('prints zkCli text by default', () => {
+    const { status, stdout } = run('sim.ts', [join(scenarios, 'version-race.zk')]);
+    expect(status).toBe(0);
+    expect(stdout).toContain('Created /counter');
+    expect(stdout).toContain('version No is not valid : /counter');
+    expect(stdout).toContain('dataVersion = 1');
+    expect(stdout).toMatch(/checks: agreement ok/);
+  });
+
+  it('reports every malformed line with its number, runs the rest, and exits non-zero', () => {
+    const file = tempScript('servers 3\nc1> create /a 1\nc1> bogus /a\nkill n7\nc1> get /a\n');
+    const { status, stdout, stderr } = run('sim.ts', [file]);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/:line 3: .*unknown command "bogus"/);
+    expect(stderr).toMatch(/:line 4: .*n7/);
+    expect(stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+    expect(stdout).toContain('Created /a');
+  });
+
+  it('rejects bad options with one line and no stack trace', () => {
+    for (const args of [['--servers', 'x', 'f.zk'], ['--bogus'], [], ['missing-file.zk']]) {
+      const { status, stderr } = run('sim.ts', args);
+      expect(status).not.toBe(0);
+      expect(stderr.trim().split('\n')[0]).toMatch(/^error: /);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
+
+describe('npm run fuzz', () => {
+  it('runs seeds and exits 0 without violations', () => {
+    const { status, stdout } = run('fuzz.ts', ['--seeds', '5', '--steps', '100']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/5 runs, 0 violations/);
+  });
+
+  it('prints the violation, its seed and a reproducing scenario, and exits 1', () => {
+    const { status, stdout } = run('fuzz.ts', ['--seeds', '50', '--steps', '300', '--bug', 'forget-promise', '--stop']);
+    expect(status).toBe(1);
+    expect(stdout).toMatch(/violation: promises at seed \d+/);
+    expect(stdout).toContain('bug forget-promise');
+  });
+
+  it('rejects an unknown bug name', () => {
+    const { status, stderr } = run('fuzz.ts', ['--bug', 'nope']);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/unknown bug "nope"/);
+  });
+});

@@ -1,0 +1,63 @@
+// npm run fuzz -- --seeds 1000 --steps 300 [--servers 5] [--bug NAME] [--protocol basic-paxos] [--first-seed S] [--stop]
+// Random faults and client writes; every checker on every run. Exits non-zero when a violation is found.
+import { BUG_NAMES, type BugName, type ProtocolMode } from '../script/ast';
+import { fuzz } from '../scenario/fuzz';
+import { fail, parseInteger, parseOptions } from './common';
+
+const USAGE = 'usage: npm run fuzz -- --seeds N --steps N [--servers N] [--bug NAME]... [--protocol multi-paxos|basic-paxos] [--first-seed S] [--stop]';
+
+function main(): void {
+  const { values, positionals } = parseOptions(
+    {
+      allowPositionals: true,
+      options: {
+        seeds: { type: 'string', default: '100' },
+        steps: { type: 'string', default: '300' },
+        servers: { type: 'string', default: '3' },
+        bug: { type: 'string', multiple: true },
+        protocol: { type: 'string', default: 'multi-paxos' },
+        'first-seed': { type: 'string', default: '1' },
+        stop: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (positionals.length > 0) fail(`unexpected argument "${positionals[0]}"\n${USAGE}`);
+  const seeds = parseInteger('seeds', values.seeds, 1, 1_000_000)!;
+  const steps = parseInteger('steps', values.steps, 1, 100_000)!;
+  const servers = parseInteger('servers', values.servers, 1, 101)!;
+  const firstSeed = parseInteger('first-seed', values['first-seed'], 0, 2 ** 31 - 1)!;
+  const protocol = values.protocol;
+  if (protocol !== 'multi-paxos' && protocol !== 'basic-paxos') fail(`--protocol must be multi-paxos or basic-paxos, got "${protocol}"`);
+  const bugs: BugName[] = [];
+  for (const bug of values.bug ?? []) {
+    if (!(BUG_NAMES as readonly string[]).includes(bug)) fail(`unknown bug "${bug}"; bugs: ${BUG_NAMES.join(', ')}`);
+    bugs.push(bug as BugName);
+  }
+  const started = process.hrtime.bigint();
+  process.stdout.write(`fuzzing ${seeds} seeds from ${firstSeed}, ${steps} steps, ${servers} servers, ${protocol}${bugs.length ? `, bugs: ${bugs.join(', ')}` : ''}\n`);
+  const report = fuzz(
+    { seeds, firstSeed, steps, servers, protocol: protocol as ProtocolMode, bugs, stopAtFirst: values.stop },
+    (runs, found) => {
+      for (const v of found) {
+        process.stdout.write(`violation: ${v.check} at seed ${v.seed}: ${v.reason} at trace event ${v.event}\n`);
+        process.stdout.write(`reproduce with this scenario (npm run sim -- FILE):\n${v.script.replace(/^/gm, '  ')}\n`);
+      }
+      if (runs % 50 === 0) process.stdout.write(`... ${runs}/${seeds} seeds\n`);
+    },
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  process.stdout.write(`${report.runs} runs, ${report.violations.length} violations (${report.events} trace events, ${seconds.toFixed(1)} s)\n`);
+  process.exitCode = report.violations.length > 0 ? 1 : 0;
+}
+
+try {
+  main();
+} catch (error) {
+  fail(`internal error: ${error instanceof Error ? error.message : String(error)}`, 3);
+}
