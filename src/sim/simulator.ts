@@ -6,7 +6,7 @@ import type { ClientCommand, Header } from '../script/ast';
 import { applyTxn, createReplica, readOnReplica, type Replica } from '../zk/replica';
 import type { EventType, MultiOp, Read, ReadResult, SessionName, Txn, TxnResult } from '../zk/types';
 import { describeMessage, describeTxn } from './describe';
-import { EventQueue } from './queue';
+import { EventQueue, type Scheduled } from './queue';
 import { Rng } from './rng';
 import type { OpResult, SessionStatus, TraceEvent, WireKind } from './trace';
 
@@ -67,6 +67,36 @@ interface SimServer {
   expiring: Set<SessionName>;
   tickAt: number;
   tickGen: number;
+}
+
+export interface SimSnapshot {
+  readonly now: number;
+  readonly traceLength: number;
+  readonly servers: SimServer[];
+  readonly clients: Map<SessionName, SimClient>;
+  readonly network: NetworkSettings;
+  readonly cuts: Set<number>;
+  readonly rng: number[];
+  readonly queue: readonly Scheduled<SimEvent>[];
+  readonly queueSeq: number;
+  readonly nextMessageId: number;
+  readonly nextOpId: number;
+  readonly nextServerForSession: number;
+  readonly inFlightWork: number;
+  readonly toServerClock: Map<SessionName, number>;
+  readonly toClientClock: Map<SessionName, number>;
+  readonly deliveries: number;
+  readonly eventsProcessed: number;
+}
+
+export interface InFlightMessage {
+  readonly id: number;
+  readonly from: string;
+  readonly to: string;
+  readonly wire: WireKind;
+  readonly label: string;
+  readonly deliverAt: number;
+  readonly lost: boolean;
 }
 
 export type ClientOp =
@@ -142,19 +172,19 @@ export class Simulator {
   readonly header: Header;
   readonly protocol: ProtocolConfig;
   now = 0;
-  readonly trace: TraceEvent[] = [];
-  readonly servers: SimServer[] = [];
-  readonly clients = new Map<SessionName, SimClient>();
+  trace: TraceEvent[] = [];
+  servers: SimServer[] = [];
+  clients = new Map<SessionName, SimClient>();
   readonly network: NetworkSettings;
   /** Directed links that are cut, as from * 1024 + to. */
-  readonly cuts = new Set<number>();
+  cuts = new Set<number>();
   listener: SimListener = {};
-  private readonly rng: Rng;
-  private readonly queue = new EventQueue<SimEvent>();
+  private rng: Rng;
+  private queue = new EventQueue<SimEvent>();
   private nextMessageId = 1;
   /** Last delivery time of each session's stream, per direction, to keep TCP order. */
-  private readonly toServerClock = new Map<SessionName, number>();
-  private readonly toClientClock = new Map<SessionName, number>();
+  private toServerClock = new Map<SessionName, number>();
+  private toClientClock = new Map<SessionName, number>();
   private nextOpId = 1;
   private nextServerForSession = 0;
   /** Messages sent and not yet delivered or dropped, heartbeats aside (for settle). */
@@ -174,12 +204,11 @@ export class Simulator {
     this.protocol = protocolConfigFor(config.header);
     this.rng = new Rng(config.header.seed);
     const sim = this;
-    const rng = this.rng;
     this.stepEnv = {
       get now(): number {
         return sim.now;
       },
-      random: (): number => rng.next(),
+      random: (): number => sim.rng.next(),
     };
     this.network = {
       latencyMin: config.header.latency.minMs,
@@ -228,6 +257,63 @@ export class Simulator {
 
   private record(event: TraceEvent): void {
     this.trace.push(event);
+  }
+
+  // ---------------------------------------------------------------- snapshots
+
+  /** Everything that determines the rest of the run, copied (the trace only by length: it is append-only). */
+  snapshot(): SimSnapshot {
+    return structuredClone({
+      now: this.now,
+      traceLength: this.trace.length,
+      servers: this.servers,
+      clients: this.clients,
+      network: this.network,
+      cuts: this.cuts,
+      rng: this.rng.saveState(),
+      queue: this.queue.items(),
+      queueSeq: this.queue.sequence,
+      nextMessageId: this.nextMessageId,
+      nextOpId: this.nextOpId,
+      nextServerForSession: this.nextServerForSession,
+      inFlightWork: this.inFlightWork,
+      toServerClock: this.toServerClock,
+      toClientClock: this.toClientClock,
+      deliveries: this.deliveries,
+      eventsProcessed: this.eventsProcessed,
+    });
+  }
+
+  /** Go back (or forward) to a snapshot; `trace` is the run's trace of which the snapshot's prefix is kept. */
+  restore(snapshot: SimSnapshot, trace: readonly TraceEvent[]): void {
+    const copy = structuredClone(snapshot);
+    this.now = copy.now;
+    this.trace = trace.slice(0, copy.traceLength);
+    this.servers = copy.servers;
+    this.clients = copy.clients;
+    Object.assign(this.network, copy.network);
+    this.cuts = copy.cuts;
+    this.rng = new Rng(copy.rng);
+    this.queue = EventQueue.restore(copy.queue, copy.queueSeq);
+    this.nextMessageId = copy.nextMessageId;
+    this.nextOpId = copy.nextOpId;
+    this.nextServerForSession = copy.nextServerForSession;
+    this.inFlightWork = copy.inFlightWork;
+    this.toServerClock = copy.toServerClock;
+    this.toClientClock = copy.toClientClock;
+    this.deliveries = copy.deliveries;
+    this.eventsProcessed = copy.eventsProcessed;
+  }
+
+  /** Messages on the wire now, in the form the trace's send events have. */
+  inFlight(): InFlightMessage[] {
+    const messages: InFlightMessage[] = [];
+    for (const item of this.queue.items()) {
+      const event = item.event;
+      if (event.kind !== 'deliver') continue;
+      messages.push({ id: event.id, from: event.from, to: event.to, wire: wireKind(event.wire), label: wireLabel(event.wire), deliverAt: item.at, lost: event.lost });
+    }
+    return messages.sort((a, b) => a.id - b.id);
   }
 
   // ---------------------------------------------------------------- running
