@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { useSim } from '../store/simStore';
 import { startWorker } from '../store/workerClient';
+import { ClusterView } from './cluster/ClusterView';
+import { FaultControls } from './cluster/FaultControls';
 import { ControlsBar } from './controls/ControlsBar';
 import { useShortcuts } from './controls/useShortcuts';
 import { Alerts } from './panels/Alerts';
@@ -33,7 +35,12 @@ export function App() {
       <Alerts />
       <main className="workspace" aria-busy={!ready}>
         <div className="workspace-cluster">
-          <div className="panel cluster-placeholder">{text.page.clusterPlaceholder}</div>
+          <div className="panel cluster-panel">
+            <ClusterView />
+          </div>
+          <div className="panel faults-panel">
+            <FaultControls />
+          </div>
         </div>
         <div className="workspace-side">
           <LogPanel />

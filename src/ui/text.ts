@@ -12,7 +12,6 @@ export const text = {
   workerFailed: (reason: string): string => `The simulation stopped: ${reason}`,
   page: {
     tagline: 'A ZooKeeper-like ensemble agreeing with Paxos, live in your browser.',
-    clusterPlaceholder: 'Cluster view loading…',
     restart: 'Restart simulation',
     dismiss: 'Dismiss',
     fatalTitle: 'The simulation stopped.',

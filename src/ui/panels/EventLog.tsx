@@ -27,9 +27,9 @@ export function EventLog() {
           <ol className="event-list">
           {shown.map((note) => (
             <li key={note.index} className={note.phase === undefined ? 'ev' : 'ev ev-phase'}>
-              <span className="ev-index">{text.events.index(note.index)}</span>
-              <span className="ev-time">{text.events.time(note.t)}</span>
-              {note.phase !== undefined && <span className="ev-tag">{text.events.phase}</span>}
+              <span className="ev-index">{text.events.index(note.index)}</span>{' '}
+              <span className="ev-time">{text.events.time(note.t)}</span>{' '}
+              {note.phase !== undefined && <span className="ev-tag">{text.events.phase}</span>}{' '}
               <span className="ev-text">{note.text}</span>
             </li>
           ))}
