@@ -33,6 +33,11 @@ function echo(line: Line): string {
   return line.kind === 'client' ? `${line.session}> ${formatCommand(line.command)}` : line.text.trim();
 }
 
+export interface RunnerState {
+  readonly records: number;
+  readonly linesByOp: ReadonlyMap<number, Line>;
+}
+
 export class ScriptRunner {
   readonly sim: Simulator;
   readonly records: OutputRecord[] = [];
@@ -45,6 +50,17 @@ export class ScriptRunner {
       onComplete: (completion) => this.onComplete(completion),
       onWatch: (notice) => this.onWatch(notice),
     };
+  }
+
+  /** What a time-travel snapshot keeps of the runner (the simulator has its own snapshot). */
+  saveState(): RunnerState {
+    return { records: this.records.length, linesByOp: new Map(this.linesByOp) };
+  }
+
+  restoreState(state: RunnerState): void {
+    this.records.length = state.records;
+    this.linesByOp.clear();
+    for (const [opId, line] of state.linesByOp) this.linesByOp.set(opId, line);
   }
 
   private push(record: OutputRecord): void {

@@ -26,7 +26,7 @@ type Wire =
   | { readonly kind: 'watch-event'; readonly type: EventType; readonly path: string };
 
 type SimEvent =
-  | { readonly kind: 'deliver'; readonly id: number; readonly from: string; readonly to: string; readonly fromServer: number; readonly toServer: number; readonly wire: Wire; readonly lost: boolean }
+  | { readonly kind: 'deliver'; readonly id: number; readonly from: string; readonly to: string; readonly fromServer: number; readonly toServer: number; readonly sentAt: number; readonly wire: Wire; readonly lost: boolean }
   | { readonly kind: 'tick'; readonly server: number; readonly gen: number }
   | { readonly kind: 'housekeeping' };
 
@@ -95,6 +95,7 @@ export interface InFlightMessage {
   readonly to: string;
   readonly wire: WireKind;
   readonly label: string;
+  readonly sentAt: number;
   readonly deliverAt: number;
   readonly lost: boolean;
 }
@@ -311,7 +312,7 @@ export class Simulator {
     for (const item of this.queue.items()) {
       const event = item.event;
       if (event.kind !== 'deliver') continue;
-      messages.push({ id: event.id, from: event.from, to: event.to, wire: wireKind(event.wire), label: wireLabel(event.wire), deliverAt: item.at, lost: event.lost });
+      messages.push({ id: event.id, from: event.from, to: event.to, wire: wireKind(event.wire), label: wireLabel(event.wire), sentAt: event.sentAt, deliverAt: item.at, lost: event.lost });
     }
     return messages.sort((a, b) => a.id - b.id);
   }
@@ -408,7 +409,7 @@ export class Simulator {
     if (this.traceMessages) {
       this.record({ t: this.now, kind: 'send', id, from, to, wire: wireKind(wire), label: wireLabel(wire), deliverAt, lost });
     }
-    this.queue.push(deliverAt, { kind: 'deliver', id, from, to, fromServer, toServer, wire, lost });
+    this.queue.push(deliverAt, { kind: 'deliver', id, from, to, fromServer, toServer, sentAt: this.now, wire, lost });
     if (betweenServers && !lost && this.rng.chance(this.network.dup)) {
       const copy = this.nextMessageId++;
       const copyAt = this.now + this.rng.int(this.network.latencyMin, this.network.latencyMax);
@@ -416,7 +417,7 @@ export class Simulator {
       if (this.traceMessages) {
         this.record({ t: this.now, kind: 'duplicate', id: copy, copyOf: id, from, to, wire: wireKind(wire), label: wireLabel(wire), deliverAt: copyAt });
       }
-      this.queue.push(copyAt, { kind: 'deliver', id: copy, from, to, fromServer, toServer, wire, lost: false });
+      this.queue.push(copyAt, { kind: 'deliver', id: copy, from, to, fromServer, toServer, sentAt: this.now, wire, lost: false });
     }
   }
 

@@ -3,9 +3,9 @@
 import { formatBallot } from '../protocol/ballot';
 import type { Header, Line } from '../script/ast';
 import { formatParseError, parseConsoleLine } from '../script/parse';
-import { ScriptRunner, SETTLE_BOUND_MS } from '../script/run';
+import { ScriptRunner, SETTLE_BOUND_MS, type RunnerState } from '../script/run';
 import { describeTxn as describeTxnText } from '../sim/describe';
-import { serverName, type Simulator } from '../sim/simulator';
+import { serverName, type SimSnapshot, type Simulator } from '../sim/simulator';
 import type { TraceEvent } from '../sim/trace';
 import { formatZxid } from '../zk/format';
 import { workerText } from './messages';
@@ -28,19 +28,36 @@ import {
 
 /** A user action as the scenario records it: the line, and exactly when it ran. */
 export interface RecordedAction {
-  /** Queue events processed before it ran. */
-  readonly events: number;
+  /** Queue events processed before it ran; -1 when unknown (an imported script): then it runs once time reaches t. */
+  events: number;
   readonly t: number;
   readonly text: string;
+}
+
+interface Snapshot {
+  readonly events: number;
+  readonly now: number;
+  readonly sim: SimSnapshot;
+  readonly runner: RunnerState;
+  readonly nextAction: number;
+  readonly consoleLength: number;
+  readonly quorums: Map<string, QuorumView>;
+  readonly appliedZxid: Map<number, Map<number, number>>;
 }
 
 const MAX_NOTES_PER_FRAME = 200;
 const MAX_LOG_ENTRIES = 300;
 /** How long a reached quorum stays on screen (simulated ms). */
 const QUORUM_LINGER_MS = 400;
-/** How far `step` and `step-phase` may run looking for what they step to (simulated ms). */
+/** How far `step` may run looking for what it steps to (simulated ms). */
 const STEP_BOUND_MS = 60_000;
 const PHASE_BOUND_MS = 10_000;
+/** Queue events between time-travel snapshots: a seek replays at most this many. */
+export const SNAPSHOT_EVERY = 2_000;
+/** Trace events per frame sent for the timeline (the rest follow in the next frames). */
+const MAX_TIMELINE_PER_FRAME = 20_000;
+/** Console entries sent again after a seek. */
+const MAX_CONSOLE_RESENT = 1_000;
 
 export class LiveRun {
   readonly header: Header;
@@ -48,26 +65,49 @@ export class LiveRun {
   playing = false;
   speed = 1;
   selected = 1;
+  /** Every user action of this run, past and (after a seek back) future; acting in the past drops the future. */
   readonly actions: RecordedAction[] = [];
+  private nextAction = 0;
+  /** The longest trace known: after a seek back it still holds the future, until a fork replaces it. */
+  private history: TraceEvent[] = [];
+  private timelineSent = 0;
+  private timelineFrom = 0;
   private traceSeen = 0;
+  /** Trace events folded into quorums and applied zxids so far. */
+  private stateSeen = 0;
   private recordsSeen = 0;
   private consoleLines = 0;
-  private pendingConsole: ConsoleEntry[] = [];
-  private readonly quorums = new Map<string, QuorumView>();
+  private readonly consoleLog: ConsoleEntry[] = [];
+  /** Console lines that were refused: shown once, never replayed. */
+  private rejected: ConsoleEntry[] = [];
+  private consoleSent = 0;
+  private quorums = new Map<string, QuorumView>();
   private linksDirty = true;
   private detailSignature = '';
   private resetPending = true;
+  private readonly snapshots: Snapshot[] = [];
   /** zxid each slot got when this run's servers applied it, per server. */
-  private readonly appliedZxid = new Map<number, Map<number, number>>();
+  private appliedZxid = new Map<number, Map<number, number>>();
 
-  constructor(header: Header, lines: readonly string[] = []) {
+  /** A run from time 0: `actions` are replayed at their recorded moments (plain lines run at once). */
+  constructor(header: Header, actions: readonly (RecordedAction | string)[] = []) {
     this.header = header;
     this.runner = new ScriptRunner({ header, lines: [] }, true);
-    for (const text of lines) this.runLine(text, 'console');
+    for (const action of actions) {
+      this.actions.push(typeof action === 'string' ? { events: 0, t: 0, text: action } : { ...action });
+    }
+    this.noteProgress();
+    this.forwardTo(0);
   }
 
   get sim(): Simulator {
     return this.runner.sim;
+  }
+
+  /** The furthest simulated time and trace length this run has reached. */
+  get head(): { t: number; events: number } {
+    const last = this.history[this.history.length - 1];
+    return { t: Math.max(this.sim.now, last?.t ?? 0), events: this.history.length };
   }
 
   setSpeed(speed: number): string | null {
@@ -86,15 +126,76 @@ export class LiveRun {
   /** Advance by `realMs` of wall time at the current speed, stopping early when `outOfTime()` says so. */
   advance(realMs: number, outOfTime: () => boolean): void {
     if (!this.playing) return;
+    this.forwardTo(this.sim.now + realMs * SIM_MS_PER_REAL_MS_AT_1X * this.speed, outOfTime);
+  }
+
+  /**
+   * Run to simulated time `target`: recorded actions at their moments, events in order, snapshots on the way.
+   * A time box ends only between instants, so that actions recorded at the stopping point replay exactly.
+   */
+  private forwardTo(target: number, outOfTime?: () => boolean, applyActions = true): void {
     const sim = this.sim;
-    const target = sim.now + realMs * SIM_MS_PER_REAL_MS_AT_1X * this.speed;
-    while (sim.nextEventTime() <= target) {
+    for (;;) {
+      if (applyActions && this.applyDueAction(target)) continue;
       const at = sim.nextEventTime();
-      // Finish every event at this instant before yielding, so recorded actions replay exactly.
-      while (sim.nextEventTime() === at) sim.stepEvent();
-      if (outOfTime()) return;
+      if (at > target) break;
+      this.stepOne();
+      if (outOfTime !== undefined && sim.nextEventTime() !== at && this.dueAction() === null && outOfTime()) return;
     }
-    sim.runUntil(target);
+    if (target > sim.now && Number.isFinite(target)) sim.now = target;
+  }
+
+  private stepOne(): void {
+    this.sim.stepEvent();
+    this.noteProgress();
+  }
+
+  private noteProgress(): void {
+    const sim = this.sim;
+    this.absorbRecords();
+    for (; this.stateSeen < sim.trace.length; this.stateSeen++) this.absorbState(sim.trace[this.stateSeen]!);
+    const last = this.snapshots[this.snapshots.length - 1];
+    if (last === undefined || sim.eventsProcessed - last.events >= SNAPSHOT_EVERY) this.takeSnapshot();
+    // Running past the known history (new ground) extends it.
+    if (sim.trace.length > this.history.length) {
+      for (let i = this.history.length; i < sim.trace.length; i++) this.history.push(sim.trace[i]!);
+    }
+  }
+
+  private takeSnapshot(): void {
+    const sim = this.sim;
+    const last = this.snapshots[this.snapshots.length - 1];
+    if (last !== undefined && last.events >= sim.eventsProcessed) return;
+    this.snapshots.push({
+      events: sim.eventsProcessed,
+      now: sim.now,
+      sim: sim.snapshot(),
+      runner: this.runner.saveState(),
+      nextAction: this.nextAction,
+      consoleLength: this.consoleLogLength(),
+      quorums: structuredClone(this.quorums),
+      appliedZxid: structuredClone(this.appliedZxid),
+    });
+  }
+
+  /** The next recorded action if it is due now (before the next event), else null. */
+  private dueAction(): RecordedAction | null {
+    const action = this.actions[this.nextAction];
+    if (action === undefined) return null;
+    const sim = this.sim;
+    const due = action.events >= 0 ? action.events <= sim.eventsProcessed : sim.nextEventTime() > action.t;
+    return due ? action : null;
+  }
+
+  private applyDueAction(limit: number): boolean {
+    const action = this.dueAction();
+    if (action === null || action.t > limit) return false;
+    const sim = this.sim;
+    if (action.t > sim.now) sim.now = action.t;
+    if (action.events < 0) action.events = sim.eventsProcessed;
+    this.nextAction++;
+    this.execute(action.text, 'console');
+    return true;
   }
 
   /** One event that shows in the trace. */
@@ -102,7 +203,10 @@ export class LiveRun {
     const sim = this.sim;
     const before = sim.trace.length;
     const deadline = sim.now + STEP_BOUND_MS;
-    while (sim.trace.length === before && sim.nextEventTime() <= deadline) sim.stepEvent();
+    while (sim.trace.length === before && sim.nextEventTime() <= deadline) {
+      if (this.applyDueAction(deadline)) continue;
+      this.stepOne();
+    }
   }
 
   /** Up to the next phase mark (prepare, promise quorum, accept, accepted quorum, decide). */
@@ -111,37 +215,107 @@ export class LiveRun {
     let scanned = sim.trace.length;
     const deadline = sim.now + PHASE_BOUND_MS;
     while (sim.nextEventTime() <= deadline) {
-      sim.stepEvent();
+      if (!this.applyDueAction(deadline)) this.stepOne();
       for (; scanned < sim.trace.length; scanned++) if (sim.trace[scanned]!.kind === 'phase') return;
     }
   }
 
+  /** Go to simulated time `t` (clamped to the run so far): the nearest snapshot, then replay. */
+  seekTime(t: number): void {
+    const target = Math.max(0, Math.min(t, this.head.t));
+    this.restoreBefore((snapshot) => snapshot.now <= target);
+    this.forwardTo(target);
+    this.afterSeek();
+  }
+
+  /** Go to just after trace event `index` (clamped to the run so far). */
+  seekEvent(index: number): void {
+    const target = Math.max(0, Math.min(index, this.history.length - 1));
+    this.restoreBefore((snapshot) => snapshot.sim.traceLength <= target);
+    const sim = this.sim;
+    while (sim.trace.length <= target && sim.nextEventTime() < Infinity) {
+      if (!this.applyDueAction(Infinity)) this.stepOne();
+    }
+    this.afterSeek();
+  }
+
+  private restoreBefore(fits: (snapshot: Snapshot) => boolean): void {
+    let chosen = this.snapshots[0]!;
+    for (const snapshot of this.snapshots) if (fits(snapshot)) chosen = snapshot;
+    this.sim.restore(chosen.sim, this.history);
+    this.runner.restoreState(chosen.runner);
+    this.nextAction = chosen.nextAction;
+    this.consoleLog.length = chosen.consoleLength;
+    this.recordsSeen = chosen.runner.records;
+    this.quorums = structuredClone(chosen.quorums);
+    this.appliedZxid = structuredClone(chosen.appliedZxid);
+    this.stateSeen = chosen.sim.traceLength;
+  }
+
+  private afterSeek(): void {
+    this.traceSeen = this.sim.trace.length;
+    this.consoleSent = 0;
+    this.linksDirty = true;
+    this.detailSignature = '';
+    this.resetPending = true;
+  }
+
   /** Run a console or control line now. Returns an error message, or null when it ran. */
   runLine(text: string, source: 'console' | 'control'): string | null {
+    const error = this.check(text);
+    if (error !== null) return this.reject(text, source, error);
     const sim = this.sim;
-    this.consoleLines++;
-    const parsed = parseConsoleLine(text, this.consoleLines, this.header.servers);
-    if (parsed.error !== undefined) return this.reject(text, source, formatParseError(parsed.error).replace(/^line \d+: /, ''));
-    const line = parsed.line;
-    if (line === undefined) return null;
-    const problem = this.refuse(line);
-    if (problem !== null) return this.reject(text, source, problem);
+    if (this.nextAction < this.actions.length || sim.trace.length < this.history.length) this.fork();
     this.actions.push({ events: sim.eventsProcessed, t: sim.now, text: text.trim() });
-    if (source === 'console') this.pendingConsole.push({ kind: 'input', text: text.trim(), t: sim.now });
-    if (line.kind === 'cut' || line.kind === 'heal' || line.kind === 'partition') this.linksDirty = true;
-    if (line.kind === 'wait') sim.runUntil(sim.now + line.ms);
-    else if (line.kind === 'settle') {
-      if (!sim.runUntilCondition(() => sim.isSettled(), SETTLE_BOUND_MS)) {
-        this.pendingConsole.push({ kind: 'error', text: workerText.settleBound(SETTLE_BOUND_MS), t: sim.now });
-      }
-    } else this.runner.start(line);
+    this.nextAction = this.actions.length;
+    this.execute(text, source);
     return null;
   }
 
+  /** Acting at a past moment replaces the future: later actions, trace and snapshots go. */
+  private fork(): void {
+    const sim = this.sim;
+    this.actions.length = this.nextAction;
+    this.history.length = sim.trace.length;
+    if (this.timelineSent > this.history.length) {
+      this.timelineSent = this.history.length;
+      this.timelineFrom = Math.min(this.timelineFrom, this.history.length);
+    }
+    while (this.snapshots.length > 1 && this.snapshots[this.snapshots.length - 1]!.events > sim.eventsProcessed) this.snapshots.pop();
+  }
+
+  /** Why a line cannot run now, or null. */
+  private check(text: string): string | null {
+    const parsed = parseConsoleLine(text, this.consoleLines + 1, this.header.servers);
+    if (parsed.error !== undefined) return formatParseError(parsed.error).replace(/^line \d+: /, '');
+    return parsed.line === undefined ? null : this.refuse(parsed.line);
+  }
+
+  /** Carry out a line that passed `check` (or a recorded one being replayed). */
+  private execute(text: string, source: 'console' | 'control'): void {
+    const sim = this.sim;
+    this.consoleLines++;
+    const line = parseConsoleLine(text, this.consoleLines, this.header.servers).line;
+    if (source === 'console') this.consoleLog.push({ kind: 'input', text: text.trim(), t: sim.now });
+    if (line === undefined) return;
+    if (line.kind === 'cut' || line.kind === 'heal' || line.kind === 'partition') this.linksDirty = true;
+    // wait and settle run here and now, through the same stepping as play, so snapshots fall inside them too.
+    if (line.kind === 'wait') this.forwardTo(sim.now + line.ms, undefined, false);
+    else if (line.kind === 'settle') {
+      const deadline = sim.now + SETTLE_BOUND_MS;
+      while (!sim.isSettled() && sim.nextEventTime() <= deadline) this.stepOne();
+      if (!sim.isSettled()) {
+        if (deadline > sim.now) sim.now = deadline;
+        this.consoleLog.push({ kind: 'error', text: workerText.settleBound(SETTLE_BOUND_MS), t: sim.now });
+      }
+    } else this.runner.start(line);
+    this.noteProgress();
+  }
+
   private reject(text: string, source: 'console' | 'control', message: string): string {
+    // A rejected line is shown where it was typed, but it is not part of the run (nothing changed).
     if (source === 'console') {
-      this.pendingConsole.push({ kind: 'input', text: text.trim(), t: this.sim.now });
-      this.pendingConsole.push({ kind: 'error', text: message, t: this.sim.now });
+      this.rejected.push({ kind: 'input', text: text.trim(), t: this.sim.now }, { kind: 'error', text: message, t: this.sim.now });
     }
     return message;
   }
@@ -164,22 +338,28 @@ export class LiveRun {
 
   frame(): Frame {
     const sim = this.sim;
+    const reset = this.resetPending;
     const sent: MessageView[] = [];
     const ended: MessageEnd[] = [];
     const notes: EventNote[] = [];
     const trace = sim.trace;
-    const firstNote = Math.max(this.traceSeen, trace.length - MAX_NOTES_PER_FRAME);
-    for (let index = this.traceSeen; index < trace.length; index++) {
-      const event = trace[index]!;
-      this.absorb(event, sent, ended);
-      if (index >= firstNote) {
-        const text = describeEvent(event);
-        if (text !== null) notes.push({ index, t: event.t, text, ...(event.kind === 'phase' ? { phase: event.phase } : {}) });
+    if (reset) {
+      // After a load or a seek the page starts over from what is on the wire now.
+      for (const m of sim.inFlight()) sent.push({ id: m.id, from: m.from, to: m.to, kind: m.wire, label: m.label, sentAt: m.sentAt, deliverAt: m.deliverAt, lost: m.lost });
+    } else {
+      const firstNote = Math.max(this.traceSeen, trace.length - MAX_NOTES_PER_FRAME);
+      for (let index = this.traceSeen; index < trace.length; index++) {
+        const event = trace[index]!;
+        messageChange(event, sent, ended);
+        if (index >= firstNote) {
+          const text = describeEvent(event);
+          if (text !== null) notes.push({ index, t: event.t, text, ...(event.kind === 'phase' ? { phase: event.phase } : {}) });
+        }
       }
     }
     this.traceSeen = trace.length;
     this.expireQuorums();
-    const consoleEntries = this.drainConsole();
+    const consoleEntries = this.drainConsole(reset);
     const servers = sim.servers.map((server): ServerView => {
       const v = server.up ? server.paxos.volatile : null;
       return {
@@ -196,10 +376,15 @@ export class LiveRun {
       };
     });
     const detail = this.detail();
+    const timelineEnd = Math.min(this.history.length, this.timelineSent + MAX_TIMELINE_PER_FRAME);
+    const timeline = { from: this.timelineFrom, events: this.history.slice(this.timelineFrom, timelineEnd) };
+    this.timelineSent = timelineEnd;
+    this.timelineFrom = timelineEnd;
     const frame: Frame = {
       type: 'frame',
       now: sim.now,
       eventCount: trace.length,
+      head: this.head,
       playing: this.playing,
       speed: this.speed,
       header: this.header,
@@ -211,7 +396,8 @@ export class LiveRun {
       ...(detail === null ? {} : { detail }),
       console: consoleEntries,
       events: notes,
-      reset: this.resetPending,
+      timeline,
+      reset,
       network: { ...sim.network },
     };
     this.linksDirty = false;
@@ -219,20 +405,9 @@ export class LiveRun {
     return frame;
   }
 
-  private absorb(event: TraceEvent, sent: MessageView[], ended: MessageEnd[]): void {
+  /** Keep the derived state (quorum tallies, applied zxids) in step with the trace, so snapshots carry it. */
+  private absorbState(event: TraceEvent): void {
     switch (event.kind) {
-      case 'send':
-        sent.push({ id: event.id, from: event.from, to: event.to, kind: event.wire, label: event.label, sentAt: event.t, deliverAt: event.deliverAt, lost: event.lost });
-        return;
-      case 'duplicate':
-        sent.push({ id: event.id, from: event.from, to: event.to, kind: event.wire, label: event.label, sentAt: event.t, deliverAt: event.deliverAt, lost: false, copyOf: event.copyOf });
-        return;
-      case 'deliver':
-        ended.push({ id: event.id, outcome: 'delivered', at: event.t });
-        return;
-      case 'drop':
-        ended.push({ id: event.id, outcome: 'dropped', reason: event.reason, at: event.t });
-        return;
       case 'vote': {
         const ballot = formatBallot(event.ballot);
         const key = `${event.server}:${event.vote}:${ballot}:${event.slot ?? ''}`;
@@ -277,7 +452,8 @@ export class LiveRun {
     for (const [key, q] of this.quorums) if (q.reachedAt !== undefined && now - q.reachedAt > QUORUM_LINGER_MS) this.quorums.delete(key);
   }
 
-  private drainConsole(): ConsoleEntry[] {
+  /** Turn new runner output (results, watch events) into console entries. */
+  private absorbRecords(): void {
     const records = this.runner.records;
     for (; this.recordsSeen < records.length; this.recordsSeen++) {
       const record = records[this.recordsSeen]!;
@@ -286,16 +462,27 @@ export class LiveRun {
       // The echoed command line of a result was already shown as input; show only the output lines.
       const lines = isWatch ? record.text : record.text.slice(1);
       for (const text of lines) {
-        if (isWatch && session !== undefined) this.pendingConsole.push({ kind: 'watch', text, t: record.t, session });
-        else this.pendingConsole.push({ kind: 'output', text, t: record.t, ok: record.ok, ...(session === undefined ? {} : { session }) });
+        if (isWatch && session !== undefined) this.consoleLog.push({ kind: 'watch', text, t: record.t, session });
+        else this.consoleLog.push({ kind: 'output', text, t: record.t, ok: record.ok, ...(session === undefined ? {} : { session }) });
       }
       if (!isWatch && lines.length === 0 && session !== undefined && record.line !== undefined) {
         // A silent success (set, delete) still gets an acknowledgement, so the console shows it completed.
-        this.pendingConsole.push({ kind: 'output', text: workerText.done(session, String(record.json.cmd ?? '')), t: record.t, ok: true, session });
+        this.consoleLog.push({ kind: 'output', text: workerText.done(session, String(record.json.cmd ?? '')), t: record.t, ok: true, session });
       }
     }
-    const out = this.pendingConsole;
-    this.pendingConsole = [];
+  }
+
+  private consoleLogLength(): number {
+    this.absorbRecords();
+    return this.consoleLog.length;
+  }
+
+  private drainConsole(reset: boolean): ConsoleEntry[] {
+    this.absorbRecords();
+    const from = reset ? Math.max(0, this.consoleLog.length - MAX_CONSOLE_RESENT) : this.consoleSent;
+    const out = [...this.consoleLog.slice(from), ...this.rejected];
+    this.consoleSent = this.consoleLog.length;
+    this.rejected = [];
     return out;
   }
 
@@ -369,6 +556,26 @@ export class LiveRun {
       znodes.push({ path, name: `${path} (missing)`, depth: path.split('/').length - 1, data: '', version: -1, cversion: 0, mzxid: '-', ephemeralOwner: null, numChildren: 0, watches: [...sessions].sort().map((s) => `${s} exist`), changed: false });
     }
     return { server: server.id, log, znodes, clusterDecidedUpTo };
+  }
+}
+
+/** What a trace event changes on the wire, as the page draws it. */
+function messageChange(event: TraceEvent, sent: MessageView[], ended: MessageEnd[]): void {
+  switch (event.kind) {
+    case 'send':
+      sent.push({ id: event.id, from: event.from, to: event.to, kind: event.wire, label: event.label, sentAt: event.t, deliverAt: event.deliverAt, lost: event.lost });
+      return;
+    case 'duplicate':
+      sent.push({ id: event.id, from: event.from, to: event.to, kind: event.wire, label: event.label, sentAt: event.t, deliverAt: event.deliverAt, lost: false, copyOf: event.copyOf });
+      return;
+    case 'deliver':
+      ended.push({ id: event.id, outcome: 'delivered', at: event.t });
+      return;
+    case 'drop':
+      ended.push({ id: event.id, outcome: 'dropped', reason: event.reason, at: event.t });
+      return;
+    default:
+      return;
   }
 }
 

@@ -3,7 +3,7 @@
 // as messages, never by dying.
 import type { Header } from '../script/ast';
 import type { Phase, Role } from '../protocol/types';
-import type { WireKind } from '../sim/trace';
+import type { TraceEvent, WireKind } from '../sim/trace';
 
 /** Speeds the UI offers; 1x = one simulated millisecond per four real milliseconds (slow motion). */
 export const MIN_SPEED = 0.1;
@@ -22,6 +22,9 @@ export type Command =
   | { readonly type: 'speed'; readonly speed: number }
   /** A scenario line (console input or a control such as "kill n2"); it runs now and is recorded. */
   | { readonly type: 'line'; readonly text: string; readonly source: 'console' | 'control' }
+  /** Time travel: go to a simulated time, or to just after a trace event. */
+  | { readonly type: 'seek'; readonly t: number }
+  | { readonly type: 'seek-event'; readonly index: number }
   /** Whose log and znode tree the frames describe. */
   | { readonly type: 'select'; readonly server: number }
   /** The UI drew the last frame: the worker may post the next one. */
@@ -132,7 +135,10 @@ export interface EventNote {
 export interface Frame {
   readonly type: 'frame';
   readonly now: number;
+  /** Trace events up to now (the cursor in the run). */
   readonly eventCount: number;
+  /** How far the run has gone: after a seek back, the future up to here is kept until an action forks it. */
+  readonly head: { readonly t: number; readonly events: number };
   readonly playing: boolean;
   readonly speed: number;
   readonly header: Header;
@@ -146,6 +152,8 @@ export interface Frame {
   readonly detail?: ServerDetail;
   readonly console: readonly ConsoleEntry[];
   readonly events: readonly EventNote[];
+  /** Trace events for the space-time diagram: the page drops what it has from index `from` on, then appends. */
+  readonly timeline: { readonly from: number; readonly events: readonly TraceEvent[] };
   /** Set when a Load replaced the run: the UI drops what it kept of the old one. */
   readonly reset: boolean;
   readonly network: { readonly latencyMin: number; readonly latencyMax: number; readonly loss: number; readonly dup: number };

@@ -57,6 +57,14 @@ function handle(command: Command): void {
       if (error !== null && command.source === 'control') post({ type: 'error', message: error });
       break;
     }
+    case 'seek':
+      run.playing = false;
+      run.seekTime(command.t);
+      break;
+    case 'seek-event':
+      run.playing = false;
+      run.seekEvent(command.index);
+      break;
     case 'select': {
       const error = run.select(command.server);
       if (error !== null) post({ type: 'error', message: error });

@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_HEADER, type Header } from '../script/ast';
+import type { TraceEvent } from '../sim/trace';
+import { LiveRun, SNAPSHOT_EVERY } from './engine';
+
+const header: Header = { ...DEFAULT_HEADER, servers: 3, seed: 5 };
+const never = (): boolean => false;
+
+function hash(events: readonly TraceEvent[]): string {
+  return createHash('sha256').update(JSON.stringify(events)).digest('hex');
+}
+
+/** Play for `realMs` of wall time in 16 ms frames, as the worker does. */
+function play(run: LiveRun, realMs: number): void {
+  run.playing = true;
+  for (let elapsed = 0; elapsed < realMs; elapsed += 16) run.advance(16, never);
+  run.playing = false;
+}
+
+function busyRun(): LiveRun {
+  const run = new LiveRun(header);
+  run.speed = 20;
+  play(run, 2000);
+  expect(run.runLine('c1> create -e /data 1', 'console')).toBeNull();
+  play(run, 1000);
+  run.step();
+  run.step();
+  expect(run.runLine('c2> set /data 2', 'console')).toBeNull();
+  play(run, 1000);
+  expect(run.runLine('kill n1', 'control')).toBeNull();
+  play(run, 4000);
+  expect(run.runLine('restart n1', 'control')).toBeNull();
+  expect(run.runLine('c1> get -s -w /data', 'console')).toBeNull();
+  play(run, 4000);
+  return run;
+}
+
+describe('the live run', () => {
+  it('elects a leader as time passes', () => {
+    const run = new LiveRun(header);
+    play(run, 1000);
+    const frame = run.frame();
+    expect(frame.servers.filter((s) => s.role === 'leader')).toHaveLength(1);
+    expect(frame.timeline.events.length).toBe(frame.eventCount);
+  });
+
+  it('rejects bad lines with a message and changes nothing', () => {
+    const run = new LiveRun(header);
+    play(run, 500);
+    const before = hash(run.sim.trace);
+    const actions = run.actions.length;
+    expect(run.runLine('c1> bogus /x', 'console')).toMatch(/unknown command "bogus"/);
+    expect(run.runLine('kill n9', 'control')).toMatch(/no server n9/);
+    expect(run.runLine('c1> set -v x /a 1', 'console')).toMatch(/version/);
+    expect(run.runLine('servers 5', 'console')).toMatch(/header/);
+    run.runLine('kill n2', 'control');
+    expect(run.runLine('kill n2', 'control')).toBe('n2 is already down');
+    expect(run.runLine('restart n3', 'control')).toBe('n3 is already up');
+    expect(run.actions.length).toBe(actions + 1);
+    const console = run.frame().console;
+    // Console lines show their error where they were typed; controls get theirs as an error message.
+    expect(console.filter((e) => e.kind === 'error')).toHaveLength(3);
+    const crash = run.sim.trace.findIndex((e) => e.kind === 'crash');
+    expect(hash(run.sim.trace.slice(0, crash))).toBe(before);
+  });
+
+  it('steps exactly one trace event forward at a time, or to the next phase mark', () => {
+    const run = new LiveRun(header);
+    play(run, 1000);
+    const before = run.sim.trace.length;
+    const processed = run.sim.eventsProcessed;
+    run.step();
+    expect(run.sim.trace.length).toBeGreaterThan(before);
+    expect(run.sim.eventsProcessed).toBeLessThanOrEqual(processed + 50);
+    run.runLine('c1> create /x 1', 'console');
+    run.stepPhase();
+    const last = run.sim.trace.filter((e) => e.kind === 'phase').at(-1);
+    expect(run.sim.trace.slice(-10).some((e) => e.kind === 'phase')).toBe(true);
+    expect(last).toBeDefined();
+  });
+
+  it('seeks back and forth to the same states, event for event', () => {
+    const run = busyRun();
+    const original = run.sim.trace.slice();
+    const end = run.sim.now;
+    expect(run.sim.eventsProcessed).toBeGreaterThan(SNAPSHOT_EVERY * 2);
+
+    run.seekTime(15_000);
+    expect(run.sim.now).toBe(15_000);
+    const prefix = run.sim.trace.length;
+    expect(hash(run.sim.trace)).toBe(hash(original.slice(0, prefix)));
+    expect(run.sim.trace.every((e) => e.t <= 15_000)).toBe(true);
+    expect(original[prefix]!.t).toBeGreaterThan(15_000);
+    const frame = run.frame();
+    expect(frame.reset).toBe(true);
+    expect(frame.head.events).toBe(original.length);
+
+    run.seekTime(end);
+    expect(hash(run.sim.trace)).toBe(hash(original));
+
+    // Just after the simulator event that recorded trace event 1234 (one event may record several).
+    run.seekEvent(1234);
+    const length = run.sim.trace.length;
+    expect(length).toBeGreaterThanOrEqual(1235);
+    expect(length).toBeLessThan(1235 + 30);
+    expect(hash(run.sim.trace)).toBe(hash(original.slice(0, length)));
+  });
+
+  it('playing on from the past replays the recorded future', () => {
+    const run = busyRun();
+    const original = run.sim.trace.slice();
+    const end = run.sim.now;
+    run.seekTime(8000);
+    run.playing = true;
+    while (run.sim.now < end) run.advance(16, never);
+    expect(hash(run.sim.trace.slice(0, original.length))).toBe(hash(original));
+  });
+
+  it('acting at a past moment forks: the future after it is replaced', () => {
+    const run = busyRun();
+    const actionsBefore = run.actions.map((a) => a.text);
+    run.seekTime(26_000);
+    const kept = run.actions.filter((a) => a.t <= 26_000).length;
+    expect(kept).toBeLessThan(run.actions.length);
+    expect(run.runLine('kill n3', 'control')).toBeNull();
+    expect(run.actions.map((a) => a.text)).toEqual([...actionsBefore.slice(0, kept), 'kill n3']);
+    const frame = run.frame();
+    expect(frame.head.events).toBe(run.sim.trace.length);
+    play(run, 1000);
+    expect(run.sim.trace.some((e) => e.kind === 'crash' && e.server === 3)).toBe(true);
+  });
+
+  it('a run rebuilt from its recorded actions is the same run', () => {
+    const run = busyRun();
+    const original = run.sim.trace.slice();
+    const end = run.sim.now;
+    const replay = new LiveRun(header, run.actions);
+    replay.seekTime(end);
+    // seekTime clamps to the head of the new run, so play it there instead.
+    replay.playing = true;
+    while (replay.sim.now < end) replay.advance(16, never);
+    replay.seekTime(end);
+    expect(hash(replay.sim.trace)).toBe(hash(original));
+  });
+});
