@@ -4,6 +4,7 @@ import type { Header } from '../script/ast';
 import { DEFAULT_HEADER } from '../script/ast';
 import { SIM_MS_PER_REAL_MS_AT_1X, type Command, type ConsoleEntry, type EventNote, type Frame, type LinkView, type QuorumView, type ServerDetail, type ServerView, type Update } from '../worker/protocol';
 import { absorbMessages, clearFlying, flying } from './flying';
+import { absorbTimeline } from './timeline';
 
 const MAX_CONSOLE = 1000;
 const MAX_EVENTS = 400;
@@ -13,6 +14,8 @@ export interface SimState {
   ready: boolean;
   now: number;
   eventCount: number;
+  /** How far the run has gone (the scrubber's end). */
+  head: Frame['head'];
   playing: boolean;
   speed: number;
   header: Header;
@@ -43,6 +46,7 @@ export const useSim = create<SimState>()((set) => ({
   ready: false,
   now: 0,
   eventCount: 0,
+  head: { t: 0, events: 0 },
   playing: false,
   speed: 1,
   header: DEFAULT_HEADER,
@@ -78,6 +82,7 @@ export function applyUpdate(update: Update): void {
 function applyFrame(frame: Frame): void {
   if (frame.reset) clearFlying();
   absorbMessages(frame.sent, frame.ended, frame.now);
+  absorbTimeline(frame.timeline.from, frame.timeline.events);
   flying.simNow = frame.now;
   flying.wallAt = performance.now();
   flying.rate = frame.playing ? SIM_MS_PER_REAL_MS_AT_1X * frame.speed : 0;
@@ -85,6 +90,7 @@ function applyFrame(frame: Frame): void {
     ready: true,
     now: frame.now,
     eventCount: frame.eventCount,
+    head: frame.head,
     playing: frame.playing,
     speed: frame.speed,
     header: frame.header,
