@@ -1,0 +1,71 @@
+// Every user-facing message of the scenario model and the shareable-link codec, in one place so a
+// translation can follow. Each function returns one line of text.
+
+const q = (s: string): string => JSON.stringify(s);
+/** A quoted excerpt of untrusted text, cut so that a message stays one short line. */
+const excerpt = (s: string): string => q(s.length > 60 ? `${s.slice(0, 57)}...` : s);
+const kb = (bytes: number): string => `${Math.round(bytes / 1024)} KB`;
+const count = (n: number): string => n.toLocaleString('en-US');
+
+export const scenarioMessages = {
+  // --- the link itself ----------------------------------------------------------------------
+  emptyPayload: (): string => 'this link has no scenario in it: nothing follows "#s="',
+  hashTooLong: (length: number, max: number): string =>
+    `this link is too long: ${count(length)} characters of scenario, at most ${count(max)} (${kb(max)}) are accepted`,
+  missingVersion: (): string =>
+    'this link has no version tag: a Paxoscope scenario link starts with "#s=v1." (was it cut or edited?)',
+  newerVersion: (version: number): string =>
+    `this link was made by a newer version of Paxoscope (v${version}); this page reads v1 links`,
+  unknownVersion: (version: number): string => `this link has an unknown version tag (v${version}); this page reads v1 links`,
+  notBase64: (char: string, position: number): string =>
+    `this link is damaged: ${q(char)} at character ${position} cannot appear in a scenario link (only A-Z a-z 0-9 - _)`,
+  impossibleLength: (): string => 'this link is damaged or cut short: its scenario data has an impossible length',
+  tooShort: (): string => 'this link is cut short: there is too little scenario data to hold a scenario',
+  corrupt: (reason: string): string =>
+    `this link is damaged or cut short: the compressed scenario does not unpack (${reason}); copy the whole link again`,
+  checksum: (): string => 'this link is damaged: the unpacked scenario does not match its checksum; copy the whole link again',
+  tooBigUnpacked: (max: number): string =>
+    `this link unpacks to more than ${kb(max)}; Paxoscope accepts scenarios up to ${kb(max)}`,
+  notText: (): string => 'this link is damaged: the unpacked scenario is not valid UTF-8 text',
+  notJson: (): string => 'this link is damaged: the unpacked scenario is not valid JSON',
+  wrongShape: (where: string, problem: string): string =>
+    `this link's scenario has the wrong shape at ${where}: ${problem}`,
+  tooManyActions: (n: number, max: number): string =>
+    `this link has ${count(n)} actions; Paxoscope accepts at most ${count(max)}`,
+  tooManyHeaderLines: (n: number, max: number): string =>
+    `this link has ${count(n)} header lines; a scenario header has at most ${max}`,
+  unexpectedError: (): string => 'this link could not be read: an unexpected error occurred while decoding it',
+
+  // --- the scenario in it -------------------------------------------------------------------
+  serversOutOfRange: (servers: number | string, min: number, max: number): string =>
+    `this link asks for ${servers} servers; Paxoscope runs ${min} to ${max} in the browser`,
+  badHeaderLine: (index: number, text: string, problem: string): string =>
+    `this link's header line ${index + 1} (${excerpt(text)}) is invalid: ${problem}`,
+  notAHeaderLine: (index: number, text: string): string =>
+    `this link's header line ${index + 1} (${excerpt(text)}) is not a header setting (servers, seed, protocol, latency, loss, dup, session-timeout, bug)`,
+  badAction: (index: number, text: string, problem: string): string =>
+    `action ${index + 1} of this link (${excerpt(text)}) cannot run: ${problem}`,
+  emptyAction: (index: number): string => `action ${index + 1} of this link is empty or only a comment`,
+  actionHasNewline: (index: number): string =>
+    `action ${index + 1} of this link spans several lines; an action is one line`,
+  actionTooLong: (index: number, length: number, max: number): string =>
+    `action ${index + 1} of this link is ${count(length)} characters long; an action has at most ${count(max)}`,
+  timeGoesBack: (index: number): string =>
+    `action ${index + 1} of this link happens before action ${index}: actions must be in time order`,
+  eventsGoBack: (index: number): string =>
+    `action ${index + 1} of this link comes after fewer simulator events than an earlier action`,
+  timeTooLate: (index: number, maxMs: number): string =>
+    `action ${index + 1} of this link is later than ${count(maxMs)} ms of simulated time, the longest run a link may hold`,
+  eventsTooMany: (index: number, max: number): string =>
+    `action ${index + 1} of this link comes after more than ${count(max)} simulator events, the most a link may hold`,
+
+  // --- importing a script -------------------------------------------------------------------
+  scriptServersOutOfRange: (line: number, servers: number, min: number, max: number): string =>
+    `line ${line}: this scenario asks for ${servers} servers; Paxoscope runs ${min} to ${max} in the browser (the CLI runs more)`,
+  scriptTooManyActions: (n: number, max: number): string =>
+    `this scenario has ${count(n)} actions; Paxoscope accepts at most ${count(max)}`,
+  scriptLineTooLong: (line: number, length: number, max: number): string =>
+    `line ${line}: ${count(length)} characters long; a line has at most ${count(max)}`,
+  scriptTooLate: (line: number, maxMs: number): string =>
+    `line ${line}: runs later than ${count(maxMs)} ms of simulated time, the longest run a scenario may hold`,
+} as const;

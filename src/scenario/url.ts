@@ -1,0 +1,309 @@
+// The shareable link: a scenario packed into a URL hash, `#s=v1.<base64url>`, and read back.
+//
+// v1 payload: base64url (no padding) of [4-byte FNV-1a checksum of the JSON, big-endian] followed by
+// the raw DEFLATE of compact JSON:
+//   [headerLines, actions]
+//   headerLines: formatHeader's lines (none for the default header)
+//   actions: [eventsDelta, tDelta, text] per action, deltas from the previous action, where
+//     eventsDelta is -1 for "events unknown" (and then does not move the running count), and
+//     tDelta is [t] (the absolute time) when the delta would not add back to exactly t.
+//
+// decodeScenario never throws and never runs anything: every size is checked before the work it
+// bounds, decompression streams in small chunks and stops past a cap, and the result is validated
+// (valibot for the shape, the script parser for the header and each action).
+import { deflateSync, Inflate } from 'fflate';
+import * as v from 'valibot';
+import { formatHeader } from '../script/format';
+import { checkActions, headerFromLines, SCENARIO_LIMITS, type Scenario, type ScenarioAction } from './model';
+import { scenarioMessages as m } from './messages';
+
+export const SCENARIO_VERSION = 1;
+/** Longest payload (and hash) read, checked before any decoding. */
+export const MAX_PAYLOAD_CHARS = 64 * 1024;
+/** Most bytes the compressed data may unpack to. */
+export const MAX_UNPACKED_BYTES = 256 * 1024;
+/** Compressed bytes fed to the inflater at a time: one push can unpack at most ~1032x this. */
+const INFLATE_CHUNK = 256;
+const CHECKSUM_BYTES = 4;
+const PREFIX = `v${SCENARIO_VERSION}.`;
+
+export type DecodeResult = { readonly ok: true; readonly scenario: Scenario } | { readonly ok: false; readonly error: string };
+export type HashScenario =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'scenario'; readonly scenario: Scenario }
+  | { readonly kind: 'error'; readonly error: string };
+
+// ---------------------------------------------------------------------------------------------
+// base64url, no padding.
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const DECODE = ((): Int16Array => {
+  const table = new Int16Array(128).fill(-1);
+  for (let i = 0; i < ALPHABET.length; i++) table[ALPHABET.charCodeAt(i)] = i;
+  return table;
+})();
+
+export function bytesToBase64url(bytes: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out += ALPHABET[(n >> 18) & 63]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + ALPHABET[n & 63]!;
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const n = bytes[i]! << 16;
+    out += ALPHABET[(n >> 18) & 63]! + ALPHABET[(n >> 12) & 63]!;
+  } else if (rest === 2) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
+    out += ALPHABET[(n >> 18) & 63]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]!;
+  }
+  return out;
+}
+
+/** The first character outside base64url, as [char, 1-based position], or null. */
+function firstBadChar(s: string): [string, number] | null {
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= 128 || DECODE[code] === -1) {
+      const cp = s.codePointAt(i) ?? code;
+      return [String.fromCodePoint(cp), i + 1];
+    }
+  }
+  return null;
+}
+
+/** Decodes base64url that holds only alphabet characters; null for an impossible length. */
+export function base64urlToBytes(s: string): Uint8Array | null {
+  if (s.length % 4 === 1) return null;
+  const out = new Uint8Array(Math.floor((s.length * 3) / 4));
+  let o = 0;
+  let acc = 0;
+  let bits = 0;
+  for (let i = 0; i < s.length; i++) {
+    const d = DECODE[s.charCodeAt(i)] ?? -1;
+    if (d < 0) return null;
+    acc = ((acc << 6) | d) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 0xff;
+    }
+  }
+  return out.subarray(0, o);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checksum and packing.
+
+/** 32-bit FNV-1a. */
+function fnv1a(bytes: Uint8Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) {
+    h ^= bytes[i]!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** A v1 payload for any JSON text (the codec's own packing; tests use it to build hostile links). */
+export function packJsonText(json: string): string {
+  const raw = new TextEncoder().encode(json);
+  const deflated = deflateSync(raw, { level: 9 });
+  const bytes = new Uint8Array(CHECKSUM_BYTES + deflated.length);
+  const sum = fnv1a(raw);
+  bytes[0] = sum >>> 24;
+  bytes[1] = (sum >>> 16) & 0xff;
+  bytes[2] = (sum >>> 8) & 0xff;
+  bytes[3] = sum & 0xff;
+  bytes.set(deflated, CHECKSUM_BYTES);
+  return PREFIX + bytesToBase64url(bytes);
+}
+
+type Step<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+
+/** Inflates at most `cap` bytes, in small chunks so that a zip bomb stops early. */
+function inflateCapped(data: Uint8Array, cap: number): Step<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let over = false;
+  const inflater = new Inflate((chunk) => {
+    total += chunk.length;
+    if (total > cap) over = true;
+    else chunks.push(chunk);
+  });
+  try {
+    if (data.length === 0) inflater.push(data, true);
+    for (let i = 0; i < data.length; i += INFLATE_CHUNK) {
+      const end = Math.min(i + INFLATE_CHUNK, data.length);
+      inflater.push(data.subarray(i, end), end === data.length);
+      if (over) return { ok: false, error: m.tooBigUnpacked(cap) };
+    }
+  } catch (e) {
+    if (over) return { ok: false, error: m.tooBigUnpacked(cap) };
+    const reason = e instanceof Error && e.message.length > 0 && e.message.length < 80 ? e.message : 'invalid data';
+    return { ok: false, error: m.corrupt(reason) };
+  }
+  if (over) return { ok: false, error: m.tooBigUnpacked(cap) };
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return { ok: true, value: out };
+}
+
+/** Payload -> JSON value: version, size, alphabet, checksum, unpacked size, text, JSON. */
+function unpack(payload: string): Step<unknown> {
+  if (payload.length === 0) return { ok: false, error: m.emptyPayload() };
+  if (payload.length > MAX_PAYLOAD_CHARS) return { ok: false, error: m.hashTooLong(payload.length, MAX_PAYLOAD_CHARS) };
+  const tag = /^v(\d{1,9})\./.exec(payload);
+  if (tag === null || tag[1] === undefined) return { ok: false, error: m.missingVersion() };
+  const version = Number(tag[1]);
+  if (version > SCENARIO_VERSION) return { ok: false, error: m.newerVersion(version) };
+  if (version !== SCENARIO_VERSION) return { ok: false, error: m.unknownVersion(version) };
+  const body = payload.slice(tag[0].length);
+  if (body.length === 0) return { ok: false, error: m.tooShort() };
+  const bad = firstBadChar(body);
+  if (bad !== null) return { ok: false, error: m.notBase64(bad[0], tag[0].length + bad[1]) };
+  const bytes = base64urlToBytes(body);
+  if (bytes === null) return { ok: false, error: m.impossibleLength() };
+  if (bytes.length <= CHECKSUM_BYTES) return { ok: false, error: m.tooShort() };
+  const expected = ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0;
+  const raw = inflateCapped(bytes.subarray(CHECKSUM_BYTES), MAX_UNPACKED_BYTES);
+  if (!raw.ok) return raw;
+  if (fnv1a(raw.value) !== expected) return { ok: false, error: m.checksum() };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(raw.value);
+  } catch {
+    return { ok: false, error: m.notText() };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, error: m.notJson() };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The compact JSON form.
+
+const Count = v.pipe(v.number(), v.safeInteger(), v.minValue(-1, 'expected a whole number of at least -1'));
+const Time = v.pipe(v.number(), v.finite(), v.minValue(0, 'expected a number of at least 0'));
+const Text = v.pipe(v.string(), v.maxLength(SCENARIO_LIMITS.maxActionLength, `expected at most ${SCENARIO_LIMITS.maxActionLength} characters`));
+const HeaderLine = v.pipe(
+  v.string(),
+  v.maxLength(SCENARIO_LIMITS.maxHeaderLineLength, `expected at most ${SCENARIO_LIMITS.maxHeaderLineLength} characters`),
+);
+const CompactAction = v.strictTuple([Count, v.union([Time, v.strictTuple([Time])]), Text]);
+const Compact = v.strictTuple([
+  v.pipe(v.array(HeaderLine), v.maxLength(SCENARIO_LIMITS.maxHeaderLines, `expected at most ${SCENARIO_LIMITS.maxHeaderLines} header lines`)),
+  v.pipe(v.array(CompactAction), v.maxLength(SCENARIO_LIMITS.maxActions, `expected at most ${SCENARIO_LIMITS.maxActions} actions`)),
+]);
+type CompactScenario = v.InferOutput<typeof Compact>;
+type CompactActionT = v.InferOutput<typeof CompactAction>;
+
+function toCompact(s: Scenario): CompactScenario {
+  const actions: CompactActionT[] = [];
+  let lastEvents = 0;
+  let lastT = 0;
+  for (const a of s.actions) {
+    let de: number;
+    if (a.events === -1) de = -1;
+    else {
+      de = a.events - lastEvents;
+      lastEvents = a.events;
+    }
+    const dt = a.t - lastT;
+    // Fractional times need not add back exactly; then the absolute time goes instead.
+    const time: number | [number] = dt >= 0 && lastT + dt === a.t ? dt : [a.t];
+    lastT = a.t;
+    actions.push([de, time, a.text]);
+  }
+  return [formatHeader(s.header), actions];
+}
+
+function fromCompact(c: CompactScenario): Step<ScenarioAction[]> {
+  const actions: ScenarioAction[] = [];
+  let lastEvents = 0;
+  let lastT = 0;
+  for (const [index, [de, time, text]] of c[1].entries()) {
+    let events = -1;
+    if (de !== -1) {
+      events = lastEvents + de;
+      lastEvents = events;
+    }
+    const t = typeof time === 'number' ? lastT + time : time[0];
+    if (!Number.isFinite(t) || !Number.isSafeInteger(events)) {
+      return { ok: false, error: m.wrongShape(`action ${index + 1}`, 'its time or event count is out of range') };
+    }
+    lastT = t;
+    actions.push({ events, t, text });
+  }
+  return { ok: true, value: actions };
+}
+
+/** Where a valibot issue is, for a message: "action 3", "the header", "the top level". */
+function issuePlace(issue: v.BaseIssue<unknown>): string {
+  const path = issue.path ?? [];
+  const keys = path.map((p) => p.key);
+  if (keys.length === 0) return 'the top level';
+  if (keys[0] === 0) return keys.length > 1 && typeof keys[1] === 'number' ? `header line ${keys[1] + 1}` : 'the header';
+  if (keys[0] === 1) {
+    if (keys.length === 1 || typeof keys[1] !== 'number') return 'the action list';
+    const field = keys[2] === 0 ? ' (event count)' : keys[2] === 1 ? ' (time)' : keys[2] === 2 ? ' (text)' : '';
+    return `action ${keys[1] + 1}${field}`;
+  }
+  return 'the top level';
+}
+
+// ---------------------------------------------------------------------------------------------
+// The API.
+
+/** The hash payload for a scenario: "v1." + base64url of the checksummed, deflated compact JSON. */
+export function encodeScenario(s: Scenario): string {
+  return packJsonText(JSON.stringify(toCompact(s)));
+}
+
+/** Reads a hash payload back. Never throws, never runs anything; every failure is one line. */
+export function decodeScenario(payload: string): DecodeResult {
+  try {
+    const unpacked = unpack(payload);
+    if (!unpacked.ok) return unpacked;
+    const json = unpacked.value;
+    // The count gets its own message before the shape check looks at every action.
+    if (Array.isArray(json) && Array.isArray(json[1]) && json[1].length > SCENARIO_LIMITS.maxActions) {
+      return { ok: false, error: m.tooManyActions(json[1].length, SCENARIO_LIMITS.maxActions) };
+    }
+    const shaped = v.safeParse(Compact, json, { abortEarly: true });
+    if (!shaped.success) {
+      const issue = shaped.issues[0];
+      return { ok: false, error: m.wrongShape(issuePlace(issue), issue.message) };
+    }
+    const header = headerFromLines(shaped.output[0]);
+    if ('error' in header) return { ok: false, error: header.error };
+    const actions = fromCompact(shaped.output);
+    if (!actions.ok) return actions;
+    const problem = checkActions(header.header, actions.value);
+    if (problem !== null) return { ok: false, error: problem };
+    return { ok: true, scenario: { header: header.header, actions: actions.value } };
+  } catch {
+    return { ok: false, error: m.unexpectedError() };
+  }
+}
+
+/** The URL hash for a scenario: `#s=v1....`. */
+export function scenarioHash(s: Scenario): string {
+  return `#s=${encodeScenario(s)}`;
+}
+
+/** Reads `location.hash`: no scenario for an empty hash or one that is not `#s=...`. Never throws. */
+export function scenarioFromLocationHash(hash: string): HashScenario {
+  if (hash.length > MAX_PAYLOAD_CHARS + 4) return { kind: 'error', error: m.hashTooLong(hash.length, MAX_PAYLOAD_CHARS) };
+  const h = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (!h.startsWith('s=')) return { kind: 'none' };
+  const r = decodeScenario(h.slice(2));
+  return r.ok ? { kind: 'scenario', scenario: r.scenario } : { kind: 'error', error: r.error };
+}
