@@ -59,3 +59,25 @@ test('bad input shows an error line and changes nothing', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
   await page.screenshot({ path: 'test-results/console-errors.png' });
 });
+
+test('an ephemeral node with a watch shows in the tree, and the fired watch in the console', async ({ page }) => {
+  await openPage(page);
+  await waitForLeader(page);
+  const out = consoleOutput(page);
+  const tree = page.getByRole('tree', { name: 'Znodes' });
+
+  await typeLine(page, 'c1> create -e /data 1');
+  await expect(out).toContainText('Created /data', { timeout: 15_000 });
+  await typeLine(page, 'c1> get -s -w /data');
+  await expect(out).toContainText('dataVersion = 0', { timeout: 15_000 });
+  const item = tree.getByRole('treeitem').filter({ hasText: /^data/ });
+  await expect(item).toHaveAttribute('aria-level', '2');
+  await expect(item).toContainText('ephemeral · c1');
+  await expect(item).toContainText('c1 data', { timeout: 10_000 });
+
+  await typeLine(page, 'c2> set /data 2');
+  await expect(out.getByText('WATCHER:: c1 NodeDataChanged /data')).toHaveClass(/cl-watch/, { timeout: 15_000 });
+  await expect(item).toContainText('v1', { timeout: 10_000 });
+  await expect(item).not.toContainText('c1 data');
+  await page.screenshot({ path: 'test-results/console-watch.png' });
+});
