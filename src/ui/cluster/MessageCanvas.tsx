@@ -1,0 +1,236 @@
+// Messages in flight, drawn on a canvas over the ring in its own requestAnimationFrame loop.
+// It reads `flying` (outside React) and the scene the ClusterView keeps in a ref; it never sets state.
+import { useEffect, useRef, type RefObject } from 'react';
+import { END_LINGER_MS, flying, type FlyingMessage } from '../../store/flying';
+import { VIEW, type Box, type Point } from './layout';
+import { DROP_COLOR, KIND_STYLES } from './messageStyle';
+
+/** What the canvas needs to know about the ring; the ClusterView updates it after each render. */
+export interface Scene {
+  /** "n1", "c1", ... to the centre of that node, in viewBox units. */
+  readonly positions: Map<string, Point>;
+  /** Radius of the node at each endpoint, so messages start and end at its edge. */
+  readonly radii: Map<string, number>;
+  nodeRadius: number;
+  laneOffset: number;
+  fontSize: number;
+  /** The SVG's viewBox: the canvas maps the same user units onto its pixels. */
+  box: Box;
+}
+
+/** Label messages only while the picture is calm enough to read them. */
+const MAX_LABELLED = 24;
+const LABEL_CHARS = 22;
+const TAU = Math.PI * 2;
+
+interface Endpoints {
+  ax: number;
+  ay: number;
+  bx: number;
+  by: number;
+  ok: boolean;
+}
+
+const scratch: Endpoints = { ax: 0, ay: 0, bx: 0, by: 0, ok: false };
+const shortLabels = new Map<number, string>();
+
+function shortLabel(message: FlyingMessage): string {
+  let label = shortLabels.get(message.id);
+  if (label === undefined) {
+    label = message.label.length > LABEL_CHARS ? `${message.label.slice(0, LABEL_CHARS - 1)}…` : message.label;
+    if (shortLabels.size > 4000) shortLabels.clear();
+    shortLabels.set(message.id, label);
+  }
+  return label;
+}
+
+/** Endpoints of a message's lane, from edge to edge, into `scratch`. Unknown clients sit just outside their server. */
+function endpoints(scene: Scene, message: FlyingMessage): void {
+  const from = scene.positions.get(message.from);
+  const to = scene.positions.get(message.to);
+  const a = from ?? to;
+  const b = to ?? from;
+  if (a === undefined || b === undefined) {
+    scratch.ok = false;
+    return;
+  }
+  let ax = a.x;
+  let ay = a.y;
+  let bx = b.x;
+  let by = b.y;
+  if (from === undefined || to === undefined) {
+    // A client the servers do not list yet (connecting): put it just outside the server, radially.
+    const known = from ?? to!;
+    const cx = VIEW / 2;
+    const dx = known.x - cx;
+    const dy = known.y - cx;
+    const len = Math.hypot(dx, dy) || 1;
+    const far = scene.nodeRadius * 2.4;
+    const px = known.x + (dx / len) * far;
+    const py = known.y + (dy / len) * far;
+    if (from === undefined) {
+      ax = px;
+      ay = py;
+    } else {
+      bx = px;
+      by = py;
+    }
+  }
+  const dx = bx - ax;
+  const dy = by - ay;
+  const len = Math.hypot(dx, dy) || 1;
+  const ux = dx / len;
+  const uy = dy / len;
+  const ra = Math.min(scene.radii.get(message.from) ?? 4, len * 0.4);
+  const rb = Math.min(scene.radii.get(message.to) ?? 4, len * 0.4);
+  // Each direction travels in its own lane, to the right of its heading (as the link halves are drawn).
+  const ox = -uy * scene.laneOffset;
+  const oy = ux * scene.laneOffset;
+  scratch.ax = ax + ux * ra + ox;
+  scratch.ay = ay + uy * ra + oy;
+  scratch.bx = bx - ux * rb + ox;
+  scratch.by = by - uy * rb + oy;
+  scratch.ok = true;
+}
+
+export function MessageCanvas({ sceneRef, label }: { sceneRef: RefObject<Scene>; label: string }) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (canvas === null) return;
+    const ctx = canvas.getContext('2d');
+    if (ctx === null) return;
+    let cssWidth = 0;
+    let dpr = 1;
+    let frame = 0;
+
+    const resize = (): void => {
+      const rect = canvas.getBoundingClientRect();
+      cssWidth = Math.max(1, rect.width);
+      dpr = window.devicePixelRatio || 1;
+      const pw = Math.round(cssWidth * dpr);
+      const ph = Math.round(Math.max(1, rect.height) * dpr);
+      if (canvas.width !== pw || canvas.height !== ph) {
+        canvas.width = pw;
+        canvas.height = ph;
+      }
+    };
+    const observer = new ResizeObserver(resize);
+    observer.observe(canvas);
+    resize();
+    // devicePixelRatio changes (zoom, moving between screens) do not resize the element.
+    let dprQuery: MediaQueryList | null = null;
+    const onDpr = (): void => {
+      resize();
+      watchDpr();
+    };
+    const watchDpr = (): void => {
+      dprQuery?.removeEventListener('change', onDpr);
+      dprQuery = window.matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+      dprQuery.addEventListener('change', onDpr, { once: true });
+    };
+    watchDpr();
+
+    const draw = (): void => {
+      frame = requestAnimationFrame(draw);
+      const scene = sceneRef.current;
+      const box = scene.box;
+      const scale = (cssWidth * dpr) / box.w;
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      if (flying.messages.size === 0) return;
+      ctx.setTransform(scale, 0, 0, scale, -box.x * scale, -box.y * scale);
+      const t = flying.simNow + (performance.now() - flying.wallAt) * flying.rate;
+      const dot = Math.max(3, Math.min(7, scene.nodeRadius * 0.16));
+      const fork = scene.laneOffset * 3 + dot;
+
+      let important = 0;
+      for (const message of flying.messages.values()) if (!KIND_STYLES[message.kind].muted && message.end === undefined) important++;
+      const labelled = important <= MAX_LABELLED;
+      if (labelled) {
+        ctx.font = `600 ${Math.round(scene.fontSize * 0.8)}px system-ui, sans-serif`;
+        ctx.textBaseline = 'bottom';
+        ctx.textAlign = 'center';
+      }
+
+      for (const message of flying.messages.values()) {
+        endpoints(scene, message);
+        if (!scratch.ok) continue;
+        const kind = KIND_STYLES[message.kind];
+        const span = message.deliverAt - message.sentAt;
+        const end = message.end;
+        const at = end === undefined ? t : Math.min(t, end.at);
+        let p = span > 0 ? (at - message.sentAt) / span : 1;
+        if (p < 0) p = 0;
+        else if (p > 1) p = 1;
+        const lx = scratch.bx - scratch.ax;
+        const ly = scratch.by - scratch.ay;
+        let x = scratch.ax + lx * p;
+        let y = scratch.ay + ly * p;
+        if (message.copyOf !== undefined) {
+          // A duplicate forks off its lane and rejoins it at the receiver.
+          const len = Math.hypot(lx, ly) || 1;
+          const bulge = Math.sin(Math.PI * p) * fork;
+          x += (-ly / len) * bulge;
+          y += (lx / len) * bulge;
+        }
+        let alpha = message.lost ? 1 - 0.65 * p : 1;
+        if (end !== undefined) {
+          const age = Math.max(0, t - end.at);
+          const fade = 1 - Math.min(1, age / END_LINGER_MS);
+          if (end.outcome === 'dropped') {
+            const s = dot * 1.6;
+            ctx.globalAlpha = Math.max(0.15, fade);
+            ctx.strokeStyle = DROP_COLOR;
+            ctx.lineWidth = dot * 0.7;
+            ctx.beginPath();
+            ctx.moveTo(x - s, y - s);
+            ctx.lineTo(x + s, y + s);
+            ctx.moveTo(x + s, y - s);
+            ctx.lineTo(x - s, y + s);
+            ctx.stroke();
+            continue;
+          }
+          // Delivered: a ring that widens and fades at the receiver.
+          ctx.globalAlpha = fade * 0.8;
+          ctx.strokeStyle = kind.color;
+          ctx.lineWidth = dot * 0.4;
+          ctx.beginPath();
+          ctx.arc(x, y, dot * (1 + (1 - fade) * 1.5), 0, TAU);
+          ctx.stroke();
+          continue;
+        }
+        const r = dot * kind.size;
+        ctx.globalAlpha = kind.muted ? alpha * 0.7 : alpha;
+        ctx.fillStyle = kind.color;
+        ctx.beginPath();
+        ctx.arc(x, y, r, 0, TAU);
+        ctx.fill();
+        if (message.copyOf !== undefined) {
+          ctx.strokeStyle = '#111827';
+          ctx.lineWidth = r * 0.45;
+          ctx.stroke();
+        }
+        if (labelled && !kind.muted) {
+          ctx.globalAlpha = alpha;
+          ctx.lineWidth = 3;
+          ctx.strokeStyle = 'rgba(255,255,255,0.9)';
+          const text = shortLabel(message);
+          ctx.strokeText(text, x, y - r - 2);
+          ctx.fillStyle = kind.color;
+          ctx.fillText(text, x, y - r - 2);
+        }
+      }
+      ctx.globalAlpha = 1;
+    };
+    frame = requestAnimationFrame(draw);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+      dprQuery?.removeEventListener('change', onDpr);
+    };
+  }, [sceneRef]);
+
+  return <canvas ref={canvasRef} className="cluster-canvas" role="img" aria-label={label} />;
+}

@@ -1,0 +1,198 @@
+// Ring geometry for the cluster view, in viewBox units (a VIEW x VIEW square). Pure functions of the
+// server count and the sessions, so the SVG and the message canvas agree on where everything is.
+import type { ServerView } from '../../worker/protocol';
+
+export const VIEW = 1000;
+const CENTER = VIEW / 2;
+const PAD = 12;
+
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface ServerSpot extends Point {
+  readonly id: number;
+  readonly name: string;
+  readonly angle: number;
+  /** Label block: anchor point, text-anchor and the y of the first baseline. */
+  readonly labelX: number;
+  readonly labelY: number;
+  readonly anchor: 'start' | 'middle' | 'end';
+  /** Dense rings: the label runs along the radius, rotated by `rotate` degrees (never upside down). */
+  readonly radial: boolean;
+  readonly rotate: number;
+  /** Unit vector from the centre through the server. */
+  readonly dx: number;
+  readonly dy: number;
+}
+
+export interface RingLayout {
+  readonly n: number;
+  readonly radius: number;
+  readonly nodeRadius: number;
+  readonly clientRadius: number;
+  readonly fontSize: number;
+  readonly lineHeight: number;
+  readonly labelLines: number;
+  /** Dense rings (radial labels) put ballot and promised on one line. */
+  readonly radial: boolean;
+  /** Perpendicular offset of each direction of a link (and of the messages on it). */
+  readonly laneOffset: number;
+  readonly servers: readonly ServerSpot[];
+  /** The part of the VIEW square the ring, its labels and its clients use: the SVG's viewBox. */
+  readonly box: Box;
+}
+
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+const LABEL_LINES = 4;
+/** From this many servers on, labels run along the radius in three lines so neighbours never collide. */
+export const RADIAL_FROM = 10;
+const RADIAL_LINES = 3;
+/** "ballot 12.n10 · promised 12.n10" */
+const RADIAL_WIDTH_EM = 15;
+/** Width of the widest label line in font-size units ("decided 12 · applied 12"). */
+const LABEL_WIDTH_EM = 12;
+
+export function serverName(id: number): string {
+  return `n${id}`;
+}
+
+export function ringLayout(n: number): RingLayout {
+  const count = Math.max(1, n);
+  const radial = count >= RADIAL_FROM;
+  const fontSize = radial ? Math.max(12, Math.min(16, 21 - count * 0.36)) : Math.max(14, Math.min(20, 23 - count * 0.45));
+  const lineHeight = fontSize * 1.18;
+  const labelLines = radial ? RADIAL_LINES : LABEL_LINES;
+  const blockHeight = labelLines * lineHeight;
+  const labelWidth = (radial ? RADIAL_WIDTH_EM : LABEL_WIDTH_EM) * fontSize * 0.55 * 1.45;
+  const angles: number[] = [];
+  for (let i = 0; i < count; i++) angles.push(-Math.PI / 2 + (2 * Math.PI * i) / count);
+  // Node radius from the gap between neighbours at a nominal ring, then the ring as large as the labels allow.
+  const nominalChord = 2 * (radial ? 290 : 320) * Math.sin(Math.PI / Math.max(count, 2));
+  const nodeRadius = Math.max(15, Math.min(58, nominalChord * 0.3));
+  const gap = nodeRadius + 8;
+  let radius = 380;
+  if (radial) radius = CENTER - PAD - gap - labelWidth;
+  else {
+    for (let i = 0; i < count; i++) {
+      const dx = Math.cos(angles[i]!);
+      const dy = Math.sin(angles[i]!);
+      const side = Math.abs(dx) > 0.35;
+      const xExtent = side ? labelWidth : labelWidth / 2;
+      const yExtent = side ? blockHeight / 2 : blockHeight;
+      const ax = Math.abs(dx);
+      const ay = Math.abs(dy);
+      if (ax > 1e-6) radius = Math.min(radius, (CENTER - PAD - xExtent - gap * ax) / ax);
+      else radius = Math.min(radius, CENTER - PAD - labelWidth / 2);
+      if (ay > 1e-6) radius = Math.min(radius, (CENTER - PAD - yExtent - gap * ay) / ay);
+    }
+  }
+  radius = Math.max(120, radius);
+  const servers: ServerSpot[] = [];
+  for (let i = 0; i < count; i++) {
+    const angle = angles[i]!;
+    const dx = Math.cos(angle);
+    const dy = Math.sin(angle);
+    const x = CENTER + radius * dx;
+    const y = CENTER + radius * dy;
+    const labelX = x + gap * dx;
+    let labelY: number;
+    let anchor: ServerSpot['anchor'];
+    let rotate = 0;
+    if (radial) {
+      // Along the radius, reading outwards on the right half and inwards-flipped on the left.
+      const degrees = (angle * 180) / Math.PI;
+      const left = dx < -1e-6;
+      rotate = left ? degrees + 180 : degrees;
+      anchor = left ? 'end' : 'start';
+      labelY = y + gap * dy;
+    } else {
+      const side = Math.abs(dx) > 0.35;
+      anchor = side ? (dx > 0 ? 'start' : 'end') : 'middle';
+      if (side) labelY = y + gap * dy - blockHeight / 2 + fontSize * 0.9;
+      else if (dy < 0) labelY = y + gap * dy - blockHeight + fontSize * 0.9;
+      else labelY = y + gap * dy + fontSize * 0.9;
+    }
+    servers.push({ id: i + 1, name: serverName(i + 1), angle, x, y, labelX, labelY, anchor, radial, rotate, dx, dy });
+  }
+  const clientRadius = Math.max(7, Math.min(16, nodeRadius * 0.32));
+  let minX = CENTER;
+  let maxX = CENTER;
+  let minY = CENTER;
+  let maxY = CENTER;
+  const grow = (x0: number, y0: number, x1: number, y1: number): void => {
+    minX = Math.min(minX, x0);
+    minY = Math.min(minY, y0);
+    maxX = Math.max(maxX, x1);
+    maxY = Math.max(maxY, y1);
+  };
+  for (const spot of servers) {
+    const around = nodeRadius + clientRadius * 2 + 8;
+    grow(spot.x - around, spot.y - around, spot.x + around, spot.y + around);
+    if (radial) {
+      const far = gap + labelWidth;
+      const ex = spot.x + far * spot.dx;
+      const ey = spot.y + far * spot.dy;
+      const half = blockHeight / 2;
+      grow(ex - half, ey - half, ex + half, ey + half);
+      continue;
+    }
+    const left = spot.anchor === 'start' ? spot.labelX : spot.anchor === 'end' ? spot.labelX - labelWidth : spot.labelX - labelWidth / 2;
+    const top = spot.labelY - fontSize;
+    grow(left, top, left + labelWidth, top + blockHeight + fontSize * 0.3);
+  }
+  const box: Box = { x: minX - PAD, y: minY - PAD, w: maxX - minX + 2 * PAD, h: maxY - minY + 2 * PAD };
+  return {
+    n: count,
+    radius,
+    nodeRadius,
+    clientRadius,
+    fontSize,
+    lineHeight,
+    labelLines,
+    radial,
+    laneOffset: Math.max(2.5, Math.min(6, nodeRadius * 0.1)),
+    servers,
+    box,
+  };
+}
+
+export interface ClientSpot extends Point {
+  readonly name: string;
+  readonly server: number;
+}
+
+/** Client sessions sit on the ring just beside the server they talk to, alternating sides. */
+export function clientSpots(layout: RingLayout, servers: readonly ServerView[]): ClientSpot[] {
+  const spots: ClientSpot[] = [];
+  const seen = new Set<string>();
+  for (const server of servers) {
+    const spot = layout.servers[server.id - 1];
+    if (spot === undefined) continue;
+    let k = 0;
+    for (const session of server.sessions) {
+      if (seen.has(session)) continue;
+      seen.add(session);
+      spots.push({ name: session, server: server.id, ...clientPoint(layout, spot, k) });
+      k++;
+    }
+  }
+  return spots;
+}
+
+/** Where the k-th client of a server goes. */
+export function clientPoint(layout: RingLayout, spot: ServerSpot, k: number): Point {
+  const side = k % 2 === 0 ? 1 : -1;
+  const layer = Math.floor(k / 2);
+  const along = (layout.nodeRadius + layout.clientRadius + 6) / layout.radius;
+  const angle = spot.angle + side * along;
+  const r = layout.radius + layer * (layout.clientRadius * 2 + 4);
+  return { x: CENTER + r * Math.cos(angle), y: CENTER + r * Math.sin(angle) };
+}
