@@ -2,9 +2,10 @@
 // Simulated message deliveries and committed writes per CPU second, steady leader, closed-loop clients.
 import { DEFAULT_HEADER } from '../script/ast';
 import { Simulator } from '../sim/simulator';
+import { LiveRun } from '../worker/engine';
 import { fail, parseInteger, parseOptions } from './common';
 
-const USAGE = 'usage: npm run bench -- [--writes N] [--servers 3,5,9,51] [--sessions N] [--trace] [--json]';
+const USAGE = 'usage: npm run bench -- [--writes N] [--servers 3,5,9,51] [--sessions N] [--trace] [--seek 25000,50000,100000] [--json]';
 
 interface BenchRow {
   servers: number;
@@ -60,6 +61,54 @@ function benchOne(servers: number, writes: number, sessions: number, trace: bool
   };
 }
 
+interface SeekRow {
+  traceEvents: number;
+  snapshots: number;
+  seekMedianMs: number;
+  seekP90Ms: number;
+  seekMaxMs: number;
+  heapMB: number;
+}
+
+/** Time travel: a live run with steady writes and faults, then seeks to points spread over it. */
+function benchSeek(traceEvents: number): SeekRow {
+  const run = new LiveRun({ ...DEFAULT_HEADER, servers: 5, seed: 7 });
+  run.speed = 100;
+  run.playing = true;
+  let writes = 0;
+  const never = (): boolean => false;
+  while (run.sim.trace.length < traceEvents) {
+    run.advance(16, never);
+    if (run.sim.now > writes * 20) {
+      writes++;
+      run.runLine(`c${(writes % 4) + 1}> set /k${writes % 10} ${writes} &`, 'console');
+      if (writes % 10 === 0) run.runLine(`c${(writes % 4) + 1}> create /k${writes % 10} x &`, 'console');
+      if (writes % 400 === 0) run.runLine(`kill n${(writes / 400) % 5 + 1}`, 'control');
+      if (writes % 400 === 200) run.runLine(`restart n${((writes - 200) / 400) % 5 + 1}`, 'control');
+    }
+  }
+  run.playing = false;
+  const end = run.sim.now;
+  const times: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    // Spread over the run, visiting it out of order (back and forth).
+    const t = ((i * 7919) % 40) / 40 * end;
+    const start = process.hrtime.bigint();
+    run.seekTime(t);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  global.gc?.();
+  return {
+    traceEvents: run.head.events,
+    snapshots: run.snapshotCount,
+    seekMedianMs: Number(times[Math.floor(times.length / 2)]!.toFixed(1)),
+    seekP90Ms: Number(times[Math.floor(times.length * 0.9)]!.toFixed(1)),
+    seekMaxMs: Number(times[times.length - 1]!.toFixed(1)),
+    heapMB: Math.round(process.memoryUsage().heapUsed / 1e6),
+  };
+}
+
 function main(): void {
   const { values } = parseOptions(
     {
@@ -68,6 +117,7 @@ function main(): void {
         servers: { type: 'string', default: '3,5,9,51' },
         sessions: { type: 'string', default: '20' },
         trace: { type: 'boolean', default: false },
+        seek: { type: 'string', default: '25000,50000,100000' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
@@ -79,6 +129,7 @@ function main(): void {
     return;
   }
   const writes = parseInteger('writes', values.writes, 1, 10_000_000)!;
+  const seekSizes = values.seek === '' ? [] : values.seek.split(',').map((s) => parseInteger('seek', s.trim(), 1000, 10_000_000)!);
   const sessions = parseInteger('sessions', values.sessions, 1, 10_000)!;
   const sizes = values.servers.split(',').map((s) => parseInteger('servers', s.trim(), 1, 101)!);
   if (!values.json) process.stdout.write(`${writes} writes, ${sessions} closed-loop sessions, trace ${values.trace ? 'on' : 'off'}, one core\n`);
@@ -92,6 +143,17 @@ function main(): void {
         `${String(servers).padStart(3)} servers: ${row.deliveriesPerSecond.toLocaleString('en-US').padStart(11)} deliveries/s, ` +
           `${row.writesPerSecond.toLocaleString('en-US').padStart(8)} writes/s, ${row.microsPerServerWrite} µs per server-write, ` +
           `${row.cpuSeconds}s CPU, heap ${row.heapMB} MB\n`,
+      );
+    }
+  }
+  if (seekSizes.length > 0 && !values.json) process.stdout.write('time travel (5 servers, writes and crashes, seek to 40 points back and forth):\n');
+  for (const size of seekSizes) {
+    const row = benchSeek(size);
+    if (values.json) process.stdout.write(`${JSON.stringify({ seek: row })}\n`);
+    else {
+      process.stdout.write(
+        `${String(row.traceEvents).padStart(7)} trace events: seek median ${row.seekMedianMs} ms, p90 ${row.seekP90Ms} ms, max ${row.seekMaxMs} ms, ` +
+          `${row.snapshots} snapshots, heap ${row.heapMB} MB\n`,
       );
     }
   }

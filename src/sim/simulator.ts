@@ -56,6 +56,8 @@ interface SimServer {
   appliedIds: Set<string>;
   zxidEpoch: number;
   zxidCounter: number;
+  /** The zxid each applied slot took here (0 for no-ops, syncs and duplicates). */
+  zxids: number[];
   /** Writes from this server's clients, answered when applied here. */
   awaiting: Map<string, { session: SessionName; opId: number }>;
   /** Sessions connected to this server (volatile). */
@@ -229,6 +231,7 @@ export class Simulator {
         appliedIds: new Set(),
         zxidEpoch: 0,
         zxidCounter: 0,
+        zxids: [],
         awaiting: new Map(),
         clients: new Set(),
         touched: new Set(),
@@ -521,6 +524,7 @@ export class Simulator {
   private applyEntry(server: SimServer, slot: number, proposalId: string, epoch: number, time: number, txn: Txn | null): void {
     const t = this.now;
     if (txn === null || server.appliedIds.has(proposalId)) {
+      server.zxids[slot] = 0;
       if (this.traceProtocol) this.record({ t, kind: 'apply', server: server.id, slot, proposalId, zxid: 0, text: txn === null ? 'noop' : `duplicate of ${proposalId}`, ok: true });
       return;
     }
@@ -539,6 +543,7 @@ export class Simulator {
         }
       }
     }
+    server.zxids[slot] = zxid;
     if (this.traceProtocol) this.record({ t, kind: 'apply', server: server.id, slot, proposalId, zxid, text: describeTxn(txn), ok: result.ok, ...(result.error === undefined ? {} : { error: result.error }) });
     const waiting = server.awaiting.get(proposalId);
     if (waiting !== undefined) {
@@ -891,6 +896,7 @@ export class Simulator {
     server.appliedIds = new Set();
     server.zxidEpoch = 0;
     server.zxidCounter = 0;
+    server.zxids = [];
     this.record({ t: this.now, kind: 'restart', server: id });
     const output = restartServer(id, this.protocol, server.durable, this.env());
     server.paxos = output.state;

@@ -42,7 +42,6 @@ interface Snapshot {
   readonly nextAction: number;
   readonly consoleLength: number;
   readonly quorums: Map<string, QuorumView>;
-  readonly appliedZxid: Map<number, Map<number, number>>;
 }
 
 const MAX_NOTES_PER_FRAME = 200;
@@ -52,8 +51,8 @@ const QUORUM_LINGER_MS = 400;
 /** How far `step` may run looking for what it steps to (simulated ms). */
 const STEP_BOUND_MS = 60_000;
 const PHASE_BOUND_MS = 10_000;
-/** Queue events between time-travel snapshots: a seek replays at most this many. */
-export const SNAPSHOT_EVERY = 2_000;
+/** Queue events between time-travel snapshots: a seek replays at most this many (about 1,000 trace events). */
+export const SNAPSHOT_EVERY = 1_000;
 /** Trace events per frame sent for the timeline (the rest follow in the next frames). */
 const MAX_TIMELINE_PER_FRAME = 20_000;
 /** Console entries sent again after a seek. */
@@ -68,6 +67,8 @@ export class LiveRun {
   /** Every user action of this run, past and (after a seek back) future; acting in the past drops the future. */
   readonly actions: RecordedAction[] = [];
   private nextAction = 0;
+  /** Fraction of a simulated millisecond that play has owed since the last whole one. */
+  private timeCarry = 0;
   /** The longest trace known: after a seek back it still holds the future, until a fork replaces it. */
   private history: TraceEvent[] = [];
   private timelineSent = 0;
@@ -86,8 +87,6 @@ export class LiveRun {
   private detailSignature = '';
   private resetPending = true;
   private readonly snapshots: Snapshot[] = [];
-  /** zxid each slot got when this run's servers applied it, per server. */
-  private appliedZxid = new Map<number, Map<number, number>>();
 
   /** A run from time 0: `actions` are replayed at their recorded moments (plain lines run at once). */
   constructor(header: Header, actions: readonly (RecordedAction | string)[] = []) {
@@ -102,6 +101,10 @@ export class LiveRun {
 
   get sim(): Simulator {
     return this.runner.sim;
+  }
+
+  get snapshotCount(): number {
+    return this.snapshots.length;
   }
 
   /** The furthest simulated time and trace length this run has reached. */
@@ -126,7 +129,11 @@ export class LiveRun {
   /** Advance by `realMs` of wall time at the current speed, stopping early when `outOfTime()` says so. */
   advance(realMs: number, outOfTime: () => boolean): void {
     if (!this.playing) return;
-    this.forwardTo(this.sim.now + realMs * SIM_MS_PER_REAL_MS_AT_1X * this.speed, outOfTime);
+    // Whole simulated milliseconds only, so recorded action times stay short in links; the rest carries over.
+    this.timeCarry += realMs * SIM_MS_PER_REAL_MS_AT_1X * this.speed;
+    const whole = Math.floor(this.timeCarry);
+    this.timeCarry -= whole;
+    if (whole > 0) this.forwardTo(this.sim.now + whole, outOfTime);
   }
 
   /**
@@ -174,7 +181,6 @@ export class LiveRun {
       nextAction: this.nextAction,
       consoleLength: this.consoleLogLength(),
       quorums: structuredClone(this.quorums),
-      appliedZxid: structuredClone(this.appliedZxid),
     });
   }
 
@@ -248,7 +254,6 @@ export class LiveRun {
     this.consoleLog.length = chosen.consoleLength;
     this.recordsSeen = chosen.runner.records;
     this.quorums = structuredClone(chosen.quorums);
-    this.appliedZxid = structuredClone(chosen.appliedZxid);
     this.stateSeen = chosen.sim.traceLength;
   }
 
@@ -405,7 +410,7 @@ export class LiveRun {
     return frame;
   }
 
-  /** Keep the derived state (quorum tallies, applied zxids) in step with the trace, so snapshots carry it. */
+  /** Keep the derived state (quorum tallies) in step with the trace, so snapshots carry it. */
   private absorbState(event: TraceEvent): void {
     switch (event.kind) {
       case 'vote': {
@@ -432,12 +437,6 @@ export class LiveRun {
       case 'crash':
         for (const [key, q] of this.quorums) if (q.server === event.server) this.quorums.delete(key);
         return;
-      case 'apply': {
-        let perSlot = this.appliedZxid.get(event.server);
-        if (perSlot === undefined) this.appliedZxid.set(event.server, (perSlot = new Map()));
-        perSlot.set(event.slot, event.zxid);
-        return;
-      }
       case 'cut':
       case 'heal':
         this.linksDirty = true;
@@ -510,13 +509,13 @@ export class LiveRun {
     if (signature === this.detailSignature) return null;
     this.detailSignature = signature;
     const length = Math.max(durable.accepted.length, durable.decided.length);
-    const zxids = this.appliedZxid.get(server.id);
+    const zxids = server.zxids;
     const log: LogEntryView[] = [];
     for (let slot = Math.max(0, length - MAX_LOG_ENTRIES); slot < length; slot++) {
       const accepted = durable.accepted[slot];
       const decided = durable.decided[slot];
       const proposal = decided ?? accepted?.proposal;
-      const zxid = zxids?.get(slot);
+      const zxid = zxids[slot];
       log.push({
         slot,
         ballot: accepted === undefined ? '-' : formatBallot(accepted.ballot),
