@@ -8,6 +8,7 @@ const kb = (bytes: number): string => `${Math.round(bytes / 1024)} KB`;
 const count = (n: number): string => n.toLocaleString('en-US');
 
 export const scenarioMessages = {
+  cursorBeforeLastAction: (): string => 'this link is damaged: it opens before its last action',
   // --- the link itself ----------------------------------------------------------------------
   emptyPayload: (): string => 'this link has no scenario in it: nothing follows "#s="',
   hashTooLong: (length: number, max: number): string =>

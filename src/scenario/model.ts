@@ -15,9 +15,17 @@ export interface ScenarioAction {
   readonly text: string;
 }
 
+/** The moment of the run a link opens at: this many simulator events processed, at this simulated time. */
+export interface ScenarioCursor {
+  readonly events: number;
+  readonly t: number;
+}
+
 export interface Scenario {
   readonly header: Header;
   readonly actions: readonly ScenarioAction[];
+  /** Where the run stood when it was shared; absent: at the last action. */
+  readonly cursor?: ScenarioCursor;
 }
 
 /** What a shareable scenario may hold (the app's bounds, and what keeps a hostile link cheap). */

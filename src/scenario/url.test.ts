@@ -1,3 +1,4 @@
+import { DEFAULT_HEADER as DEFAULT_HEADER_FOR_CURSOR } from '../script/ast';
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -136,6 +137,17 @@ const handMade: Scenario = {
 
 // ---------------------------------------------------------------------------------------------
 
+describe('the moment a link opens at', () => {
+  it('round-trips a cursor and omits it when absent', () => {
+    const header = { ...DEFAULT_HEADER_FOR_CURSOR };
+    const withCursor = { header, actions: [{ events: 10, t: 100, text: 'kill n2' }], cursor: { events: 500, t: 4321 } };
+    const decoded = decodeScenario(encodeScenario(withCursor));
+    expect(decoded).toEqual({ ok: true, scenario: withCursor });
+    const without = { header, actions: [{ events: 10, t: 100, text: 'kill n2' }] };
+    expect(decodeScenario(encodeScenario(without))).toEqual({ ok: true, scenario: without });
+  });
+});
+
 describe('round trip', () => {
   it('a hand-made scenario comes back equal, <script> as plain data', () => {
     const payload = encodeScenario(handMade);
@@ -256,7 +268,9 @@ describe('hostile and broken links', () => {
   it('JSON of the wrong shape, each with where and what', () => {
     expectError(decodeScenario(packJsonText('not json')), /not valid JSON/);
     expectError(decodeScenario(packJsonText('{"header":[],"actions":[]}')), /wrong shape at the top level/);
-    expectError(decodeScenario(packJsonText('[[],[],[]]')), /wrong shape at the top level/);
+    expectError(decodeScenario(packJsonText('[[],[],[]]')), /wrong shape at the moment the link opens at/);
+    expectError(decodeScenario(packJsonText('[[],[],[1,2],4]')), /wrong shape at the top level/);
+    expectError(decodeScenario(packJsonText('[[],[[5,100,"heal"]],[4,200]]')), /opens before its last action/);
     expectError(decodeScenario(packJsonText('[[5],[]]')), /wrong shape at header line 1/);
     expectError(decodeScenario(packJsonText('[[],{}]')), /wrong shape at the action list/);
     expectError(decodeScenario(packJsonText('[[],[[0,0,"heal"],[1.5,0,"heal"]]]')), /wrong shape at action 2 \(event count\)/);

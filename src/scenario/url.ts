@@ -198,9 +198,13 @@ const HeaderLine = v.pipe(
   v.maxLength(SCENARIO_LIMITS.maxHeaderLineLength, `expected at most ${SCENARIO_LIMITS.maxHeaderLineLength} characters`),
 );
 const CompactAction = v.strictTuple([Count, v.union([Time, v.strictTuple([Time])]), Text]);
+const CursorEvents = v.pipe(v.number(), v.safeInteger(), v.minValue(0, 'expected a whole number of at least 0'), v.maxValue(SCENARIO_LIMITS.maxEvents, `expected at most ${SCENARIO_LIMITS.maxEvents}`));
+const CursorTime = v.pipe(v.number(), v.finite(), v.minValue(0, 'expected a number of at least 0'), v.maxValue(SCENARIO_LIMITS.maxTimeMs, `expected at most ${SCENARIO_LIMITS.maxTimeMs}`));
 const Compact = v.strictTuple([
   v.pipe(v.array(HeaderLine), v.maxLength(SCENARIO_LIMITS.maxHeaderLines, `expected at most ${SCENARIO_LIMITS.maxHeaderLines} header lines`)),
   v.pipe(v.array(CompactAction), v.maxLength(SCENARIO_LIMITS.maxActions, `expected at most ${SCENARIO_LIMITS.maxActions} actions`)),
+  // Optional: the moment the link opens at [events, t].
+  v.optional(v.strictTuple([CursorEvents, CursorTime])),
 ]);
 type CompactScenario = v.InferOutput<typeof Compact>;
 type CompactActionT = v.InferOutput<typeof CompactAction>;
@@ -222,7 +226,7 @@ function toCompact(s: Scenario): CompactScenario {
     lastT = a.t;
     actions.push([de, time, a.text]);
   }
-  return [formatHeader(s.header), actions];
+  return [formatHeader(s.header), actions, s.cursor === undefined ? undefined : [s.cursor.events, s.cursor.t]];
 }
 
 function fromCompact(c: CompactScenario): Step<ScenarioAction[]> {
@@ -256,6 +260,7 @@ function issuePlace(issue: v.BaseIssue<unknown>): string {
     const field = keys[2] === 0 ? ' (event count)' : keys[2] === 1 ? ' (time)' : keys[2] === 2 ? ' (text)' : '';
     return `action ${keys[1] + 1}${field}`;
   }
+  if (keys[0] === 2) return 'the moment the link opens at';
   return 'the top level';
 }
 
@@ -264,7 +269,9 @@ function issuePlace(issue: v.BaseIssue<unknown>): string {
 
 /** The hash payload for a scenario: "v1." + base64url of the checksummed, deflated compact JSON. */
 export function encodeScenario(s: Scenario): string {
-  return packJsonText(JSON.stringify(toCompact(s)));
+  const compact = toCompact(s);
+  // No cursor: a two-element array (JSON would turn a trailing undefined into null).
+  return packJsonText(JSON.stringify(compact[2] === undefined ? compact.slice(0, 2) : compact));
 }
 
 /** Reads a hash payload back. Never throws, never runs anything; every failure is one line. */
@@ -288,7 +295,12 @@ export function decodeScenario(payload: string): DecodeResult {
     if (!actions.ok) return actions;
     const problem = checkActions(header.header, actions.value);
     if (problem !== null) return { ok: false, error: problem };
-    return { ok: true, scenario: { header: header.header, actions: actions.value } };
+    const cursor = shaped.output[2];
+    const last = actions.value[actions.value.length - 1];
+    if (cursor !== undefined && last !== undefined && (cursor[1] < last.t || (last.events >= 0 && cursor[0] < last.events))) {
+      return { ok: false, error: m.cursorBeforeLastAction() };
+    }
+    return { ok: true, scenario: { header: header.header, actions: actions.value, ...(cursor === undefined ? {} : { cursor: { events: cursor[0], t: cursor[1] } }) } };
   } catch {
     return { ok: false, error: m.unexpectedError() };
   }
