@@ -16,6 +16,8 @@ export interface SimState {
   eventCount: number;
   /** How far the run has gone (the scrubber's end). */
   head: Frame['head'];
+  /** Trace index where the last lesson pause point was reached. */
+  pausedAt: number | null;
   playing: boolean;
   speed: number;
   header: Header;
@@ -47,6 +49,7 @@ export const useSim = create<SimState>()((set) => ({
   now: 0,
   eventCount: 0,
   head: { t: 0, events: 0 },
+  pausedAt: null,
   playing: false,
   speed: 1,
   header: DEFAULT_HEADER,
@@ -67,7 +70,36 @@ export const useSim = create<SimState>()((set) => ({
   dismissError: () => set({ error: null }),
 }));
 
+type ScenarioUpdate = Extract<Update, { type: 'scenario' }>;
+type FingerprintUpdate = Extract<Update, { type: 'fingerprint' }>;
+const waitingForScenario: ((update: ScenarioUpdate['scenario']) => void)[] = [];
+const waitingForFingerprint: ((update: FingerprintUpdate) => void)[] = [];
+
+/** The run as a shareable scenario (header, actions so far, this moment). */
+export function requestScenario(): Promise<ScenarioUpdate['scenario']> {
+  return new Promise((resolve) => {
+    waitingForScenario.push(resolve);
+    post({ type: 'share' });
+  });
+}
+
+/** The trace fingerprint up to now: two runs that are event-for-event equal have equal fingerprints. */
+export function requestFingerprint(): Promise<FingerprintUpdate> {
+  return new Promise((resolve) => {
+    waitingForFingerprint.push(resolve);
+    post({ type: 'fingerprint' });
+  });
+}
+
 export function applyUpdate(update: Update): void {
+  if (update.type === 'scenario') {
+    for (const resolve of waitingForScenario.splice(0)) resolve(update.scenario);
+    return;
+  }
+  if (update.type === 'fingerprint') {
+    for (const resolve of waitingForFingerprint.splice(0)) resolve(update);
+    return;
+  }
   if (update.type === 'error') {
     useSim.setState({ error: update.message });
     return;
@@ -91,6 +123,7 @@ function applyFrame(frame: Frame): void {
     now: frame.now,
     eventCount: frame.eventCount,
     head: frame.head,
+    pausedAt: frame.pausedAt ?? (frame.reset ? null : state.pausedAt),
     playing: frame.playing,
     speed: frame.speed,
     header: frame.header,

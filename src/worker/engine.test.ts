@@ -143,4 +143,30 @@ describe('the live run', () => {
     replay.seekTime(end);
     expect(hash(replay.sim.trace)).toBe(hash(original));
   });
+
+  it('a shared scenario replays to the same moment with the same fingerprint', () => {
+    const run = busyRun();
+    run.seekTime(20_000);
+    const shared = run.scenario();
+    expect(shared.cursor.t).toBe(20_000);
+    const opened = new LiveRun(shared.header, shared.actions);
+    expect(opened.runTo(shared.cursor)).toBeNull();
+    expect(opened.sim.now).toBe(20_000);
+    expect(opened.fingerprint()).toBe(run.fingerprint());
+    expect(opened.runTo({ events: 10_000_000_000, t: 0 })).toMatch(/too long to replay/);
+  });
+
+  it('pauses where a lesson asks, at the matching event', () => {
+    const run = new LiveRun(header);
+    run.setPauseAt({ kind: 'phase', phase: 'promise-quorum' });
+    run.playing = true;
+    for (let i = 0; i < 500 && run.playing; i++) run.advance(16, never);
+    expect(run.playing).toBe(false);
+    const frame = run.frame();
+    expect(frame.pausedAt).toBeDefined();
+    const event = run.sim.trace[frame.pausedAt!]!;
+    expect(event).toMatchObject({ kind: 'phase', phase: 'promise-quorum' });
+    // Reported once; the run can go on.
+    expect(run.frame().pausedAt).toBeUndefined();
+  });
 });

@@ -8,6 +8,7 @@ import { describeTxn as describeTxnText } from '../sim/describe';
 import { serverName, type SimSnapshot, type Simulator } from '../sim/simulator';
 import type { TraceEvent } from '../sim/trace';
 import { formatZxid } from '../zk/format';
+import { matchesEvent, type EventMatcher } from '../scenario/matcher';
 import { workerText } from './messages';
 import {
   MAX_SPEED,
@@ -57,6 +58,8 @@ export const SNAPSHOT_EVERY = 1_000;
 const MAX_TIMELINE_PER_FRAME = 20_000;
 /** Console entries sent again after a seek. */
 const MAX_CONSOLE_RESENT = 1_000;
+/** The longest shared run a link may ask the page to replay (simulator events). */
+export const MAX_REPLAY_EVENTS = 3_000_000;
 
 export class LiveRun {
   readonly header: Header;
@@ -67,6 +70,11 @@ export class LiveRun {
   /** Every user action of this run, past and (after a seek back) future; acting in the past drops the future. */
   readonly actions: RecordedAction[] = [];
   private nextAction = 0;
+  /** A lesson's pause point, and the trace index where it was reached (reported once in a frame). */
+  private pauseAt: EventMatcher | null = null;
+  private matchSeen = 0;
+  private pausedAt: number | null = null;
+  private seeking = false;
   /** Fraction of a simulated millisecond that play has owed since the last whole one. */
   private timeCarry = 0;
   /** The longest trace known: after a seek back it still holds the future, until a fork replaces it. */
@@ -147,9 +155,32 @@ export class LiveRun {
       const at = sim.nextEventTime();
       if (at > target) break;
       this.stepOne();
+      if (this.pauseReached()) return;
       if (outOfTime !== undefined && sim.nextEventTime() !== at && this.dueAction() === null && outOfTime()) return;
     }
     if (target > sim.now && Number.isFinite(target)) sim.now = target;
+  }
+
+  /** Pause where a lesson asked to (only while playing or stepping; seeks replay straight through). */
+  setPauseAt(matcher: EventMatcher | null): void {
+    this.pauseAt = matcher;
+    this.matchSeen = this.sim.trace.length;
+  }
+
+  private pauseReached(): boolean {
+    const matcher = this.pauseAt;
+    if (matcher === null || this.seeking) return false;
+    const trace = this.sim.trace;
+    for (; this.matchSeen < trace.length; this.matchSeen++) {
+      if (matchesEvent(trace[this.matchSeen]!, matcher)) {
+        this.pausedAt = this.matchSeen;
+        this.matchSeen++;
+        this.pauseAt = null;
+        this.playing = false;
+        return true;
+      }
+    }
+    return false;
   }
 
   private stepOne(): void {
@@ -213,6 +244,7 @@ export class LiveRun {
       if (this.applyDueAction(deadline)) continue;
       this.stepOne();
     }
+    this.pauseReached();
   }
 
   /** Up to the next phase mark (prepare, promise quorum, accept, accepted quorum, decide). */
@@ -222,6 +254,7 @@ export class LiveRun {
     const deadline = sim.now + PHASE_BOUND_MS;
     while (sim.nextEventTime() <= deadline) {
       if (!this.applyDueAction(deadline)) this.stepOne();
+      if (this.pauseReached()) return;
       for (; scanned < sim.trace.length; scanned++) if (sim.trace[scanned]!.kind === 'phase') return;
     }
   }
@@ -230,7 +263,9 @@ export class LiveRun {
   seekTime(t: number): void {
     const target = Math.max(0, Math.min(t, this.head.t));
     this.restoreBefore((snapshot) => snapshot.now <= target);
+    this.seeking = true;
     this.forwardTo(target);
+    this.seeking = false;
     this.afterSeek();
   }
 
@@ -238,11 +273,46 @@ export class LiveRun {
   seekEvent(index: number): void {
     const target = Math.max(0, Math.min(index, this.history.length - 1));
     this.restoreBefore((snapshot) => snapshot.sim.traceLength <= target);
+    this.seeking = true;
     const sim = this.sim;
     while (sim.trace.length <= target && sim.nextEventTime() < Infinity) {
       if (!this.applyDueAction(Infinity)) this.stepOne();
     }
+    this.seeking = false;
     this.afterSeek();
+  }
+
+  /**
+   * Replay to a shared moment: `events` simulator events processed, clock at `t` (the run's recorded actions on the way).
+   * Returns an error for a moment too far away to replay here.
+   */
+  runTo(cursor: { events: number; t: number }): string | null {
+    if (cursor.events > MAX_REPLAY_EVENTS) return workerText.tooLongToReplay(cursor.events, MAX_REPLAY_EVENTS);
+    const sim = this.sim;
+    this.seeking = true;
+    while (sim.eventsProcessed < cursor.events && sim.nextEventTime() < Infinity) {
+      if (!this.applyDueAction(Infinity)) this.stepOne();
+    }
+    // Actions recorded at exactly this point ran before the link was made.
+    while (this.applyDueAction(cursor.t)) continue;
+    if (cursor.t > sim.now) sim.now = cursor.t;
+    this.seeking = false;
+    this.afterSeek();
+    return null;
+  }
+
+  /** The run so far as a shareable scenario: its header, the actions up to now, and this moment. */
+  scenario(): { header: Header; actions: RecordedAction[]; cursor: { events: number; t: number } } {
+    return {
+      header: this.header,
+      actions: this.actions.slice(0, this.nextAction).map((a) => ({ ...a })),
+      cursor: { events: this.sim.eventsProcessed, t: this.sim.now },
+    };
+  }
+
+  /** A fingerprint of the trace up to now: equal runs give equal fingerprints. */
+  fingerprint(): string {
+    return traceFingerprint(this.sim.trace);
   }
 
   private restoreBefore(fits: (snapshot: Snapshot) => boolean): void {
@@ -259,6 +329,7 @@ export class LiveRun {
 
   private afterSeek(): void {
     this.traceSeen = this.sim.trace.length;
+    this.matchSeen = this.sim.trace.length;
     this.consoleSent = 0;
     this.linksDirty = true;
     this.detailSignature = '';
@@ -402,11 +473,13 @@ export class LiveRun {
       console: consoleEntries,
       events: notes,
       timeline,
+      ...(this.pausedAt === null ? {} : { pausedAt: this.pausedAt }),
       reset,
       network: { ...sim.network },
     };
     this.linksDirty = false;
     this.resetPending = false;
+    this.pausedAt = null;
     return frame;
   }
 
@@ -576,6 +649,23 @@ function messageChange(event: TraceEvent, sent: MessageView[], ended: MessageEnd
     default:
       return;
   }
+}
+
+/** cyrb53-style 53-bit hash of the trace's JSON, as 14 hex digits. */
+export function traceFingerprint(trace: readonly TraceEvent[]): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (const event of trace) {
+    const text = JSON.stringify(event);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
 
 /** Tree order: a parent right before its children, siblings by name. */

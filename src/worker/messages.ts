@@ -7,6 +7,7 @@ export const workerText = {
   serverDown: (server: number): string => `n${server} is down: restart it first`,
   settleBound: (boundMs: number): string => `settle: not settled after ${boundMs / 1000}s (is a majority up and connected?)`,
   done: (session: string, cmd: string): string => `${session}: ${cmd} done`,
+  tooLongToReplay: (events: number, max: number): string => `this link's run is too long to replay here (${events.toLocaleString('en-US')} events; at most ${max.toLocaleString('en-US')})`,
   badCommand: (): string => 'unknown command from the page',
   workerCrashed: (reason: string): string => `the simulation stopped: ${reason}`,
 };

@@ -4,6 +4,8 @@
 import type { Header } from '../script/ast';
 import type { Phase, Role } from '../protocol/types';
 import type { TraceEvent, WireKind } from '../sim/trace';
+import type { EventMatcher } from '../scenario/matcher';
+import type { Scenario, ScenarioAction, ScenarioCursor } from '../scenario/model';
 
 /** Speeds the UI offers; 1x = one simulated millisecond per four real milliseconds (slow motion). */
 export const MIN_SPEED = 0.1;
@@ -11,8 +13,25 @@ export const MAX_SPEED = 100;
 export const SIM_MS_PER_REAL_MS_AT_1X = 0.25;
 
 export type Command =
-  /** Start over with this header and these script lines (they run in order from time 0). */
-  | { readonly type: 'load'; readonly header: Header; readonly lines: readonly string[] }
+  /**
+   * Start over with this header. `lines` run in order at time 0; `actions` replay at their recorded moments;
+   * with `cursor` the run goes to that moment and pauses (a shared link).
+   */
+  | {
+      readonly type: 'load';
+      readonly header: Header;
+      readonly lines: readonly string[];
+      readonly actions?: readonly ScenarioAction[];
+      readonly cursor?: ScenarioCursor;
+      /** Play from the start (default: keep playing if it was). */
+      readonly play?: boolean;
+    }
+  /** Ask for the run as a shareable scenario (answered by a Scenario update). */
+  | { readonly type: 'share' }
+  /** Ask for the trace fingerprint up to now (answered by a Fingerprint update). */
+  | { readonly type: 'fingerprint' }
+  /** Lessons: pause when an event matching this appears (null: no pause point). */
+  | { readonly type: 'pause-at'; readonly matcher: EventMatcher | null }
   | { readonly type: 'play' }
   | { readonly type: 'pause' }
   /** Process events until one that shows in the trace. */
@@ -154,6 +173,8 @@ export interface Frame {
   readonly events: readonly EventNote[];
   /** Trace events for the space-time diagram: the page drops what it has from index `from` on, then appends. */
   readonly timeline: { readonly from: number; readonly events: readonly TraceEvent[] };
+  /** A lesson's pause point was reached at this trace index (reported once). */
+  readonly pausedAt?: number;
   /** Set when a Load replaced the run: the UI drops what it kept of the old one. */
   readonly reset: boolean;
   readonly network: { readonly latencyMin: number; readonly latencyMax: number; readonly loss: number; readonly dup: number };
@@ -163,5 +184,7 @@ export type Update =
   | Frame
   /** A command that could not be carried out; nothing changed. */
   | { readonly type: 'error'; readonly message: string }
+  | { readonly type: 'scenario'; readonly scenario: Scenario & { readonly cursor: ScenarioCursor } }
+  | { readonly type: 'fingerprint'; readonly fingerprint: string; readonly events: number; readonly t: number }
   /** The simulation itself failed; the page offers a restart. */
   | { readonly type: 'fatal'; readonly message: string };

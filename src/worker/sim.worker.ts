@@ -25,13 +25,27 @@ function post(update: Update): void {
 function handle(command: Command): void {
   switch (command.type) {
     case 'load': {
-      const playing = run.playing;
+      const playing = command.play ?? run.playing;
       const speed = run.speed;
-      run = new LiveRun(command.header, command.lines);
-      run.playing = playing;
+      run = new LiveRun(command.header, [...command.lines, ...(command.actions ?? [])]);
       run.speed = speed;
+      if (command.cursor !== undefined) {
+        const error = run.runTo(command.cursor);
+        if (error !== null) post({ type: 'error', message: error });
+        run.playing = false;
+      } else run.playing = playing;
       break;
     }
+    case 'share': {
+      post({ type: 'scenario', scenario: run.scenario() });
+      return;
+    }
+    case 'fingerprint':
+      post({ type: 'fingerprint', fingerprint: run.fingerprint(), events: run.sim.trace.length, t: run.sim.now });
+      return;
+    case 'pause-at':
+      run.setPauseAt(command.matcher);
+      return;
     case 'play':
       run.playing = true;
       lastTick = performance.now();
