@@ -55,8 +55,8 @@ export function ClusterView() {
   return (
     <section className={layout.n >= RADIAL_FROM ? 'cluster cluster-dense' : 'cluster'} aria-label={t.region}>
       <div className="cluster-body">
-        <div className="cluster-stage" style={{ aspectRatio: `${box.w} / ${box.h}`, maxWidth: `min(100%, calc(82vh * ${(box.w / box.h).toFixed(3)}))` }}>
-          <svg className="cluster-svg" viewBox={`${box.x} ${box.y} ${box.w} ${box.h}`} role="group" aria-label={t.ringLabel(n)} style={{ fontSize: layout.fontSize }}>
+        <div className="cluster-stage">
+          <svg className="cluster-svg" viewBox={`${box.x} ${box.y} ${box.w} ${box.h}`} preserveAspectRatio="xMidYMid meet" role="group" aria-label={t.ringLabel(n)} style={{ fontSize: layout.fontSize }}>
             <LinksLayer layout={layout} links={links} onToggle={onToggleLink} />
             <Votes layout={layout} quorums={quorums} />
             <Clients layout={layout} clients={clients} />
@@ -221,11 +221,12 @@ function QuorumBadges({ layout, quorums }: { layout: RingLayout; quorums: readon
     // Newest first: higher slots, then promise rounds.
     list.sort((a, b) => (b.slot ?? -1) - (a.slot ?? -1));
     const shown = list.slice(0, MAX_BADGES);
-    const base = layout.nodeRadius + h * 0.5 + 8;
     shown.forEach((q, i) => {
       const votes = q.voters.length;
-      const label = t.quorum(Math.min(votes, Math.max(votes, 0)), q.needed, q.vote, q.slot);
+      const label = t.quorum(votes, q.needed, q.vote, q.slot);
       const w = label.length * fs * 0.56 + fs;
+      // Towards the centre, far enough that the badge's half-extent along that direction clears the node.
+      const base = layout.nodeRadius + 8 + Math.abs(spot.dx) * w * 0.5 + Math.abs(spot.dy) * h * 0.5;
       const cx = spot.x - spot.dx * (base + i * (h + 4));
       const cy = spot.y - spot.dy * (base + i * (h + 4));
       const reached = q.reachedAt !== undefined;
@@ -239,6 +240,7 @@ function QuorumBadges({ layout, quorums }: { layout: RingLayout; quorums: readon
       );
     });
     if (list.length > MAX_BADGES) {
+      const base = layout.nodeRadius + 8 + Math.abs(spot.dx) * fs * 2.5 + Math.abs(spot.dy) * h * 0.5;
       const cx = spot.x - spot.dx * (base + MAX_BADGES * (h + 4));
       const cy = spot.y - spot.dy * (base + MAX_BADGES * (h + 4));
       out.push(

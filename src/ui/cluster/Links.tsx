@@ -1,6 +1,6 @@
 // Links between servers: the SVG lines on the ring (click a direction to toggle it) and the
 // accessible matrix of "Link nA to nB" checkboxes. Both render only when the links or the ring change.
-import { memo, useCallback } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useSim } from '../../store/simStore';
 import type { LinkView } from '../../worker/protocol';
 import type { RingLayout } from './layout';
@@ -115,11 +115,15 @@ export const LinksLayer = memo(function LinksLayer({ layout, links, onToggle }: 
 export const LinksMatrix = memo(function LinksMatrix({ n }: { n: number }) {
   const links = useSim((s) => s.links);
   const send = useSim((s) => s.send);
+  // A toggled box shows its new state at once, until the worker's next link list says how it is.
+  const [pending, setPending] = useState<ReadonlyMap<number, boolean>>(new Map());
+  useEffect(() => setPending(new Map()), [links]);
   const table = linkTable(links);
-  const onChange = useCallback(
-    (from: number, to: number, up: boolean) => send({ type: 'line', text: toggleLine(from, to, up), source: 'control' }),
-    [send],
-  );
+  for (const [key, up] of pending) table.set(key, up);
+  const onChange = (from: number, to: number, up: boolean): void => {
+    setPending((current) => new Map(current).set(from * 1000 + to, !up));
+    send({ type: 'line', text: toggleLine(from, to, up), source: 'control' });
+  };
   let cut = 0;
   for (let a = 1; a <= n; a++) for (let b = 1; b <= n; b++) if (a !== b && !isUp(table, a, b)) cut++;
   const ids = Array.from({ length: n }, (_, i) => i + 1);

@@ -102,15 +102,17 @@ export function MessageCanvas({ sceneRef, label }: { sceneRef: RefObject<Scene>;
     const ctx = canvas.getContext('2d');
     if (ctx === null) return;
     let cssWidth = 0;
+    let cssHeight = 0;
     let dpr = 1;
     let frame = 0;
 
     const resize = (): void => {
       const rect = canvas.getBoundingClientRect();
       cssWidth = Math.max(1, rect.width);
+      cssHeight = Math.max(1, rect.height);
       dpr = window.devicePixelRatio || 1;
       const pw = Math.round(cssWidth * dpr);
-      const ph = Math.round(Math.max(1, rect.height) * dpr);
+      const ph = Math.round(cssHeight * dpr);
       if (canvas.width !== pw || canvas.height !== ph) {
         canvas.width = pw;
         canvas.height = ph;
@@ -135,12 +137,15 @@ export function MessageCanvas({ sceneRef, label }: { sceneRef: RefObject<Scene>;
     const draw = (): void => {
       frame = requestAnimationFrame(draw);
       const scene = sceneRef.current;
+      // The SVG's viewBox with preserveAspectRatio "xMidYMid meet": same scale and centring here.
       const box = scene.box;
-      const scale = (cssWidth * dpr) / box.w;
+      const scale = Math.min(cssWidth / box.w, cssHeight / box.h) * dpr;
+      const offsetX = (cssWidth * dpr - box.w * scale) / 2 - box.x * scale;
+      const offsetY = (cssHeight * dpr - box.h * scale) / 2 - box.y * scale;
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, canvas.width, canvas.height);
       if (flying.messages.size === 0) return;
-      ctx.setTransform(scale, 0, 0, scale, -box.x * scale, -box.y * scale);
+      ctx.setTransform(scale, 0, 0, scale, offsetX, offsetY);
       const t = flying.simNow + (performance.now() - flying.wallAt) * flying.rate;
       const dot = Math.max(3, Math.min(7, scene.nodeRadius * 0.16));
       const fork = scene.laneOffset * 3 + dot;

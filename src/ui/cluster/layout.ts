@@ -67,7 +67,7 @@ export function serverName(id: number): string {
 export function ringLayout(n: number): RingLayout {
   const count = Math.max(1, n);
   const radial = count >= RADIAL_FROM;
-  const fontSize = radial ? Math.max(12, Math.min(16, 21 - count * 0.36)) : Math.max(14, Math.min(20, 23 - count * 0.45));
+  const fontSize = radial ? Math.max(12, Math.min(16, 21 - count * 0.36)) : Math.max(15, Math.min(25, 28 - count * 0.9));
   const lineHeight = fontSize * 1.18;
   const labelLines = radial ? RADIAL_LINES : LABEL_LINES;
   const blockHeight = labelLines * lineHeight;
