@@ -11,6 +11,7 @@ import { EventLog } from './panels/EventLog';
 import { LogPanel } from './panels/LogPanel';
 import { ZnodeTree } from './panels/ZnodeTree';
 import { text } from './text';
+import { TimeTravel } from './timetravel/TimeTravel';
 
 /** One worker per page load, even when StrictMode mounts the page twice. */
 let started = false;
@@ -41,6 +42,7 @@ export function App() {
           <div className="panel faults-panel">
             <FaultControls />
           </div>
+          <TimeTravel />
         </div>
         <div className="workspace-side">
           <LogPanel />

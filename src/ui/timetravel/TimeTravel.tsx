@@ -1,0 +1,14 @@
+// Time travel under the cluster view: the time slider and the space-time diagram.
+import { text } from '../text';
+import { PastHint, Scrubber } from './Scrubber';
+import { SpaceTimeDiagram } from './SpaceTimeDiagram';
+import './timetravel.css';
+
+export function TimeTravel() {
+  return (
+    <section className="panel tt-panel" aria-label={text.timeTravel.region}>
+      <Scrubber />
+      <SpaceTimeDiagram status={<PastHint />} />
+    </section>
+  );
+}

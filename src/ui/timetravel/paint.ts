@@ -1,0 +1,381 @@
+// Drawing the space-time diagram: one walk over the visible time window, told to a painter (the canvas or
+// an SVG string for export), and hit testing for hover and click. Pure functions of the index and a view.
+import type { TraceEvent } from '../../sim/trace';
+import { DROP_COLOR, KIND_STYLES } from '../cluster/messageStyle';
+import { text } from '../text';
+import { lowerBound, upperBound, type DiagramIndex, type OpBar } from './model';
+
+const tt = text.timeTravel;
+type PhaseName = Extract<TraceEvent, { kind: 'phase' }>['phase'];
+
+export const COLORS = {
+  laneLine: '#d5dae1',
+  laneAlt: '#f6f7f9',
+  laneText: '#1f3a5f',
+  clientText: '#9a3412',
+  gutter: '#ffffff',
+  axis: '#5b6470',
+  grid: '#eceff3',
+  down: 'rgba(75, 85, 99, 0.16)',
+  downEdge: '#dc2626',
+  restart: '#16a34a',
+  opOk: '#ea580c',
+  opFail: '#dc2626',
+  opPending: '#f59e0b',
+  phase: '#1f5fa8',
+  watch: '#7a4fb5',
+  cursor: '#f4b942',
+  cursorEdge: '#b7791f',
+  future: 'rgba(255, 255, 255, 0.62)',
+  hover: '#111827',
+  drop: DROP_COLOR,
+} as const;
+
+const PHASE_COLORS: Readonly<Record<PhaseName, string>> = {
+  prepare: KIND_STYLES.prepare.color,
+  'promise-quorum': KIND_STYLES.promise.color,
+  accept: KIND_STYLES.accept.color,
+  'accepted-quorum': KIND_STYLES.accepted.color,
+  decide: KIND_STYLES.decide.color,
+};
+
+export const GUTTER = 44;
+export const AXIS_H = 20;
+
+/** Where things are: x = tx + k * t (pixels per simulated ms), lanes below the axis. */
+export interface View {
+  width: number;
+  height: number;
+  tx: number;
+  k: number;
+  laneH: number;
+}
+
+export function laneHeight(height: number, lanes: number): number {
+  return Math.max(8, Math.min(40, (height - AXIS_H - 4) / Math.max(1, lanes)));
+}
+
+export function laneY(view: View, lane: number): number {
+  return AXIS_H + view.laneH * (lane + 0.5);
+}
+
+export function xOf(view: View, t: number): number {
+  return view.tx + view.k * t;
+}
+
+export function tOf(view: View, x: number): number {
+  return (x - view.tx) / view.k;
+}
+
+export interface DrawOptions {
+  readonly showHeartbeats: boolean;
+  readonly now: number;
+  readonly head: number;
+}
+
+export type MessageVariant = 'normal' | 'faint' | 'dup';
+export type MessageEnd = 'arrow' | 'cross';
+export type OpState = 'ok' | 'fail' | 'pending';
+
+/** What the walk tells a painter; coordinates in CSS pixels. */
+export interface Painter {
+  background(view: View, lanes: readonly string[], servers: number): void;
+  grid(x: number, label: string): void;
+  down(x0: number, x1: number, y: number, h: number): void;
+  op(x0: number, x1: number, y: number, h: number, state: OpState, label: string): void;
+  message(x1: number, y1: number, x2: number, y2: number, color: string, variant: MessageVariant, end: MessageEnd): void;
+  flushMessages(): void;
+  mark(x: number, y: number, h: number, label: string, color: string, showLabel: boolean): void;
+  crash(x: number, y: number, size: number): void;
+  restart(x: number, y: number, size: number): void;
+  dot(x: number, y: number, color: string): void;
+  future(x: number, view: View): void;
+  cursor(x: number, view: View): void;
+  gutter(view: View, lanes: readonly string[], servers: number): void;
+}
+
+/** Labels of phase marks are skipped when they would overlap the previous one on the lane. */
+let lastLabelX = new Float64Array(64);
+/** Marks and messages that land on the very pixels of the previous one like them are drawn once. */
+let lastMarkX = new Float64Array(64);
+let lastMessage = new Float64Array(1024);
+const colorSlots = new Map<string, number>();
+const MAX_COLORS = 16;
+
+function colorSlot(color: string): number {
+  let slot = colorSlots.get(color);
+  if (slot === undefined) {
+    slot = Math.min(colorSlots.size, MAX_COLORS - 1);
+    colorSlots.set(color, slot);
+  }
+  return slot;
+}
+
+export function commandText(command: Extract<TraceEvent, { kind: 'invoke' }>['command']): string {
+  switch (command.kind) {
+    case 'create':
+      return `create${command.ephemeral ? ' -e' : ''}${command.sequential ? ' -s' : ''} ${command.path} ${command.data}`.trimEnd();
+    case 'set':
+      return `set ${command.path} ${command.data}`;
+    case 'multi':
+      return `multi (${command.ops.length} ops)`;
+    default:
+      return `${command.kind} ${command.path}`;
+  }
+}
+
+function opState(op: OpBar): OpState {
+  if (op.result === null) return 'pending';
+  return op.result.ok ? 'ok' : 'fail';
+}
+
+/** Paint the visible window. No big allocations: the index arrays are read in place. */
+export function paint(index: DiagramIndex, events: readonly TraceEvent[], view: View, options: DrawOptions, painter: Painter): void {
+  const { lanes, servers } = { lanes: index.lanes, servers: index.servers };
+  const t0 = tOf(view, GUTTER);
+  const t1 = tOf(view, view.width);
+  painter.background(view, lanes, servers);
+
+  // Time grid.
+  const span = t1 - t0;
+  const step = niceStep(span / Math.max(2, view.width / 110));
+  for (let t = Math.ceil(t0 / step) * step; t <= t1; t += step) {
+    if (t < 0) continue;
+    const x = xOf(view, t);
+    // A label half under the lane names is left out (its grid line stays).
+    painter.grid(x, x < GUTTER + 34 ? '' : step >= 1000 ? tt.seconds(t / 1000) : tt.ms(t));
+  }
+
+  const h = view.laneH;
+  // Servers down.
+  for (const down of index.downs) {
+    if (down.start > t1 || down.end < t0) continue;
+    const end = Number.isFinite(down.end) ? down.end : Math.max(options.head, options.now);
+    painter.down(xOf(view, down.start), xOf(view, end), laneY(view, down.server - 1), h);
+  }
+  // Client operations.
+  for (const op of index.ops) {
+    const end = Number.isNaN(op.end) ? Math.max(options.head, op.start) : op.end;
+    if (op.start > t1 || end < t0) continue;
+    const lane = index.laneOf.get(op.session);
+    if (lane === undefined) continue;
+    painter.op(xOf(view, op.start), xOf(view, end), laneY(view, lane), h, opState(op), commandText(op.invoke.command));
+  }
+
+  const length = index.length;
+  const from = lowerBound(index.times, length, t0 - index.maxSpan);
+  const to = upperBound(index.times, length, t1);
+
+  // Messages. When zoomed out, many share their pixels: draw each such arrow once.
+  const slots = lanes.length * lanes.length * MAX_COLORS * 4;
+  if (lastMessage.length < slots * 2) lastMessage = new Float64Array(slots * 2);
+  lastMessage.fill(NaN, 0, slots * 2);
+  for (let i = from; i < to; i++) {
+    const event = events[i]!;
+    if (event.kind !== 'send' && event.kind !== 'duplicate') continue;
+    const style = KIND_STYLES[event.wire];
+    if (style.muted && !options.showHeartbeats) continue;
+    const endAt = index.endIndex[i]!;
+    const endEvent = endAt >= 0 ? events[endAt] : undefined;
+    const endT = endEvent === undefined ? event.deliverAt : endEvent.t;
+    if (endT < t0 || event.t > t1) continue;
+    const a = index.laneA[i]!;
+    const b = index.laneB[i]!;
+    if (a < 0 || b < 0) continue;
+    const variant: MessageVariant = event.kind === 'duplicate' ? 'dup' : style.muted ? 'faint' : 'normal';
+    const end: MessageEnd = endEvent?.kind === 'drop' ? 'cross' : 'arrow';
+    const x1 = xOf(view, event.t);
+    const x2 = xOf(view, endT);
+    const slot = (((a * lanes.length + b) * MAX_COLORS + colorSlot(style.color)) * 4 + (variant === 'dup' ? 2 : 0) + (end === 'cross' ? 1 : 0)) * 2;
+    const px1 = Math.round(x1);
+    const px2 = Math.round(x2);
+    if (lastMessage[slot] === px1 && lastMessage[slot + 1] === px2) continue;
+    lastMessage[slot] = px1;
+    lastMessage[slot + 1] = px2;
+    painter.message(x1, laneY(view, a), x2, laneY(view, b), style.color, variant, end);
+  }
+  painter.flushMessages();
+
+  // Marks: phases, crashes, restarts, watches.
+  if (lastLabelX.length < lanes.length) {
+    lastLabelX = new Float64Array(lanes.length * 2);
+    lastMarkX = new Float64Array(lanes.length * 2);
+  }
+  lastLabelX.fill(-Infinity);
+  lastMarkX.fill(NaN);
+  const markSize = Math.min(7, Math.max(4, h * 0.32));
+  const pointFrom = lowerBound(index.times, length, t0);
+  for (let i = pointFrom; i < to; i++) {
+    const event = events[i]!;
+    const lane = index.laneA[i]!;
+    if (lane < 0) continue;
+    switch (event.kind) {
+      case 'phase': {
+        const x = xOf(view, event.t);
+        const px = Math.round(x);
+        if (lastMarkX[lane] === px) break;
+        lastMarkX[lane] = px;
+        const label = tt.phaseShort[event.phase];
+        const showLabel = h >= 14 && x - lastLabelX[lane]! > label.length * 6 + 6;
+        if (showLabel) lastLabelX[lane] = x;
+        painter.mark(x, laneY(view, lane), h, label, PHASE_COLORS[event.phase], showLabel);
+        break;
+      }
+      case 'crash':
+        painter.crash(xOf(view, event.t), laneY(view, lane), markSize);
+        break;
+      case 'restart':
+        painter.restart(xOf(view, event.t), laneY(view, lane), markSize);
+        break;
+      case 'watch':
+        painter.dot(xOf(view, event.t), laneY(view, lane), COLORS.watch);
+        break;
+      default:
+        break;
+    }
+  }
+
+  const nowX = xOf(view, options.now);
+  if (options.now < options.head) painter.future(Math.max(GUTTER, nowX), view);
+  if (nowX >= GUTTER && nowX <= view.width) painter.cursor(nowX, view);
+  painter.gutter(view, lanes, servers);
+}
+
+function niceStep(raw: number): number {
+  if (!(raw > 0) || !Number.isFinite(raw)) return 1000;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const unit = raw / power;
+  const nice = unit <= 1 ? 1 : unit <= 2 ? 2 : unit <= 5 ? 5 : 10;
+  return Math.max(1, nice * power);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Hit testing
+
+export type Hit =
+  | { readonly kind: 'message'; readonly index: number; readonly seekIndex: number; readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number }
+  | { readonly kind: 'point'; readonly index: number; readonly seekIndex: number; readonly x: number; readonly y: number }
+  | { readonly kind: 'op'; readonly op: OpBar; readonly seekIndex: number; readonly x0: number; readonly x1: number; readonly y: number };
+
+const HIT_PX = 6;
+
+function segmentDistance(px: number, py: number, x1: number, y1: number, x2: number, y2: number): { d: number; u: number } {
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  const len2 = dx * dx + dy * dy;
+  const u = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - x1) * dx + (py - y1) * dy) / len2));
+  return { d: Math.hypot(px - (x1 + u * dx), py - (y1 + u * dy)), u };
+}
+
+/** The nearest event within a few pixels of (px, py), or null. */
+export function hitTest(index: DiagramIndex, events: readonly TraceEvent[], view: View, options: DrawOptions, px: number, py: number): Hit | null {
+  if (px < GUTTER || py < AXIS_H) return null;
+  const length = index.length;
+  const tm = tOf(view, px);
+  const slack = HIT_PX / view.k;
+  let best: Hit | null = null;
+  let bestD = HIT_PX;
+
+  // Points first (they sit on top), with a small preference.
+  const pFrom = lowerBound(index.times, length, tm - slack);
+  const pTo = upperBound(index.times, length, tm + slack);
+  for (let i = pFrom; i < pTo; i++) {
+    const event = events[i]!;
+    if (event.kind !== 'phase' && event.kind !== 'crash' && event.kind !== 'restart' && event.kind !== 'watch') continue;
+    const lane = index.laneA[i]!;
+    if (lane < 0) continue;
+    const x = xOf(view, event.t);
+    const y = laneY(view, lane);
+    const d = Math.hypot(px - x, py - y) - 1.5;
+    if (d < bestD) {
+      bestD = d;
+      best = { kind: 'point', index: i, seekIndex: i, x, y };
+    }
+  }
+
+  const mFrom = lowerBound(index.times, length, tm - slack - index.maxSpan);
+  for (let i = mFrom; i < pTo; i++) {
+    const event = events[i]!;
+    if (event.kind !== 'send' && event.kind !== 'duplicate') continue;
+    if (KIND_STYLES[event.wire].muted && !options.showHeartbeats) continue;
+    const endAt = index.endIndex[i]!;
+    const endT = endAt >= 0 ? index.times[endAt]! : event.deliverAt;
+    if (endT < tm - slack) continue;
+    const a = index.laneA[i]!;
+    const b = index.laneB[i]!;
+    if (a < 0 || b < 0) continue;
+    const x1 = xOf(view, event.t);
+    const y1 = laneY(view, a);
+    const x2 = xOf(view, endT);
+    const y2 = laneY(view, b);
+    const { d, u } = segmentDistance(px, py, x1, y1, x2, y2);
+    if (d < bestD) {
+      bestD = d;
+      best = { kind: 'message', index: i, seekIndex: u > 0.5 && endAt >= 0 ? endAt : i, x1, y1, x2, y2 };
+    }
+  }
+  if (best !== null) return best;
+
+  for (const op of index.ops) {
+    const end = Number.isNaN(op.end) ? Math.max(options.head, op.start) : op.end;
+    if (tm < op.start - slack || tm > end + slack) continue;
+    const lane = index.laneOf.get(op.session);
+    if (lane === undefined) continue;
+    const y = laneY(view, lane);
+    if (Math.abs(py - y) > Math.max(5, view.laneH * 0.3)) continue;
+    const x0 = xOf(view, op.start);
+    const x1 = xOf(view, end);
+    const seekIndex = op.returnIndex >= 0 && px - x0 > x1 - px ? op.returnIndex : op.invokeIndex;
+    return { kind: 'op', op, seekIndex, x0, x1, y };
+  }
+  return null;
+}
+
+export interface Tip {
+  readonly title: string;
+  readonly lines: readonly string[];
+}
+
+/** What the tooltip says about a hit. */
+export function describe(index: DiagramIndex, events: readonly TraceEvent[], hit: Hit): Tip {
+  const ms = tt.ms;
+  const tip = tt.tip;
+  if (hit.kind === 'op') {
+    const op = hit.op;
+    const result = op.result;
+    const outcome = result === null ? tip.opPending : result.ok ? tip.opOk : tip.opFailed(result.error ?? '?');
+    return {
+      title: tip.op(op.session, commandText(op.invoke.command)),
+      lines: [tip.span(ms(op.start), Number.isNaN(op.end) ? '…' : ms(op.end)), outcome, tip.event(op.invokeIndex), tip.clickToSeek],
+    };
+  }
+  const event = events[hit.index]!;
+  switch (event.kind) {
+    case 'send':
+    case 'duplicate': {
+      const endAt = index.endIndex[hit.index]!;
+      const end = endAt >= 0 ? events[endAt] : undefined;
+      const lines = [`${event.wire} · ${tip.route(event.from, event.to)}`, tip.sent(ms(event.t))];
+      if (end?.kind === 'deliver') lines.push(tip.delivered(ms(end.t)));
+      else if (end?.kind === 'drop') lines.push(tip.dropped(ms(end.t), end.reason));
+      else lines.push(tip.inFlight(ms(event.deliverAt)));
+      if (event.kind === 'duplicate') lines.push(tip.duplicate(event.copyOf));
+      else if (event.lost && end === undefined) lines.push(tip.lost);
+      lines.push(tip.event(hit.seekIndex), tip.clickToSeek);
+      return { title: tip.message(event.label, event.wire), lines };
+    }
+    case 'phase':
+      return {
+        title: tip.phase(event.server, tt.phaseLong[event.phase]),
+        lines: [tip.ballot(event.ballot.round, event.ballot.server, event.slot), tip.at(ms(event.t)), tip.event(hit.index), tip.clickToSeek],
+      };
+    case 'crash':
+      return { title: tip.crash(event.server), lines: [tip.at(ms(event.t)), tip.event(hit.index), tip.clickToSeek] };
+    case 'restart':
+      return { title: tip.restart(event.server), lines: [tip.at(ms(event.t)), tip.event(hit.index), tip.clickToSeek] };
+    case 'watch':
+      return { title: tip.watch(event.session, event.type, event.path), lines: [tip.at(ms(event.t)), tip.event(hit.index), tip.clickToSeek] };
+    default:
+      return { title: event.kind, lines: [tip.at(ms(event.t)), tip.event(hit.index)] };
+  }
+}
