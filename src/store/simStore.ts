@@ -111,6 +111,19 @@ export function applyUpdate(update: Update): void {
   applyFrame(update);
 }
 
+/** Panels that need not redraw at 60 fps (console, event log, log and znode tree) update at most this often. */
+const SLOW_PANEL_MS = 150;
+
+/** What arrived for the slow panels since they last updated. */
+const slow = {
+  console: [] as ConsoleEntry[],
+  events: [] as EventNote[],
+  detail: undefined as ServerDetail | undefined,
+  resetConsole: false,
+  resetEvents: false,
+  flushedAt: 0,
+};
+
 function applyFrame(frame: Frame): void {
   if (frame.reset) clearFlying();
   absorbMessages(frame.sent, frame.ended, frame.now);
@@ -118,23 +131,67 @@ function applyFrame(frame: Frame): void {
   flying.simNow = frame.now;
   flying.wallAt = performance.now();
   flying.rate = frame.playing ? SIM_MS_PER_REAL_MS_AT_1X * frame.speed : 0;
-  useSim.setState((state) => ({
-    ready: true,
-    now: frame.now,
-    eventCount: frame.eventCount,
-    head: frame.head,
-    pausedAt: frame.pausedAt ?? (frame.reset ? null : state.pausedAt),
-    playing: frame.playing,
-    speed: frame.speed,
-    header: frame.header,
-    servers: frame.servers,
-    links: frame.links ?? state.links,
-    quorums: frame.quorums,
-    detail: frame.detail ?? (frame.reset ? null : state.detail),
-    console: frame.reset ? frame.console : appendCapped(state.console, frame.console, MAX_CONSOLE),
-    events: frame.reset ? frame.events : appendCapped(state.events, frame.events, MAX_EVENTS),
-    network: frame.network,
-  }));
+
+  if (frame.reset) {
+    slow.console = [...frame.console];
+    slow.events = [...frame.events];
+    slow.resetConsole = true;
+    slow.resetEvents = true;
+    slow.detail = frame.detail;
+  } else {
+    slow.console.push(...frame.console);
+    slow.events.push(...frame.events);
+    if (frame.detail !== undefined) slow.detail = frame.detail;
+  }
+  const wall = performance.now();
+  const flushSlow = frame.reset || !frame.playing || wall - slow.flushedAt >= SLOW_PANEL_MS;
+
+  useSim.setState((state) => {
+    const next: Partial<SimState> = {
+      ready: true,
+      now: frame.now,
+      eventCount: frame.eventCount,
+      head: sameJson(state.head, frame.head) ? state.head : frame.head,
+      pausedAt: frame.pausedAt ?? (frame.reset ? null : state.pausedAt),
+      playing: frame.playing,
+      speed: frame.speed,
+      // Keep the old objects when nothing changed, so components that read them do not re-render.
+      header: sameJson(state.header, frame.header) ? state.header : frame.header,
+      servers: sameItems(state.servers, frame.servers),
+      links: frame.links === undefined || sameJson(state.links, frame.links) ? state.links : frame.links,
+      quorums: sameItems(state.quorums, frame.quorums),
+      network: sameJson(state.network, frame.network) ? state.network : frame.network,
+    };
+    if (flushSlow) {
+      next.console = slow.resetConsole ? slow.console : appendCapped(state.console, slow.console, MAX_CONSOLE);
+      next.events = slow.resetEvents ? slow.events : appendCapped(state.events, slow.events, MAX_EVENTS);
+      if (slow.detail !== undefined) next.detail = slow.detail;
+      else if (frame.reset) next.detail = null;
+      slow.console = [];
+      slow.events = [];
+      slow.detail = undefined;
+      slow.resetConsole = false;
+      slow.resetEvents = false;
+      slow.flushedAt = wall;
+    }
+    return next;
+  });
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The previous array when every item is unchanged, else a new one that reuses unchanged items. */
+function sameItems<T>(previous: readonly T[], incoming: readonly T[]): readonly T[] {
+  let changed = previous.length !== incoming.length;
+  const merged = incoming.map((item, index) => {
+    const old = previous[index];
+    if (old !== undefined && sameJson(old, item)) return old;
+    changed = true;
+    return item;
+  });
+  return changed ? merged : previous;
 }
 
 function appendCapped<T>(current: readonly T[], more: readonly T[], cap: number): readonly T[] {

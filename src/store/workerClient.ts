@@ -5,15 +5,27 @@ import { text } from '../ui/text';
 
 let worker: Worker | null = null;
 
+/** How often the page takes a new state from the worker. */
+const FRAME_RATE_HZ = 30;
+
 export function startWorker(initial?: Command): void {
   worker?.terminate();
   const created = new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module' });
   worker = created;
   useSim.setState({ fatal: null, error: null, ready: false });
+  let lastAck = 0;
   created.onmessage = (event: MessageEvent<Update>) => {
     applyUpdate(event.data);
-    // One frame per animation frame: ask for the next only after this one is painted.
-    requestAnimationFrame(() => created.postMessage({ type: 'frame-ack' } satisfies Command));
+    if (event.data.type !== 'frame') return;
+    // At most one frame per animation frame, and at most FRAME_RATE_HZ: the canvases interpolate
+    // between frames on their own, so the page does not need the worker's state more often.
+    requestAnimationFrame((paintedAt) => {
+      const wait = Math.max(0, lastAck + 1000 / FRAME_RATE_HZ - paintedAt);
+      setTimeout(() => {
+        lastAck = performance.now();
+        created.postMessage({ type: 'frame-ack' } satisfies Command);
+      }, wait);
+    });
   };
   created.onerror = (event) => {
     useSim.setState({ fatal: text.workerFailed(event.message || 'unknown error'), playing: false });

@@ -70,6 +70,8 @@ export class LiveRun {
   /** Every user action of this run, past and (after a seek back) future; acting in the past drops the future. */
   readonly actions: RecordedAction[] = [];
   private nextAction = 0;
+  /** The latest simulated time this run's history reaches. */
+  private headT = 0;
   /** A lesson's pause point, and the trace index where it was reached (reported once in a frame). */
   private pauseAt: EventMatcher | null = null;
   private matchSeen = 0;
@@ -117,8 +119,8 @@ export class LiveRun {
 
   /** The furthest simulated time and trace length this run has reached. */
   get head(): { t: number; events: number } {
-    const last = this.history[this.history.length - 1];
-    return { t: Math.max(this.sim.now, last?.t ?? 0), events: this.history.length };
+    this.headT = Math.max(this.headT, this.sim.now);
+    return { t: this.headT, events: this.history.length };
   }
 
   setSpeed(speed: number): string | null {
@@ -316,6 +318,7 @@ export class LiveRun {
   }
 
   private restoreBefore(fits: (snapshot: Snapshot) => boolean): void {
+    this.headT = Math.max(this.headT, this.sim.now);
     let chosen = this.snapshots[0]!;
     for (const snapshot of this.snapshots) if (fits(snapshot)) chosen = snapshot;
     this.sim.restore(chosen.sim, this.history);
@@ -351,6 +354,7 @@ export class LiveRun {
   /** Acting at a past moment replaces the future: later actions, trace and snapshots go. */
   private fork(): void {
     const sim = this.sim;
+    this.headT = sim.now;
     this.actions.length = this.nextAction;
     this.history.length = sim.trace.length;
     if (this.timelineSent > this.history.length) {
@@ -420,8 +424,13 @@ export class LiveRun {
     const notes: EventNote[] = [];
     const trace = sim.trace;
     if (reset) {
-      // After a load or a seek the page starts over from what is on the wire now.
+      // After a load or a seek the page starts over from what is on the wire now, and the latest events.
       for (const m of sim.inFlight()) sent.push({ id: m.id, from: m.from, to: m.to, kind: m.wire, label: m.label, sentAt: m.sentAt, deliverAt: m.deliverAt, lost: m.lost });
+      for (let index = Math.max(0, trace.length - MAX_NOTES_PER_FRAME); index < trace.length; index++) {
+        const event = trace[index]!;
+        const text = describeEvent(event);
+        if (text !== null) notes.push({ index, t: event.t, text, ...(event.kind === 'phase' ? { phase: event.phase } : {}) });
+      }
     } else {
       const firstNote = Math.max(this.traceSeen, trace.length - MAX_NOTES_PER_FRAME);
       for (let index = this.traceSeen; index < trace.length; index++) {
