@@ -1,6 +1,10 @@
 import { useEffect } from 'react';
 import { useSim } from '../store/simStore';
-import { startWorker } from '../store/workerClient';
+import { LessonPanel } from './lessons/LessonPanel';
+import { LessonPicker } from './lessons/LessonPicker';
+import { ShareBar } from './share/ShareBar';
+import { isEmbed, startFromLocation } from './share/shareStore';
+import { ShareStatus } from './share/ShareStatus';
 import { ClusterView } from './cluster/ClusterView';
 import { FaultControls } from './cluster/FaultControls';
 import { ControlsBar } from './controls/ControlsBar';
@@ -20,10 +24,27 @@ export function App() {
   useEffect(() => {
     if (started) return;
     started = true;
-    startWorker({ type: 'play' });
+    // A shared link (#s=...), a lesson (#lesson=...) or the default run.
+    startFromLocation();
   }, []);
   useShortcuts();
   const ready = useSim((s) => s.ready);
+
+  if (isEmbed()) {
+    // ?embed=1: only the cluster and the controls, for slides and blogs.
+    return (
+      <div className="app app-embed">
+        <ControlsBar />
+        <Alerts />
+        <ShareStatus compact />
+        <main className="embed-main" aria-busy={!ready}>
+          <div className="panel cluster-panel">
+            <ClusterView />
+          </div>
+        </main>
+      </div>
+    );
+  }
 
   return (
     <div className="app">
@@ -31,9 +52,13 @@ export function App() {
         <img className="app-logo" src="/favicon.svg" alt="" width={28} height={28} />
         <h1>{text.appName}</h1>
         <p className="app-tagline">{text.page.tagline}</p>
+        <LessonPicker />
+        <ShareBar />
       </header>
       <ControlsBar />
       <Alerts />
+      <ShareStatus />
+      <LessonPanel />
       <main className="workspace" aria-busy={!ready}>
         <div className="workspace-cluster">
           <div className="panel cluster-panel">

@@ -112,8 +112,11 @@ function tick(): void {
   if (failed) return;
   try {
     const start = performance.now();
+    const wasPlaying = run.playing;
     run.advance(start - lastTick, () => performance.now() - start > CHUNK_BUDGET_MS);
     lastTick = start;
+    // A lesson's pause point stopped the run: the page must still get the frame that says so.
+    if (wasPlaying && !run.playing) dirty = true;
     if (canPost && (dirty || run.playing)) {
       post(run.frame());
       canPost = false;

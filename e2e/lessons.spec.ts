@@ -1,0 +1,82 @@
+// Every lesson runs start to end: each step pauses at its point, Next moves on, Back returns to where
+// the previous step paused; `#lesson=<id>` opens a lesson.
+import { expect, test, type Page } from '@playwright/test';
+import { LESSONS } from '../src/scenario/lessons';
+
+async function fastest(page: Page): Promise<void> {
+  const slider = page.getByRole('slider', { name: 'Speed' });
+  await slider.focus();
+  await slider.press('End');
+}
+
+async function expectReached(page: Page, k: number, n: number): Promise<number> {
+  const lesson = page.getByRole('region', { name: 'Lesson' });
+  await expect(lesson.getByRole('status', { name: `Step ${k} of ${n}` })).toBeVisible();
+  const progress = lesson.getByRole('status', { name: 'Step progress' });
+  await expect(progress).toHaveText(/Paused here \(event #\d+\)/, { timeout: 20_000 });
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  const match = /event #(\d+)/.exec((await progress.textContent()) ?? '');
+  return Number(match?.[1]);
+}
+
+for (const lesson of LESSONS) {
+  test(`lesson ${lesson.id} runs start to end from #lesson=${lesson.id}`, async ({ page }) => {
+    test.setTimeout(90_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`/#lesson=${lesson.id}`);
+    const region = page.getByRole('region', { name: 'Lesson' });
+    await expect(region.getByRole('heading', { name: lesson.title })).toBeVisible({ timeout: 10_000 });
+    await fastest(page);
+    const n = lesson.steps.length;
+    const at: number[] = [];
+    for (let k = 1; k <= n; k++) {
+      at.push(await expectReached(page, k, n));
+      await expect(region).toContainText(lesson.steps[k - 1]!.text);
+      if (k === 1) await expect(region.getByRole('button', { name: 'Back' })).toBeDisabled();
+      if (k < n) await region.getByRole('button', { name: 'Next' }).click();
+    }
+    await expect(region.getByRole('button', { name: 'Next' })).toBeDisabled();
+    await expect(region).toContainText('Lesson complete');
+    for (let i = 1; i < at.length; i++) expect(at[i]!).toBeGreaterThan(at[i - 1]!);
+    if (lesson.id === 'leader-crash') await page.screenshot({ path: test.info().outputPath('lesson.png') });
+    expect(errors).toEqual([]);
+  });
+}
+
+test('the lesson picker starts a lesson; Back returns to the previous pause and Next replays the same step', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 10_000 });
+  await fastest(page);
+  await page.getByRole('button', { name: 'Lessons' }).click();
+  const list = page.getByRole('list', { name: 'Lessons' });
+  await expect(list.getByRole('button')).toHaveCount(LESSONS.length);
+  const lesson = LESSONS[0]!;
+  await list.getByRole('button', { name: lesson.title }).click();
+  await expect(page).toHaveURL(new RegExp(`#lesson=${lesson.id}$`));
+  const region = page.getByRole('region', { name: 'Lesson' });
+  const n = lesson.steps.length;
+  const first = await expectReached(page, 1, n);
+  await region.getByRole('button', { name: 'Next' }).click();
+  const second = await expectReached(page, 2, n);
+  await region.getByRole('button', { name: 'Next' }).click();
+  const third = await expectReached(page, 3, n);
+  await region.getByRole('button', { name: 'Back' }).click();
+  expect(await expectReached(page, 2, n)).toBe(second);
+  await region.getByRole('button', { name: 'Back' }).click();
+  expect(await expectReached(page, 1, n)).toBe(first);
+  await region.getByRole('button', { name: 'Next' }).click();
+  expect(await expectReached(page, 2, n)).toBe(second);
+  await region.getByRole('button', { name: 'Next' }).click();
+  expect(await expectReached(page, 3, n)).toBe(third);
+  await page.screenshot({ path: test.info().outputPath('lesson-picker.png') });
+});
+
+test('an unknown lesson link says so and the default scenario runs', async ({ page }) => {
+  await page.goto('/#lesson=no-such-lesson');
+  await expect(page.getByRole('alert')).toContainText('there is no lesson named "no-such-lesson"');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 10_000 });
+});

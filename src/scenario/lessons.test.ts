@@ -1,0 +1,124 @@
+// Every lesson, driven through the live engine as the page drives it: setup at time 0, then per step
+// its pause point and actions, played until it pauses. Fails when a step never reaches its pause.
+import { describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../sim/trace';
+import { LiveRun, describeEvent } from '../worker/engine';
+import { lessonIdFromHash, lessonHash, lessonById, LESSONS, type Lesson } from './lessons';
+import { lessonText } from './lessonText';
+import { matchesEvent } from './matcher';
+
+/** Simulated ms a step may take to reach its pause point. */
+const STEP_BOUND_MS = 30_000;
+
+interface Reached {
+  readonly index: number;
+  readonly event: TraceEvent;
+}
+
+function runLesson(lesson: Lesson): Reached[] {
+  const run = new LiveRun(lesson.header, lesson.setup);
+  run.speed = 20;
+  const reached: Reached[] = [];
+  for (const [n, step] of lesson.steps.entries()) {
+    const from = run.sim.trace.length;
+    run.setPauseAt(step.pauseAt);
+    for (const line of step.actions ?? []) expect(run.runLine(line, 'console'), `${lesson.id} step ${n + 1}: ${line}`).toBeNull();
+    const deadline = run.sim.now + STEP_BOUND_MS;
+    run.playing = true;
+    while (run.playing && run.sim.now < deadline) run.advance(16, () => false);
+    const pausedAt = run.frame().pausedAt;
+    expect(pausedAt, `${lesson.id} step ${n + 1} never reached its pause point ${JSON.stringify(step.pauseAt)}`).toBeDefined();
+    const index = pausedAt!;
+    const event = run.sim.trace[index]!;
+    expect(matchesEvent(event, step.pauseAt)).toBe(true);
+    // It paused at the first matching event since the step began, not a later one.
+    const first = run.sim.trace.findIndex((e, i) => i >= from && matchesEvent(e, step.pauseAt));
+    expect(first, `${lesson.id} step ${n + 1}`).toBe(index);
+    if (process.env.LESSON_DEBUG) console.log(lesson.id, n + 1, index, event.t, describeEvent(event));
+    reached.push({ index, event });
+  }
+  return reached;
+}
+
+const resultOf = (r: Reached): { ok: boolean; error?: string; data?: string; path?: string; children?: readonly string[] } => {
+  if (r.event.kind !== 'return') throw new Error(`expected a return, got ${r.event.kind}`);
+  return r.event.result;
+};
+
+describe('lessons', () => {
+  it('ships at least 8, each with narration for every step and a distinct id', () => {
+    expect(LESSONS.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(LESSONS.map((l) => l.id)).size).toBe(LESSONS.length);
+    for (const lesson of LESSONS) {
+      expect(lessonText[lesson.id].steps.length, lesson.id).toBe(lesson.steps.length);
+      for (const step of lesson.steps) expect(step.text.length).toBeGreaterThan(10);
+      expect(lessonById(lesson.id)).toBe(lesson);
+      expect(lessonIdFromHash(lessonHash(lesson.id))).toBe(lesson.id);
+    }
+  });
+
+  for (const lesson of LESSONS) {
+    it(`${lesson.id}: every step pauses at its point`, () => {
+      const reached = runLesson(lesson);
+      expect(reached).toHaveLength(lesson.steps.length);
+      for (let i = 1; i < reached.length; i++) expect(reached[i]!.index).toBeGreaterThan(reached[i - 1]!.index);
+    });
+  }
+
+  it('one-write shows every phase in order for the write', () => {
+    const r = runLesson(lessonById('one-write')!);
+    const phases = r.slice(1, 6).map((x) => (x.event.kind === 'phase' ? x.event.phase : x.event.kind));
+    expect(phases).toEqual(['prepare', 'promised', 'promise-quorum', 'accepted', 'decide']);
+    // The accept phase comes with the promise quorum, at the same instant.
+    const run = r[3]!.event;
+    expect(run.kind).toBe('phase');
+    expect(resultOf(r[6]!).ok).toBe(true);
+    expect(r[7]!.event).toMatchObject({ kind: 'apply', server: 3, ok: true });
+  });
+
+  it('race: the second set fails with BADVERSION', () => {
+    const r = runLesson(lessonById('race')!);
+    expect(resultOf(r[1]!)).toMatchObject({ ok: false, error: 'BADVERSION' });
+    expect(resultOf(r[2]!).ok).toBe(true);
+  });
+
+  it('leader-crash: the new leader re-decides the write that n1 sent Accept for', () => {
+    const lesson = lessonById('leader-crash')!;
+    const r = runLesson(lesson);
+    const quorum = r[2]!.event;
+    const decide = r[3]!.event;
+    expect(quorum.kind === 'phase' && quorum.server).not.toBe(1);
+    expect(decide.kind === 'phase' && decide.server).toBe(quorum.kind === 'phase' ? quorum.server : -1);
+  });
+
+  it('watch: the watch fires, then the set returns, then a fresh read shows version 1', () => {
+    const r = runLesson(lessonById('watch')!);
+    expect(resultOf(r[1]!)).toMatchObject({ ok: true, data: '1' });
+    expect(r[2]!.event).toMatchObject({ kind: 'watch', session: 'c1', path: '/data' });
+    expect(r[4]!.event).toMatchObject({ kind: 'return', result: { ok: true, data: '2', stat: { version: 1 } } });
+  });
+
+  it('partition: the minority read is stale, then the session catches up', () => {
+    const r = runLesson(lessonById('partition')!);
+    expect(resultOf(r[1]!).data).toBe('v1');
+    expect(resultOf(r[3]!).data).toBe('v1');
+    expect(resultOf(r[8]!).data).toBe('v3');
+  });
+
+  it('session-failover: c1 reconnects to another server', () => {
+    const r = runLesson(lessonById('session-failover')!);
+    const reconnect = r[3]!.event;
+    expect(reconnect.kind === 'session' && reconnect.server).not.toBe(2);
+    expect(r[4]!.event).toMatchObject({ kind: 'watch', session: 'c2', type: 'NodeDeleted', path: '/eph' });
+  });
+
+  it('lock: the sequential names queue up and only the next waiter is notified', () => {
+    const r = runLesson(lessonById('lock')!);
+    expect(resultOf(r[1]!).path).toBe('/lock/n-0000000000');
+    expect(resultOf(r[2]!).path).toBe('/lock/n-0000000001');
+    expect(resultOf(r[4]!).path).toBe('/lock/n-0000000002');
+    expect(resultOf(r[6]!).ok).toBe(true);
+    expect(r[7]!.event).toMatchObject({ kind: 'watch', session: 'c2', path: '/lock/n-0000000000' });
+    expect(resultOf(r[8]!).children).toEqual(['n-0000000001', 'n-0000000002']);
+  });
+});

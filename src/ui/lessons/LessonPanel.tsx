@@ -1,0 +1,77 @@
+import '../share/share.css';
+import { useState } from 'react';
+import { lessonHash } from '../../scenario/lessons';
+import { copyText } from '../share/shareStore';
+import { closeLesson, nextStep, previousStep, useLesson } from './lessonStore';
+import { lessonsUiText as t } from './text';
+
+/** The running lesson: its step text, Back and Next, and what the step talks about. */
+export function LessonPanel() {
+  const lesson = useLesson((s) => s.lesson);
+  const step = useLesson((s) => s.step);
+  const reached = useLesson((s) => s.reached);
+  const pauses = useLesson((s) => s.pauses);
+  const [copied, setCopied] = useState(false);
+  if (lesson === null) return null;
+  const current = lesson.steps[step];
+  if (current === undefined) return null;
+  const last = step + 1 >= lesson.steps.length;
+  const hl = current.highlight;
+  const kinds = hl?.kinds ?? [];
+  const classes = ['panel', 'lesson-panel', reached ? 'lesson-reached' : 'lesson-running', ...kinds.map((k) => `lesson-hl-${k}`)];
+  const pausedAt = pauses[step];
+
+  return (
+    <section className={classes.join(' ')} aria-label={t.region}>
+      <div className="lesson-head">
+        <h2 className="lesson-title">{lesson.title}</h2>
+        <span className="lesson-counter" role="status" aria-label={t.stepOf(step + 1, lesson.steps.length)}>
+          {t.stepOf(step + 1, lesson.steps.length)}
+        </span>
+        <div className="lesson-actions">
+          <button type="button" className="btn btn-small" disabled={step === 0} onClick={previousStep}>
+            {t.back}
+          </button>
+          <button type="button" className="btn btn-small btn-primary" disabled={!reached || last} onClick={nextStep}>
+            {t.next}
+          </button>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => {
+              void copyText(`${location.origin}${location.pathname}${location.search}${lessonHash(lesson.id)}`).then(setCopied);
+            }}
+          >
+            {t.copyLink}
+          </button>
+          {copied && <span className="share-ok">{t.copied}</span>}
+          <button type="button" className="btn btn-small" onClick={closeLesson}>
+            {t.close}
+          </button>
+        </div>
+      </div>
+      <p className="lesson-text">{current.text}</p>
+      <div className="lesson-foot">
+        <p className="lesson-progress" role="status" aria-label={t.progress}>
+          {reached && pausedAt !== undefined ? (last ? `${t.reached(pausedAt)} ${t.done}` : t.reached(pausedAt)) : t.running}
+        </p>
+        {hl !== undefined && (
+          <p className="lesson-look">
+            <span className="lesson-look-label">{t.lookAt}:</span>
+            {(hl.servers ?? []).map((s) => (
+              <span key={`s${s}`} className="chip lesson-chip-server">
+                {t.server(s)}
+              </span>
+            ))}
+            {kinds.map((k) => (
+              <span key={`k${k}`} className={`chip lesson-chip-kind lesson-kind-${k}`}>
+                {k}
+              </span>
+            ))}
+            {hl.path !== undefined && <span className="chip lesson-chip-path mono">{hl.path}</span>}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

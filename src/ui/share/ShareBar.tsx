@@ -1,0 +1,43 @@
+import './share.css';
+import { useRef } from 'react';
+import { useSim } from '../../store/simStore';
+import { copyLink, exportScenario, exportTrace, importScript, showFingerprint } from './shareStore';
+import { shareText as t } from './text';
+
+/** Buttons in the page header: copy a link, fingerprint, export and import. */
+export function ShareBar() {
+  const ready = useSim((s) => s.ready);
+  const file = useRef<HTMLInputElement>(null);
+  return (
+    <div className="share-bar" role="toolbar" aria-label={t.toolbar}>
+      <button type="button" className="btn btn-small btn-primary" title={t.copyLinkTitle} disabled={!ready} onClick={() => void copyLink()}>
+        {t.copyLink}
+      </button>
+      <button type="button" className="btn btn-small" title={t.fingerprintTitle} disabled={!ready} onClick={() => void showFingerprint()}>
+        {t.fingerprintButton}
+      </button>
+      <button type="button" className="btn btn-small" title={t.exportScenarioTitle} disabled={!ready} onClick={() => void exportScenario()}>
+        {t.exportScenario}
+      </button>
+      <label className="btn btn-small" title={t.importScenarioTitle}>
+        {t.importScenario}
+        <input
+          ref={file}
+          type="file"
+          className="visually-hidden"
+          accept=".zk,.txt,text/plain"
+          aria-label={t.importScenario}
+          onChange={(event) => {
+            const chosen = event.currentTarget.files?.[0];
+            if (chosen !== undefined) void importScript(chosen);
+            // Choosing the same file again still imports it.
+            event.currentTarget.value = '';
+          }}
+        />
+      </label>
+      <button type="button" className="btn btn-small" title={t.exportTraceTitle} disabled={!ready} onClick={exportTrace}>
+        {t.exportTrace}
+      </button>
+    </div>
+  );
+}
