@@ -86,7 +86,7 @@ export function initServer<P>(id: ServerId, config: ProtocolConfig, env: Env): S
   const volatile = freshVolatile(config, durable, env);
   // At boot the first timeouts are staggered by id, so n1 normally leads the first term (scenarios rely on it);
   // every later timeout is random.
-  volatile.electionDeadline = env.now + Math.round(config.electionTimeoutMinMs * (0.3 + 0.25 * (id - 1)));
+  volatile.electionDeadline = env.now + Math.round(config.electionTimeoutMinMs * (0.1 + 0.25 * (id - 1)));
   return { id, config, durable, volatile };
 }
 

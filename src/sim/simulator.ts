@@ -125,8 +125,6 @@ interface SimClient {
   connectSeq: number;
   queue: PendingOp[];
   requestSeq: number;
-  /** A `connect nK` asks for this server next. */
-  preferredServer: number | null;
 }
 
 /** A finished client operation, as the script runner and the console report it. */
@@ -655,7 +653,7 @@ export class Simulator {
   private client(name: SessionName): SimClient {
     let client = this.clients.get(name);
     if (client === undefined) {
-      client = { name, server: null, status: 'new', sessionId: 0, lastHeard: this.now, connectSentAt: 0, connectSeq: 0, queue: [], requestSeq: 0, preferredServer: null };
+      client = { name, server: null, status: 'new', sessionId: 0, lastHeard: this.now, connectSentAt: 0, connectSeq: 0, queue: [], requestSeq: 0 };
       this.clients.set(name, client);
     }
     return client;
@@ -692,7 +690,6 @@ export class Simulator {
       client.status = 'new';
       client.sessionId = 0;
     }
-    client.preferredServer = server;
     this.connect(client, server);
   }
 
@@ -720,11 +717,6 @@ export class Simulator {
   }
 
   private chooseServer(client: SimClient): number {
-    if (client.preferredServer !== null) {
-      const preferred = client.preferredServer;
-      client.preferredServer = null;
-      return preferred;
-    }
     const n = this.servers.length;
     if (client.server === null) {
       const id = (this.nextServerForSession % n) + 1;

@@ -10,6 +10,8 @@ import { diagramIndex } from './model';
 import { COLORS, GUTTER, describe, hitTest, laneHeight, paint, tOf, xOf, type DrawOptions, type Hit, type Tip, type View } from './paint';
 import { CanvasPainter, SvgPainter } from './painters';
 
+/** Repaint interval while playing and following the cursor. */
+const FOLLOW_REPAINT_MS = 100;
 const tt = text.timeTravel;
 /** Simulated milliseconds across the plot at first. */
 const INITIAL_SPAN = 900;
@@ -155,6 +157,7 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
     observer.observe(wrap);
     resize();
 
+    let paintedAt = 0;
     const tick = () => {
       raf = requestAnimationFrame(tick);
       if (!sized) return;
@@ -212,6 +215,11 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
         if (hover !== null) drawHover(octx, hover);
       }
       if (!changed) return;
+      // While it plays and follows the cursor the diagram only scrolls: ten repaints a second are enough,
+      // and keep the main thread for the live view (measured with npm run bench:ui).
+      const paintAt = performance.now();
+      if (state.playing && e.follow && !sizeDirty && !e.optionsDirty && !indexChanged && paintAt - paintedAt < FOLLOW_REPAINT_MS) return;
+      paintedAt = paintAt;
       sizeDirty = false;
       e.optionsDirty = false;
       drawn.version = timeline.version;

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_HEADER } from '../script/ast';
+import { Simulator } from './simulator';
+
+function connectedTo(sim: Simulator, session: string): number | null {
+  const client = sim.clients.get(session);
+  return client?.status === 'connected' ? client.server : null;
+}
+
+describe('sessions', () => {
+  it('a session pinned with connect moves to another server when that one dies, within its timeout', () => {
+    const sim = new Simulator({ header: { ...DEFAULT_HEADER, servers: 3, seed: 4 }, traceMessages: true });
+    sim.runUntil(500);
+    sim.connectSession('c1', 2);
+    sim.runUntilCondition(() => connectedTo(sim, 'c1') === 2, 5000);
+    expect(connectedTo(sim, 'c1')).toBe(2);
+    sim.invoke('c1', { kind: 'command', command: { kind: 'create', path: '/e', data: 'x', ephemeral: true, sequential: false } });
+    sim.runUntilCondition(() => sim.isSettled(), 5000);
+    sim.kill(2);
+    sim.runUntilCondition(() => connectedTo(sim, 'c1') !== null && connectedTo(sim, 'c1') !== 2, 4000);
+    const server = connectedTo(sim, 'c1');
+    expect(server).not.toBeNull();
+    expect(server).not.toBe(2);
+    // Same session: its ephemeral is still there.
+    sim.runUntilCondition(() => sim.isSettled(), 5000);
+    expect(sim.server(1).replica.nodes.has('/e')).toBe(true);
+  });
+
+  it('a session whose timeout passes without a live server expires, and its ephemerals go', () => {
+    const sim = new Simulator({ header: { ...DEFAULT_HEADER, servers: 3, seed: 4, sessionTimeoutMs: 2000 }, traceMessages: true });
+    sim.invoke('c1', { kind: 'command', command: { kind: 'create', path: '/e', data: 'x', ephemeral: true, sequential: false } });
+    sim.invoke('c2', { kind: 'command', command: { kind: 'stat', path: '/e', watch: true } });
+    sim.runUntilCondition(() => sim.isSettled(), 5000);
+    expect(sim.expireSession('c1')).toBe(true);
+    sim.runUntilCondition(() => sim.clients.get('c1')?.status === 'expired', 5000);
+    expect(sim.clients.get('c1')?.status).toBe('expired');
+    sim.runUntilCondition(() => sim.isSettled(), 5000);
+    for (const server of sim.servers) expect(server.replica.nodes.has('/e')).toBe(false);
+    expect(sim.trace.some((e) => e.kind === 'watch' && e.session === 'c2' && e.type === 'NodeDeleted' && e.path === '/e')).toBe(true);
+  });
+});
