@@ -132,11 +132,16 @@ function main(): void {
   const seekSizes = values.seek === '' ? [] : values.seek.split(',').map((s) => parseInteger('seek', s.trim(), 1000, 10_000_000)!);
   const sessions = parseInteger('sessions', values.sessions, 1, 10_000)!;
   const sizes = values.servers.split(',').map((s) => parseInteger('servers', s.trim(), 1, 101)!);
-  if (!values.json) process.stdout.write(`${writes} writes, ${sessions} closed-loop sessions, trace ${values.trace ? 'on' : 'off'}, one core\n`);
+  if (!values.json) process.stdout.write(`${writes} writes, ${sessions} closed-loop sessions, trace ${values.trace ? 'on' : 'off'}, one core, best of 3\n`);
   // Warm the JIT up first, so the figures are the steady state rather than compilation.
   benchOne(5, 5000, sessions, values.trace);
   for (const servers of sizes) {
-    const row = benchOne(servers, writes, sessions, values.trace);
+    // Best of three: this machine's speed drifts, and the best run is the closest to what the code costs.
+    let row = benchOne(servers, writes, sessions, values.trace);
+    for (let attempt = 1; attempt < 3; attempt++) {
+      const again = benchOne(servers, writes, sessions, values.trace);
+      if (again.cpuSeconds < row.cpuSeconds) row = again;
+    }
     if (values.json) process.stdout.write(`${JSON.stringify(row)}\n`);
     else {
       process.stdout.write(

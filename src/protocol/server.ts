@@ -22,6 +22,19 @@ import type {
 
 export const NOOP_ID = 'noop';
 
+/** How many recently decided request ids a server remembers to ignore late forwards of them
+ *  (an optimisation only: a request chosen twice is applied once by the state machine). */
+const RECENT_DECIDED_IDS = 4096;
+
+function rememberDecided<P>(v: VolatileState<P>, id: string): void {
+  v.decidedIds.add(id);
+  // A Set iterates in insertion order: the first one is the oldest.
+  if (v.decidedIds.size > RECENT_DECIDED_IDS) for (const oldest of v.decidedIds) {
+    v.decidedIds.delete(oldest);
+    break;
+  }
+}
+
 /** Collects what one step sends and does. */
 class Out<P> {
   readonly messages: Message<P>[] = [];
@@ -49,7 +62,10 @@ function freshVolatile<P>(config: ProtocolConfig, durable: DurableState<P>, env:
   let decidedUpTo = 0;
   while (durable.decided[decidedUpTo] !== undefined) decidedUpTo++;
   const decidedIds = new Set<string>();
-  for (const proposal of durable.decided) if (proposal !== undefined) decidedIds.add(proposal.id);
+  for (let slot = Math.max(0, durable.decided.length - RECENT_DECIDED_IDS); slot < durable.decided.length; slot++) {
+    const proposal = durable.decided[slot];
+    if (proposal !== undefined && proposal.payload !== null) decidedIds.add(proposal.id);
+  }
   return {
     role: 'follower',
     leader: null,
@@ -558,7 +574,7 @@ function learn<P>(out: Out<P>, slot: number, proposal: Proposal<P>): void {
   if (d.decided[slot] !== undefined) return;
   d.decided[slot] = proposal;
   v.pending.delete(proposal.id);
-  if (proposal.payload !== null) v.decidedIds.add(proposal.id);
+  if (proposal.payload !== null) rememberDecided(v, proposal.id);
   v.acceptVotes.delete(slot);
   out.effect({ kind: 'decided', slot, proposal });
   while (d.decided[v.decidedUpTo] !== undefined) v.decidedUpTo++;

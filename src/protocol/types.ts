@@ -75,7 +75,7 @@ export interface VolatileState<P> {
   acceptVotes: Map<number, Set<ServerId>>;
   /** Requests this server holds until they are decided: to forward, or to propose when it leads. */
   pending: Map<string, Proposal<P>>;
-  /** Ids of requests already decided, so a late or repeated forward is not proposed again. */
+  /** Ids of recently decided requests, so a late or repeated forward is not proposed again. */
   decidedIds: Set<string>;
   /** Basic Paxos: the request this proposer's current round exists for. */
   roundFor: string | null;

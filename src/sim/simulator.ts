@@ -16,7 +16,7 @@ type Wire =
   | { readonly kind: 'session-touch'; readonly sessions: readonly SessionName[] }
   /** sessionId 0 opens a new session; otherwise the client reconnects the session it has. */
   | { readonly kind: 'client-connect'; readonly session: SessionName; readonly sessionId: number; readonly requestId: string; readonly timeoutMs: number }
-  | { readonly kind: 'client-write'; readonly session: SessionName; readonly opId: number; readonly requestId: string; readonly txn: Txn }
+  | { readonly kind: 'client-write'; readonly session: SessionName; readonly opId: number; readonly requestId: string; readonly txn: LoggedTxn }
   | { readonly kind: 'client-read'; readonly session: SessionName; readonly opId: number; readonly read: Read }
   | { readonly kind: 'client-ping'; readonly session: SessionName }
   | { readonly kind: 'client-pong' }
@@ -48,11 +48,14 @@ export interface SimConfig {
 interface SimServer {
   readonly id: number;
   up: boolean;
-  paxos: ServerState<Txn>;
+  paxos: ServerState<LoggedTxn>;
   /** What a crashed server keeps. */
-  durable: DurableState<Txn>;
+  durable: DurableState<LoggedTxn>;
   replica: Replica;
-  /** Request ids already applied: a retried request that was chosen twice applies once. */
+  /** Highest client write sequence applied per session: a retried write chosen twice applies once,
+   *  and a session's writes apply in the order it issued them (ZooKeeper's per-session FIFO). */
+  appliedSeq: Map<SessionName, number>;
+  /** The other requests (session opens and expiries) already applied. */
   appliedIds: Set<string>;
   zxidEpoch: number;
   zxidCounter: number;
@@ -226,6 +229,7 @@ export class Simulator {
         paxos,
         durable: paxos.durable,
         replica: createReplica(),
+        appliedSeq: new Map(),
         appliedIds: new Set(),
         zxidEpoch: 0,
         zxidCounter: 0,
@@ -519,14 +523,13 @@ export class Simulator {
     return server.zxidEpoch * 4294967296 + server.zxidCounter;
   }
 
-  private applyEntry(server: SimServer, slot: number, proposalId: string, epoch: number, time: number, txn: Txn | null): void {
+  private applyEntry(server: SimServer, slot: number, proposalId: string, epoch: number, time: number, txn: LoggedTxn | null): void {
     const t = this.now;
-    if (txn === null || server.appliedIds.has(proposalId)) {
+    if (txn === null || isDuplicate(server, proposalId, txn)) {
       server.zxids[slot] = 0;
       if (this.traceProtocol) this.record({ t, kind: 'apply', server: server.id, slot, proposalId, zxid: 0, text: txn === null ? 'noop' : `duplicate of ${proposalId}`, ok: true });
       return;
     }
-    server.appliedIds.add(proposalId);
     let result: TxnResult;
     let zxid = 0;
     if (txn.op === 'sync') {
@@ -854,7 +857,9 @@ export class Simulator {
     head.sent = true;
     client.requestSeq++;
     const requestId = `${client.name}:${head.opId}:${head.stage}`;
-    this.send(client.name, serverName(client.server), { kind: 'client-write', session: client.name, opId: head.opId, requestId, txn }, 0, client.server);
+    // Op ids only grow, so this orders every write a session ever sends (deleteall's second stage after its first).
+    const logged: LoggedTxn = { ...txn, seq: head.opId * 2 + (head.stage === 'second' ? 1 : 0) };
+    this.send(client.name, serverName(client.server), { kind: 'client-write', session: client.name, opId: head.opId, requestId, txn: logged }, 0, client.server);
   }
 
   /** True while the op has not completed. */
@@ -885,6 +890,7 @@ export class Simulator {
     if (server.up) return;
     server.up = true;
     server.replica = createReplica();
+    server.appliedSeq = new Map();
     server.appliedIds = new Set();
     server.zxidEpoch = 0;
     server.zxidCounter = 0;
@@ -933,6 +939,22 @@ export class Simulator {
   }
 }
 
+
+/** A transaction as the log carries it: client writes also carry their session's sequence number. */
+export type LoggedTxn = Txn & { readonly seq?: number };
+
+/** Whether this server already applied this request (a retry chosen twice), or a later write of its session. */
+function isDuplicate(server: SimServer, proposalId: string, txn: LoggedTxn): boolean {
+  if (txn.seq !== undefined && 'session' in txn) {
+    const last = server.appliedSeq.get(txn.session);
+    if (last !== undefined && txn.seq <= last) return true;
+    server.appliedSeq.set(txn.session, txn.seq);
+    return false;
+  }
+  if (server.appliedIds.has(proposalId)) return true;
+  server.appliedIds.add(proposalId);
+  return false;
+}
 
 function isWork(wire: Wire): boolean {
   if (wire.kind !== 'paxos') return wire.kind !== 'client-ping' && wire.kind !== 'client-pong' && wire.kind !== 'session-touch';
