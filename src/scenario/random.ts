@@ -30,8 +30,9 @@ function clientLine(rng: Rng): string {
   else if (roll < 0.55) command = `set${v} ${path} ${data}`;
   else if (roll < 0.7) command = `delete${v} ${path}`;
   else if (roll < 0.8) command = `multi check ${path} ${rng.int(0, 2)}; set ${pick(rng, PATHS)} ${data}`;
-  else if (roll < 0.9) command = `get ${path}`;
-  else command = `ls ${pick(rng, ['/', '/a'])}`;
+  else if (roll < 0.85) command = `get${rng.chance(0.5) ? ' -w' : ''} ${path}`;
+  else if (roll < 0.92) command = `stat${rng.chance(0.5) ? ' -w' : ''} ${path}`;
+  else command = `ls${rng.chance(0.5) ? ' -w' : ''} ${pick(rng, ['/', '/a'])}`;
   // Most commands run in the background so that sessions race.
   return `${session}> ${command}${rng.chance(0.8) ? ' &' : ''}`;
 }

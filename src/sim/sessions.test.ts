@@ -38,4 +38,28 @@ describe('sessions', () => {
     for (const server of sim.servers) expect(server.replica.nodes.has('/e')).toBe(false);
     expect(sim.trace.some((e) => e.kind === 'watch' && e.session === 'c2' && e.type === 'NodeDeleted' && e.path === '/e')).toBe(true);
   });
+
+  it('watches move with a session to its new server, and one that missed its event fires on reconnect', () => {
+    const sim = new Simulator({ header: { ...DEFAULT_HEADER, servers: 3, seed: 8 }, traceMessages: true });
+    sim.runUntil(500);
+    sim.invoke('c2', { kind: 'command', command: { kind: 'create', path: '/a', data: '1', ephemeral: false, sequential: false } });
+    sim.invoke('c2', { kind: 'command', command: { kind: 'create', path: '/b', data: '1', ephemeral: false, sequential: false } });
+    sim.runUntilCondition(() => sim.isSettled(), 5000);
+    sim.connectSession('c1', 2);
+    sim.invoke('c1', { kind: 'command', command: { kind: 'get', path: '/a', stat: false, watch: true } });
+    sim.invoke('c1', { kind: 'command', command: { kind: 'get', path: '/b', stat: false, watch: true } });
+    sim.runUntilCondition(() => sim.isSettled(), 5000);
+    expect(connectedTo(sim, 'c1')).toBe(2);
+    sim.kill(2);
+    // While c1 is away, /b changes: its watch missed the event.
+    sim.invoke('c2', { kind: 'command', command: { kind: 'set', path: '/b', data: '2', version: -1, stat: false } });
+    sim.runUntilCondition(() => connectedTo(sim, 'c1') !== null && connectedTo(sim, 'c1') !== 2, 5000);
+    sim.runUntilCondition(() => sim.isSettled(), 5000);
+    const watches = () => sim.trace.filter((e) => e.kind === 'watch' && e.session === 'c1').map((e) => (e.kind === 'watch' ? `${e.type} ${e.path}` : ''));
+    expect(watches()).toEqual(['NodeDataChanged /b']);
+    // /a's watch now lives on the new server and fires there.
+    sim.invoke('c2', { kind: 'command', command: { kind: 'set', path: '/a', data: '2', version: -1, stat: false } });
+    sim.runUntilCondition(() => sim.isSettled(), 5000);
+    expect(watches()).toEqual(['NodeDataChanged /b', 'NodeDataChanged /a']);
+  });
 });

@@ -3,8 +3,8 @@
 import { crashServer, initServer, restartServer, step } from '../protocol/server';
 import type { DurableState, Effect, Env, Message, ProtocolConfig, ServerState } from '../protocol/types';
 import type { ClientCommand, Header } from '../script/ast';
-import { applyTxn, createReplica, readOnReplica, type Replica } from '../zk/replica';
-import type { EventType, MultiOp, Read, ReadResult, SessionName, Txn, TxnResult } from '../zk/types';
+import { applyTxn, createReplica, readOnReplica, restoreWatches, type ClientWatch, type Replica } from '../zk/replica';
+import type { EventType, MultiOp, Read, ReadResult, SessionName, Txn, TxnResult, WatchKind } from '../zk/types';
 import { describeMessage, describeTxn } from './describe';
 import { EventQueue, type Scheduled } from './queue';
 import { Rng } from './rng';
@@ -15,14 +15,24 @@ type Wire =
   | { readonly kind: 'paxos'; readonly message: Message<Txn> }
   | { readonly kind: 'session-touch'; readonly sessions: readonly SessionName[] }
   /** sessionId 0 opens a new session; otherwise the client reconnects the session it has. */
-  | { readonly kind: 'client-connect'; readonly session: SessionName; readonly sessionId: number; readonly requestId: string; readonly timeoutMs: number }
+  | {
+      readonly kind: 'client-connect';
+      readonly session: SessionName;
+      readonly sessionId: number;
+      readonly requestId: string;
+      readonly timeoutMs: number;
+      /** A reconnect re-sends the session's watches and the last zxid it saw (ZooKeeper's setWatches). */
+      readonly watches: readonly ClientWatch[];
+      readonly lastZxid: number;
+    }
   | { readonly kind: 'client-write'; readonly session: SessionName; readonly opId: number; readonly requestId: string; readonly txn: LoggedTxn }
   | { readonly kind: 'client-read'; readonly session: SessionName; readonly opId: number; readonly read: Read }
   | { readonly kind: 'client-ping'; readonly session: SessionName }
   | { readonly kind: 'client-pong' }
   | { readonly kind: 'connected'; readonly ok: boolean; readonly sessionId: number }
   | { readonly kind: 'session-ended'; readonly reason: 'close' | 'expire' }
-  | { readonly kind: 'reply'; readonly opId: number; readonly result: OpResult }
+  /** lastZxid: the newest transaction the answering server had applied (every ZooKeeper reply carries it). */
+  | { readonly kind: 'reply'; readonly opId: number; readonly result: OpResult; readonly lastZxid: number }
   | { readonly kind: 'watch-event'; readonly type: EventType; readonly path: string };
 
 type SimEvent =
@@ -128,6 +138,10 @@ interface SimClient {
   connectSeq: number;
   queue: PendingOp[];
   requestSeq: number;
+  /** The watches this session holds, as the client library tracks them, to re-send on reconnect. */
+  watches: Map<string, Set<WatchKind>>;
+  /** The newest zxid this session has seen in a reply. */
+  lastZxid: number;
 }
 
 /** A finished client operation, as the script runner and the console report it. */
@@ -553,7 +567,7 @@ export class Simulator {
         server.clients.add(txn.session);
         this.send(serverName(server.id), txn.session, { kind: 'connected', ok: result.ok, sessionId: result.sessionId ?? 0 }, server.id, 0);
       } else {
-        this.send(serverName(server.id), waiting.session, { kind: 'reply', opId: waiting.opId, result: { ...result, zxid, server: server.id } }, server.id, 0);
+        this.send(serverName(server.id), waiting.session, { kind: 'reply', opId: waiting.opId, result: { ...result, zxid, server: server.id }, lastZxid: server.replica.lastZxid }, server.id, 0);
       }
     }
     if (txn.op === 'createSession' && server.paxos.volatile.role === 'leader') {
@@ -592,6 +606,9 @@ export class Simulator {
             server.clients.add(wire.session);
             server.touched.add(wire.session);
             this.send(serverName(server.id), wire.session, { kind: 'connected', ok: true, sessionId: info.id }, server.id, 0);
+            for (const event of restoreWatches(server.replica, wire.session, wire.watches, wire.lastZxid)) {
+              this.send(serverName(server.id), wire.session, { kind: 'watch-event', type: event.type, path: event.path }, server.id, 0);
+            }
           } else if (server.replica.lastZxid >= wire.sessionId) {
             // This server has applied past the session's creation and no longer has it: it expired.
             this.send(serverName(server.id), wire.session, { kind: 'connected', ok: false, sessionId: 0 }, server.id, 0);
@@ -611,7 +628,7 @@ export class Simulator {
       case 'client-read': {
         server.touched.add(wire.session);
         const result: ReadResult = readOnReplica(server.replica, wire.session, wire.read);
-        this.send(serverName(server.id), wire.session, { kind: 'reply', opId: wire.opId, result: { ...result, server: server.id } }, server.id, 0);
+        this.send(serverName(server.id), wire.session, { kind: 'reply', opId: wire.opId, result: { ...result, server: server.id }, lastZxid: server.replica.lastZxid }, server.id, 0);
         return;
       }
       case 'client-ping':
@@ -656,7 +673,7 @@ export class Simulator {
   private client(name: SessionName): SimClient {
     let client = this.clients.get(name);
     if (client === undefined) {
-      client = { name, server: null, status: 'new', sessionId: 0, lastHeard: this.now, connectSentAt: 0, connectSeq: 0, queue: [], requestSeq: 0 };
+      client = { name, server: null, status: 'new', sessionId: 0, lastHeard: this.now, connectSentAt: 0, connectSeq: 0, queue: [], requestSeq: 0, watches: new Map(), lastZxid: 0 };
       this.clients.set(name, client);
     }
     return client;
@@ -716,7 +733,7 @@ export class Simulator {
     // A connect puts every unsent op of the old connection back to wait for the new one.
     for (const op of client.queue) op.sent = false;
     const requestId = `${client.name}#connect${client.connectSeq}`;
-    this.send(client.name, serverName(target), { kind: 'client-connect', session: client.name, sessionId: client.sessionId, requestId, timeoutMs: this.header.sessionTimeoutMs }, 0, target);
+    this.send(client.name, serverName(target), { kind: 'client-connect', session: client.name, sessionId: client.sessionId, requestId, timeoutMs: this.header.sessionTimeoutMs, watches: clientWatchList(client), lastZxid: client.lastZxid }, 0, target);
   }
 
   private chooseServer(client: SimClient): number {
@@ -780,12 +797,15 @@ export class Simulator {
         this.sessionGone(client, wire.reason === 'expire' ? 'expired' : 'closed');
         return;
       case 'watch-event':
+        forgetFiredWatches(client, wire.type, wire.path);
         this.record({ t: this.now, kind: 'watch', session: name, type: wire.type, path: wire.path });
         this.listener.onWatch?.({ t: this.now, session: name, type: wire.type, path: wire.path });
         return;
       case 'reply': {
         const head = client.queue[0];
         if (head === undefined || head.opId !== wire.opId || !head.sent) return;
+        if (wire.lastZxid > client.lastZxid) client.lastZxid = wire.lastZxid;
+        if (head.op.kind === 'command') rememberWatches(client, head.op.command, wire.result);
         this.onReply(client, head, wire.result);
         return;
       }
@@ -796,6 +816,7 @@ export class Simulator {
 
   private sessionGone(client: SimClient, status: 'closed' | 'expired'): void {
     this.setStatus(client, status);
+    client.watches.clear();
     const failed = client.queue.splice(0);
     for (const op of failed) {
       this.finishOp(client, op, status === 'closed' && op.op.kind === 'close' ? { ok: true } : { ok: false, error: 'SESSIONEXPIRED', path: commandPath(op.op) });
@@ -939,6 +960,50 @@ export class Simulator {
   }
 }
 
+
+function clientWatchList(client: SimClient): ClientWatch[] {
+  const list: ClientWatch[] = [];
+  for (const [path, kinds] of client.watches) for (const kind of kinds) list.push({ path, kind });
+  return list;
+}
+
+function addClientWatch(client: SimClient, path: string, kind: WatchKind): void {
+  let kinds = client.watches.get(path);
+  if (kinds === undefined) client.watches.set(path, (kinds = new Set()));
+  kinds.add(kind);
+}
+
+/** What a read with -w left on the server, as the client library records it. */
+function rememberWatches(client: SimClient, command: ClientCommand, result: OpResult): void {
+  switch (command.kind) {
+    case 'get':
+      if (command.watch && result.ok) addClientWatch(client, command.path, 'data');
+      return;
+    case 'stat':
+      if (command.watch) addClientWatch(client, command.path, result.ok ? 'data' : 'exist');
+      return;
+    case 'ls':
+      if (!command.watch || !result.ok) return;
+      if (command.recursive) for (const path of result.children ?? []) addClientWatch(client, path, 'child');
+      else addClientWatch(client, command.path, 'child');
+      return;
+    default:
+      return;
+  }
+}
+
+/** A watch is one-shot: the event that fires it removes it (a NodeDeleted removes every kind on the path). */
+function forgetFiredWatches(client: SimClient, type: EventType, path: string): void {
+  const kinds = client.watches.get(path);
+  if (kinds === undefined) return;
+  if (type === 'NodeDeleted') kinds.clear();
+  else if (type === 'NodeChildrenChanged') kinds.delete('child');
+  else {
+    kinds.delete('data');
+    kinds.delete('exist');
+  }
+  if (kinds.size === 0) client.watches.delete(path);
+}
 
 /** A transaction as the log carries it: client writes also carry their session's sequence number. */
 export type LoggedTxn = Txn & { readonly seq?: number };

@@ -12,12 +12,13 @@ export {
 export { errorMessage, errorCodeNumber } from './errors';
 export type { WatchTable } from './watches';
 export { hasWatch } from './watches';
-export type { Replica, Znode, SessionInfo, ApplyOutcome } from './replica';
+export type { Replica, Znode, SessionInfo, ApplyOutcome, ClientWatch } from './replica';
 export {
   createReplica,
   cloneReplica,
   applyTxn,
   readOnReplica,
+  restoreWatches,
   statOf,
   statAt,
   replicaFingerprint,

@@ -15,6 +15,7 @@ import type {
   Txn,
   TxnResult,
   WatchEvent,
+  WatchKind,
 } from './types';
 import { addWatch, cloneWatchTable, createWatchTable, dropSessionWatches, triggerWatches, type WatchTable } from './watches';
 
@@ -476,4 +477,42 @@ export function replicaFingerprint(r: Replica): string {
   }
   parts.push(`closed [${[...r.closedSessions].sort().join(',')}]`);
   return parts.join('\n');
+}
+
+/** A watch a client re-sends when it reconnects to another server. */
+export interface ClientWatch {
+  readonly path: string;
+  readonly kind: WatchKind;
+}
+
+/**
+ * ZooKeeper's setWatches on reconnect: the client re-sends its watches and the last zxid it saw. A watch whose
+ * event already happened on this server (data changed after that zxid, node created or deleted, children
+ * changed) fires at once instead of being set; the rest are registered here.
+ */
+export function restoreWatches(r: Replica, session: SessionName, watches: readonly ClientWatch[], lastZxid: number): WatchEvent[] {
+  const events: WatchEvent[] = [];
+  const fire = (type: WatchEvent['type'], path: string): void => {
+    if (!events.some((e) => e.type === type && e.path === path)) events.push({ session, type, path });
+  };
+  for (const { path, kind } of watches) {
+    const node = r.nodes.get(path);
+    switch (kind) {
+      case 'data':
+        if (node === undefined) fire('NodeDeleted', path);
+        else if (node.mzxid > lastZxid) fire('NodeDataChanged', path);
+        else addWatch(r.watches, session, path, 'data');
+        break;
+      case 'exist':
+        if (node !== undefined) fire('NodeCreated', path);
+        else addWatch(r.watches, session, path, 'exist');
+        break;
+      case 'child':
+        if (node === undefined) fire('NodeDeleted', path);
+        else if (node.pzxid > lastZxid) fire('NodeChildrenChanged', path);
+        else addWatch(r.watches, session, path, 'child');
+        break;
+    }
+  }
+  return events;
 }
