@@ -11,7 +11,7 @@ import { COLORS, GUTTER, describe, hitTest, laneHeight, paint, tOf, xOf, type Dr
 import { CanvasPainter, SvgPainter } from './painters';
 
 /** Repaint interval while playing and following the cursor. */
-const FOLLOW_REPAINT_MS = 100;
+const FOLLOW_REPAINT_MS = 250;
 const tt = text.timeTravel;
 /** Simulated milliseconds across the plot at first. */
 const INITIAL_SPAN = 900;
@@ -207,18 +207,19 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
         drawn.head !== head ||
         drawn.tx !== view.tx ||
         drawn.k !== view.k;
-      if (drawn.hover !== hover || changed) {
+      // While it plays and follows the cursor the diagram only scrolls: four repaints a second are enough,
+      // and keep the main thread for the live view (measured with npm run bench:ui).
+      const paintAt = performance.now();
+      const throttled = state.playing && e.follow && !sizeDirty && !e.optionsDirty && !indexChanged && paintAt - paintedAt < FOLLOW_REPAINT_MS;
+      const repaint = changed && !throttled;
+      if (drawn.hover !== hover || repaint) {
         // The hover highlight lives on its own canvas: moving the pointer never repaints the diagram.
         drawn.hover = hover;
         octx.setTransform(dpr, 0, 0, dpr, 0, 0);
         octx.clearRect(0, 0, view.width, view.height);
         if (hover !== null) drawHover(octx, hover);
       }
-      if (!changed) return;
-      // While it plays and follows the cursor the diagram only scrolls: ten repaints a second are enough,
-      // and keep the main thread for the live view (measured with npm run bench:ui).
-      const paintAt = performance.now();
-      if (state.playing && e.follow && !sizeDirty && !e.optionsDirty && !indexChanged && paintAt - paintedAt < FOLLOW_REPAINT_MS) return;
+      if (!repaint) return;
       paintedAt = paintAt;
       sizeDirty = false;
       e.optionsDirty = false;
