@@ -182,8 +182,11 @@ export function protocolConfigFor(header: Header): ProtocolConfig {
   };
 }
 
+/** "n1", "n2", ...: made once, since every message names its endpoints. */
+const SERVER_NAMES: string[] = Array.from({ length: 128 }, (_, id) => `n${id}`);
+
 export function serverName(id: number): string {
-  return `n${id}`;
+  return SERVER_NAMES[id] ?? `n${id}`;
 }
 
 export class Simulator {
