@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUG_NAMES, DEFAULT_HEADER, type ClientCommand, type Line } from './ast';
 import { formatParseError, parseConsoleLine, parseLine, parseScript } from './parse';
@@ -463,7 +463,8 @@ describe('robustness', () => {
 });
 
 describe('example scenarios', () => {
-  const dir = '/work/shared/scenarios';
+  // ../shared beside the project (as on every developer machine and in CI).
+  const dir = resolve(__dirname, '../../../shared/scenarios');
   const files = readdirSync(dir).filter((f) => f.endsWith('.zk'));
   it('finds the examples', () => {
     expect(files.length).toBeGreaterThan(0);

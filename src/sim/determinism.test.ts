@@ -2,6 +2,7 @@
 // completion with every replica identical at the end.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScript, type Header, type Script } from '../script/index';
 import { runScript, type RunOutcome } from '../script/run';
@@ -9,7 +10,8 @@ import { replicaFingerprint } from '../zk/replica';
 import type { Simulator } from './simulator';
 import type { TraceEvent } from './trace';
 
-const SCENARIO_DIR = '/work/shared/scenarios';
+// ../shared beside the project (as on every developer machine and in CI).
+const SCENARIO_DIR = resolve(__dirname, '../../../shared/scenarios');
 const SCENARIOS = ['leader-crash', 'seed-example', 'version-race'] as const;
 
 function parse(text: string): Script {
