@@ -111,7 +111,7 @@ export function applyUpdate(update: Update): void {
   applyFrame(update);
 }
 
-/** Panels that need not redraw at 60 fps (console, event log, log and znode tree) update at most this often. */
+/** What need not redraw at 60 fps (server cards, console, event log, log and znode tree) updates at most this often. */
 const SLOW_PANEL_MS = 150;
 
 /** What arrived for the slow panels since they last updated. */
@@ -157,7 +157,9 @@ function applyFrame(frame: Frame): void {
       speed: frame.speed,
       // Keep the old objects when nothing changed, so components that read them do not re-render.
       header: sameJson(state.header, frame.header) ? state.header : frame.header,
-      servers: sameItems(state.servers, frame.servers),
+      // Server cards (roles, ballots, decided/applied counts) change with every write: while playing they
+      // follow the slow panels' pace, which a person can still read; a pause or a step shows them at once.
+      servers: flushSlow ? sameItems(state.servers, frame.servers) : state.servers,
       links: frame.links === undefined || sameJson(state.links, frame.links) ? state.links : frame.links,
       quorums: sameItems(state.quorums, frame.quorums),
       network: sameJson(state.network, frame.network) ? state.network : frame.network,
