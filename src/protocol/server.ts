@@ -76,6 +76,8 @@ function freshVolatile<P>(config: ProtocolConfig, durable: DurableState<P>, env:
     reportedAccepted: new Map(),
     nextSlot: 0,
     acceptVotes: new Map(),
+    acceptSentAt: new Map(),
+    leaderDecidedUpTo: 0,
     pending: new Map(),
     decidedIds,
     roundFor: null,
@@ -170,7 +172,7 @@ function onMessage<P>(out: Out<P>, m: Message<P>): void {
     case 'accepted':
       return onAccepted(out, m.from, m.ballot, m.slot);
     case 'decide':
-      return onDecide(out, m.from, m.slot, m.proposal);
+      return onDecide(out, m.slot, m.proposal);
     case 'heartbeat':
       return onHeartbeat(out, m.from, m.ballot, m.decidedUpTo);
     case 'heartbeatAck':
@@ -236,9 +238,13 @@ function leaderHeartbeat<P>(out: Out<P>, resendAccepts = true): void {
   const decidedUpTo = v.decidedUpTo;
   if (config.mode === 'multi-paxos') out.broadcast((to) => ({ type: 'heartbeat', from: state.id, to, ballot, decidedUpTo }));
   // Resend Accepts that have not reached a quorum yet, to those that have not voted.
+  // Only those out for two heartbeats: younger ones are most likely still on their way.
   if (resendAccepts) for (const [slot, voters] of v.acceptVotes) {
     const entry = state.durable.accepted[slot];
     if (entry === undefined || !ballotsEqual(entry.ballot, ballot)) continue;
+    const sentAt = v.acceptSentAt.get(slot) ?? -Infinity;
+    if (env.now - sentAt < config.heartbeatMs * 2) continue;
+    v.acceptSentAt.set(slot, env.now);
     for (let to = 1; to <= config.servers; to++) {
       if (!voters.has(to)) out.send({ type: 'accept', from: state.id, to, ballot, slot, proposal: entry.proposal });
     }
@@ -261,6 +267,7 @@ function startPrepare<P>(out: Out<P>): void {
   v.promisesFrom = new Set();
   v.reportedAccepted = new Map();
   v.acceptVotes = new Map();
+  v.acceptSentAt = new Map();
   v.prepareFromSlot = v.decidedUpTo;
   v.roundFor = state.config.mode === 'basic-paxos' ? firstPending(v) : null;
   v.electionDeadline = env.now + electionTimeout(state.config, env);
@@ -427,6 +434,7 @@ function stepDown<P>(out: Out<P>, leader: ServerId | null): void {
   v.role = 'follower';
   v.leader = leader;
   v.acceptVotes = new Map();
+  v.acceptSentAt = new Map();
   v.promisesFrom = new Set();
   v.reportedAccepted = new Map();
   v.roundFor = null;
@@ -487,6 +495,7 @@ function proposeAt<P>(out: Out<P>, slot: number, proposal: Proposal<P>): void {
   const ballot = v.ballot;
   if (slot >= v.nextSlot) v.nextSlot = slot + 1;
   v.acceptVotes.set(slot, new Set());
+  v.acceptSentAt.set(slot, out.env.now);
   out.effect({ kind: 'phase', phase: 'accept', ballot, slot });
   out.broadcast((to) => ({ type: 'accept', from: state.id, to, ballot, slot, proposal }));
   acceptLocally(out, state.id, ballot, slot, proposal);
@@ -539,6 +548,7 @@ function onAccepted<P>(out: Out<P>, from: ServerId, ballot: Ballot, slot: number
   if (voters.size < needed) return;
   // Chosen: a quorum accepted this value under one ballot.
   v.acceptVotes.delete(slot);
+  v.acceptSentAt.delete(slot);
   const entry = state.durable.accepted[slot];
   if (entry === undefined) return;
   out.effect({ kind: 'phase', phase: 'accepted-quorum', ballot, slot });
@@ -560,11 +570,10 @@ function maybeFinishBasicRound<P>(out: Out<P>): void {
 
 // ---- learning and applying ----
 
-function onDecide<P>(out: Out<P>, from: ServerId, slot: number, proposal: Proposal<P>): void {
-  const v = out.state.volatile;
+function onDecide<P>(out: Out<P>, slot: number, proposal: Proposal<P>): void {
+  // A Decide beyond a hole asks for nothing yet: the missing Decides are usually still on the wire.
+  // Heartbeats (multi-Paxos) and probes (basic Paxos) fetch what stays missing.
   learn(out, slot, proposal);
-  // A Decide beyond a hole means this server missed some: ask the sender for them.
-  if (slot > v.decidedUpTo) out.send({ type: 'catchUpRequest', from: out.state.id, to: from, fromSlot: v.decidedUpTo });
 }
 
 function learn<P>(out: Out<P>, slot: number, proposal: Proposal<P>): void {
@@ -576,6 +585,7 @@ function learn<P>(out: Out<P>, slot: number, proposal: Proposal<P>): void {
   v.pending.delete(proposal.id);
   if (proposal.payload !== null) rememberDecided(v, proposal.id);
   v.acceptVotes.delete(slot);
+  v.acceptSentAt.delete(slot);
   out.effect({ kind: 'decided', slot, proposal });
   while (d.decided[v.decidedUpTo] !== undefined) v.decidedUpTo++;
   if (slot >= v.nextSlot) v.nextSlot = slot + 1;
@@ -614,9 +624,11 @@ function onHeartbeat<P>(out: Out<P>, from: ServerId, ballot: Ballot, leaderDecid
   v.leader = from;
   resetElectionTimer(out);
   out.send({ type: 'heartbeatAck', from: state.id, to: from, ballot, decidedUpTo: v.decidedUpTo });
-  if (v.decidedUpTo < leaderDecidedUpTo) {
+  // Behind what the leader had decided one heartbeat ago: those Decides had time to arrive, so they were lost.
+  if (!leaderChanged && v.decidedUpTo < v.leaderDecidedUpTo) {
     out.send({ type: 'catchUpRequest', from: state.id, to: from, fromSlot: v.decidedUpTo });
   }
+  v.leaderDecidedUpTo = leaderDecidedUpTo;
   if (leaderChanged && v.pending.size > 0) forwardPending(out);
 }
 

@@ -73,6 +73,10 @@ export interface VolatileState<P> {
   /** Leader: next free slot, and the Accepted votes of slots not yet chosen. */
   nextSlot: number;
   acceptVotes: Map<number, Set<ServerId>>;
+  /** Leader: when each slot's Accepts last went out (they are re-sent when no quorum came in time). */
+  acceptSentAt: Map<number, number>;
+  /** Follower: the leader's decided prefix as its previous heartbeat reported it. */
+  leaderDecidedUpTo: number;
   /** Requests this server holds until they are decided: to forward, or to propose when it leads. */
   pending: Map<string, Proposal<P>>;
   /** Ids of recently decided requests, so a late or repeated forward is not proposed again. */

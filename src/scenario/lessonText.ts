@@ -38,8 +38,8 @@ export const lessonText = {
     summary: 'Two conditional sets on the same version: the log orders them, one wins, the other gets BADVERSION.',
     steps: [
       'c1 (on n1) and c2 (on n2) are connected. c1 creates /cfg; its dataVersion is 0.',
-      'Both clients send set -v 0 /cfg at the same moment (the & lets the next line run at once). The leader puts them in two log slots, one after the other: c2\'s set came first, was applied, and bumped the version to 1. c1\'s set was applied against version 1, so c1 gets BADVERSION (version No is not valid).',
-      'c2 gets its reply: its set succeeded. Failed writes still take a zxid and a slot, and nobody overwrote anybody: the log decided the order.',
+      'Both clients send set -v 0 /cfg at the same moment (the & lets the next line run at once). The leader puts them in two log slots, one after the other: c1\'s set reached it first (n1 leads, so nothing had to be forwarded), was applied and bumped the version to 1. c1 gets its reply: its set succeeded.',
+      'c2\'s set, forwarded by n2, took the next slot and was applied against version 1: c2 gets BADVERSION (version No is not valid). Failed writes still take a zxid and a slot, and nobody overwrote anybody: the log decided the order.',
     ],
   },
   'leader-crash': {

@@ -29,6 +29,9 @@ describe('sessions', () => {
   it('a session whose timeout passes without a live server expires, and its ephemerals go', () => {
     const sim = new Simulator({ header: { ...DEFAULT_HEADER, servers: 3, seed: 4, sessionTimeoutMs: 2000 }, traceMessages: true });
     sim.invoke('c1', { kind: 'command', command: { kind: 'create', path: '/e', data: 'x', ephemeral: true, sequential: false } });
+    sim.runUntilCondition(() => sim.isSettled(), 5000);
+    // c2 watches the ephemeral once it exists everywhere (stat -w on an existing node: a data watch).
+    sim.invoke('c2', { kind: 'command', command: { kind: 'sync', path: '/e' } });
     sim.invoke('c2', { kind: 'command', command: { kind: 'stat', path: '/e', watch: true } });
     sim.runUntilCondition(() => sim.isSettled(), 5000);
     expect(sim.expireSession('c1')).toBe(true);
