@@ -1,6 +1,6 @@
 // Test helper: hand-made traces, one event at a time (used by the checkers' tests only).
 import type { ClientCommand } from '../script/ast';
-import { isWriteCommand } from '../sim/simulator';
+import { commandTxn, isWriteCommand } from '../sim/simulator';
 import type { OpResult, TraceEvent } from '../sim/trace';
 import type { Stat, Txn } from '../zk/types';
 
@@ -78,27 +78,13 @@ export class TraceBuilder {
   /** A client write: invoke at `from`, request 1 ms later, return at `to` (null: no return). */
   write(session: string, opId: number, command: ClientCommand, from: number, to: number | null, result?: OpResult): { invoke: number; ret: number } {
     const invoke = this.at(from).invoke(session, opId, command);
-    this.at(from + 1).request(1, `${session}:${opId}:first`, commandTxnFor(session, command));
+    this.at(from + 1).request(1, `${session}:${opId}:first`, commandTxn(session, command));
     let ret = -1;
     if (to !== null && result !== undefined) ret = this.at(to).ret(session, opId, result);
     return { invoke, ret };
   }
 }
 
-function commandTxnFor(session: string, command: ClientCommand): Txn {
-  switch (command.kind) {
-    case 'create':
-      return { op: 'create', session, path: command.path, data: command.data, ephemeral: command.ephemeral, sequential: command.sequential };
-    case 'set':
-      return { op: 'setData', session, path: command.path, data: command.data, version: command.version };
-    case 'delete':
-      return { op: 'delete', session, path: command.path, version: command.version };
-    case 'multi':
-      return { op: 'multi', session, ops: command.ops };
-    default:
-      return { op: 'sync', session, path: command.path };
-  }
-}
 
 export function stat(version: number, more: Partial<Stat> = {}): Stat {
   return {

@@ -279,7 +279,7 @@ function startPrepare<P>(out: Out<P>): void {
   if (compareBallots(ballot, d.promised) > 0) {
     d.promised = ballot;
     out.effect({ kind: 'promised', ballot });
-    recordPromise(out, state.id, ballot, acceptedFrom(d, fromSlot), decidedFrom(d, fromSlot));
+    recordPromise(out, state.id, ballot, entriesFrom(d.accepted, fromSlot), entriesFrom(d.decided, fromSlot));
   }
 }
 
@@ -288,20 +288,12 @@ function firstPending<P>(v: VolatileState<P>): string | null {
   return null;
 }
 
-function acceptedFrom<P>(d: DurableState<P>, fromSlot: number): [number, AcceptedEntry<P>][] {
-  const entries: [number, AcceptedEntry<P>][] = [];
-  for (let slot = fromSlot; slot < d.accepted.length; slot++) {
-    const entry = d.accepted[slot];
+/** The slots from `fromSlot` on that hold something, as [slot, entry] pairs (for a Promise). */
+function entriesFrom<T>(log: readonly (T | undefined)[], fromSlot: number): [number, T][] {
+  const entries: [number, T][] = [];
+  for (let slot = fromSlot; slot < log.length; slot++) {
+    const entry = log[slot];
     if (entry !== undefined) entries.push([slot, entry]);
-  }
-  return entries;
-}
-
-function decidedFrom<P>(d: DurableState<P>, fromSlot: number): [number, Proposal<P>][] {
-  const entries: [number, Proposal<P>][] = [];
-  for (let slot = fromSlot; slot < d.decided.length; slot++) {
-    const proposal = d.decided[slot];
-    if (proposal !== undefined) entries.push([slot, proposal]);
   }
   return entries;
 }
@@ -324,8 +316,8 @@ function onPrepare<P>(out: Out<P>, from: ServerId, ballot: Ballot, fromSlot: num
     from: state.id,
     to: from,
     ballot,
-    accepted: acceptedFrom(d, fromSlot),
-    decided: decidedFrom(d, fromSlot),
+    accepted: entriesFrom(d.accepted, fromSlot),
+    decided: entriesFrom(d.decided, fromSlot),
   });
 }
 

@@ -2,13 +2,10 @@
 // One Line per non-blank, non-comment source line; `line` is the 1-based source line number.
 import type { MultiOp, SessionName } from '../zk/types';
 
-export type ProtocolMode = 'multi-paxos' | 'basic-paxos';
-export type BugName =
-  | 'forget-promise'
-  | 'ignore-promised-values'
-  | 'minority-quorum'
-  | 'accept-below-promise'
-  | 'apply-out-of-order';
+import type { BugName, ProtocolMode } from '../protocol/types';
+
+// The protocol's names, as scripts write them.
+export type { BugName, ProtocolMode } from '../protocol/types';
 export const BUG_NAMES: readonly BugName[] = [
   'forget-promise',
   'ignore-promised-values',
