@@ -27,12 +27,13 @@ export const NOOP_ID = 'noop';
 const RECENT_DECIDED_IDS = 4096;
 
 function rememberDecided<P>(v: VolatileState<P>, id: string): void {
+  if (v.decidedIds.has(id)) return;
+  // A ring of the most recent ids: the one it overwrites is forgotten.
+  const oldest = v.decidedRing[v.decidedRingAt];
+  if (oldest !== undefined) v.decidedIds.delete(oldest);
+  v.decidedRing[v.decidedRingAt] = id;
+  v.decidedRingAt = (v.decidedRingAt + 1) % RECENT_DECIDED_IDS;
   v.decidedIds.add(id);
-  // A Set iterates in insertion order: the first one is the oldest.
-  if (v.decidedIds.size > RECENT_DECIDED_IDS) for (const oldest of v.decidedIds) {
-    v.decidedIds.delete(oldest);
-    break;
-  }
 }
 
 /** Collects what one step sends and does. */
@@ -61,12 +62,8 @@ class Out<P> {
 function freshVolatile<P>(config: ProtocolConfig, durable: DurableState<P>, env: Env): VolatileState<P> {
   let decidedUpTo = 0;
   while (durable.decided[decidedUpTo] !== undefined) decidedUpTo++;
-  const decidedIds = new Set<string>();
-  for (let slot = Math.max(0, durable.decided.length - RECENT_DECIDED_IDS); slot < durable.decided.length; slot++) {
-    const proposal = durable.decided[slot];
-    if (proposal !== undefined && proposal.payload !== null) decidedIds.add(proposal.id);
-  }
-  return {
+
+  const volatile: VolatileState<P> = {
     role: 'follower',
     leader: null,
     ballot: ZERO_BALLOT,
@@ -79,7 +76,9 @@ function freshVolatile<P>(config: ProtocolConfig, durable: DurableState<P>, env:
     acceptSentAt: new Map(),
     leaderDecidedUpTo: 0,
     pending: new Map(),
-    decidedIds,
+    decidedIds: new Set(),
+    decidedRing: [],
+    decidedRingAt: 0,
     roundFor: null,
     decidedUpTo,
     appliedUpTo: 0,
@@ -91,6 +90,11 @@ function freshVolatile<P>(config: ProtocolConfig, durable: DurableState<P>, env:
     probeAt: env.now + probeIntervalMs(config),
     probePeer: 0,
   };
+  for (let slot = Math.max(0, durable.decided.length - RECENT_DECIDED_IDS); slot < durable.decided.length; slot++) {
+    const proposal = durable.decided[slot];
+    if (proposal !== undefined && proposal.payload !== null) rememberDecided(volatile, proposal.id);
+  }
+  return volatile;
 }
 
 function electionTimeout(config: ProtocolConfig, env: Env): number {
@@ -575,7 +579,8 @@ function learn<P>(out: Out<P>, slot: number, proposal: Proposal<P>): void {
   if (d.decided[slot] !== undefined) return;
   d.decided[slot] = proposal;
   v.pending.delete(proposal.id);
-  if (proposal.payload !== null) rememberDecided(v, proposal.id);
+  // Only a leader is sent forwards that can arrive late; a request chosen twice anyway is applied once.
+  if (proposal.payload !== null && v.role === 'leader') rememberDecided(v, proposal.id);
   v.acceptVotes.delete(slot);
   v.acceptSentAt.delete(slot);
   out.effect({ kind: 'decided', slot, proposal });

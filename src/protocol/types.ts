@@ -81,6 +81,9 @@ export interface VolatileState<P> {
   pending: Map<string, Proposal<P>>;
   /** Ids of recently decided requests, so a late or repeated forward is not proposed again. */
   decidedIds: Set<string>;
+  /** The same ids in the order they were decided, as a ring: the oldest is forgotten first. */
+  decidedRing: string[];
+  decidedRingAt: number;
   /** Basic Paxos: the request this proposer's current round exists for. */
   roundFor: string | null;
   /** First slot not yet decided (the decided prefix is [0, decidedUpTo)). */

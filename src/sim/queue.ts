@@ -1,22 +1,23 @@
 // A binary min-heap of events ordered by (time, sequence): equal times keep their scheduling order,
-// which is what makes a run the same every time.
+// which is what makes a run the same every time. Events carry their own time and sequence number,
+// so scheduling one allocates nothing more than the event itself.
 
-export interface Scheduled<E> {
+export interface Timed {
   readonly at: number;
-  readonly seq: number;
-  readonly event: E;
+  /** Set by the queue when the event is scheduled. */
+  seq: number;
 }
 
-export class EventQueue<E> {
-  private heap: Scheduled<E>[] = [];
+export class EventQueue<E extends Timed> {
+  private heap: E[] = [];
   private nextSeq = 0;
 
   get size(): number {
     return this.heap.length;
   }
 
-  push(at: number, event: E): void {
-    const item: Scheduled<E> = { at, seq: this.nextSeq++, event };
+  push(item: E): void {
+    item.seq = this.nextSeq++;
     const heap = this.heap;
     heap.push(item);
     let i = heap.length - 1;
@@ -29,11 +30,11 @@ export class EventQueue<E> {
     heap[i] = item;
   }
 
-  peek(): Scheduled<E> | undefined {
+  peek(): E | undefined {
     return this.heap[0];
   }
 
-  pop(): Scheduled<E> | undefined {
+  pop(): E | undefined {
     const heap = this.heap;
     const top = heap[0];
     const last = heap.pop();
@@ -53,13 +54,13 @@ export class EventQueue<E> {
     return top;
   }
 
-  /** Every scheduled item, in no particular order (for snapshots and inspection). */
-  items(): readonly Scheduled<E>[] {
+  /** Every scheduled event, in no particular order (for snapshots and inspection). */
+  items(): readonly E[] {
     return this.heap;
   }
 
-  /** Rebuild from saved items, keeping their sequence numbers. */
-  static restore<E>(items: readonly Scheduled<E>[], nextSeq: number): EventQueue<E> {
+  /** Rebuild from saved events, keeping their sequence numbers. */
+  static restore<E extends Timed>(items: readonly E[], nextSeq: number): EventQueue<E> {
     const queue = new EventQueue<E>();
     queue.heap = [...items].sort((a, b) => (before(a, b) ? -1 : 1));
     queue.nextSeq = nextSeq;
@@ -71,6 +72,6 @@ export class EventQueue<E> {
   }
 }
 
-function before<E>(a: Scheduled<E>, b: Scheduled<E>): boolean {
+function before(a: Timed, b: Timed): boolean {
   return a.at < b.at || (a.at === b.at && a.seq < b.seq);
 }

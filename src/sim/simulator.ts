@@ -6,7 +6,7 @@ import type { ClientCommand, Header } from '../script/ast';
 import { applyTxn, createReplica, readOnReplica, restoreWatches, type ClientWatch, type Replica } from '../zk/replica';
 import type { EventType, MultiOp, Read, ReadResult, SessionName, Txn, TxnResult, WatchKind } from '../zk/types';
 import { describeMessage, describeTxn } from './describe';
-import { EventQueue, type Scheduled } from './queue';
+import { EventQueue } from './queue';
 import { Rng } from './rng';
 import type { OpResult, SessionStatus, TraceEvent, WireKind } from './trace';
 
@@ -35,10 +35,12 @@ type Wire =
   | { readonly kind: 'reply'; readonly opId: number; readonly result: OpResult; readonly lastZxid: number }
   | { readonly kind: 'watch-event'; readonly type: EventType; readonly path: string };
 
-type SimEvent =
+/** What the event queue holds; `at` is when it happens, `seq` orders events at the same time. */
+type SimEvent = { readonly at: number; seq: number } & (
   | { readonly kind: 'deliver'; readonly id: number; readonly from: string; readonly to: string; readonly fromServer: number; readonly toServer: number; readonly sentAt: number; readonly wire: Wire; readonly lost: boolean }
   | { readonly kind: 'tick'; readonly server: number; readonly gen: number }
-  | { readonly kind: 'housekeeping' };
+  | { readonly kind: 'housekeeping' }
+);
 
 export interface NetworkSettings {
   latencyMin: number;
@@ -92,7 +94,7 @@ export interface SimSnapshot {
   readonly network: NetworkSettings;
   readonly cuts: Set<number>;
   readonly rng: number[];
-  readonly queue: readonly Scheduled<SimEvent>[];
+  readonly queue: readonly SimEvent[];
   readonly queueSeq: number;
   readonly nextMessageId: number;
   readonly nextOpId: number;
@@ -262,7 +264,7 @@ export class Simulator {
       this.servers.push(server);
       this.scheduleTick(server, paxos.volatile.electionDeadline);
     }
-    this.queue.push(HOUSEKEEPING_MS, { kind: 'housekeeping' });
+    this.queue.push({ kind: 'housekeeping', at: HOUSEKEEPING_MS, seq: 0 });
     // The starting network is part of the run: checkers treat a lossy start like a later change.
     const { loss, dup, latencyMin, latencyMax } = this.network;
     this.record({ t: 0, kind: 'network', loss, dup, latencyMin, latencyMax });
@@ -331,10 +333,9 @@ export class Simulator {
   /** Messages on the wire now, in the form the trace's send events have. */
   inFlight(): InFlightMessage[] {
     const messages: InFlightMessage[] = [];
-    for (const item of this.queue.items()) {
-      const event = item.event;
+    for (const event of this.queue.items()) {
       if (event.kind !== 'deliver') continue;
-      messages.push({ id: event.id, from: event.from, to: event.to, wire: wireKind(event.wire), label: wireLabel(event.wire), sentAt: event.sentAt, deliverAt: item.at, lost: event.lost });
+      messages.push({ id: event.id, from: event.from, to: event.to, wire: wireKind(event.wire), label: wireLabel(event.wire), sentAt: event.sentAt, deliverAt: event.at, lost: event.lost });
     }
     return messages.sort((a, b) => a.id - b.id);
   }
@@ -348,11 +349,10 @@ export class Simulator {
 
   /** Process one event; false when the queue is empty. */
   stepEvent(): boolean {
-    const item = this.queue.pop();
-    if (item === undefined) return false;
-    this.now = item.at;
+    const event = this.queue.pop();
+    if (event === undefined) return false;
+    this.now = event.at;
     this.eventsProcessed++;
-    const event = item.event;
     switch (event.kind) {
       case 'deliver':
         this.deliver(event);
@@ -366,7 +366,7 @@ export class Simulator {
       }
       case 'housekeeping':
         this.housekeeping();
-        this.queue.push(this.now + HOUSEKEEPING_MS, { kind: 'housekeeping' });
+        this.queue.push({ kind: 'housekeeping', at: this.now + HOUSEKEEPING_MS, seq: 0 });
         break;
     }
     return true;
@@ -431,7 +431,7 @@ export class Simulator {
     if (this.traceMessages) {
       this.record({ t: this.now, kind: 'send', id, from, to, wire: wireKind(wire), label: wireLabel(wire), deliverAt, lost });
     }
-    this.queue.push(deliverAt, { kind: 'deliver', id, from, to, fromServer, toServer, sentAt: this.now, wire, lost });
+    this.queue.push({ kind: 'deliver', at: deliverAt, seq: 0, id, from, to, fromServer, toServer, sentAt: this.now, wire, lost });
     if (betweenServers && !lost && this.rng.chance(this.network.dup)) {
       const copy = this.nextMessageId++;
       const copyAt = this.now + this.rng.int(this.network.latencyMin, this.network.latencyMax);
@@ -439,7 +439,7 @@ export class Simulator {
       if (this.traceMessages) {
         this.record({ t: this.now, kind: 'duplicate', id: copy, copyOf: id, from, to, wire: wireKind(wire), label: wireLabel(wire), deliverAt: copyAt });
       }
-      this.queue.push(copyAt, { kind: 'deliver', id: copy, from, to, fromServer, toServer, sentAt: this.now, wire, lost: false });
+      this.queue.push({ kind: 'deliver', at: copyAt, seq: 0, id: copy, from, to, fromServer, toServer, sentAt: this.now, wire, lost: false });
     }
   }
 
@@ -479,7 +479,7 @@ export class Simulator {
     const when = Math.max(at, this.now);
     server.tickAt = when;
     server.tickGen++;
-    this.queue.push(when, { kind: 'tick', server: server.id, gen: server.tickGen });
+    this.queue.push({ kind: 'tick', at: when, seq: 0, server: server.id, gen: server.tickGen });
   }
 
   private stepServer(server: SimServer, input: Parameters<typeof step<Txn>>[1]): void {
