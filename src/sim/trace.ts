@@ -20,6 +20,8 @@ export type WireKind =
 export interface OpResult {
   readonly ok: boolean;
   readonly error?: ErrorCode;
+  /** zkCli's own text for some errors (BADARGUMENTS). */
+  readonly reason?: string;
   readonly path?: string;
   readonly data?: string;
   readonly stat?: Stat;
