@@ -27,6 +27,8 @@ export interface SimState {
   detail: ServerDetail | null;
   selected: number;
   console: readonly ConsoleEntry[];
+  /** Console entries dropped from the front since the run began (so lines keep stable keys). */
+  consoleDropped: number;
   events: readonly EventNote[];
   network: Frame['network'];
   /** The last command error (role "alert" in the page). */
@@ -59,6 +61,7 @@ export const useSim = create<SimState>()((set) => ({
   detail: null,
   selected: 1,
   console: [],
+  consoleDropped: 0,
   events: [],
   network: { latencyMin: DEFAULT_HEADER.latency.minMs, latencyMax: DEFAULT_HEADER.latency.maxMs, loss: 0, dup: 0 },
   error: null,
@@ -165,7 +168,14 @@ function applyFrame(frame: Frame): void {
       network: sameJson(state.network, frame.network) ? state.network : frame.network,
     };
     if (flushSlow) {
-      next.console = slow.resetConsole ? slow.console : appendCapped(state.console, slow.console, MAX_CONSOLE);
+      if (slow.resetConsole) {
+        next.console = slow.console;
+        next.consoleDropped = 0;
+      } else {
+        const kept = appendCapped(state.console, slow.console, MAX_CONSOLE);
+        next.console = kept;
+        next.consoleDropped = state.consoleDropped + state.console.length + slow.console.length - kept.length;
+      }
       next.events = slow.resetEvents ? slow.events : appendCapped(state.events, slow.events, MAX_EVENTS);
       if (slow.detail !== undefined) next.detail = slow.detail;
       else if (frame.reset) next.detail = null;

@@ -1,12 +1,18 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useSim } from '../../store/simStore';
 import type { ConsoleEntry } from '../../worker/protocol';
 import { text } from '../text';
 
 const MAX_HISTORY = 100;
+/** Lines kept on screen; older ones scroll out (the store keeps more). */
+const SHOWN = 300;
 
 export function ConsolePanel() {
   const entries = useSim((s) => s.console);
+  const dropped = useSim((s) => s.consoleDropped);
+  const shown = entries.length > SHOWN ? entries.slice(-SHOWN) : entries;
+  // Keys count lines since the run began, so a line keeps its key as older ones drop off.
+  const firstKey = dropped + entries.length - shown.length;
   const send = useSim((s) => s.send);
   const [draft, setDraft] = useState('');
   const [history, setHistory] = useState<readonly string[]>([]);
@@ -52,7 +58,7 @@ export function ConsolePanel() {
         <h2 id="console-title">{text.console.title}</h2>
       </div>
       <div className="console-output" role="log" aria-label={text.console.output} ref={output} tabIndex={0}>
-        {entries.length === 0 ? <p className="empty">{text.console.empty}</p> : entries.map((entry, i) => <ConsoleLine key={i} entry={entry} />)}
+        {entries.length === 0 ? <p className="empty">{text.console.empty}</p> : shown.map((entry, i) => <ConsoleLine key={firstKey + i} entry={entry} />)}
       </div>
       <div className="console-input">
         <label htmlFor="console-input" className="visually-hidden">
@@ -88,7 +94,7 @@ export function ConsolePanel() {
   );
 }
 
-function ConsoleLine({ entry }: { entry: ConsoleEntry }) {
+const ConsoleLine = memo(function ConsoleLine({ entry }: { entry: ConsoleEntry }) {
   switch (entry.kind) {
     case 'input':
       return <div className="cl cl-input">{`> ${entry.text}`}</div>;
@@ -99,4 +105,4 @@ function ConsoleLine({ entry }: { entry: ConsoleEntry }) {
     case 'error':
       return <div className="cl cl-error">{entry.text}</div>;
   }
-}
+});

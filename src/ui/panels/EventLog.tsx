@@ -3,7 +3,7 @@ import { useSim } from '../../store/simStore';
 import { text } from '../text';
 
 /** The event log shows the most recent notes only. */
-const SHOWN = 150;
+const SHOWN = 80;
 
 export function EventLog() {
   const events = useSim((s) => s.events);
