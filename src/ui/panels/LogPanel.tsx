@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useSim } from '../../store/simStore';
 import type { LogEntryView } from '../../worker/protocol';
 import { text } from '../text';
@@ -99,7 +99,16 @@ export function LogPanel() {
   );
 }
 
-function LogRow({ row }: { row: Row }) {
+/** Rows are rebuilt from fresh worker objects: compare by value, so only slots that changed render again. */
+function sameRow(a: { row: Row }, b: { row: Row }): boolean {
+  const x = a.row;
+  const y = b.row;
+  if (x.slot !== y.slot || x.stale !== y.stale) return false;
+  if (x.entry === null || y.entry === null) return x.entry === y.entry;
+  return x.entry.ballot === y.entry.ballot && x.entry.text === y.entry.text && x.entry.chosen === y.entry.chosen && x.entry.applied === y.entry.applied && x.entry.zxid === y.entry.zxid;
+}
+
+const LogRow = memo(function LogRow({ row }: { row: Row }) {
   const entry = row.entry;
   const className = ['log-row', row.stale ? 'stale' : '', entry?.applied ? 'applied' : entry?.chosen ? 'chosen' : entry !== null ? 'accepted' : ''].filter(Boolean).join(' ');
   return (
@@ -118,4 +127,5 @@ function LogRow({ row }: { row: Row }) {
       <td className="mono">{entry?.zxid ?? ''}</td>
     </tr>
   );
-}
+}, sameRow);
+

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useSim } from '../../store/simStore';
 import type { ZnodeView } from '../../worker/protocol';
 import { text } from '../text';
@@ -31,7 +32,24 @@ export function ZnodeTree() {
   );
 }
 
-function ZnodeItem({ node }: { node: ZnodeView }) {
+/** The worker sends fresh objects: compare by value, so only znodes that changed render again. */
+function sameZnode(a: { node: ZnodeView }, b: { node: ZnodeView }): boolean {
+  const x = a.node;
+  const y = b.node;
+  return (
+    x.path === y.path &&
+    x.data === y.data &&
+    x.version === y.version &&
+    x.cversion === y.cversion &&
+    x.mzxid === y.mzxid &&
+    x.depth === y.depth &&
+    x.changed === y.changed &&
+    x.ephemeralOwner === y.ephemeralOwner &&
+    x.watches.join() === y.watches.join()
+  );
+}
+
+const ZnodeItem = memo(function ZnodeItem({ node }: { node: ZnodeView }) {
   const missing = node.version < 0;
   const className = ['znode', node.changed ? 'changed' : '', missing ? 'missing' : '', node.ephemeralOwner !== null ? 'ephemeral' : ''].filter(Boolean).join(' ');
   return (
@@ -59,4 +77,4 @@ function ZnodeItem({ node }: { node: ZnodeView }) {
       ))}
     </li>
   );
-}
+}, sameZnode);
