@@ -136,6 +136,10 @@ export function MessageCanvas({ sceneRef, label }: { sceneRef: RefObject<Scene>;
 
     let frameCount = 0;
     let blank = false;
+    const onlyMuted = (): boolean => {
+      for (const message of flying.messages.values()) if (!KIND_STYLES[message.kind].muted) return false;
+      return true;
+    };
     const draw = (): void => {
       frame = requestAnimationFrame(draw);
       // How many messages are on screen, for the UI benchmark and for anyone inspecting the page.
@@ -148,6 +152,8 @@ export function MessageCanvas({ sceneRef, label }: { sceneRef: RefObject<Scene>;
       const offsetY = (cssHeight * dpr - box.h * scale) / 2 - box.y * scale;
       // Nothing in flight and nothing drawn last time: leave the canvas alone (no repaint at all).
       if (flying.messages.size === 0 && blank) return;
+      // Only heartbeats and pings in flight: half the frame rate is plenty for them.
+      if ((frameCount & 1) === 1 && flying.messages.size > 0 && onlyMuted()) return;
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, canvas.width, canvas.height);
       blank = flying.messages.size === 0;
