@@ -3,7 +3,7 @@
 import { crashServer, initServer, restartServer, step } from '../protocol/server';
 import type { DurableState, Effect, Env, Message, ProtocolConfig, ServerState } from '../protocol/types';
 import type { ClientCommand, Header } from '../script/ast';
-import { applyTxn, createReplica, readOnReplica, restoreWatches, type ClientWatch, type Replica } from '../zk/replica';
+import { applyTxn, cloneReplica, createReplica, readOnReplica, restoreWatches, type ClientWatch, type Replica } from '../zk/replica';
 import type { EventType, MultiOp, Read, ReadResult, SessionName, Txn, TxnResult, WatchKind } from '../zk/types';
 import { describeMessage, describeTxn } from './describe';
 import { EventQueue } from './queue';
@@ -288,7 +288,7 @@ export class Simulator {
 
   /** Everything that determines the rest of the run, copied (the trace only by length: it is append-only). */
   snapshot(): SimSnapshot {
-    return structuredClone({
+    return copySnapshot({
       now: this.now,
       traceLength: this.trace.length,
       servers: this.servers,
@@ -311,7 +311,7 @@ export class Simulator {
 
   /** Go back (or forward) to a snapshot; `trace` is the run's trace of which the snapshot's prefix is kept. */
   restore(snapshot: SimSnapshot, trace: readonly TraceEvent[]): void {
-    const copy = structuredClone(snapshot);
+    const copy = copySnapshot(snapshot);
     this.now = copy.now;
     this.trace = trace.slice(0, copy.traceLength);
     this.servers = copy.servers;
@@ -1025,6 +1025,49 @@ function forgetFiredWatches(client: SimClient, type: EventType, path: string): v
     kinds.delete('exist');
   }
   if (kinds.size === 0) client.watches.delete(path);
+}
+
+/**
+ * A snapshot's copy of the simulator. What is never changed once made is shared, not copied: log entries
+ * (a slot's entry is replaced, never edited), messages and the events on the wire, the protocol config.
+ * Everything that changes in place (volatile protocol state, replicas, sessions, maps) is copied.
+ */
+function copySnapshot(from: SimSnapshot): SimSnapshot {
+  return {
+    ...from,
+    servers: from.servers.map(copyServer),
+    clients: structuredClone(from.clients),
+    network: { ...from.network },
+    cuts: new Set(from.cuts),
+    rng: [...from.rng],
+    queue: [...from.queue],
+    toServerClock: new Map(from.toServerClock),
+    toClientClock: new Map(from.toClientClock),
+  };
+}
+
+function copyDurable(durable: DurableState<LoggedTxn>): DurableState<LoggedTxn> {
+  return { promised: durable.promised, accepted: durable.accepted.slice(), decided: durable.decided.slice() };
+}
+
+function copyServer(server: SimServer): SimServer {
+  const paxos = server.paxos;
+  const durable = copyDurable(paxos.durable);
+  return {
+    ...server,
+    paxos: { id: paxos.id, config: paxos.config, durable, volatile: structuredClone(paxos.volatile) },
+    // While up, `durable` is the protocol's own; it only stands alone after a crash.
+    durable: server.durable === paxos.durable ? durable : copyDurable(server.durable),
+    replica: cloneReplica(server.replica),
+    appliedSeq: new Map(server.appliedSeq),
+    appliedIds: new Set(server.appliedIds),
+    zxids: server.zxids.slice(),
+    awaiting: new Map(server.awaiting),
+    clients: new Set(server.clients),
+    touched: new Set(server.touched),
+    sessionDeadlines: new Map(server.sessionDeadlines),
+    expiring: new Set(server.expiring),
+  };
 }
 
 /** A transaction as the log carries it: client writes also carry their session's sequence number. */
