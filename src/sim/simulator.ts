@@ -86,10 +86,29 @@ interface SimServer {
   tickGen: number;
 }
 
+/** A log as a snapshot keeps it: fixed-size chunks, shared with the previous snapshot where unchanged. */
+interface ChunkedLog<T> {
+  readonly length: number;
+  readonly chunks: readonly (readonly (T | undefined)[])[];
+}
+
+interface SnapshotDurable {
+  readonly promised: DurableState<LoggedTxn>['promised'];
+  readonly accepted: ChunkedLog<DurableState<LoggedTxn>['accepted'][number]>;
+  readonly decided: ChunkedLog<DurableState<LoggedTxn>['decided'][number]>;
+}
+
+/** A server as a snapshot keeps it: its logs chunked; `durable` null when it is the protocol's own (server up). */
+interface SnapshotServer extends Omit<SimServer, 'paxos' | 'durable' | 'zxids'> {
+  readonly paxos: Omit<ServerState<LoggedTxn>, 'durable'> & { readonly durable: SnapshotDurable };
+  readonly durable: SnapshotDurable | null;
+  readonly zxids: ChunkedLog<number>;
+}
+
 export interface SimSnapshot {
   readonly now: number;
   readonly traceLength: number;
-  readonly servers: SimServer[];
+  readonly servers: readonly SnapshotServer[];
   readonly clients: Map<SessionName, SimClient>;
   readonly network: NetworkSettings;
   readonly cuts: Set<number>;
@@ -205,6 +224,8 @@ export class Simulator {
   private rng: Rng;
   private queue = new EventQueue<SimEvent>();
   private nextMessageId = 1;
+  /** The last snapshot taken, whose unchanged log chunks the next one shares. */
+  private lastSnapshot: SimSnapshot | undefined;
   /** Last delivery time of each session's stream, per direction, to keep TCP order. */
   private toServerClock = new Map<SessionName, number>();
   private toClientClock = new Map<SessionName, number>();
@@ -288,10 +309,11 @@ export class Simulator {
 
   /** Everything that determines the rest of the run, copied (the trace only by length: it is append-only). */
   snapshot(): SimSnapshot {
-    return copySnapshot({
+    const previous = this.lastSnapshot;
+    const snapshot = copySnapshotParts({
       now: this.now,
       traceLength: this.trace.length,
-      servers: this.servers,
+      servers: this.servers.map((server, index) => snapshotServer(server, previous?.servers[index])),
       clients: this.clients,
       network: this.network,
       cuts: this.cuts,
@@ -307,14 +329,16 @@ export class Simulator {
       deliveries: this.deliveries,
       eventsProcessed: this.eventsProcessed,
     });
+    this.lastSnapshot = snapshot;
+    return snapshot;
   }
 
   /** Go back (or forward) to a snapshot; `trace` is the run's trace of which the snapshot's prefix is kept. */
   restore(snapshot: SimSnapshot, trace: readonly TraceEvent[]): void {
-    const copy = copySnapshot(snapshot);
+    const copy = copySnapshotParts(snapshot);
     this.now = copy.now;
     this.trace = trace.slice(0, copy.traceLength);
-    this.servers = copy.servers;
+    this.servers = copy.servers.map(liveServer);
     this.clients = copy.clients;
     Object.assign(this.network, copy.network);
     this.cuts = copy.cuts;
@@ -1029,13 +1053,14 @@ function forgetFiredWatches(client: SimClient, type: EventType, path: string): v
 
 /**
  * A snapshot's copy of the simulator. What is never changed once made is shared, not copied: log entries
- * (a slot's entry is replaced, never edited), messages and the events on the wire, the protocol config.
- * Everything that changes in place (volatile protocol state, replicas, sessions, maps) is copied.
+ * (a slot's entry is replaced, never edited), messages and the events on the wire, the protocol config,
+ * and log chunks that did not change since the previous snapshot. Everything that changes in place
+ * (volatile protocol state, replicas, sessions, maps) is copied.
  */
-function copySnapshot(from: SimSnapshot): SimSnapshot {
+function copySnapshotParts<S>(from: Omit<SimSnapshot, 'servers'> & { servers: readonly S[] }): Omit<SimSnapshot, 'servers'> & { servers: S[] } {
   return {
     ...from,
-    servers: from.servers.map(copyServer),
+    servers: [...from.servers],
     clients: structuredClone(from.clients),
     network: { ...from.network },
     cuts: new Set(from.cuts),
@@ -1046,27 +1071,70 @@ function copySnapshot(from: SimSnapshot): SimSnapshot {
   };
 }
 
-function copyDurable(durable: DurableState<LoggedTxn>): DurableState<LoggedTxn> {
-  return { promised: durable.promised, accepted: durable.accepted.slice(), decided: durable.decided.slice() };
+const LOG_CHUNK = 512;
+
+function chunkLog<T>(log: readonly (T | undefined)[], previous: ChunkedLog<T> | undefined): ChunkedLog<T> {
+  const chunks: (readonly (T | undefined)[])[] = [];
+  for (let start = 0; start < log.length; start += LOG_CHUNK) {
+    const end = Math.min(log.length, start + LOG_CHUNK);
+    const old = previous?.chunks[start / LOG_CHUNK];
+    let same = old !== undefined && old.length === end - start;
+    for (let i = start; same && i < end; i++) if (old![i - start] !== log[i]) same = false;
+    chunks.push(same ? old! : log.slice(start, end));
+  }
+  return { length: log.length, chunks };
 }
 
-function copyServer(server: SimServer): SimServer {
-  const paxos = server.paxos;
-  const durable = copyDurable(paxos.durable);
+function flattenLog<T>(chunked: ChunkedLog<T>): (T | undefined)[] {
+  const log: (T | undefined)[] = new Array(chunked.length);
+  let at = 0;
+  for (const chunk of chunked.chunks) for (const entry of chunk) log[at++] = entry;
+  return log;
+}
+
+function snapshotDurable(durable: DurableState<LoggedTxn>, previous: SnapshotDurable | null | undefined): SnapshotDurable {
+  return { promised: durable.promised, accepted: chunkLog(durable.accepted, previous?.accepted), decided: chunkLog(durable.decided, previous?.decided) };
+}
+
+function liveDurable(durable: SnapshotDurable): DurableState<LoggedTxn> {
+  return { promised: durable.promised, accepted: flattenLog(durable.accepted), decided: flattenLog(durable.decided) };
+}
+
+/** The parts of a server that change in place, copied. */
+function copyMutable(server: SimServer | SnapshotServer): Pick<SimServer, 'replica' | 'appliedSeq' | 'appliedIds' | 'awaiting' | 'clients' | 'touched' | 'sessionDeadlines' | 'expiring'> {
   return {
-    ...server,
-    paxos: { id: paxos.id, config: paxos.config, durable, volatile: structuredClone(paxos.volatile) },
-    // While up, `durable` is the protocol's own; it only stands alone after a crash.
-    durable: server.durable === paxos.durable ? durable : copyDurable(server.durable),
     replica: cloneReplica(server.replica),
     appliedSeq: new Map(server.appliedSeq),
     appliedIds: new Set(server.appliedIds),
-    zxids: server.zxids.slice(),
     awaiting: new Map(server.awaiting),
     clients: new Set(server.clients),
     touched: new Set(server.touched),
     sessionDeadlines: new Map(server.sessionDeadlines),
     expiring: new Set(server.expiring),
+  };
+}
+
+function snapshotServer(server: SimServer, previous: SnapshotServer | undefined): SnapshotServer {
+  const paxos = server.paxos;
+  const ownDurable = server.durable === paxos.durable;
+  return {
+    ...server,
+    ...copyMutable(server),
+    paxos: { id: paxos.id, config: paxos.config, durable: snapshotDurable(paxos.durable, previous?.paxos.durable), volatile: structuredClone(paxos.volatile) },
+    zxids: chunkLog(server.zxids, previous?.zxids),
+    // While up, `durable` is the protocol's own; it only stands alone after a crash.
+    durable: ownDurable ? null : snapshotDurable(server.durable, previous?.durable ?? previous?.paxos.durable),
+  };
+}
+
+function liveServer(server: SnapshotServer): SimServer {
+  const durable = liveDurable(server.paxos.durable);
+  return {
+    ...server,
+    ...copyMutable(server),
+    paxos: { id: server.paxos.id, config: server.paxos.config, durable, volatile: structuredClone(server.paxos.volatile) },
+    zxids: flattenLog(server.zxids).map((zxid) => zxid ?? 0),
+    durable: server.durable === null ? durable : liveDurable(server.durable),
   };
 }
 

@@ -85,6 +85,8 @@ describe('the live run', () => {
     const original = run.sim.trace.slice();
     const end = run.sim.now;
     expect(run.sim.eventsProcessed).toBeGreaterThan(SNAPSHOT_EVERY * 2);
+    // Snapshots are thinned as the run grows: about 4·√(events / SNAPSHOT_EVERY) of them.
+    expect(run.snapshotCount).toBeLessThanOrEqual(Math.ceil(4 * Math.sqrt(run.sim.eventsProcessed / SNAPSHOT_EVERY)) + 8);
 
     run.seekTime(15_000);
     expect(run.sim.now).toBe(15_000);

@@ -96,7 +96,7 @@ export class LiveRun {
   private linksDirty = true;
   private detailSignature = '';
   private resetPending = true;
-  private readonly snapshots: Snapshot[] = [];
+  private snapshots: Snapshot[] = [];
 
   /** A run from time 0: `actions` are replayed at their recorded moments (plain lines run at once). */
   constructor(header: Header, actions: readonly (RecordedAction | string)[] = []) {
@@ -115,6 +115,11 @@ export class LiveRun {
 
   get snapshotCount(): number {
     return this.snapshots.length;
+  }
+
+  /** For memory measurements (npm run bench): keep only the first snapshot; seeks then replay from the start. */
+  forgetSnapshots(): void {
+    this.snapshots.length = Math.min(1, this.snapshots.length);
   }
 
   /** The furthest simulated time and trace length this run has reached. */
@@ -206,6 +211,8 @@ export class LiveRun {
     const sim = this.sim;
     const last = this.snapshots[this.snapshots.length - 1];
     if (last !== undefined && last.events >= sim.eventsProcessed) return;
+    // Tallies that are done are dropped here too, not only when a frame is drawn (a fast replay draws none).
+    this.expireQuorums();
     this.snapshots.push({
       events: sim.eventsProcessed,
       now: sim.now,
@@ -215,6 +222,18 @@ export class LiveRun {
       consoleLength: this.consoleLogLength(),
       quorums: structuredClone(this.quorums),
     });
+    this.thinSnapshots();
+  }
+
+  /**
+   * Keep about 4·√(events / SNAPSHOT_EVERY) snapshots: when there are more, every second one in the older half
+   * goes. Memory then grows with the square root of the run, and a seek replays at most a few thousand events.
+   */
+  private thinSnapshots(): void {
+    const limit = Math.ceil(4 * Math.sqrt(this.sim.eventsProcessed / SNAPSHOT_EVERY)) + 8;
+    if (this.snapshots.length <= limit) return;
+    const half = Math.floor(this.snapshots.length / 2);
+    this.snapshots = this.snapshots.filter((_, index) => index === 0 || index >= half || index % 2 === 0);
   }
 
   /** The next recorded action if it is due now (before the next event), else null. */
