@@ -176,7 +176,7 @@ describe('partitionHistory', () => {
     expect(parts(b)).toHaveLength(3);
     b.write('c1', 4, cmd.create('/s-', 'x', { sequential: true }), 30, 40, { ok: true, path: '/s-0000000001', stat: stat(0) });
     // /c (a top-level create) now shares the root's sequential counter with the create -s; /d does not.
-    expect(parts(b)).toEqual([['c1 "create -s /s- x"', 'c2 "create /c x"'], ['c1 "multi check -v 0 /a; set /b y"'], ['c2 "set /d x"']]);
+    expect(parts(b)).toEqual([['c1 "create -s /s- x"', 'c2 "create /c x"'], ['c1 "multi check /a 0; set /b y"'], ['c2 "set /d x"']]);
   });
 
   it('glues the ephemerals of a session that closes', () => {

@@ -160,8 +160,6 @@ export class ScriptRunner {
   /** Run one line to its end, as the CLI does: wait for replies, time and settling. */
   runLine(line: Line): void {
     const sim = this.sim;
-    // A client command issued while the session's earlier background op (&) is out waits behind it (FIFO).
-    // Its invocation time is when the previous line finished: only its completion waits.
     if (line.kind === 'connect') {
       this.start(line);
       const connected = sim.runUntilCondition(() => sim.clients.get(line.session)?.status !== 'connecting', REPLY_BOUND_MS);

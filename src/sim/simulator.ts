@@ -158,7 +158,6 @@ interface SimClient {
   connectSentAt: number;
   connectSeq: number;
   queue: PendingOp[];
-  requestSeq: number;
   /** The watches this session holds, as the client library tracks them, to re-send on reconnect. */
   watches: Map<string, Set<WatchKind>>;
   /** The newest zxid this session has seen in a reply. */
@@ -700,7 +699,7 @@ export class Simulator {
   private client(name: SessionName): SimClient {
     let client = this.clients.get(name);
     if (client === undefined) {
-      client = { name, server: null, status: 'new', sessionId: 0, lastHeard: this.now, connectSentAt: 0, connectSeq: 0, queue: [], requestSeq: 0, watches: new Map(), lastZxid: 0 };
+      client = { name, server: null, status: 'new', sessionId: 0, lastHeard: this.now, connectSentAt: 0, connectSeq: 0, queue: [], watches: new Map(), lastZxid: 0 };
       this.clients.set(name, client);
     }
     return client;
@@ -903,7 +902,6 @@ export class Simulator {
   private sendWrite(client: SimClient, head: PendingOp, txn: Txn): void {
     if (client.server === null) return;
     head.sent = true;
-    client.requestSeq++;
     const requestId = `${client.name}:${head.opId}:${head.stage}`;
     // Op ids only grow, so this orders every write a session ever sends (deleteall's second stage after its first).
     const logged: LoggedTxn = { ...txn, seq: head.opId * 2 + (head.stage === 'second' ? 1 : 0) };

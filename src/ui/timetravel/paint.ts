@@ -1,5 +1,6 @@
 // Drawing the space-time diagram: one walk over the visible time window, told to a painter (the canvas or
 // an SVG string for export), and hit testing for hover and click. Pure functions of the index and a view.
+import { formatCommand } from '../../script/format';
 import type { TraceEvent } from '../../sim/trace';
 import { DROP_COLOR, KIND_STYLES } from '../cluster/messageStyle';
 import { text } from '../text';
@@ -111,18 +112,8 @@ function colorSlot(color: string): number {
   return slot;
 }
 
-export function commandText(command: Extract<TraceEvent, { kind: 'invoke' }>['command']): string {
-  switch (command.kind) {
-    case 'create':
-      return `create${command.ephemeral ? ' -e' : ''}${command.sequential ? ' -s' : ''} ${command.path} ${command.data}`.trimEnd();
-    case 'set':
-      return `set ${command.path} ${command.data}`;
-    case 'multi':
-      return `multi (${command.ops.length} ops)`;
-    default:
-      return `${command.kind} ${command.path}`;
-  }
-}
+/** A client command as the scenario language writes it. */
+export const commandText = formatCommand;
 
 function opState(op: OpBar): OpState {
   if (op.result === null) return 'pending';
