@@ -124,8 +124,8 @@ export class LiveRun {
 
   /** The furthest simulated time and trace length this run has reached. */
   get head(): { t: number; events: number } {
-    this.headT = Math.max(this.headT, this.sim.now);
-    return { t: this.headT, events: this.history.length };
+    // headT holds the furthest time once the clock has gone back (a seek); live play is ahead of it.
+    return { t: Math.max(this.headT, this.sim.now), events: this.history.length };
   }
 
   setSpeed(speed: number): string | null {
