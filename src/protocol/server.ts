@@ -130,6 +130,26 @@ export function cloneServerState<P>(state: ServerState<P>): ServerState<P> {
   return structuredClone(state);
 }
 
+/**
+ * A copy of volatile state for a driver's snapshot: every collection the protocol changes in place is new,
+ * while what is never changed once made (ballots, proposals, accepted entries, ids) is shared.
+ * A new mutable field in VolatileState must be copied here.
+ */
+export function cloneVolatile<P>(v: VolatileState<P>): VolatileState<P> {
+  return {
+    ...v,
+    promisesFrom: new Set(v.promisesFrom),
+    reportedAccepted: new Map(v.reportedAccepted),
+    acceptVotes: new Map([...v.acceptVotes].map(([slot, voters]) => [slot, new Set(voters)])),
+    acceptSentAt: new Map(v.acceptSentAt),
+    pending: new Map(v.pending),
+    decidedIds: new Set(v.decidedIds),
+    decidedRing: [...v.decidedRing],
+    appliedAhead: new Set(v.appliedAhead),
+    lastHeardFrom: new Map(v.lastHeardFrom),
+  };
+}
+
 function wakeAt<P>(state: ServerState<P>): number {
   const v = state.volatile;
   if (v.role === 'leader') return v.heartbeatDue;

@@ -1,7 +1,7 @@
 // The deterministic simulator: a virtual clock, a seeded PRNG, a network, Paxos servers with their znode
 // replicas, and ZooKeeper client sessions. One event at a time; the same config and inputs give the same run.
-import { crashServer, initServer, restartServer, step } from '../protocol/server';
-import type { DurableState, Effect, Env, Message, ProtocolConfig, ServerState } from '../protocol/types';
+import { cloneVolatile, crashServer, initServer, restartServer, step } from '../protocol/server';
+import type { DurableState, Effect, Env, Message, ProtocolConfig, ServerState, VolatileState } from '../protocol/types';
 import type { ClientCommand, Header } from '../script/ast';
 import { applyTxn, cloneReplica, createReplica, readOnReplica, restoreWatches, type ClientWatch, type Replica } from '../zk/replica';
 import type { EventType, MultiOp, Read, ReadResult, SessionName, Txn, TxnResult, WatchKind } from '../zk/types';
@@ -98,9 +98,14 @@ interface SnapshotDurable {
   readonly decided: ChunkedLog<DurableState<LoggedTxn>['decided'][number]>;
 }
 
+/** Volatile protocol state as a snapshot keeps it: the recent-decided ring chunked, its Set rebuilt on restore. */
+interface SnapshotVolatile extends Omit<VolatileState<LoggedTxn>, 'decidedIds' | 'decidedRing'> {
+  readonly decidedRing: ChunkedLog<string>;
+}
+
 /** A server as a snapshot keeps it: its logs chunked; `durable` null when it is the protocol's own (server up). */
 interface SnapshotServer extends Omit<SimServer, 'paxos' | 'durable' | 'zxids'> {
-  readonly paxos: Omit<ServerState<LoggedTxn>, 'durable'> & { readonly durable: SnapshotDurable };
+  readonly paxos: Omit<ServerState<LoggedTxn>, 'durable' | 'volatile'> & { readonly durable: SnapshotDurable; readonly volatile: SnapshotVolatile };
   readonly durable: SnapshotDurable | null;
   readonly zxids: ChunkedLog<number>;
 }
@@ -1069,7 +1074,7 @@ function copySnapshotParts<S>(from: Omit<SimSnapshot, 'servers'> & { servers: re
   };
 }
 
-const LOG_CHUNK = 512;
+const LOG_CHUNK = 256;
 
 function chunkLog<T>(log: readonly (T | undefined)[], previous: ChunkedLog<T> | undefined): ChunkedLog<T> {
   const chunks: (readonly (T | undefined)[])[] = [];
@@ -1112,13 +1117,25 @@ function copyMutable(server: SimServer | SnapshotServer): Pick<SimServer, 'repli
   };
 }
 
+// The ring of recently decided ids is as long as the run until it holds 4,096: chunked like a log, so a
+// snapshot shares the chunks no decision touched since the previous one.
+function snapshotVolatile(volatile: VolatileState<LoggedTxn>, previous: SnapshotVolatile | undefined): SnapshotVolatile {
+  const { decidedIds: _ids, decidedRing: _ring, ...rest } = cloneVolatile({ ...volatile, decidedIds: new Set(), decidedRing: [] });
+  return { ...rest, decidedRing: chunkLog(volatile.decidedRing, previous?.decidedRing) };
+}
+
+function liveVolatile(volatile: SnapshotVolatile): VolatileState<LoggedTxn> {
+  const decidedRing = flattenLog(volatile.decidedRing) as string[];
+  return { ...cloneVolatile({ ...volatile, decidedIds: new Set(), decidedRing: [] }), decidedRing, decidedIds: new Set(decidedRing) };
+}
+
 function snapshotServer(server: SimServer, previous: SnapshotServer | undefined): SnapshotServer {
   const paxos = server.paxos;
   const ownDurable = server.durable === paxos.durable;
   return {
     ...server,
     ...copyMutable(server),
-    paxos: { id: paxos.id, config: paxos.config, durable: snapshotDurable(paxos.durable, previous?.paxos.durable), volatile: structuredClone(paxos.volatile) },
+    paxos: { id: paxos.id, config: paxos.config, durable: snapshotDurable(paxos.durable, previous?.paxos.durable), volatile: snapshotVolatile(paxos.volatile, previous?.paxos.volatile) },
     zxids: chunkLog(server.zxids, previous?.zxids),
     // While up, `durable` is the protocol's own; it only stands alone after a crash.
     durable: ownDurable ? null : snapshotDurable(server.durable, previous?.durable ?? previous?.paxos.durable),
@@ -1130,7 +1147,7 @@ function liveServer(server: SnapshotServer): SimServer {
   return {
     ...server,
     ...copyMutable(server),
-    paxos: { id: server.paxos.id, config: server.paxos.config, durable, volatile: structuredClone(server.paxos.volatile) },
+    paxos: { id: server.paxos.id, config: server.paxos.config, durable, volatile: liveVolatile(server.paxos.volatile) },
     zxids: flattenLog(server.zxids).map((zxid) => zxid ?? 0),
     durable: server.durable === null ? durable : liveDurable(server.durable),
   };

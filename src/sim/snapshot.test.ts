@@ -7,6 +7,16 @@ function hash(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }
 
+/** A canonical text of plain data: Maps and Sets in their iteration order (which the protocol relies on), object keys sorted. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v instanceof Map) return { map: [...v] };
+    if (v instanceof Set) return { set: [...v] };
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)));
+    return v;
+  });
+}
+
 function busySim(): Simulator {
   const sim = new Simulator({ header: { ...DEFAULT_HEADER, servers: 5, seed: 3, loss: 0.05, dup: 0.05 }, traceMessages: true });
   for (let i = 0; i < 20; i++) {
@@ -45,6 +55,28 @@ describe('snapshots', () => {
     const before = hash(snapshot);
     sim.runUntil(3000);
     expect(hash(snapshot)).toBe(before);
+  });
+
+  it('restores volatile protocol state exactly, the recent-decided ring included once it has wrapped', () => {
+    const sim = new Simulator({ header: { ...DEFAULT_HEADER, servers: 3, seed: 5 }, traceMessages: false, traceProtocol: false });
+    // More decided requests than the ring holds (4,096), so it wraps and forgets its oldest ids.
+    for (let i = 0; i < 4500; i++) sim.invoke(`c${(i % 64) + 1}`, { kind: 'command', command: { kind: 'set', path: '/', data: `${i}`, version: -1, stat: false } });
+    const taken: { snapshot: ReturnType<Simulator['snapshot']>; volatile: string[]; ids: string[][] }[] = [];
+    const volatileOf = (s: Simulator): string[] => s.servers.map(({ paxos: { volatile } }) => canonical({ ...volatile, decidedIds: null }));
+    const idsOf = (s: Simulator): string[][] => s.servers.map(({ paxos: { volatile } }) => [...volatile.decidedIds].sort());
+    for (let t = 4000; t <= 24000; t += 4000) {
+      sim.runUntil(t);
+      taken.push({ snapshot: sim.snapshot(), volatile: volatileOf(sim), ids: idsOf(sim) });
+    }
+    const leader = sim.servers.find((s) => s.paxos.volatile.role === 'leader')!;
+    expect(leader.paxos.volatile.decidedRing.length).toBe(4096);
+    expect(leader.paxos.volatile.decidedIds.size).toBe(4096);
+    const trace = sim.trace.slice();
+    for (const { snapshot, volatile, ids } of taken.reverse()) {
+      sim.restore(snapshot, trace);
+      expect(volatileOf(sim)).toEqual(volatile);
+      expect(idsOf(sim)).toEqual(ids);
+    }
   });
 
   it('lists the messages on the wire', () => {
