@@ -106,6 +106,8 @@ test('fault presets and network sliders', async ({ page }) => {
   await page.getByRole('button', { name: 'Heal all' }).click();
   await expect(page.getByRole('checkbox', { name: /^Link n\d+ to n\d+$/, checked: false })).toHaveCount(0, { timeout: 5_000 });
 
+  // Paused, the event log keeps every recent line (playing, it shows only the newest few).
+  await page.getByRole('button', { name: 'Pause' }).click();
   const loss = page.getByRole('slider', { name: 'Loss', exact: true });
   await loss.fill('20');
   await expect(loss).toHaveAttribute('aria-valuetext', '20%');
@@ -117,6 +119,7 @@ test('fault presets and network sliders', async ({ page }) => {
   await expect(page.getByRole('log', { name: 'Event log' })).toContainText('loss 20%', { timeout: 5_000 });
   await expect(page.getByRole('log', { name: 'Event log' })).toContainText(/latency \d+\.\.200ms, loss 20%, dup 10%/, { timeout: 5_000 });
   await expect(latency).toHaveValue('200');
+  await page.getByRole('button', { name: 'Play' }).click();
   await page.screenshot({ path: 'test-results/cluster-lossy.png' });
   expect(errors).toEqual([]);
 });

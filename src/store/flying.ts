@@ -1,5 +1,5 @@
 // Messages in flight, kept outside React: the canvas reads this every animation frame.
-import type { MessageEnd, MessageView } from '../worker/protocol';
+import type { MessageEnd, MessageView, QuorumView } from '../worker/protocol';
 
 export interface FlyingMessage extends MessageView {
   /** Set when the worker reported its end; the canvas animates the end (arrival or drop) and then forgets it. */
@@ -13,7 +13,34 @@ export const flying = {
   wallAt: 0,
   /** Simulated ms per wall ms while playing (0 when paused). */
   rate: 0,
+  /** Quorums just reached: the canvas rings the proposer for QUORUM_FLASH_MS of wall time. */
+  flashes: [] as QuorumFlash[],
 };
+
+export interface QuorumFlash {
+  /** "n3": the proposer that reached its quorum. */
+  readonly at: string;
+  /** Wall time (performance.now) when the page learned of it. */
+  readonly wallAt: number;
+}
+
+export const QUORUM_FLASH_MS = 1100;
+
+/** Reached quorums the previous frame listed (a reached tally lingers a while, then goes for good). */
+let reachedBefore = new Set<string>();
+
+/** A quorum reached since the previous frame starts a flash at its proposer. */
+export function absorbQuorums(quorums: readonly QuorumView[], wallAt: number): void {
+  flying.flashes = flying.flashes.filter((flash) => wallAt - flash.wallAt < QUORUM_FLASH_MS);
+  const reached = new Set<string>();
+  for (const q of quorums) {
+    if (q.reachedAt === undefined) continue;
+    const key = `${q.server}/${q.vote}/${q.ballot}/${q.slot ?? ''}`;
+    reached.add(key);
+    if (!reachedBefore.has(key)) flying.flashes.push({ at: `n${q.server}`, wallAt });
+  }
+  reachedBefore = reached;
+}
 
 /** How long (simulated ms) an ended message stays drawn: the drop cross or arrival pulse. */
 export const END_LINGER_MS = 40;
@@ -33,4 +60,5 @@ export function absorbMessages(sent: readonly MessageView[], ended: readonly Mes
 
 export function clearFlying(): void {
   flying.messages.clear();
+  flying.flashes = [];
 }

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { Header } from '../script/ast';
 import { DEFAULT_HEADER } from '../script/ast';
 import { SIM_MS_PER_REAL_MS_AT_1X, type Command, type ConsoleEntry, type EventNote, type Frame, type LinkView, type QuorumView, type ServerDetail, type ServerView, type Update } from '../worker/protocol';
-import { absorbMessages, clearFlying, flying } from './flying';
+import { absorbMessages, absorbQuorums, clearFlying, flying } from './flying';
 import { absorbTimeline } from './timeline';
 
 const MAX_CONSOLE = 1000;
@@ -114,6 +114,10 @@ export function applyUpdate(update: Update): void {
   applyFrame(update);
 }
 
+/** Clock readouts and the scrubber (time, event count, run length) update at most this often while playing. */
+const READOUT_MS = 100;
+let readoutsAt = 0;
+
 /** What need not redraw at 60 fps (server cards, console, event log, log and znode tree) updates at most this often. */
 const SLOW_PANEL_MS = 150;
 
@@ -130,6 +134,7 @@ const slow = {
 function applyFrame(frame: Frame): void {
   if (frame.reset) clearFlying();
   absorbMessages(frame.sent, frame.ended, frame.now);
+  absorbQuorums(frame.quorums, performance.now());
   absorbTimeline(frame.timeline.from, frame.timeline.events);
   flying.simNow = frame.now;
   flying.wallAt = performance.now();
@@ -148,13 +153,16 @@ function applyFrame(frame: Frame): void {
   }
   const wall = performance.now();
   const flushSlow = frame.reset || !frame.playing || wall - slow.flushedAt >= SLOW_PANEL_MS;
+  // The canvas interpolates the clock every frame from `flying`; the DOM readouts need not follow at 30 Hz.
+  const flushReadouts = flushSlow || wall - readoutsAt >= READOUT_MS;
+  if (flushReadouts) readoutsAt = wall;
 
   useSim.setState((state) => {
     const next: Partial<SimState> = {
       ready: true,
-      now: frame.now,
-      eventCount: frame.eventCount,
-      head: sameJson(state.head, frame.head) ? state.head : frame.head,
+      now: flushReadouts ? frame.now : state.now,
+      eventCount: flushReadouts ? frame.eventCount : state.eventCount,
+      head: !flushReadouts || sameJson(state.head, frame.head) ? state.head : frame.head,
       pausedAt: frame.pausedAt ?? (frame.reset ? null : state.pausedAt),
       playing: frame.playing,
       speed: frame.speed,

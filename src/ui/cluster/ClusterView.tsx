@@ -249,10 +249,6 @@ function QuorumBadges({ layout, quorums }: { layout: RingLayout; quorums: readon
         </text>,
       );
     }
-    for (const q of list) {
-      if (q.reachedAt === undefined) continue;
-      out.push(<circle key={`flash-${quorumKey(q)}-${q.reachedAt}`} className={`quorum-flash quorum-flash-${q.vote}`} cx={spot.x} cy={spot.y} r={layout.nodeRadius} />);
-    }
   }
   return <g className="quorums">{out}</g>;
 }

@@ -1,9 +1,9 @@
 // Messages in flight, drawn on a canvas over the ring in its own requestAnimationFrame loop.
 // It reads `flying` (outside React) and the scene the ClusterView keeps in a ref; it never sets state.
 import { useEffect, useRef, type RefObject } from 'react';
-import { END_LINGER_MS, flying, type FlyingMessage } from '../../store/flying';
+import { END_LINGER_MS, QUORUM_FLASH_MS, flying, type FlyingMessage } from '../../store/flying';
 import { VIEW, type Box, type Point } from './layout';
-import { DROP_COLOR, KIND_STYLES } from './messageStyle';
+import { DROP_COLOR, KIND_STYLES, QUORUM_COLOR } from './messageStyle';
 
 /** What the canvas needs to know about the ring; the ClusterView updates it after each render. */
 export interface Scene {
@@ -93,6 +93,23 @@ function endpoints(scene: Scene, message: FlyingMessage): void {
   scratch.ok = true;
 }
 
+/** A reached quorum: a ring that widens from the proposer and fades (drawn here, not as an SVG animation, which
+ *  would give each ring a compositor layer of its own and rebuild the layer tree several times a second). */
+function drawFlashes(ctx: CanvasRenderingContext2D, scene: Scene, wall: number, reduced: boolean): void {
+  ctx.strokeStyle = QUORUM_COLOR;
+  ctx.lineWidth = 6;
+  for (const flash of flying.flashes) {
+    const spot = scene.positions.get(flash.at);
+    if (spot === undefined) continue;
+    const p = Math.min(1, Math.max(0, (wall - flash.wallAt) / QUORUM_FLASH_MS));
+    ctx.globalAlpha = 0.95 * (1 - p);
+    ctx.beginPath();
+    ctx.arc(spot.x, spot.y, scene.nodeRadius * (reduced ? 1 : 1 + 0.9 * p), 0, TAU);
+    ctx.stroke();
+  }
+  ctx.globalAlpha = 1;
+}
+
 export function MessageCanvas({ sceneRef, label }: { sceneRef: RefObject<Scene>; label: string }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
 
@@ -136,6 +153,7 @@ export function MessageCanvas({ sceneRef, label }: { sceneRef: RefObject<Scene>;
 
     let frameCount = 0;
     let blank = false;
+    const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
     const onlyMuted = (): boolean => {
       for (const message of flying.messages.values()) if (!KIND_STYLES[message.kind].muted) return false;
       return true;
@@ -150,16 +168,19 @@ export function MessageCanvas({ sceneRef, label }: { sceneRef: RefObject<Scene>;
       const scale = Math.min(cssWidth / box.w, cssHeight / box.h) * dpr;
       const offsetX = (cssWidth * dpr - box.w * scale) / 2 - box.x * scale;
       const offsetY = (cssHeight * dpr - box.h * scale) / 2 - box.y * scale;
+      const wall = performance.now();
+      const flashing = flying.flashes.length > 0;
       // Nothing in flight and nothing drawn last time: leave the canvas alone (no repaint at all).
-      if (flying.messages.size === 0 && blank) return;
+      if (flying.messages.size === 0 && !flashing && blank) return;
       // Only heartbeats and pings in flight: half the frame rate is plenty for them.
-      if ((frameCount & 1) === 1 && flying.messages.size > 0 && onlyMuted()) return;
+      if ((frameCount & 1) === 1 && flying.messages.size > 0 && !flashing && onlyMuted()) return;
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, canvas.width, canvas.height);
-      blank = flying.messages.size === 0;
+      blank = flying.messages.size === 0 && !flashing;
       if (blank) return;
       ctx.setTransform(scale, 0, 0, scale, offsetX, offsetY);
-      const t = flying.simNow + (performance.now() - flying.wallAt) * flying.rate;
+      drawFlashes(ctx, scene, wall, reducedMotion.matches);
+      const t = flying.simNow + (wall - flying.wallAt) * flying.rate;
       const dot = Math.max(3, Math.min(7, scene.nodeRadius * 0.16));
       const fork = scene.laneOffset * 3 + dot;
 

@@ -35,6 +35,9 @@ export const LEGEND_COLORS: Readonly<Record<LegendKey, string>> = {
   forward: '#a16207',
 };
 
+/** A reached quorum (cluster.css --cl-reached). */
+export const QUORUM_COLOR = '#16a34a';
+
 function style(legend: LegendKey, size = 1, muted = false): KindStyle {
   return { color: LEGEND_COLORS[legend], size, muted, legend };
 }

@@ -17,8 +17,6 @@ function isProtocol(value: string): value is ProtocolMode {
 export function ControlsBar() {
   const playing = useSim((s) => s.playing);
   const speed = useSim((s) => s.speed);
-  const now = useSim((s) => s.now);
-  const eventCount = useSim((s) => s.eventCount);
   const header = useSim((s) => s.header);
   const ready = useSim((s) => s.ready);
   const send = useSim((s) => s.send);
@@ -95,16 +93,25 @@ export function ControlsBar() {
         </select>
       </div>
 
-      <div className="controls-group controls-readouts">
-        <label htmlFor="sim-time">{text.controls.time}</label>
-        <output id="sim-time" className="readout" aria-live="off">
-          {text.controls.timeValue(now)}
-        </output>
-        <label htmlFor="event-count">{text.controls.events}</label>
-        <output id="event-count" className="readout" aria-live="off">
-          {text.controls.eventsValue(eventCount)}
-        </output>
-      </div>
+      <Readouts />
     </section>
+  );
+}
+
+/** Simulated time and event count: the only part of the bar that changes while the run plays. */
+function Readouts() {
+  const now = useSim((s) => s.now);
+  const eventCount = useSim((s) => s.eventCount);
+  return (
+    <div className="controls-group controls-readouts">
+      <label htmlFor="sim-time">{text.controls.time}</label>
+      <output id="sim-time" className="readout" aria-live="off">
+        {text.controls.timeValue(now)}
+      </output>
+      <label htmlFor="event-count">{text.controls.events}</label>
+      <output id="event-count" className="readout" aria-live="off">
+        {text.controls.eventsValue(eventCount)}
+      </output>
+    </div>
   );
 }

@@ -1,7 +1,8 @@
-import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useState, type KeyboardEvent } from 'react';
 import { useSim } from '../../store/simStore';
 import type { ConsoleEntry } from '../../worker/protocol';
 import { text } from '../text';
+import { useStickToBottom } from './useStickToBottom';
 
 const MAX_HISTORY = 100;
 /** Lines kept on screen; older ones scroll out (the store keeps more). */
@@ -19,18 +20,14 @@ export function ConsolePanel() {
   // Position while browsing history: history.length means "the line being typed".
   const [cursor, setCursor] = useState(0);
   const [saved, setSaved] = useState('');
-  const output = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const el = output.current;
-    if (el !== null) el.scrollTop = el.scrollHeight;
-  }, [entries]);
+  const output = useStickToBottom<HTMLDivElement>(entries);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') {
       event.preventDefault();
       const line = draft.trim();
       if (line === '') return;
+      output.follow();
       send({ type: 'line', text: line, source: 'console' });
       const next = history[history.length - 1] === line ? history : [...history, line].slice(-MAX_HISTORY);
       setHistory(next);
@@ -57,7 +54,7 @@ export function ConsolePanel() {
       <div className="panel-head">
         <h2 id="console-title">{text.console.title}</h2>
       </div>
-      <div className="console-output" role="log" aria-label={text.console.output} ref={output} tabIndex={0}>
+      <div className="console-output" role="log" aria-label={text.console.output} ref={output.ref} onScroll={output.onScroll} tabIndex={0}>
         {entries.length === 0 ? <p className="empty">{text.console.empty}</p> : shown.map((entry, i) => <ConsoleLine key={firstKey + i} entry={entry} />)}
       </div>
       <div className="console-input">

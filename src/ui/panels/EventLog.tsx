@@ -1,19 +1,16 @@
-import { useEffect, useRef } from 'react';
 import { useSim } from '../../store/simStore';
 import { text } from '../text';
+import { useStickToBottom } from './useStickToBottom';
 
-/** The event log shows the most recent notes only. */
-const SHOWN = 80;
+/** While the run plays the log shows only what fits its panel: the lines change faster than anyone reads them,
+ *  and every line drawn costs the live view frames. Paused, it shows everything the page keeps to scroll back. */
+const SHOWN_PLAYING = 30;
 
 export function EventLog() {
   const events = useSim((s) => s.events);
-  const list = useRef<HTMLDivElement>(null);
-  const shown = events.slice(-SHOWN);
-
-  useEffect(() => {
-    const el = list.current;
-    if (el !== null) el.scrollTop = el.scrollHeight;
-  }, [events]);
+  const playing = useSim((s) => s.playing);
+  const shown = playing ? events.slice(-SHOWN_PLAYING) : events;
+  const list = useStickToBottom<HTMLDivElement>(events);
 
   return (
     <section className="panel panel-events" aria-labelledby="events-title">
@@ -23,7 +20,7 @@ export function EventLog() {
       {shown.length === 0 ? (
         <p className="empty">{text.events.empty}</p>
       ) : (
-        <div className="event-scroll" role="log" aria-label={text.events.log} ref={list} tabIndex={0}>
+        <div className="event-scroll" role="log" aria-label={text.events.log} ref={list.ref} onScroll={list.onScroll} tabIndex={0}>
           <ol className="event-list">
           {shown.map((note) => (
             <li key={note.index} className={note.phase === undefined ? 'ev' : 'ev ev-phase'}>

@@ -1,7 +1,8 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo } from 'react';
 import { useSim } from '../../store/simStore';
 import type { LogEntryView } from '../../worker/protocol';
 import { text } from '../text';
+import { useStickToBottom } from './useStickToBottom';
 
 /** At most this many "missing here" rows after the log's end; the rest are summed up. */
 const MAX_MISSING_ROWS = 30;
@@ -19,8 +20,6 @@ export function LogPanel() {
   const send = useSim((s) => s.send);
   const shown = detail?.server ?? selected;
   const view = servers.find((s) => s.id === shown);
-  const scroller = useRef<HTMLDivElement>(null);
-  const stick = useRef(true);
 
   const rows: Row[] = [];
   let moreMissing = 0;
@@ -36,10 +35,7 @@ export function LogPanel() {
     }
   }
 
-  useEffect(() => {
-    const el = scroller.current;
-    if (el !== null && stick.current) el.scrollTop = el.scrollHeight;
-  });
+  const scroller = useStickToBottom<HTMLDivElement>(detail);
 
   return (
     <section className="panel panel-log" aria-labelledby="log-title">
@@ -61,26 +57,25 @@ export function LogPanel() {
           {view.up ? text.log.summary(view.decidedUpTo, view.appliedUpTo, detail?.clusterDecidedUpTo ?? 0) : text.log.down}
         </p>
       )}
-      <div
-        className="panel-body"
-        ref={scroller}
-        onScroll={(event) => {
-          const el = event.currentTarget;
-          stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
-        }}
-      >
+      {rows.length > 0 && (
+        // The column heads stay put above the scrolling rows (a sticky head made every row a layer of its own).
+        <div className="log-head" aria-hidden="true">
+          <table className="log-table">
+            <LogColumns />
+            <thead>
+              <LogHeadRow />
+            </thead>
+          </table>
+        </div>
+      )}
+      <div className="panel-body" ref={scroller.ref} onScroll={scroller.onScroll}>
         {rows.length === 0 ? (
           <p className="empty">{text.log.empty}</p>
         ) : (
           <table className="log-table">
-            <thead>
-              <tr>
-                <th scope="col">{text.log.slot}</th>
-                <th scope="col">{text.log.ballot}</th>
-                <th scope="col">{text.log.txn}</th>
-                <th scope="col">{text.log.state}</th>
-                <th scope="col">{text.log.zxid}</th>
-              </tr>
+            <LogColumns />
+            <thead className="log-head-hidden">
+              <LogHeadRow />
             </thead>
             <tbody>
               {rows.map((row) => (
@@ -96,6 +91,30 @@ export function LogPanel() {
         )}
       </div>
     </section>
+  );
+}
+
+function LogColumns() {
+  return (
+    <colgroup>
+      <col className="log-col-slot" />
+      <col className="log-col-ballot" />
+      <col />
+      <col className="log-col-state" />
+      <col className="log-col-zxid" />
+    </colgroup>
+  );
+}
+
+function LogHeadRow() {
+  return (
+    <tr>
+      <th scope="col">{text.log.slot}</th>
+      <th scope="col">{text.log.ballot}</th>
+      <th scope="col">{text.log.txn}</th>
+      <th scope="col">{text.log.state}</th>
+      <th scope="col">{text.log.zxid}</th>
+    </tr>
   );
 }
 

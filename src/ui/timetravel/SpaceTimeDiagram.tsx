@@ -115,6 +115,11 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
 
     const selection = select(canvas);
     const behavior = zoom<HTMLCanvasElement, unknown>()
+      // The size the draw loop already knows: d3's default reads the element's layout on every call.
+      .extent(() => [
+        [0, 0],
+        [e.view.width, e.view.height],
+      ])
       .scaleExtent([1e-5, 400])
       .on('zoom', (event: D3ZoomEvent<HTMLCanvasElement, unknown>) => {
         e.view.tx = event.transform.x;
@@ -132,6 +137,13 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
 
     const setView = (tx: number, k: number) => {
       behavior.transform(selection, zoomIdentity.translate(tx, 0).scale(k));
+    };
+    // Following the cursor scrolls every frame: the view and d3's stored transform (where the next
+    // gesture starts) are set directly, without a zoom event per frame.
+    const scrollTo = (tx: number) => {
+      e.view.tx = tx;
+      e.mouseDirty = true;
+      selection.property('__zoom', zoomIdentity.translate(tx, 0).scale(e.view.k));
     };
 
     const resize = () => {
@@ -174,7 +186,7 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
         // Never scroll to before time 0 while following.
         if (state.playing) {
           const tx = Math.min(GUTTER, GUTTER + plot * 0.85 - view.k * now);
-          if (Math.abs(tx - view.tx) > 0.5) setView(tx, view.k);
+          if (Math.abs(tx - view.tx) > 0.5) scrollTo(tx);
         } else if (x < GUTTER || x > view.width) {
           setView(Math.min(GUTTER, GUTTER + plot * 0.5 - view.k * now), view.k);
         }

@@ -1,0 +1,27 @@
+import { useCallback, useLayoutEffect, useRef, type UIEvent } from 'react';
+
+/** How close to the bottom (px) still counts as "at the bottom". */
+const SLACK = 24;
+
+/**
+ * Keeps a scrolling list at its newest line while the reader is there, and leaves it alone once they
+ * scroll up. Runs before paint and only when `content` changes, so the layout it reads is the one the
+ * frame needs anyway (reading it after paint, on every render, forced an extra layout per frame).
+ */
+export function useStickToBottom<T extends HTMLElement>(content: unknown) {
+  const ref = useRef<T>(null);
+  const stick = useRef(true);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el !== null && stick.current) el.scrollTop = el.scrollHeight;
+  }, [content]);
+  const onScroll = useCallback((event: UIEvent<T>) => {
+    const el = event.currentTarget;
+    stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < SLACK;
+  }, []);
+  /** Back to the newest line from the next change on (e.g. when the reader types a command). */
+  const follow = useCallback(() => {
+    stick.current = true;
+  }, []);
+  return { ref, onScroll, follow };
+}
