@@ -114,7 +114,7 @@ export function applyUpdate(update: Update): void {
   applyFrame(update);
 }
 
-/** Clock readouts and the scrubber (time, event count, run length) update at most this often while playing. */
+/** Clock readouts, the scrubber and the quorum tallies update at most this often while playing. */
 const READOUT_MS = 100;
 let readoutsAt = 0;
 
@@ -172,7 +172,8 @@ function applyFrame(frame: Frame): void {
       // follow the slow panels' pace, which a person can still read; a pause or a step shows them at once.
       servers: flushSlow ? sameItems(state.servers, frame.servers) : state.servers,
       links: frame.links === undefined || sameJson(state.links, frame.links) ? state.links : frame.links,
-      quorums: sameItems(state.quorums, frame.quorums),
+      // Tallies follow the readouts' pace too (the canvas flashes a reached quorum in the very frame).
+      quorums: flushReadouts ? sameItems(state.quorums, frame.quorums) : state.quorums,
       network: sameJson(state.network, frame.network) ? state.network : frame.network,
     };
     if (flushSlow) {

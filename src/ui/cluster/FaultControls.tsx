@@ -1,6 +1,6 @@
 // Partition presets and network sliders. Each control sends one scenario line; the sliders show the
 // store's network settings and send only after the user pauses (debounced) or releases them.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSim } from '../../store/simStore';
 import { clusterText as t } from './text';
 import './cluster.css';
@@ -12,14 +12,13 @@ function partitionLine(groups: readonly (readonly number[])[]): string {
 }
 
 export function FaultControls() {
-  const servers = useSim((s) => s.servers);
+  // Only what these controls need, so the server cards' every change does not re-render them.
+  const n = useSim((s) => (s.servers.length > 0 ? s.servers.length : s.header.servers));
+  const leader = useSim((s) => s.servers.find((server) => server.up && server.role === 'leader')?.id ?? null);
   const network = useSim((s) => s.network);
-  const headerServers = useSim((s) => s.header.servers);
   const send = useSim((s) => s.send);
-  const n = servers.length > 0 ? servers.length : headerServers;
-  const leader = servers.find((s) => s.up && s.role === 'leader')?.id ?? null;
   const minority = Math.floor((n - 1) / 2);
-  const run = (text: string): void => send({ type: 'line', text, source: 'control' });
+  const run = useCallback((text: string): void => send({ type: 'line', text, source: 'control' }), [send]);
 
   const isolate = (): void => {
     if (leader === null) return;

@@ -1,33 +1,67 @@
-import { memo, useState, type KeyboardEvent } from 'react';
+import { memo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useSim } from '../../store/simStore';
 import type { ConsoleEntry } from '../../worker/protocol';
 import { text } from '../text';
-import { useStickToBottom } from './useStickToBottom';
+import { useStickToBottom } from './liveList';
 
 const MAX_HISTORY = 100;
 /** Lines kept on screen; older ones scroll out (the store keeps more). */
 const SHOWN = 300;
 
 export function ConsolePanel() {
+  // The input asks the output to follow its newest line again when a command is sent.
+  const followOutput = useRef<() => void>(() => undefined);
+  return (
+    <section className="panel panel-console" aria-labelledby="console-title">
+      <div className="panel-head">
+        <h2 id="console-title">{text.console.title}</h2>
+      </div>
+      <ConsoleOutput followRef={followOutput} />
+      <ConsoleInput followRef={followOutput} />
+      <p className="console-hint">
+        {text.console.hint}{' '}
+        {text.console.examples.map((example, i) => (
+          <span key={example}>
+            {i > 0 && ' · '}
+            <code>{example}</code>
+          </span>
+        ))}
+      </p>
+    </section>
+  );
+}
+
+function ConsoleOutput({ followRef }: { followRef: RefObject<() => void> }) {
   const entries = useSim((s) => s.console);
   const dropped = useSim((s) => s.consoleDropped);
   const shown = entries.length > SHOWN ? entries.slice(-SHOWN) : entries;
   // Keys count lines since the run began, so a line keeps its key as older ones drop off.
   const firstKey = dropped + entries.length - shown.length;
+  const output = useStickToBottom<HTMLDivElement>(entries);
+  followRef.current = output.follow;
+  return (
+    <div className="console-output" role="log" aria-label={text.console.output} ref={output.ref} onScroll={output.onScroll} tabIndex={0}>
+      {entries.length === 0 ? <p className="empty">{text.console.empty}</p> : shown.map((entry, i) => <ConsoleLine key={firstKey + i} entry={entry} />)}
+    </div>
+  );
+}
+
+/** The command line, with history on the arrow keys. Its own component: typing never re-renders the output. */
+function ConsoleInput({ followRef }: { followRef: RefObject<() => void> }) {
   const send = useSim((s) => s.send);
   const [draft, setDraft] = useState('');
   const [history, setHistory] = useState<readonly string[]>([]);
   // Position while browsing history: history.length means "the line being typed".
   const [cursor, setCursor] = useState(0);
   const [saved, setSaved] = useState('');
-  const output = useStickToBottom<HTMLDivElement>(entries);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') {
       event.preventDefault();
       const line = draft.trim();
       if (line === '') return;
-      output.follow();
+      // The next command's output shows even if the reader had scrolled up.
+      followRef.current();
       send({ type: 'line', text: line, source: 'console' });
       const next = history[history.length - 1] === line ? history : [...history, line].slice(-MAX_HISTORY);
       setHistory(next);
@@ -50,44 +84,27 @@ export function ConsolePanel() {
   };
 
   return (
-    <section className="panel panel-console" aria-labelledby="console-title">
-      <div className="panel-head">
-        <h2 id="console-title">{text.console.title}</h2>
-      </div>
-      <div className="console-output" role="log" aria-label={text.console.output} ref={output.ref} onScroll={output.onScroll} tabIndex={0}>
-        {entries.length === 0 ? <p className="empty">{text.console.empty}</p> : shown.map((entry, i) => <ConsoleLine key={firstKey + i} entry={entry} />)}
-      </div>
-      <div className="console-input">
-        <label htmlFor="console-input" className="visually-hidden">
-          {text.console.label}
-        </label>
-        <span className="prompt" aria-hidden="true">
-          ›
-        </span>
-        <input
-          id="console-input"
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder={text.console.placeholder}
-          value={draft}
-          onChange={(event) => {
-            setDraft(event.currentTarget.value);
-            setCursor(history.length);
-          }}
-          onKeyDown={onKeyDown}
-        />
-      </div>
-      <p className="console-hint">
-        {text.console.hint}{' '}
-        {text.console.examples.map((example, i) => (
-          <span key={example}>
-            {i > 0 && ' · '}
-            <code>{example}</code>
-          </span>
-        ))}
-      </p>
-    </section>
+    <div className="console-input">
+      <label htmlFor="console-input" className="visually-hidden">
+        {text.console.label}
+      </label>
+      <span className="prompt" aria-hidden="true">
+        ›
+      </span>
+      <input
+        id="console-input"
+        type="text"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={text.console.placeholder}
+        value={draft}
+        onChange={(event) => {
+          setDraft(event.currentTarget.value);
+          setCursor(history.length);
+        }}
+        onKeyDown={onKeyDown}
+      />
+    </div>
   );
 }
 

@@ -1,15 +1,12 @@
 import { useSim } from '../../store/simStore';
 import { text } from '../text';
-import { useStickToBottom } from './useStickToBottom';
+import { liveRows, useStickToBottom } from './liveList';
 
-/** While the run plays the log shows only what fits its panel: the lines change faster than anyone reads them,
- *  and every line drawn costs the live view frames. Paused, it shows everything the page keeps to scroll back. */
-const SHOWN_PLAYING = 30;
 
 export function EventLog() {
   const events = useSim((s) => s.events);
   const playing = useSim((s) => s.playing);
-  const shown = playing ? events.slice(-SHOWN_PLAYING) : events;
+  const shown = liveRows(events, playing);
   const list = useStickToBottom<HTMLDivElement>(events);
 
   return (
@@ -22,8 +19,10 @@ export function EventLog() {
       ) : (
         <div className="event-scroll" role="log" aria-label={text.events.log} ref={list.ref} onScroll={list.onScroll} tabIndex={0}>
           <ol className="event-list">
-          {shown.map((note) => (
-            <li key={note.index} className={note.phase === undefined ? 'ev' : 'ev ev-phase'}>
+          {shown.map((note, position) => (
+            // Playing, every line changes at each update: lines keyed by position get new text instead of
+            // being removed and inserted (which cost far more). Paused, each keeps its own key.
+            <li key={playing ? position : note.index} className={note.phase === undefined ? 'ev' : 'ev ev-phase'}>
               <span className="ev-index">{text.events.index(note.index)}</span>{' '}
               <span className="ev-time">{text.events.time(note.t)}</span>{' '}
               {note.phase !== undefined && <span className="ev-tag">{text.events.phase}</span>}{' '}

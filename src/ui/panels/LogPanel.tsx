@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { useSim } from '../../store/simStore';
 import type { LogEntryView } from '../../worker/protocol';
 import { text } from '../text';
-import { useStickToBottom } from './useStickToBottom';
+import { liveRows, useStickToBottom } from './liveList';
 
 /** At most this many "missing here" rows after the log's end; the rest are summed up. */
 const MAX_MISSING_ROWS = 30;
@@ -17,6 +17,7 @@ export function LogPanel() {
   const detail = useSim((s) => s.detail);
   const servers = useSim((s) => s.servers);
   const selected = useSim((s) => s.selected);
+  const playing = useSim((s) => s.playing);
   const send = useSim((s) => s.send);
   const shown = detail?.server ?? selected;
   const view = servers.find((s) => s.id === shown);
@@ -78,7 +79,7 @@ export function LogPanel() {
               <LogHeadRow />
             </thead>
             <tbody>
-              {rows.map((row) => (
+              {liveRows(rows, playing).map((row) => (
                 <LogRow key={row.slot} row={row} />
               ))}
               {moreMissing > 0 && (

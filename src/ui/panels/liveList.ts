@@ -1,4 +1,15 @@
+// Lists that grow while the run plays (log, events): they follow the newest line and, while playing,
+// draw only the last few lines; paused, they show everything the page keeps, to scroll back through.
 import { useCallback, useLayoutEffect, useRef, type UIEvent } from 'react';
+
+/** Lines drawn while playing: more than a panel shows. They change faster than anyone reads, and every
+ *  line drawn costs the live view frames (measured with npm run bench:ui). */
+export const ROWS_WHILE_PLAYING = 20;
+
+/** The lines to draw: the newest few while playing, all of them when paused. */
+export function liveRows<T>(rows: readonly T[], playing: boolean): readonly T[] {
+  return playing && rows.length > ROWS_WHILE_PLAYING ? rows.slice(-ROWS_WHILE_PLAYING) : rows;
+}
 
 /** How close to the bottom (px) still counts as "at the bottom". */
 const SLACK = 24;
