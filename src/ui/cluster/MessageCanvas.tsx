@@ -3,7 +3,7 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { END_LINGER_MS, QUORUM_FLASH_MS, flying, type FlyingMessage } from '../../store/flying';
 import { VIEW, type Box, type Point } from './layout';
-import { DROP_COLOR, KIND_STYLES, QUORUM_COLOR } from './messageStyle';
+import { DROP_COLOR, KIND_STYLES, QUORUM_COLOR, type KindStyle } from './messageStyle';
 
 /** What the canvas needs to know about the ring; the ClusterView updates it after each render. */
 export interface Scene {
@@ -153,6 +153,8 @@ export function MessageCanvas({ sceneRef, label }: { sceneRef: RefObject<Scene>;
 
     let frameCount = 0;
     let blank = false;
+    const batches = new Map<KindStyle, number[]>();
+    const labels: (FlyingMessage | number)[] = [];
     const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
     const onlyMuted = (): boolean => {
       for (const message of flying.messages.values()) if (!KIND_STYLES[message.kind].muted) return false;
@@ -193,6 +195,8 @@ export function MessageCanvas({ sceneRef, label }: { sceneRef: RefObject<Scene>;
         ctx.textAlign = 'center';
       }
 
+      // Plain dots are gathered per style and filled in one path each: a fill per message cost far more.
+      for (const batch of batches.values()) batch.length = 0;
       for (const message of flying.messages.values()) {
         endpoints(scene, message);
         if (!scratch.ok) continue;
@@ -214,7 +218,7 @@ export function MessageCanvas({ sceneRef, label }: { sceneRef: RefObject<Scene>;
           x += (-ly / len) * bulge;
           y += (lx / len) * bulge;
         }
-        let alpha = message.lost ? 1 - 0.65 * p : 1;
+        const alpha = message.lost ? 1 - 0.65 * p : 1;
         if (end !== undefined) {
           const age = Math.max(0, t - end.at);
           const fade = 1 - Math.min(1, age / END_LINGER_MS);
@@ -241,26 +245,51 @@ export function MessageCanvas({ sceneRef, label }: { sceneRef: RefObject<Scene>;
           continue;
         }
         const r = dot * kind.size;
-        ctx.globalAlpha = kind.muted ? alpha * 0.7 : alpha;
-        ctx.fillStyle = kind.color;
-        ctx.beginPath();
-        ctx.arc(x, y, r, 0, TAU);
-        ctx.fill();
-        if (message.copyOf !== undefined) {
-          ctx.strokeStyle = '#111827';
-          ctx.lineWidth = r * 0.45;
-          ctx.stroke();
+        if (message.lost || message.copyOf !== undefined) {
+          ctx.globalAlpha = kind.muted ? alpha * 0.7 : alpha;
+          ctx.fillStyle = kind.color;
+          ctx.beginPath();
+          ctx.arc(x, y, r, 0, TAU);
+          ctx.fill();
+          if (message.copyOf !== undefined) {
+            ctx.strokeStyle = '#111827';
+            ctx.lineWidth = r * 0.45;
+            ctx.stroke();
+          }
+        } else {
+          let batch = batches.get(kind);
+          if (batch === undefined) batches.set(kind, (batch = []));
+          batch.push(x, y, r);
         }
         if (labelled && !kind.muted) {
-          ctx.globalAlpha = alpha;
-          ctx.lineWidth = 3;
-          ctx.strokeStyle = 'rgba(255,255,255,0.9)';
-          const text = shortLabel(message);
-          ctx.strokeText(text, x, y - r - 2);
-          ctx.fillStyle = kind.color;
-          ctx.fillText(text, x, y - r - 2);
+          labels.push(message, x, y - r - 2, alpha);
         }
       }
+      for (const [kind, batch] of batches) {
+        if (batch.length === 0) continue;
+        ctx.globalAlpha = kind.muted ? 0.7 : 1;
+        ctx.fillStyle = kind.color;
+        ctx.beginPath();
+        for (let i = 0; i < batch.length; i += 3) {
+          ctx.moveTo(batch[i]! + batch[i + 2]!, batch[i + 1]!);
+          ctx.arc(batch[i]!, batch[i + 1]!, batch[i + 2]!, 0, TAU);
+        }
+        ctx.fill();
+      }
+      // Labels last, above every dot.
+      for (let i = 0; i < labels.length; i += 4) {
+        const message = labels[i] as FlyingMessage;
+        const x = labels[i + 1] as number;
+        const y = labels[i + 2] as number;
+        ctx.globalAlpha = labels[i + 3] as number;
+        ctx.lineWidth = 3;
+        ctx.strokeStyle = 'rgba(255,255,255,0.9)';
+        const text = shortLabel(message);
+        ctx.strokeText(text, x, y);
+        ctx.fillStyle = KIND_STYLES[message.kind].color;
+        ctx.fillText(text, x, y);
+      }
+      labels.length = 0;
       ctx.globalAlpha = 1;
     };
     frame = requestAnimationFrame(draw);

@@ -10,8 +10,11 @@ import { diagramIndex } from './model';
 import { COLORS, GUTTER, describe, hitTest, laneHeight, paint, tOf, xOf, type DrawOptions, type Hit, type Tip, type View } from './paint';
 import { CanvasPainter, SvgPainter } from './painters';
 
-/** Repaint interval while playing and following the cursor. */
+/** Repaint interval while playing and following the cursor, at least. */
 const FOLLOW_REPAINT_MS = 250;
+/** While following, repaints take at most this share of the main thread: a dense picture (25 servers, thousands
+ *  of arrows) repaints less often rather than taking frames from the live view. */
+const FOLLOW_PAINT_SHARE = 0.03;
 const tt = text.timeTravel;
 /** Simulated milliseconds across the plot at first. */
 const INITIAL_SPAN = 900;
@@ -170,6 +173,7 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
     resize();
 
     let paintedAt = 0;
+    let paintMs = 0;
     const tick = () => {
       raf = requestAnimationFrame(tick);
       if (!sized) return;
@@ -222,7 +226,8 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
       // While it plays and follows the cursor the diagram only scrolls: four repaints a second are enough,
       // and keep the main thread for the live view (measured with npm run bench:ui).
       const paintAt = performance.now();
-      const throttled = state.playing && e.follow && !sizeDirty && !e.optionsDirty && !indexChanged && paintAt - paintedAt < FOLLOW_REPAINT_MS;
+      const interval = Math.max(FOLLOW_REPAINT_MS, paintMs / FOLLOW_PAINT_SHARE);
+      const throttled = state.playing && e.follow && !sizeDirty && !e.optionsDirty && !indexChanged && paintAt - paintedAt < interval;
       const repaint = changed && !throttled;
       if (drawn.hover !== hover || repaint) {
         // The hover highlight lives on its own canvas: moving the pointer never repaints the diagram.
@@ -245,6 +250,8 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
       paint(diagramIndex, timeline.events, view, e.options, painter);
 
       const time = performance.now();
+      // A moving average, so one slow paint (a GC) does not stall the diagram.
+      paintMs = paintMs * 0.7 + (time - paintAt) * 0.3;
       if (time - summaryAt > 500) {
         summaryAt = time;
         const lanes = diagramIndex.lanes;
