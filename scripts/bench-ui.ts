@@ -100,6 +100,8 @@ async function measure(page: Page, scenario: string, seconds: number, during?: (
     bench.longTasks = [];
     bench.recording = true;
   });
+  // Heap figures are what stays reachable: collect garbage first, so they do not depend on when the GC last ran.
+  await cdp.send('HeapProfiler.collectGarbage');
   const heapStart = await metric('JSHeapUsedSize');
   const taskStart = await metric('TaskDuration');
   const wallStart = Date.now();
@@ -113,6 +115,7 @@ async function measure(page: Page, scenario: string, seconds: number, during?: (
   }
   const wall = (Date.now() - wallStart) / 1000;
   const taskEnd = await metric('TaskDuration');
+  await cdp.send('HeapProfiler.collectGarbage');
   const heapEnd = await metric('JSHeapUsedSize');
   const { frames, longTasks } = await page.evaluate(() => {
     const bench = (window as unknown as BenchWindow).__bench;

@@ -435,7 +435,9 @@ export class LiveRun {
     }
   }
 
-  frame(): Frame {
+  /** What changed since the previous frame. `withDetail` false leaves out the selected server's log and tree
+   *  (hundreds of rows): a playing run sends them only as often as the page shows them. */
+  frame(withDetail = true): Frame {
     const sim = this.sim;
     const reset = this.resetPending;
     const sent: MessageView[] = [];
@@ -479,7 +481,7 @@ export class LiveRun {
         sessions: [...server.clients].sort(),
       };
     });
-    const detail = this.detail();
+    const detail = withDetail || reset ? this.detail() : null;
     const timelineEnd = Math.min(this.history.length, this.timelineSent + MAX_TIMELINE_PER_FRAME);
     const timeline = { from: this.timelineFrom, events: this.history.slice(this.timelineFrom, timelineEnd) };
     this.timelineSent = timelineEnd;

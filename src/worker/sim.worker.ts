@@ -14,6 +14,10 @@ const TICK_MS = 8;
 
 let run = new LiveRun(DEFAULT_HEADER);
 let lastTick = performance.now();
+/** While playing, the selected server's log and znode tree go out at most this often (the page shows them
+ *  at about this pace; they are the bulk of a frame at 25 servers). */
+const DETAIL_MS = 150;
+let detailSentAt = 0;
 let canPost = true;
 let dirty = true;
 let failed = false;
@@ -118,7 +122,9 @@ function tick(): void {
     // A lesson's pause point stopped the run: the page must still get the frame that says so.
     if (wasPlaying && !run.playing) dirty = true;
     if (canPost && (dirty || run.playing)) {
-      post(run.frame());
+      const detailDue = dirty || !run.playing || start - detailSentAt >= DETAIL_MS;
+      if (detailDue) detailSentAt = start;
+      post(run.frame(detailDue));
       canPost = false;
       dirty = false;
     }

@@ -1,7 +1,14 @@
-import { memo } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useMemo, useRef, type Ref } from 'react';
 import { useSim } from '../../store/simStore';
 import type { ZnodeView } from '../../worker/protocol';
 import { text } from '../text';
+import { siblingPositions } from './treePositions';
+
+/** A row's height before it is measured (one line; watch chips can wrap to a second). */
+const ROW_ESTIMATE = 24;
+/** Rows drawn beyond the visible ones, so scrolling shows no gap (and a small tree is drawn whole). */
+const OVERSCAN = 12;
 
 export function ZnodeTree() {
   const detail = useSim((s) => s.detail);
@@ -11,20 +18,41 @@ export function ZnodeTree() {
   // Keyed by the server's last zxid, a changed node remounts and its flash animation plays again.
   const lastZxid = servers.find((s) => s.id === shown)?.lastZxid ?? '';
   const znodes = detail?.znodes ?? [];
+  const positions = useMemo(() => siblingPositions(znodes), [znodes]);
+  const scroller = useRef<HTMLDivElement>(null);
+  // Only the rows in view are in the DOM: a tree of hundreds of znodes changes with every write.
+  const virtualizer = useVirtualizer({
+    count: znodes.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_ESTIMATE,
+    overscan: OVERSCAN,
+    getItemKey: (index) => znodes[index]!.path,
+  });
 
   return (
     <section className="panel panel-znodes" aria-labelledby="znodes-title">
       <div className="panel-head">
         <h2 id="znodes-title">{text.znodes.title(shown)}</h2>
       </div>
-      <div className="panel-body">
+      <div className="panel-body" ref={scroller}>
         {znodes.length === 0 ? (
           <p className="empty">{text.znodes.empty}</p>
         ) : (
-          <ul role="tree" aria-label={text.znodes.tree} className="znode-tree" tabIndex={0}>
-            {znodes.map((node) => (
-              <ZnodeItem key={node.changed ? `${node.path}@${lastZxid}` : node.path} node={node} />
-            ))}
+          <ul role="tree" aria-label={text.znodes.tree} className="znode-tree" tabIndex={0} style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const node = znodes[item.index]!;
+              return (
+                <ZnodeItem
+                  key={node.changed ? `${node.path}@${lastZxid}` : node.path}
+                  node={node}
+                  index={item.index}
+                  top={item.start}
+                  posinset={positions.posinset[item.index]!}
+                  setsize={positions.setsize[item.index]!}
+                  rowRef={virtualizer.measureElement}
+                />
+              );
+            })}
           </ul>
         )}
       </div>
@@ -32,11 +60,25 @@ export function ZnodeTree() {
   );
 }
 
-/** The worker sends fresh objects: compare by value, so only znodes that changed render again. */
-function sameZnode(a: { node: ZnodeView }, b: { node: ZnodeView }): boolean {
+interface ItemProps {
+  readonly node: ZnodeView;
+  readonly index: number;
+  readonly top: number;
+  readonly posinset: number;
+  readonly setsize: number;
+  readonly rowRef: Ref<HTMLLIElement>;
+}
+
+/** The worker sends fresh objects: compare by value, so only znodes that changed (or moved) render again. */
+function sameZnode(a: ItemProps, b: ItemProps): boolean {
   const x = a.node;
   const y = b.node;
   return (
+    a.index === b.index &&
+    a.top === b.top &&
+    a.posinset === b.posinset &&
+    a.setsize === b.setsize &&
+    a.rowRef === b.rowRef &&
     x.path === y.path &&
     x.data === y.data &&
     x.version === y.version &&
@@ -49,11 +91,22 @@ function sameZnode(a: { node: ZnodeView }, b: { node: ZnodeView }): boolean {
   );
 }
 
-const ZnodeItem = memo(function ZnodeItem({ node }: { node: ZnodeView }) {
+const ZnodeItem = memo(function ZnodeItem({ node, index, top, posinset, setsize, rowRef }: ItemProps) {
   const missing = node.version < 0;
   const className = ['znode', node.changed ? 'changed' : '', missing ? 'missing' : '', node.ephemeralOwner !== null ? 'ephemeral' : ''].filter(Boolean).join(' ');
   return (
-    <li role="treeitem" aria-level={node.depth + 1} aria-selected={false} className={className} style={{ paddingLeft: `calc(${node.depth} * 1.1rem + 0.5rem)` }} title={node.path}>
+    <li
+      ref={rowRef}
+      data-index={index}
+      role="treeitem"
+      aria-level={node.depth + 1}
+      aria-posinset={posinset}
+      aria-setsize={setsize}
+      aria-selected={false}
+      className={className}
+      style={{ top, paddingLeft: `calc(${node.depth} * 1.1rem + 0.5rem)` }}
+      title={node.path}
+    >
       <span className="znode-name">{node.name}</span>
       {missing ? (
         <span className="znode-meta">{text.znodes.missing}</span>

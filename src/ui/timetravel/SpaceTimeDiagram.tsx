@@ -12,9 +12,9 @@ import { CanvasPainter, SvgPainter } from './painters';
 
 /** Repaint interval while playing and following the cursor, at least. */
 const FOLLOW_REPAINT_MS = 250;
-/** While following, repaints take at most this share of the main thread: a dense picture (25 servers, thousands
+/** While following, repaints take about this share at most of the main thread: a dense picture (25 servers, thousands
  *  of arrows) repaints less often rather than taking frames from the live view. */
-const FOLLOW_PAINT_SHARE = 0.03;
+const FOLLOW_PAINT_SHARE = 0.02;
 const tt = text.timeTravel;
 /** Simulated milliseconds across the plot at first. */
 const INITIAL_SPAN = 900;
