@@ -13,6 +13,9 @@ export const flying = {
   wallAt: 0,
   /** Simulated ms per wall ms while playing (0 when paused). */
   rate: 0,
+  /** Simulated ms the canvas draws behind the latest frame while playing: a message sent between two frames
+   *  then still appears at its sender and travels its whole lane (interpolation, as networked games do). */
+  lag: 0,
   /** Quorums just reached: the canvas rings the proposer for QUORUM_FLASH_MS of wall time. */
   flashes: [] as QuorumFlash[],
 };
@@ -44,6 +47,14 @@ export function absorbQuorums(quorums: readonly QuorumView[], wallAt: number): v
 
 /** How long (simulated ms) an ended message stays drawn: the drop cross or arrival pulse. */
 export const END_LINGER_MS = 40;
+
+/** How often the page takes a new state from the worker (the canvas interpolates in between). */
+export const FRAMES_PER_SECOND = 20;
+
+/** Where the canvas draws the run: behind the latest frame by one frame's worth of time while playing. */
+export function drawTime(wall: number): number {
+  return flying.simNow + (wall - flying.wallAt) * flying.rate - flying.lag;
+}
 
 export function absorbMessages(sent: readonly MessageView[], ended: readonly MessageEnd[], now: number): void {
   for (const message of sent) flying.messages.set(message.id, message);

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { Header } from '../script/ast';
 import { DEFAULT_HEADER } from '../script/ast';
 import { SIM_MS_PER_REAL_MS_AT_1X, type Command, type ConsoleEntry, type EventNote, type Frame, type LinkView, type QuorumView, type ServerDetail, type ServerView, type Update } from '../worker/protocol';
-import { absorbMessages, absorbQuorums, clearFlying, flying } from './flying';
+import { END_LINGER_MS, FRAMES_PER_SECOND, absorbMessages, absorbQuorums, clearFlying, flying } from './flying';
 import { absorbTimeline } from './timeline';
 
 const MAX_CONSOLE = 1000;
@@ -119,7 +119,7 @@ const READOUT_MS = 100;
 let readoutsAt = 0;
 
 /** What need not redraw at 60 fps (server cards, console, event log, log and znode tree) updates at most this often. */
-const SLOW_PANEL_MS = 150;
+const SLOW_PANEL_MS = 250;
 
 /** What arrived for the slow panels since they last updated. */
 const slow = {
@@ -139,6 +139,8 @@ function applyFrame(frame: Frame): void {
   flying.simNow = frame.now;
   flying.wallAt = performance.now();
   flying.rate = frame.playing ? SIM_MS_PER_REAL_MS_AT_1X * frame.speed : 0;
+  // At high speeds a frame's worth of time is longer than an ended message is kept: cap the lag.
+  flying.lag = Math.min(END_LINGER_MS / 2, (flying.rate * 1000) / FRAMES_PER_SECOND);
 
   if (frame.reset) {
     slow.console = [...frame.console];

@@ -1,12 +1,11 @@
 // Starts the simulation worker and connects it to the store; the page acks each frame after painting it.
 import type { Command, Update } from '../worker/protocol';
+import { FRAMES_PER_SECOND } from './flying';
 import { applyUpdate, connectStore, useSim } from './simStore';
 import { text } from '../ui/text';
 
 let worker: Worker | null = null;
 
-/** How often the page takes a new state from the worker. */
-const FRAME_RATE_HZ = 30;
 
 export function startWorker(initial?: Command): void {
   worker?.terminate();
@@ -17,10 +16,10 @@ export function startWorker(initial?: Command): void {
   created.onmessage = (event: MessageEvent<Update>) => {
     applyUpdate(event.data);
     if (event.data.type !== 'frame') return;
-    // At most one frame per animation frame, and at most FRAME_RATE_HZ: the canvases interpolate
+    // At most one frame per animation frame, and at most FRAMES_PER_SECOND: the canvases interpolate
     // between frames on their own, so the page does not need the worker's state more often.
     requestAnimationFrame((paintedAt) => {
-      const wait = Math.max(0, lastAck + 1000 / FRAME_RATE_HZ - paintedAt);
+      const wait = Math.max(0, lastAck + 1000 / FRAMES_PER_SECOND - paintedAt);
       setTimeout(() => {
         lastAck = performance.now();
         created.postMessage({ type: 'frame-ack' } satisfies Command);

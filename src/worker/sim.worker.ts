@@ -16,7 +16,7 @@ let run = new LiveRun(DEFAULT_HEADER);
 let lastTick = performance.now();
 /** While playing, the selected server's log and znode tree go out at most this often (the page shows them
  *  at about this pace; they are the bulk of a frame at 25 servers). */
-const DETAIL_MS = 150;
+const DETAIL_MS = 250;
 let detailSentAt = 0;
 let canPost = true;
 let dirty = true;

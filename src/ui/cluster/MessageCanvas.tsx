@@ -1,7 +1,7 @@
 // Messages in flight, drawn on a canvas over the ring in its own requestAnimationFrame loop.
 // It reads `flying` (outside React) and the scene the ClusterView keeps in a ref; it never sets state.
 import { useEffect, useRef, type RefObject } from 'react';
-import { END_LINGER_MS, QUORUM_FLASH_MS, flying, type FlyingMessage } from '../../store/flying';
+import { END_LINGER_MS, QUORUM_FLASH_MS, drawTime, flying, type FlyingMessage } from '../../store/flying';
 import { VIEW, type Box, type Point } from './layout';
 import { DROP_COLOR, KIND_STYLES, QUORUM_COLOR, type KindStyle } from './messageStyle';
 
@@ -182,7 +182,7 @@ export function MessageCanvas({ sceneRef, label }: { sceneRef: RefObject<Scene>;
       if (blank) return;
       ctx.setTransform(scale, 0, 0, scale, offsetX, offsetY);
       drawFlashes(ctx, scene, wall, reducedMotion.matches);
-      const t = flying.simNow + (wall - flying.wallAt) * flying.rate;
+      const t = drawTime(wall);
       const dot = Math.max(3, Math.min(7, scene.nodeRadius * 0.16));
       const fork = scene.laneOffset * 3 + dot;
 
