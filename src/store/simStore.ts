@@ -150,7 +150,10 @@ function applyFrame(frame: Frame): void {
     slow.detail = frame.detail;
   } else {
     slow.console.push(...frame.console);
-    slow.events.push(...frame.events);
+    if (frame.eventsAfresh) {
+      slow.events = [...frame.events];
+      slow.resetEvents = true;
+    } else slow.events.push(...frame.events);
     if (frame.detail !== undefined) slow.detail = frame.detail;
   }
   const wall = performance.now();

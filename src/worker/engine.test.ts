@@ -37,6 +37,27 @@ function busyRun(): LiveRun {
 }
 
 describe('the live run', () => {
+  it('sends only the newest notes while playing, and the latest ones afresh once stopped', () => {
+    const run = new LiveRun(header);
+    run.frame();
+    run.speed = 100;
+    run.playing = true;
+    for (let i = 0; i < 20; i++) run.advance(16, never);
+    const playing = run.frame();
+    expect(playing.eventCount).toBeGreaterThan(200);
+    expect(playing.events.length).toBeLessThanOrEqual(40);
+    expect(playing.events.at(-1)!.index).toBe(playing.eventCount - 1);
+    expect(playing.eventsAfresh).toBeUndefined();
+    run.playing = false;
+    const stopped = run.frame();
+    expect(stopped.eventsAfresh).toBe(true);
+    // The latest notes, without gaps: every event the log describes, up to the newest.
+    const indices = stopped.events.map((note) => note.index);
+    expect(indices.at(-1)).toBe(stopped.eventCount - 1);
+    expect(stopped.events.length).toBeGreaterThan(100);
+    expect(run.frame().eventsAfresh).toBeUndefined();
+  });
+
   it('elects a leader as time passes', () => {
     const run = new LiveRun(header);
     play(run, 1000);

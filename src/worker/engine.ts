@@ -46,6 +46,9 @@ interface Snapshot {
 }
 
 const MAX_NOTES_PER_FRAME = 200;
+/** While playing the page shows only the newest few notes: a frame carries at most this many (the rest is the
+ *  bulk of a frame at 25 servers). When the run stops, the next frame sends the latest notes whole again. */
+const NOTES_PER_FRAME_PLAYING = 40;
 const MAX_LOG_ENTRIES = 300;
 /** How long a reached quorum stays on screen (simulated ms). */
 const QUORUM_LINGER_MS = 400;
@@ -95,6 +98,8 @@ export class LiveRun {
   private quorums = new Map<string, QuorumView>();
   private linksDirty = true;
   private detailSignature = '';
+  /** Notes were left out of a frame while playing (the page's list has gaps until it gets them afresh). */
+  private notesLeftOut = false;
   private resetPending = true;
   private snapshots: Snapshot[] = [];
 
@@ -440,6 +445,9 @@ export class LiveRun {
   frame(withDetail = true): Frame {
     const sim = this.sim;
     const reset = this.resetPending;
+    // Notes were left out while playing: once stopped, the page gets the latest ones whole, replacing its list.
+    const notesAfresh = reset || (this.notesLeftOut && !this.playing);
+    const notesLimit = this.playing && !notesAfresh ? NOTES_PER_FRAME_PLAYING : MAX_NOTES_PER_FRAME;
     const sent: MessageView[] = [];
     const ended: MessageEnd[] = [];
     const notes: EventNote[] = [];
@@ -447,21 +455,16 @@ export class LiveRun {
     if (reset) {
       // After a load or a seek the page starts over from what is on the wire now, and the latest events.
       for (const m of sim.inFlight()) sent.push({ id: m.id, from: m.from, to: m.to, kind: m.wire, label: m.label, sentAt: m.sentAt, deliverAt: m.deliverAt, lost: m.lost });
-      for (let index = Math.max(0, trace.length - MAX_NOTES_PER_FRAME); index < trace.length; index++) {
-        const event = trace[index]!;
-        const text = describeEvent(event);
-        if (text !== null) notes.push({ index, t: event.t, text, ...(event.kind === 'phase' ? { phase: event.phase } : {}) });
-      }
     } else {
-      const firstNote = Math.max(this.traceSeen, trace.length - MAX_NOTES_PER_FRAME);
-      for (let index = this.traceSeen; index < trace.length; index++) {
-        const event = trace[index]!;
-        messageChange(event, sent, ended);
-        if (index >= firstNote) {
-          const text = describeEvent(event);
-          if (text !== null) notes.push({ index, t: event.t, text, ...(event.kind === 'phase' ? { phase: event.phase } : {}) });
-        }
-      }
+      for (let index = this.traceSeen; index < trace.length; index++) messageChange(trace[index]!, sent, ended);
+    }
+    const firstNote = notesAfresh ? Math.max(0, trace.length - notesLimit) : Math.max(this.traceSeen, trace.length - notesLimit);
+    if (!notesAfresh && firstNote > this.traceSeen) this.notesLeftOut = true;
+    if (notesAfresh) this.notesLeftOut = false;
+    for (let index = firstNote; index < trace.length; index++) {
+      const event = trace[index]!;
+      const text = describeEvent(event);
+      if (text !== null) notes.push({ index, t: event.t, text, ...(event.kind === 'phase' ? { phase: event.phase } : {}) });
     }
     this.traceSeen = trace.length;
     this.expireQuorums();
@@ -502,6 +505,7 @@ export class LiveRun {
       ...(detail === null ? {} : { detail }),
       console: consoleEntries,
       events: notes,
+      ...(notesAfresh ? { eventsAfresh: true } : {}),
       timeline,
       ...(this.pausedAt === null ? {} : { pausedAt: this.pausedAt }),
       reset,

@@ -171,6 +171,8 @@ export interface Frame {
   readonly detail?: ServerDetail;
   readonly console: readonly ConsoleEntry[];
   readonly events: readonly EventNote[];
+  /** `events` replace the page's list (after a reset, or when the run stops after notes were left out). */
+  readonly eventsAfresh?: boolean;
   /** Trace events for the space-time diagram: the page drops what it has from index `from` on, then appends. */
   readonly timeline: { readonly from: number; readonly events: readonly TraceEvent[] };
   /** A lesson's pause point was reached at this trace index (reported once). */
