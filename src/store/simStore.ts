@@ -2,9 +2,9 @@
 import { create } from 'zustand';
 import type { Header } from '../script/ast';
 import { DEFAULT_HEADER } from '../script/ast';
-import { SIM_MS_PER_REAL_MS_AT_1X, type Command, type ConsoleEntry, type EventNote, type Frame, type LinkView, type QuorumView, type ServerDetail, type ServerView, type Update } from '../worker/protocol';
+import { SIM_MS_PER_REAL_MS_AT_1X, messageChange, type Command, type MessageEnd, type MessageView, type ConsoleEntry, type EventNote, type Frame, type LinkView, type QuorumView, type ServerDetail, type ServerView, type Update } from '../worker/protocol';
 import { END_LINGER_MS, FRAMES_PER_SECOND, absorbMessages, absorbQuorums, clearFlying, flying } from './flying';
-import { absorbTimeline } from './timeline';
+import { absorbTimeline, timeline } from './timeline';
 
 const MAX_CONSOLE = 1000;
 const MAX_EVENTS = 400;
@@ -131,11 +131,23 @@ const slow = {
   flushedAt: 0,
 };
 
+/** Trace events up to here have been drawn as messages. */
+let messagesSeen = 0;
+
 function applyFrame(frame: Frame): void {
   if (frame.reset) clearFlying();
-  absorbMessages(frame.sent, frame.ended, frame.now);
-  absorbQuorums(frame.quorums, performance.now());
   absorbTimeline(frame.timeline.from, frame.timeline.events);
+  if (frame.reset) absorbMessages(frame.sent, frame.ended, frame.now);
+  else {
+    // Messages sent and ended since the previous frame, read off the timeline (the worker does not send them twice).
+    const sent: MessageView[] = [];
+    const ended: MessageEnd[] = [];
+    const upTo = Math.min(frame.eventCount, timeline.events.length);
+    for (let index = messagesSeen; index < upTo; index++) messageChange(timeline.events[index]!, sent, ended);
+    absorbMessages(sent, ended, frame.now);
+  }
+  messagesSeen = frame.eventCount;
+  absorbQuorums(frame.quorums, performance.now());
   flying.simNow = frame.now;
   flying.wallAt = performance.now();
   flying.rate = frame.playing ? SIM_MS_PER_REAL_MS_AT_1X * frame.speed : 0;
@@ -157,7 +169,8 @@ function applyFrame(frame: Frame): void {
     if (frame.detail !== undefined) slow.detail = frame.detail;
   }
   const wall = performance.now();
-  const flushSlow = frame.reset || !frame.playing || wall - slow.flushedAt >= SLOW_PANEL_MS;
+  // A server's role changing (an election, a crash) shows at once, with everything else that waited.
+  const flushSlow = frame.reset || !frame.playing || wall - slow.flushedAt >= SLOW_PANEL_MS || rolesChanged(useSim.getState().servers, frame.servers);
   // The canvas interpolates the clock every frame from `flying`; the DOM readouts need not follow at 30 Hz.
   const flushReadouts = flushSlow || wall - readoutsAt >= READOUT_MS;
   if (flushReadouts) readoutsAt = wall;
@@ -202,6 +215,12 @@ function applyFrame(frame: Frame): void {
     }
     return next;
   });
+}
+
+function rolesChanged(shown: readonly ServerView[], incoming: readonly ServerView[]): boolean {
+  if (shown.length !== incoming.length) return true;
+  for (let i = 0; i < shown.length; i++) if (shown[i]!.role !== incoming[i]!.role) return true;
+  return false;
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

@@ -85,6 +85,26 @@ export interface MessageEnd {
   readonly at: number;
 }
 
+/** What a trace event changes on the wire, as the page draws it. */
+export function messageChange(event: TraceEvent, sent: MessageView[], ended: MessageEnd[]): void {
+  switch (event.kind) {
+    case 'send':
+      sent.push({ id: event.id, from: event.from, to: event.to, kind: event.wire, label: event.label, sentAt: event.t, deliverAt: event.deliverAt, lost: event.lost });
+      return;
+    case 'duplicate':
+      sent.push({ id: event.id, from: event.from, to: event.to, kind: event.wire, label: event.label, sentAt: event.t, deliverAt: event.deliverAt, lost: false, copyOf: event.copyOf });
+      return;
+    case 'deliver':
+      ended.push({ id: event.id, outcome: 'delivered', at: event.t });
+      return;
+    case 'drop':
+      ended.push({ id: event.id, outcome: 'dropped', reason: event.reason, at: event.t });
+      return;
+    default:
+      return;
+  }
+}
+
 /** A proposer's running tally of Promise or Accepted votes. */
 export interface QuorumView {
   readonly server: number;
@@ -164,6 +184,8 @@ export interface Frame {
   readonly servers: readonly ServerView[];
   /** Every directed link; sent when one changed (and on the first frame). */
   readonly links?: readonly LinkView[];
+  /** On a reset frame, what is on the wire at that moment. Other frames leave both empty: the page reads the
+   *  messages sent and ended since the previous frame off the timeline (`messageChange`), which carries them. */
   readonly sent: readonly MessageView[];
   readonly ended: readonly MessageEnd[];
   readonly quorums: readonly QuorumView[];
