@@ -178,7 +178,10 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
       raf = requestAnimationFrame(tick);
       if (!sized) return;
       const state = useSim.getState();
+      const lanesBefore = diagramIndex.lanes;
       const indexChanged = diagramIndex.sync(state.header.servers);
+      // New events arrive with every frame; only a new lane (or a new run) must show at once.
+      const lanesChanged = diagramIndex.lanes !== lanesBefore;
       const view = e.view;
       view.laneH = laneHeight(view.height, diagramIndex.lanes.length);
       const now = state.now;
@@ -227,7 +230,7 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
       // and keep the main thread for the live view (measured with npm run bench:ui).
       const paintAt = performance.now();
       const interval = Math.max(FOLLOW_REPAINT_MS, paintMs / FOLLOW_PAINT_SHARE);
-      const throttled = state.playing && e.follow && !sizeDirty && !e.optionsDirty && !indexChanged && paintAt - paintedAt < interval;
+      const throttled = state.playing && e.follow && !sizeDirty && !e.optionsDirty && !lanesChanged && paintAt - paintedAt < interval;
       const repaint = changed && !throttled;
       if (drawn.hover !== hover || repaint) {
         // The hover highlight lives on its own canvas: moving the pointer never repaints the diagram.
