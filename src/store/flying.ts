@@ -32,15 +32,15 @@ export const QUORUM_FLASH_MS = 1100;
 /** Reached quorums the previous frame listed (a reached tally lingers a while, then goes for good). */
 let reachedBefore = new Set<string>();
 
-/** A quorum reached since the previous frame starts a flash at its proposer. */
-export function absorbQuorums(quorums: readonly QuorumView[], wallAt: number): void {
+/** A quorum reached since the previous frame starts a flash at its proposer (unless `flash` is false). */
+export function absorbQuorums(quorums: readonly QuorumView[], wallAt: number, flash: boolean): void {
   flying.flashes = flying.flashes.filter((flash) => wallAt - flash.wallAt < QUORUM_FLASH_MS);
   const reached = new Set<string>();
   for (const q of quorums) {
     if (q.reachedAt === undefined) continue;
     const key = `${q.server}/${q.vote}/${q.ballot}/${q.slot ?? ''}`;
     reached.add(key);
-    if (!reachedBefore.has(key)) flying.flashes.push({ at: `n${q.server}`, wallAt });
+    if (flash && !reachedBefore.has(key)) flying.flashes.push({ at: `n${q.server}`, wallAt });
   }
   reachedBefore = reached;
 }

@@ -142,12 +142,15 @@ function applyFrame(frame: Frame): void {
     // Messages sent and ended since the previous frame, read off the timeline (the worker does not send them twice).
     const sent: MessageView[] = [];
     const ended: MessageEnd[] = [];
+    // The timeline can lag the run (it comes in slices after a long load): read only as far as it goes.
     const upTo = Math.min(frame.eventCount, timeline.events.length);
     for (let index = messagesSeen; index < upTo; index++) messageChange(timeline.events[index]!, sent, ended);
     absorbMessages(sent, ended, frame.now);
+    messagesSeen = Math.max(messagesSeen, upTo);
   }
-  messagesSeen = frame.eventCount;
-  absorbQuorums(frame.quorums, performance.now());
+  if (frame.reset) messagesSeen = frame.eventCount;
+  // A reset (a seek, a load) shows tallies as they stand: none of them was just reached.
+  absorbQuorums(frame.quorums, performance.now(), !frame.reset);
   flying.simNow = frame.now;
   flying.wallAt = performance.now();
   flying.rate = frame.playing ? SIM_MS_PER_REAL_MS_AT_1X * frame.speed : 0;

@@ -171,7 +171,9 @@ export function MessageCanvas({ sceneRef, label }: { sceneRef: RefObject<Scene>;
       const offsetX = (cssWidth * dpr - box.w * scale) / 2 - box.x * scale;
       const offsetY = (cssHeight * dpr - box.h * scale) / 2 - box.y * scale;
       const wall = performance.now();
-      const flashing = flying.flashes.length > 0;
+      // Flashes are pruned as frames arrive; paused, none come, so a finished one must not keep the canvas busy.
+      let flashing = false;
+      for (const flash of flying.flashes) if (wall - flash.wallAt < QUORUM_FLASH_MS) flashing = true;
       // Nothing in flight and nothing drawn last time: leave the canvas alone (no repaint at all).
       if (flying.messages.size === 0 && !flashing && blank) return;
       // Only heartbeats and pings in flight: half the frame rate is plenty for them.
@@ -181,7 +183,7 @@ export function MessageCanvas({ sceneRef, label }: { sceneRef: RefObject<Scene>;
       blank = flying.messages.size === 0 && !flashing;
       if (blank) return;
       ctx.setTransform(scale, 0, 0, scale, offsetX, offsetY);
-      drawFlashes(ctx, scene, wall, reducedMotion.matches);
+      if (flashing) drawFlashes(ctx, scene, wall, reducedMotion.matches);
       const t = drawTime(wall);
       const dot = Math.max(3, Math.min(7, scene.nodeRadius * 0.16));
       const fork = scene.laneOffset * 3 + dot;
@@ -202,8 +204,9 @@ export function MessageCanvas({ sceneRef, label }: { sceneRef: RefObject<Scene>;
         if (!scratch.ok) continue;
         const kind = KIND_STYLES[message.kind];
         const span = message.deliverAt - message.sentAt;
-        const end = message.end;
-        const at = end === undefined ? t : Math.min(t, end.at);
+        // Drawn a little behind the worker, a message may have an end that has not come yet here: still in flight.
+        const end = message.end !== undefined && t >= message.end.at ? message.end : undefined;
+        const at = end === undefined ? t : end.at;
         let p = span > 0 ? (at - message.sentAt) / span : 1;
         if (p < 0) p = 0;
         else if (p > 1) p = 1;

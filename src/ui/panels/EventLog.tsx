@@ -7,7 +7,7 @@ export function EventLog() {
   const events = useSim((s) => s.events);
   const playing = useSim((s) => s.playing);
   const shown = liveRows(events, playing);
-  const list = useStickToBottom<HTMLDivElement>(events);
+  const list = useStickToBottom<HTMLDivElement>(events, playing);
 
   return (
     <section className="panel panel-events" aria-labelledby="events-title">

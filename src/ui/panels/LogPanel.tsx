@@ -36,7 +36,7 @@ export function LogPanel() {
     }
   }
 
-  const scroller = useStickToBottom<HTMLDivElement>(detail);
+  const scroller = useStickToBottom<HTMLDivElement>(detail, playing);
 
   return (
     <section className="panel panel-log" aria-labelledby="log-title">

@@ -16,16 +16,17 @@ const SLACK = 24;
 
 /**
  * Keeps a scrolling list at its newest line while the reader is there, and leaves it alone once they
- * scroll up. Runs before paint and only when `content` changes, so the layout it reads is the one the
- * frame needs anyway (reading it after paint, on every render, forced an extra layout per frame).
+ * scroll up. Runs before paint and only when `content` (or `playing`, for lists that draw fewer lines while
+ * the run plays) changes, so the layout it reads is the one the frame needs anyway (reading it after paint,
+ * on every render, forced an extra layout per frame).
  */
-export function useStickToBottom<T extends HTMLElement>(content: unknown) {
+export function useStickToBottom<T extends HTMLElement>(content: unknown, playing = false) {
   const ref = useRef<T>(null);
   const stick = useRef(true);
   useLayoutEffect(() => {
     const el = ref.current;
     if (el !== null && stick.current) el.scrollTop = el.scrollHeight;
-  }, [content]);
+  }, [content, playing]);
   const onScroll = useCallback((event: UIEvent<T>) => {
     const el = event.currentTarget;
     stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < SLACK;
