@@ -1,5 +1,5 @@
 // Messages in flight, kept outside React: the canvas reads this every animation frame.
-import type { MessageEnd, MessageView, QuorumView } from '../worker/protocol';
+import { quorumKey, type MessageEnd, type MessageView, type QuorumView } from '../worker/protocol';
 
 export interface FlyingMessage extends MessageView {
   /** Set when the worker reported its end; the canvas animates the end (arrival or drop) and then forgets it. */
@@ -38,7 +38,7 @@ export function absorbQuorums(quorums: readonly QuorumView[], wallAt: number, fl
   const reached = new Set<string>();
   for (const q of quorums) {
     if (q.reachedAt === undefined) continue;
-    const key = `${q.server}/${q.vote}/${q.ballot}/${q.slot ?? ''}`;
+    const key = quorumKey(q);
     reached.add(key);
     if (flash && !reachedBefore.has(key)) flying.flashes.push({ at: `n${q.server}`, wallAt });
   }

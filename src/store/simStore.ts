@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { Header } from '../script/ast';
 import { DEFAULT_HEADER } from '../script/ast';
-import { SIM_MS_PER_REAL_MS_AT_1X, messageChange, type Command, type MessageEnd, type MessageView, type ConsoleEntry, type EventNote, type Frame, type LinkView, type QuorumView, type ServerDetail, type ServerView, type Update } from '../worker/protocol';
+import { PANEL_REFRESH_MS, SIM_MS_PER_REAL_MS_AT_1X, messageChange, type Command, type MessageEnd, type MessageView, type ConsoleEntry, type EventNote, type Frame, type LinkView, type QuorumView, type ServerDetail, type ServerView, type Update } from '../worker/protocol';
 import { END_LINGER_MS, FRAMES_PER_SECOND, absorbMessages, absorbQuorums, clearFlying, flying } from './flying';
 import { absorbTimeline, timeline } from './timeline';
 
@@ -118,8 +118,6 @@ export function applyUpdate(update: Update): void {
 const READOUT_MS = 100;
 let readoutsAt = 0;
 
-/** What need not redraw at 60 fps (server cards, console, event log, log and znode tree) updates at most this often. */
-const SLOW_PANEL_MS = 250;
 
 /** What arrived for the slow panels since they last updated. */
 const slow = {
@@ -135,10 +133,14 @@ const slow = {
 let messagesSeen = 0;
 
 function applyFrame(frame: Frame): void {
-  if (frame.reset) clearFlying();
+  const wall = performance.now();
   absorbTimeline(frame.timeline.from, frame.timeline.events);
-  if (frame.reset) absorbMessages(frame.sent, frame.ended, frame.now);
-  else {
+  if (frame.reset) {
+    // A reset frame lists what is on the wire at that moment.
+    clearFlying();
+    absorbMessages(frame.sent, frame.ended, frame.now);
+    messagesSeen = frame.eventCount;
+  } else {
     // Messages sent and ended since the previous frame, read off the timeline (the worker does not send them twice).
     const sent: MessageView[] = [];
     const ended: MessageEnd[] = [];
@@ -148,11 +150,10 @@ function applyFrame(frame: Frame): void {
     absorbMessages(sent, ended, frame.now);
     messagesSeen = Math.max(messagesSeen, upTo);
   }
-  if (frame.reset) messagesSeen = frame.eventCount;
   // A reset (a seek, a load) shows tallies as they stand: none of them was just reached.
-  absorbQuorums(frame.quorums, performance.now(), !frame.reset);
+  absorbQuorums(frame.quorums, wall, !frame.reset);
   flying.simNow = frame.now;
-  flying.wallAt = performance.now();
+  flying.wallAt = wall;
   flying.rate = frame.playing ? SIM_MS_PER_REAL_MS_AT_1X * frame.speed : 0;
   // At high speeds a frame's worth of time is longer than an ended message is kept: cap the lag.
   flying.lag = Math.min(END_LINGER_MS / 2, (flying.rate * 1000) / FRAMES_PER_SECOND);
@@ -171,9 +172,8 @@ function applyFrame(frame: Frame): void {
     } else slow.events.push(...frame.events);
     if (frame.detail !== undefined) slow.detail = frame.detail;
   }
-  const wall = performance.now();
   // A server's role changing (an election, a crash) shows at once, with everything else that waited.
-  const flushSlow = frame.reset || !frame.playing || wall - slow.flushedAt >= SLOW_PANEL_MS || rolesChanged(useSim.getState().servers, frame.servers);
+  const flushSlow = frame.reset || !frame.playing || wall - slow.flushedAt >= PANEL_REFRESH_MS || rolesChanged(useSim.getState().servers, frame.servers);
   // The canvas interpolates the clock every frame from `flying`; the DOM readouts need not follow at 30 Hz.
   const flushReadouts = flushSlow || wall - readoutsAt >= READOUT_MS;
   if (flushReadouts) readoutsAt = wall;

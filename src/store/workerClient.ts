@@ -6,7 +6,6 @@ import { text } from '../ui/text';
 
 let worker: Worker | null = null;
 
-
 export function startWorker(initial?: Command): void {
   worker?.terminate();
   const created = new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module' });

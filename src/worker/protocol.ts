@@ -12,6 +12,10 @@ export const MIN_SPEED = 0.1;
 export const MAX_SPEED = 100;
 export const SIM_MS_PER_REAL_MS_AT_1X = 0.25;
 
+/** While playing, the side panels and server cards refresh at most this often (wall ms): the page flushes them
+ *  at this pace, and the worker sends the selected server's log and tree no more often. */
+export const PANEL_REFRESH_MS = 250;
+
 export type Command =
   /**
    * Start over with this header. `lines` run in order at time 0; `actions` replay at their recorded moments;
@@ -103,6 +107,11 @@ export function messageChange(event: TraceEvent, sent: MessageView[], ended: Mes
     default:
       return;
   }
+}
+
+/** A tally's identity: one proposer, one kind of vote, one ballot, one slot. */
+export function quorumKey(q: QuorumView): string {
+  return `${q.server}:${q.vote}:${q.ballot}:${q.slot ?? ''}`;
 }
 
 /** A proposer's running tally of Promise or Accepted votes. */

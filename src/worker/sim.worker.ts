@@ -4,7 +4,7 @@
 import { DEFAULT_HEADER } from '../script/ast';
 import { LiveRun } from './engine';
 import { workerText } from './messages';
-import type { Command, Update } from './protocol';
+import { PANEL_REFRESH_MS, type Command, type Update } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -14,9 +14,6 @@ const TICK_MS = 8;
 
 let run = new LiveRun(DEFAULT_HEADER);
 let lastTick = performance.now();
-/** While playing, the selected server's log and znode tree go out at most this often (the page shows them
- *  at about this pace; they are the bulk of a frame at 25 servers). */
-const DETAIL_MS = 250;
 let detailSentAt = 0;
 let canPost = true;
 let dirty = true;
@@ -122,7 +119,7 @@ function tick(): void {
     // A lesson's pause point stopped the run: the page must still get the frame that says so.
     if (wasPlaying && !run.playing) dirty = true;
     if (canPost && (dirty || run.playing)) {
-      const detailDue = dirty || !run.playing || start - detailSentAt >= DETAIL_MS;
+      const detailDue = dirty || !run.playing || start - detailSentAt >= PANEL_REFRESH_MS;
       if (detailDue) detailSentAt = start;
       post(run.frame(detailDue));
       canPost = false;

@@ -2,7 +2,7 @@
 // and the messages in flight on a canvas on top. It renders the store and dispatches commands only.
 import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useSim } from '../../store/simStore';
-import type { QuorumView, ServerView } from '../../worker/protocol';
+import { quorumKey, type QuorumView, type ServerView } from '../../worker/protocol';
 import { clientSpots, RADIAL_FROM, ringLayout, VIEW, type ClientSpot, type Point, type RingLayout, type ServerSpot } from './layout';
 import { LinksLayer, LinksMatrix, toggleLine } from './Links';
 import { MessageCanvas, type Scene } from './MessageCanvas';
@@ -162,10 +162,6 @@ const Clients = memo(function Clients({ layout, clients }: { layout: RingLayout;
     </g>
   );
 });
-
-function quorumKey(q: QuorumView): string {
-  return `${q.server}:${q.vote}:${q.ballot}:${q.slot ?? ''}`;
-}
 
 /** A line from each voter towards the proposer, with a tick at the voter. */
 function Votes({ layout, quorums }: { layout: RingLayout; quorums: readonly QuorumView[] }) {
