@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HEADER } from '../script/ast';
-import type { TraceEvent } from '../sim/trace';
-import type { Frame } from '../worker/protocol';
+import type { Frame, MessageView } from '../worker/protocol';
 import { flying } from './flying';
-import { applyUpdate } from './simStore';
+import { applyUpdate, connectStore, onDiagramUpdate, requestTrace, type DiagramUpdate } from './simStore';
 
-function frame(over: Partial<Frame> & Pick<Frame, 'eventCount' | 'timeline' | 'reset'>): Frame {
+function frame(over: Partial<Frame> & Pick<Frame, 'eventCount' | 'reset'>): Frame {
   return {
     type: 'frame',
     now: 0,
@@ -24,38 +23,41 @@ function frame(over: Partial<Frame> & Pick<Frame, 'eventCount' | 'timeline' | 'r
   };
 }
 
-/** `count` heartbeats to or from n1, one per ms; message ids are the event indices. */
-function heartbeats(from: number, count: number): TraceEvent[] {
-  const events: TraceEvent[] = [];
-  for (let i = from; i < from + count; i++) {
-    events.push(i % 2 === 0
-      ? { t: i, kind: 'send', id: i, from: 'n1', to: 'n2', wire: 'heartbeat', label: 'Heartbeat', deliverAt: i + 20, lost: false }
-      : { t: i, kind: 'deliver', id: i - 1, from: 'n1', to: 'n2', wire: 'heartbeat' });
-  }
-  return events;
+function heartbeat(id: number, t: number): MessageView {
+  return { id, from: 'n1', to: 'n2', kind: 'heartbeat', label: 'Heartbeat', sentAt: t, deliverAt: t + 20, lost: false };
 }
 
-describe('the page reads messages off the timeline', () => {
-  it('draws the messages of events whose timeline slice arrives after the frame that counted them', () => {
-    // A reset frame says 100 events happened but brings only the first 40 of the timeline.
-    applyUpdate(frame({ reset: true, eventCount: 100, now: 100, timeline: { from: 0, events: heartbeats(0, 40) } }));
-    expect(flying.messages.size).toBe(0);
-    // The next frame: the run went on to 104 events and the timeline caught up to 104.
-    applyUpdate(frame({ reset: false, eventCount: 104, now: 104, timeline: { from: 40, events: heartbeats(40, 64) } }));
-    // Events 100..103 are new: sends 100 and 102 fly (101 delivered 100, 103 delivered 102).
-    expect([...flying.messages.keys()].sort((a, b) => a - b)).toEqual([100, 102]);
-    expect(flying.messages.get(100)!.end?.outcome).toBe('delivered');
+describe('messages on the wire', () => {
+  it('frames add the messages sent and mark the ones ended; a reset starts from what it lists', () => {
+    applyUpdate(frame({ reset: true, eventCount: 10, now: 10, sent: [heartbeat(1, 5)] }));
+    expect([...flying.messages.keys()]).toEqual([1]);
+    applyUpdate(frame({ reset: false, eventCount: 14, now: 12, sent: [heartbeat(2, 11), heartbeat(3, 12)], ended: [{ id: 1, outcome: 'delivered', at: 12 }] }));
+    expect([...flying.messages.keys()].sort()).toEqual([1, 2, 3]);
+    expect(flying.messages.get(1)!.end?.outcome).toBe('delivered');
+    // Long after its end, a message is forgotten.
+    applyUpdate(frame({ reset: false, eventCount: 15, now: 200, ended: [{ id: 2, outcome: 'dropped', reason: 'loss', at: 31 }] }));
+    expect(flying.messages.has(1)).toBe(false);
+    expect(flying.messages.has(2)).toBe(false);
+    // A seek: only what the reset frame lists is on the wire.
+    applyUpdate(frame({ reset: true, eventCount: 4, now: 3, sent: [heartbeat(7, 1)] }));
+    expect([...flying.messages.keys()]).toEqual([7]);
   });
+});
 
-  it('a timeline that lags the run is read as it arrives, not skipped', () => {
-    applyUpdate(frame({ reset: true, eventCount: 10, now: 10, timeline: { from: 0, events: heartbeats(0, 10) } }));
-    // The run jumps to 30 events; the timeline brings only up to 20 ...
-    applyUpdate(frame({ reset: false, eventCount: 30, now: 30, timeline: { from: 10, events: heartbeats(10, 10) } }));
-    expect(flying.messages.has(10)).toBe(true);
-    expect(flying.messages.has(20)).toBe(false);
-    // ... and the rest with the next frame: those messages are drawn too.
-    applyUpdate(frame({ reset: false, eventCount: 30, now: 30, timeline: { from: 20, events: heartbeats(20, 10) } }));
-    expect(flying.messages.has(20)).toBe(true);
-    expect(flying.messages.has(28)).toBe(true);
+describe('what the worker says about the diagram and the trace', () => {
+  it('reaches the diagram listeners, and a trace request resolves with the JSON', async () => {
+    const posted: string[] = [];
+    connectStore((command) => posted.push(command.type));
+    const heard: DiagramUpdate[] = [];
+    const stop = onDiagramUpdate((update) => heard.push(update));
+    applyUpdate({ type: 'diagram', summary: 'Space-time diagram: one lane per server (n1)' });
+    stop();
+    applyUpdate({ type: 'diagram', summary: 'not heard' });
+    expect(heard).toEqual([{ type: 'diagram', summary: 'Space-time diagram: one lane per server (n1)' }]);
+
+    const trace = requestTrace();
+    expect(posted).toEqual(['export-trace']);
+    applyUpdate({ type: 'trace-file', json: '[]' });
+    await expect(trace).resolves.toBe('[]');
   });
 });

@@ -2,9 +2,8 @@
 import { create } from 'zustand';
 import type { Header } from '../script/ast';
 import { DEFAULT_HEADER } from '../script/ast';
-import { PANEL_REFRESH_MS, SIM_MS_PER_REAL_MS_AT_1X, messageChange, type Command, type MessageEnd, type MessageView, type ConsoleEntry, type EventNote, type Frame, type LinkView, type QuorumView, type ServerDetail, type ServerView, type Update } from '../worker/protocol';
+import { PANEL_REFRESH_MS, SIM_MS_PER_REAL_MS_AT_1X, type Command, type ConsoleEntry, type DiagramNews, type EventNote, type Frame, type LinkView, type QuorumView, type ServerDetail, type ServerView, type Update } from '../worker/protocol';
 import { END_LINGER_MS, FRAMES_PER_SECOND, absorbMessages, absorbQuorums, clearFlying, flying } from './flying';
-import { absorbTimeline, timeline } from './timeline';
 
 const MAX_CONSOLE = 1000;
 const MAX_EVENTS = 400;
@@ -35,15 +34,20 @@ export interface SimState {
   error: string | null;
   /** The worker died: the page offers a restart. */
   fatal: string | null;
-  send: (command: Command) => void;
+  /** Counts the workers started (0: none yet): the diagram hands its canvases to each new one. */
+  worker: number;
+  /** Send a command to the worker; `transfer` hands objects over (the diagram's canvases). */
+  send: (command: Command, transfer?: Transferable[]) => void;
   dismissError: () => void;
 }
 
-let post: (command: Command) => void = () => undefined;
+type Post = (command: Command, transfer?: Transferable[]) => void;
+let post: Post = () => undefined;
 
-/** Wire the store to a worker's postMessage (done once by the worker client). */
-export function connectStore(send: (command: Command) => void): void {
+/** Wire the store to a new worker's postMessage (done by the worker client each time it starts one). */
+export function connectStore(send: Post): void {
   post = send;
+  useSim.setState((state) => ({ worker: state.worker + 1 }));
 }
 
 export const useSim = create<SimState>()((set) => ({
@@ -66,17 +70,35 @@ export const useSim = create<SimState>()((set) => ({
   network: { latencyMin: DEFAULT_HEADER.latency.minMs, latencyMax: DEFAULT_HEADER.latency.maxMs, loss: 0, dup: 0 },
   error: null,
   fatal: null,
-  send: (command) => {
+  worker: 0,
+  send: (command, transfer) => {
     if (command.type === 'select') set({ selected: command.server });
-    post(command);
+    post(command, transfer);
   },
   dismissError: () => set({ error: null }),
 }));
 
 type ScenarioUpdate = Extract<Update, { type: 'scenario' }>;
 type FingerprintUpdate = Extract<Update, { type: 'fingerprint' }>;
+export type DiagramUpdate = DiagramNews | Extract<Update, { type: 'diagram-file' }>;
 const waitingForScenario: ((update: ScenarioUpdate['scenario']) => void)[] = [];
 const waitingForFingerprint: ((update: FingerprintUpdate) => void)[] = [];
+const waitingForTrace: ((json: string) => void)[] = [];
+const diagramListeners = new Set<(update: DiagramUpdate) => void>();
+
+/** The diagram (drawn in the worker) hears what the worker says about it: tooltip, summary, view, files. */
+export function onDiagramUpdate(listener: (update: DiagramUpdate) => void): () => void {
+  diagramListeners.add(listener);
+  return () => diagramListeners.delete(listener);
+}
+
+/** The run's whole trace as JSON (the worker keeps it; the page does not). */
+export function requestTrace(): Promise<string> {
+  return new Promise((resolve) => {
+    waitingForTrace.push(resolve);
+    post({ type: 'export-trace' });
+  });
+}
 
 /** The run as a shareable scenario (header, actions so far, this moment). */
 export function requestScenario(): Promise<ScenarioUpdate['scenario']> {
@@ -101,6 +123,14 @@ export function applyUpdate(update: Update): void {
   }
   if (update.type === 'fingerprint') {
     for (const resolve of waitingForFingerprint.splice(0)) resolve(update);
+    return;
+  }
+  if (update.type === 'diagram' || update.type === 'diagram-file') {
+    for (const listener of diagramListeners) listener(update);
+    return;
+  }
+  if (update.type === 'trace-file') {
+    for (const resolve of waitingForTrace.splice(0)) resolve(update.json);
     return;
   }
   if (update.type === 'error') {
@@ -129,27 +159,11 @@ const slow = {
   flushedAt: 0,
 };
 
-/** Trace events up to here have been drawn as messages. */
-let messagesSeen = 0;
-
 function applyFrame(frame: Frame): void {
   const wall = performance.now();
-  absorbTimeline(frame.timeline.from, frame.timeline.events);
-  if (frame.reset) {
-    // A reset frame lists what is on the wire at that moment.
-    clearFlying();
-    absorbMessages(frame.sent, frame.ended, frame.now);
-    messagesSeen = frame.eventCount;
-  } else {
-    // Messages sent and ended since the previous frame, read off the timeline (the worker does not send them twice).
-    const sent: MessageView[] = [];
-    const ended: MessageEnd[] = [];
-    // The timeline can lag the run (it comes in slices after a long load): read only as far as it goes.
-    const upTo = Math.min(frame.eventCount, timeline.events.length);
-    for (let index = messagesSeen; index < upTo; index++) messageChange(timeline.events[index]!, sent, ended);
-    absorbMessages(sent, ended, frame.now);
-    messagesSeen = Math.max(messagesSeen, upTo);
-  }
+  // A reset frame lists what is on the wire at that moment.
+  if (frame.reset) clearFlying();
+  absorbMessages(frame.sent, frame.ended, frame.now);
   // A reset (a seek, a load) shows tallies as they stand: none of them was just reached.
   absorbQuorums(frame.quorums, wall, !frame.reset);
   flying.simNow = frame.now;

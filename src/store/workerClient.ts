@@ -28,6 +28,6 @@ export function startWorker(initial?: Command): void {
   created.onerror = (event) => {
     useSim.setState({ fatal: text.workerFailed(event.message || 'unknown error'), playing: false });
   };
-  connectStore((command) => created.postMessage(command));
+  connectStore((command, transfer) => created.postMessage(command, transfer ?? []));
   if (initial !== undefined) created.postMessage(initial);
 }

@@ -154,6 +154,7 @@ export const text = {
     past: 'In the past: acting now replaces the future',
     pastTitle: 'The run after this moment is kept until you act: a console line, a fault or a control here replaces it.',
     diagramTitle: 'Space-time diagram',
+    noOffscreenCanvas: 'This browser cannot draw the space-time diagram (it needs OffscreenCanvas: Chrome 69+, Firefox 105+, Safari 16.4+).',
     showHeartbeats: 'Show heartbeats',
     follow: 'Follow',
     followTitle: 'Keep the cursor in view while playing',

@@ -63,7 +63,27 @@ describe('the live run', () => {
     play(run, 1000);
     const frame = run.frame();
     expect(frame.servers.filter((s) => s.role === 'leader')).toHaveLength(1);
-    expect(frame.timeline.events.length).toBe(frame.eventCount);
+    // The diagram (drawn in the worker) sees the whole trace.
+    expect(run.fullTrace.length).toBe(frame.eventCount);
+  });
+
+  it('frames carry every message sent and ended, each once', () => {
+    const run = new LiveRun(header);
+    run.speed = 10;
+    run.frame();
+    const start = run.sim.trace.length;
+    const sent: number[] = [];
+    const ended: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      play(run, 50);
+      const frame = run.frame();
+      sent.push(...frame.sent.map((m) => m.id));
+      ended.push(...frame.ended.map((m) => m.id));
+    }
+    const later = run.sim.trace.slice(start);
+    expect(sent).toEqual(later.flatMap((event) => (event.kind === 'send' || event.kind === 'duplicate' ? [event.id] : [])));
+    expect(ended).toEqual(later.flatMap((event) => (event.kind === 'deliver' || event.kind === 'drop' ? [event.id] : [])));
+    expect(sent.length).toBeGreaterThan(50);
   });
 
   it('rejects bad lines with a message and changes nothing', () => {

@@ -21,6 +21,7 @@ import {
   type LogEntryView,
   type MessageEnd,
   type MessageView,
+  messageChange,
   type QuorumView,
   type ServerDetail,
   type ServerView,
@@ -57,8 +58,6 @@ const STEP_BOUND_MS = 60_000;
 const PHASE_BOUND_MS = 10_000;
 /** Queue events between time-travel snapshots: a seek replays at most this many (about 1,000 trace events). */
 export const SNAPSHOT_EVERY = 1_000;
-/** Trace events per frame sent for the timeline (the rest follow in the next frames). */
-const MAX_TIMELINE_PER_FRAME = 20_000;
 /** Console entries sent again after a seek. */
 const MAX_CONSOLE_RESENT = 1_000;
 /** The longest shared run a link may ask the page to replay (simulator events). */
@@ -84,8 +83,6 @@ export class LiveRun {
   private timeCarry = 0;
   /** The longest trace known: after a seek back it still holds the future, until a fork replaces it. */
   private history: TraceEvent[] = [];
-  private timelineSent = 0;
-  private timelineFrom = 0;
   private traceSeen = 0;
   /** Trace events folded into quorums and applied zxids so far. */
   private stateSeen = 0;
@@ -125,6 +122,11 @@ export class LiveRun {
   /** For memory measurements (npm run bench): keep only the first snapshot; seeks then replay from the start. */
   forgetSnapshots(): void {
     this.snapshots.length = Math.min(1, this.snapshots.length);
+  }
+
+  /** The longest trace known, the future included after a seek back (the space-time diagram draws it). */
+  get fullTrace(): readonly TraceEvent[] {
+    return this.history;
   }
 
   /** The furthest simulated time and trace length this run has reached. */
@@ -381,10 +383,6 @@ export class LiveRun {
     this.headT = sim.now;
     this.actions.length = this.nextAction;
     this.history.length = sim.trace.length;
-    if (this.timelineSent > this.history.length) {
-      this.timelineSent = this.history.length;
-      this.timelineFrom = Math.min(this.timelineFrom, this.history.length);
-    }
     while (this.snapshots.length > 1 && this.snapshots[this.snapshots.length - 1]!.events > sim.eventsProcessed) this.snapshots.pop();
   }
 
@@ -452,9 +450,12 @@ export class LiveRun {
     const ended: MessageEnd[] = [];
     const notes: EventNote[] = [];
     const trace = sim.trace;
-    // After a load or a seek the page starts over from what is on the wire now. Otherwise it reads the
-    // messages off the timeline it already gets (sending them twice was a fifth of every frame).
-    if (reset) for (const m of sim.inFlight()) sent.push({ id: m.id, from: m.from, to: m.to, kind: m.wire, label: m.label, sentAt: m.sentAt, deliverAt: m.deliverAt, lost: m.lost });
+    if (reset) {
+      // After a load or a seek the page starts over from what is on the wire now.
+      for (const m of sim.inFlight()) sent.push({ id: m.id, from: m.from, to: m.to, kind: m.wire, label: m.label, sentAt: m.sentAt, deliverAt: m.deliverAt, lost: m.lost });
+    } else {
+      for (let index = this.traceSeen; index < trace.length; index++) messageChange(trace[index]!, sent, ended);
+    }
     const firstNote = notesAfresh ? Math.max(0, trace.length - notesLimit) : Math.max(this.traceSeen, trace.length - notesLimit);
     if (!notesAfresh && firstNote > this.traceSeen) this.notesLeftOut = true;
     if (notesAfresh) this.notesLeftOut = false;
@@ -482,10 +483,6 @@ export class LiveRun {
       };
     });
     const detail = withDetail || reset ? this.detail() : null;
-    const timelineEnd = Math.min(this.history.length, this.timelineSent + MAX_TIMELINE_PER_FRAME);
-    const timeline = { from: this.timelineFrom, events: this.history.slice(this.timelineFrom, timelineEnd) };
-    this.timelineSent = timelineEnd;
-    this.timelineFrom = timelineEnd;
     const frame: Frame = {
       type: 'frame',
       now: sim.now,
@@ -503,7 +500,6 @@ export class LiveRun {
       console: consoleEntries,
       events: notes,
       ...(notesAfresh ? { eventsAfresh: true } : {}),
-      timeline,
       ...(this.pausedAt === null ? {} : { pausedAt: this.pausedAt }),
       reset,
       network: { ...sim.network },

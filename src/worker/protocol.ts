@@ -51,7 +51,42 @@ export type Command =
   /** Whose log and znode tree the frames describe. */
   | { readonly type: 'select'; readonly server: number }
   /** The UI drew the last frame: the worker may post the next one. */
-  | { readonly type: 'frame-ack' };
+  | { readonly type: 'frame-ack' }
+  /** The space-time diagram's canvases, handed to the worker (transferred), which draws the diagram on them. */
+  | { readonly type: 'diagram-attach'; readonly canvas: OffscreenCanvas; readonly overlay: OffscreenCanvas }
+  /** The diagram went from the page: stop drawing it. */
+  | { readonly type: 'diagram-detach' }
+  | { readonly type: 'diagram-view'; readonly view: DiagramViewRequest }
+  /** Where the pointer is over the diagram (css px), null when it left: the worker highlights what is under it. */
+  | { readonly type: 'diagram-pointer'; readonly point: { readonly x: number; readonly y: number } | null }
+  /** A click in the diagram: go to the event under it, or to that moment. */
+  | { readonly type: 'diagram-click'; readonly x: number; readonly y: number }
+  /** Ask for the visible diagram as a file (answered by a DiagramFile update). */
+  | { readonly type: 'diagram-export'; readonly format: 'svg' | 'png' }
+  /** Ask for the run's whole trace as JSON (answered by a TraceFile update). */
+  | { readonly type: 'export-trace' };
+
+/** How the page shows the diagram: its size in css px and device pixels per px, the time axis (x = tx + k·t). */
+export interface DiagramViewRequest {
+  readonly width: number;
+  readonly height: number;
+  readonly dpr: number;
+  readonly tx: number;
+  readonly k: number;
+  /** Keep the cursor in view (the worker moves tx as the run goes). */
+  readonly follow: boolean;
+  readonly showHeartbeats: boolean;
+}
+
+/** What the diagram tells the page after painting: where following moved the view, its text summary for
+ *  screen readers, and what the tooltip says about the thing under the pointer (null: nothing). */
+export interface DiagramNews {
+  readonly type: 'diagram';
+  readonly tx?: number;
+  readonly k?: number;
+  readonly summary?: string;
+  readonly tip?: { readonly title: string; readonly lines: readonly string[] } | null;
+}
 
 export interface ServerView {
   readonly id: number;
@@ -193,8 +228,7 @@ export interface Frame {
   readonly servers: readonly ServerView[];
   /** Every directed link; sent when one changed (and on the first frame). */
   readonly links?: readonly LinkView[];
-  /** On a reset frame, what is on the wire at that moment. Other frames leave both empty: the page reads the
-   *  messages sent and ended since the previous frame off the timeline (`messageChange`), which carries them. */
+  /** Messages sent and ended since the previous frame; on a reset frame, what is on the wire at that moment. */
   readonly sent: readonly MessageView[];
   readonly ended: readonly MessageEnd[];
   readonly quorums: readonly QuorumView[];
@@ -204,8 +238,6 @@ export interface Frame {
   readonly events: readonly EventNote[];
   /** `events` replace the page's list (after a reset, or when the run stops after notes were left out). */
   readonly eventsAfresh?: boolean;
-  /** Trace events for the space-time diagram: the page drops what it has from index `from` on, then appends. */
-  readonly timeline: { readonly from: number; readonly events: readonly TraceEvent[] };
   /** A lesson's pause point was reached at this trace index (reported once). */
   readonly pausedAt?: number;
   /** Set when a Load replaced the run: the UI drops what it kept of the old one. */
@@ -219,5 +251,8 @@ export type Update =
   | { readonly type: 'error'; readonly message: string }
   | { readonly type: 'scenario'; readonly scenario: Scenario & { readonly cursor: ScenarioCursor } }
   | { readonly type: 'fingerprint'; readonly fingerprint: string; readonly events: number; readonly t: number }
+  | DiagramNews
+  | { readonly type: 'diagram-file'; readonly format: 'svg' | 'png'; readonly blob: Blob }
+  | { readonly type: 'trace-file'; readonly json: string }
   /** The simulation itself failed; the page offers a restart. */
   | { readonly type: 'fatal'; readonly message: string };

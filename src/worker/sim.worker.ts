@@ -2,6 +2,7 @@
 // The Web Worker that owns the live run: it paces simulated time to the requested speed in small
 // time-boxed chunks and posts at most one Frame per animation frame (after the page acks the last).
 import { DEFAULT_HEADER } from '../script/ast';
+import { DiagramHost, type DiagramSource } from './diagram';
 import { LiveRun } from './engine';
 import { workerText } from './messages';
 import { PANEL_REFRESH_MS, type Command, type Update } from './protocol';
@@ -13,6 +14,7 @@ const CHUNK_BUDGET_MS = 6;
 const TICK_MS = 8;
 
 let run = new LiveRun(DEFAULT_HEADER);
+const diagram = new DiagramHost();
 let lastTick = performance.now();
 let detailSentAt = 0;
 let canPost = true;
@@ -21,6 +23,15 @@ let failed = false;
 
 function post(update: Update): void {
   self.postMessage(update);
+}
+
+function diagramSource(): DiagramSource {
+  return { events: run.fullTrace, servers: run.header.servers, now: run.sim.now, head: run.head.t, playing: run.playing };
+}
+
+async function exportDiagram(format: 'svg' | 'png'): Promise<void> {
+  const blob = format === 'svg' ? new Blob([diagram.exportSvg(diagramSource())], { type: 'image/svg+xml' }) : await diagram.exportPng();
+  if (blob !== null) post({ type: 'diagram-file', format, blob });
 }
 
 function handle(command: Command): void {
@@ -88,6 +99,29 @@ function handle(command: Command): void {
     case 'frame-ack':
       canPost = true;
       return;
+    case 'diagram-attach':
+      diagram.attach(command.canvas, command.overlay);
+      return;
+    case 'diagram-detach':
+      diagram.detach();
+      return;
+    case 'diagram-view':
+      diagram.setView(command.view);
+      return;
+    case 'diagram-pointer':
+      diagram.setPointer(command.point);
+      return;
+    case 'diagram-click': {
+      const target = diagram.click(diagramSource(), command.x, command.y);
+      if (target !== null) handle(target);
+      return;
+    }
+    case 'diagram-export':
+      void exportDiagram(command.format).catch(fail);
+      return;
+    case 'export-trace':
+      post({ type: 'trace-file', json: JSON.stringify(run.fullTrace) });
+      return;
     default:
       post({ type: 'error', message: workerText.badCommand() });
       return;
@@ -125,6 +159,8 @@ function tick(): void {
       canPost = false;
       dirty = false;
     }
+    const news = diagram.tick(diagramSource(), performance.now());
+    if (news !== null) post(news);
   } catch (error) {
     fail(error);
     return;

@@ -35,7 +35,7 @@ export function ShareBar() {
           }}
         />
       </label>
-      <button type="button" className="btn btn-small" title={t.exportTraceTitle} disabled={!ready} onClick={exportTrace}>
+      <button type="button" className="btn btn-small" title={t.exportTraceTitle} disabled={!ready} onClick={() => void exportTrace()}>
         {t.exportTrace}
       </button>
     </div>

@@ -5,8 +5,8 @@ import { scenarioToScript, scriptToScenario, type Scenario } from '../../scenari
 import { scenarioFromLocationHash, scenarioHash } from '../../scenario/url';
 import { lessonIdFromHash } from '../../scenario/lessons';
 import { DEFAULT_HEADER } from '../../script/ast';
-import { requestFingerprint, requestScenario, useSim } from '../../store/simStore';
-import { timeline } from '../../store/timeline';
+import { requestFingerprint, requestScenario, requestTrace, useSim } from '../../store/simStore';
+import { download } from '../download';
 import { startWorker } from '../../store/workerClient';
 import type { Command } from '../../worker/protocol';
 import { closeLesson, startLesson } from '../lessons/lessonStore';
@@ -130,25 +130,15 @@ export async function copyLink(): Promise<void> {
   await showFingerprint();
 }
 
-function download(name: string, type: string, body: string): void {
-  const href = URL.createObjectURL(new Blob([body], { type }));
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
-}
 
 export async function exportScenario(): Promise<void> {
   const scenario = await requestScenario();
-  download(t.scenarioFile, 'text/plain', `${scenarioToScript(scenario)}\n`);
+  download(new Blob([`${scenarioToScript(scenario)}\n`], { type: 'text/plain' }), t.scenarioFile);
 }
 
-export function exportTrace(): void {
-  download(t.traceFile, 'application/json', JSON.stringify(timeline.events));
+export async function exportTrace(): Promise<void> {
+  const json = await requestTrace();
+  download(new Blob([json], { type: 'application/json' }), t.traceFile);
 }
 
 export async function importScript(file: File): Promise<void> {

@@ -1,20 +1,14 @@
-// The space-time (Lamport) diagram: a lane per server and client session, every message an arrow from
-// its send to its delivery. Drawn on a canvas in its own animation-frame loop from `timeline` (outside
-// React); it redraws only when the trace, the view, the hover or the cursor changed.
+// The space-time (Lamport) diagram: a lane per server and client session, every message an arrow from its
+// send to its delivery. The worker draws it (src/worker/diagram.ts) on canvases this component hands over,
+// from the trace it keeps; the page only turns gestures into view changes and shows the tooltip.
 import { select, zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3';
-import { useEffect, useRef, useState, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
-import { useSim } from '../../store/simStore';
-import { timeline } from '../../store/timeline';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { onDiagramUpdate, useSim } from '../../store/simStore';
+import type { DiagramViewRequest } from '../../worker/protocol';
+import { download } from '../download';
 import { text } from '../text';
-import { diagramIndex } from './model';
-import { COLORS, GUTTER, describe, hitTest, laneHeight, paint, tOf, xOf, type DrawOptions, type Hit, type Tip, type View } from './paint';
-import { CanvasPainter, SvgPainter } from './painters';
+import { GUTTER } from './paint';
 
-/** Repaint interval while playing and following the cursor, at least. */
-const FOLLOW_REPAINT_MS = 250;
-/** While following, repaints take about this share at most of the main thread: a dense picture (25 servers, thousands
- *  of arrows) repaints less often rather than taking frames from the live view. */
-const FOLLOW_PAINT_SHARE = 0.02;
 const tt = text.timeTravel;
 /** Simulated milliseconds across the plot at first. */
 const INITIAL_SPAN = 900;
@@ -22,103 +16,80 @@ const INITIAL_SPAN = 900;
 interface Shown {
   readonly x: number;
   readonly y: number;
-  readonly tip: Tip;
+  readonly tip: { readonly title: string; readonly lines: readonly string[] };
 }
 
-/** What the event handlers need from the draw loop. */
+/** What the gesture handlers share with the effect that owns the canvases. */
 interface Engine {
-  view: View;
-  options: DrawOptions;
+  view: { width: number; height: number; tx: number; k: number; dpr: number };
   follow: boolean;
   showHeartbeats: boolean;
   zoom: ZoomBehavior<HTMLCanvasElement, unknown> | null;
+  canvas: HTMLCanvasElement | null;
   mouse: { x: number; y: number } | null;
-  mouseDirty: boolean;
-  optionsDirty: boolean;
+  /** Tell the worker how the diagram is shown now. */
+  postView: () => void;
 }
 
-function sameHit(a: Hit | null, b: Hit | null): boolean {
-  if (a === null || b === null) return a === b;
-  if (a.kind === 'op' || b.kind === 'op') return a.kind === b.kind && a.seekIndex === b.seekIndex;
-  return a.kind === b.kind && a.index === b.index;
-}
-
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-function drawHover(ctx: CanvasRenderingContext2D, hit: Hit): void {
-  ctx.strokeStyle = COLORS.hover;
-  ctx.lineWidth = 2.5;
-  ctx.globalAlpha = 0.8;
-  ctx.beginPath();
-  if (hit.kind === 'message') {
-    ctx.moveTo(hit.x1, hit.y1);
-    ctx.lineTo(hit.x2, hit.y2);
-  } else if (hit.kind === 'point') {
-    ctx.arc(hit.x, hit.y, 7, 0, Math.PI * 2);
-  } else {
-    ctx.rect(hit.x0 - 2, hit.y - 7, Math.max(4, hit.x1 - hit.x0 + 4), 14);
-  }
-  ctx.stroke();
-  ctx.globalAlpha = 1;
-}
+const canDrawOffscreen = typeof HTMLCanvasElement !== 'undefined' && 'transferControlToOffscreen' in HTMLCanvasElement.prototype;
 
 export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
   const send = useSim((s) => s.send);
   const ready = useSim((s) => s.ready);
+  const worker = useSim((s) => s.worker);
   const [showHeartbeats, setShowHeartbeats] = useState(false);
   const [follow, setFollow] = useState(true);
   const [shown, setShown] = useState<Shown | null>(null);
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  const overlayRef = useRef<HTMLCanvasElement>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
+  /** Holds the canvases, which this component makes itself (React never touches them). */
+  const hostRef = useRef<HTMLDivElement>(null);
   const engine = useRef<Engine>({
-    view: { width: 0, height: 0, tx: GUTTER, k: 1, laneH: 20 },
-    options: { showHeartbeats: false, now: 0, head: 0 },
+    view: { width: 0, height: 0, tx: GUTTER, k: 1, dpr: 1 },
     follow: true,
     showHeartbeats: false,
     zoom: null,
+    canvas: null,
     mouse: null,
-    mouseDirty: false,
-    optionsDirty: true,
+    postView: () => undefined,
   });
 
   useEffect(() => {
-    engine.current.follow = follow;
-    engine.current.showHeartbeats = showHeartbeats;
-    engine.current.optionsDirty = true;
-    engine.current.mouseDirty = true;
+    const e = engine.current;
+    e.follow = follow;
+    e.showHeartbeats = showHeartbeats;
+    e.postView();
   }, [follow, showHeartbeats]);
 
+  // One pair of canvases per worker: a canvas can be handed over only once, and a restarted worker needs new ones.
   useEffect(() => {
-    const canvas = canvasRef.current;
     const wrap = wrapRef.current;
-    const ctx = canvas?.getContext('2d');
-    const overlay = overlayRef.current;
-    const octx = overlay?.getContext('2d');
-    if (!canvas || !wrap || !ctx || !overlay || !octx) return;
+    const host = hostRef.current;
+    if (wrap === null || host === null || worker === 0 || !canDrawOffscreen) return;
     const e = engine.current;
-    const painter = new CanvasPainter(ctx);
-    let dpr = window.devicePixelRatio || 1;
+    const canvas = document.createElement('canvas');
+    canvas.className = 'tt-canvas';
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', tt.diagramTitle);
+    canvas.title = tt.help;
+    const overlay = document.createElement('canvas');
+    overlay.className = 'tt-overlay';
+    overlay.setAttribute('aria-hidden', 'true');
+    host.append(canvas, overlay);
+    e.canvas = canvas;
+    const offscreen = canvas.transferControlToOffscreen();
+    const offscreenOverlay = overlay.transferControlToOffscreen();
+    send({ type: 'diagram-attach', canvas: offscreen, overlay: offscreenOverlay }, [offscreen, offscreenOverlay]);
+
     let sized = false;
-    let sizeDirty = true;
-    let raf = 0;
-    let hover: Hit | null = null;
-    const drawn = { version: -1, now: NaN, head: NaN, tx: NaN, k: NaN, hover: null as Hit | null };
-    let summary = '';
-    let summaryAt = 0;
+    e.postView = () => {
+      if (!sized) return;
+      const view: DiagramViewRequest = { ...e.view, follow: e.follow, showHeartbeats: e.showHeartbeats };
+      send({ type: 'diagram-view', view });
+    };
 
     const selection = select(canvas);
     const behavior = zoom<HTMLCanvasElement, unknown>()
-      // The size the draw loop already knows: d3's default reads the element's layout on every call.
+      // The size the page already knows: d3's default reads the element's layout on every call.
       .extent(() => [
         [0, 0],
         [e.view.width, e.view.height],
@@ -127,204 +98,111 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
       .on('zoom', (event: D3ZoomEvent<HTMLCanvasElement, unknown>) => {
         e.view.tx = event.transform.x;
         e.view.k = event.transform.k;
-        e.mouseDirty = true;
         const source: unknown = event.sourceEvent;
-        // A drag (not the wheel, not our own follow) means the user wants to look elsewhere.
+        // A drag (not the wheel, not our own follow) means the person wants to look elsewhere.
         if (source instanceof Event && source.type !== 'wheel' && e.follow) {
           e.follow = false;
           setFollow(false);
         }
+        e.postView();
       });
     e.zoom = behavior;
     selection.call(behavior).on('dblclick.zoom', null);
-
-    const setView = (tx: number, k: number) => {
-      behavior.transform(selection, zoomIdentity.translate(tx, 0).scale(k));
-    };
-    // Following the cursor scrolls every frame: the view and d3's stored transform (where the next
-    // gesture starts) are set directly, without a zoom event per frame.
-    const scrollTo = (tx: number) => {
-      e.view.tx = tx;
-      e.mouseDirty = true;
-      selection.property('__zoom', zoomIdentity.translate(tx, 0).scale(e.view.k));
-    };
 
     const resize = () => {
       const rect = wrap.getBoundingClientRect();
       const width = Math.max(1, Math.floor(rect.width));
       const height = Math.max(1, Math.floor(rect.height));
-      dpr = window.devicePixelRatio || 1;
       for (const c of [canvas, overlay]) {
-        c.width = Math.round(width * dpr);
-        c.height = Math.round(height * dpr);
         c.style.width = `${width}px`;
         c.style.height = `${height}px`;
       }
       e.view.width = width;
       e.view.height = height;
+      e.view.dpr = window.devicePixelRatio || 1;
       if (!sized && width > GUTTER + 10) {
         sized = true;
-        setView(GUTTER, (width - GUTTER) / INITIAL_SPAN);
-      }
-      sizeDirty = true;
+        behavior.transform(selection, zoomIdentity.translate(GUTTER, 0).scale((width - GUTTER) / INITIAL_SPAN));
+      } else e.postView();
     };
     const observer = new ResizeObserver(resize);
     observer.observe(wrap);
     resize();
 
-    let paintedAt = 0;
-    let paintMs = 0;
-    const tick = () => {
-      raf = requestAnimationFrame(tick);
-      if (!sized) return;
-      const state = useSim.getState();
-      const lanesBefore = diagramIndex.lanes;
-      const indexChanged = diagramIndex.sync(state.header.servers);
-      // New events arrive with every frame; only a new lane (or a new run) must show at once.
-      const lanesChanged = diagramIndex.lanes !== lanesBefore;
-      const view = e.view;
-      view.laneH = laneHeight(view.height, diagramIndex.lanes.length);
-      const now = state.now;
-      const head = state.head.t;
-
-      if (e.follow) {
-        const plot = view.width - GUTTER;
-        const x = xOf(view, now);
-        // Never scroll to before time 0 while following.
-        if (state.playing) {
-          const tx = Math.min(GUTTER, GUTTER + plot * 0.85 - view.k * now);
-          if (Math.abs(tx - view.tx) > 0.5) scrollTo(tx);
-        } else if (x < GUTTER || x > view.width) {
-          setView(Math.min(GUTTER, GUTTER + plot * 0.5 - view.k * now), view.k);
-        }
-      }
-
-      if (indexChanged) e.mouseDirty = true;
-      if (e.mouseDirty) {
-        e.mouseDirty = false;
-        const options = { showHeartbeats: e.showHeartbeats, now, head };
-        const hit = e.mouse === null ? null : hitTest(diagramIndex, timeline.events, view, options, e.mouse.x, e.mouse.y);
-        if (!sameHit(hit, hover)) {
-          hover = hit;
-          const mouse = e.mouse;
-          if (hit === null || mouse === null) setShown(null);
-          else {
-            // Beside the pointer, kept inside the canvas.
-            const x = Math.max(0, Math.min(mouse.x + 14, view.width - 270));
-            const y = mouse.y + 14 > view.height - 100 ? Math.max(0, mouse.y - 110) : mouse.y + 14;
-            setShown({ x, y, tip: describe(diagramIndex, timeline.events, hit) });
-          }
-        }
-      }
-
-      const changed =
-        indexChanged ||
-        sizeDirty ||
-        e.optionsDirty ||
-        drawn.version !== timeline.version ||
-        drawn.now !== now ||
-        drawn.head !== head ||
-        drawn.tx !== view.tx ||
-        drawn.k !== view.k;
-      // While it plays and follows the cursor the diagram only scrolls: four repaints a second are enough,
-      // and keep the main thread for the live view (measured with npm run bench:ui).
-      const paintAt = performance.now();
-      const interval = Math.max(FOLLOW_REPAINT_MS, paintMs / FOLLOW_PAINT_SHARE);
-      const throttled = state.playing && e.follow && !sizeDirty && !e.optionsDirty && !lanesChanged && paintAt - paintedAt < interval;
-      const repaint = changed && !throttled;
-      if (drawn.hover !== hover || repaint) {
-        // The hover highlight lives on its own canvas: moving the pointer never repaints the diagram.
-        drawn.hover = hover;
-        octx.setTransform(dpr, 0, 0, dpr, 0, 0);
-        octx.clearRect(0, 0, view.width, view.height);
-        if (hover !== null) drawHover(octx, hover);
-      }
-      if (!repaint) return;
-      paintedAt = paintAt;
-      sizeDirty = false;
-      e.optionsDirty = false;
-      drawn.version = timeline.version;
-      drawn.now = now;
-      drawn.head = head;
-      drawn.tx = view.tx;
-      drawn.k = view.k;
-      e.options = { showHeartbeats: e.showHeartbeats, now, head };
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      paint(diagramIndex, timeline.events, view, e.options, painter);
-
-      const time = performance.now();
-      // A moving average, so one slow paint (a GC) does not stall the diagram.
-      paintMs = paintMs * 0.7 + (time - paintAt) * 0.3;
-      if (time - summaryAt > 500) {
-        summaryAt = time;
-        const lanes = diagramIndex.lanes;
-        const servers = lanes.slice(0, diagramIndex.servers);
-        const sessions = lanes.slice(diagramIndex.servers);
-        const next = tt.summary(servers, sessions, diagramIndex.length, head, now);
-        if (next !== summary) {
-          summary = next;
-          canvas.setAttribute('aria-label', next);
-        }
-      }
+    const pointAt = (event: MouseEvent) => {
+      const rect = canvas.getBoundingClientRect();
+      return { x: event.clientX - rect.left, y: event.clientY - rect.top };
     };
-    raf = requestAnimationFrame(tick);
+    // The pointer is sent once per animation frame at most.
+    let pointerFrame = 0;
+    const onMove = (event: MouseEvent) => {
+      e.mouse = pointAt(event);
+      if (pointerFrame !== 0) return;
+      pointerFrame = requestAnimationFrame(() => {
+        pointerFrame = 0;
+        send({ type: 'diagram-pointer', point: e.mouse });
+      });
+    };
+    const onLeave = () => {
+      e.mouse = null;
+      send({ type: 'diagram-pointer', point: null });
+      setShown(null);
+    };
+    const onClick = (event: MouseEvent) => {
+      const { x, y } = pointAt(event);
+      send({ type: 'diagram-click', x, y });
+    };
+    canvas.addEventListener('mousemove', onMove);
+    canvas.addEventListener('mouseleave', onLeave);
+    canvas.addEventListener('click', onClick);
+
+    const unsubscribe = onDiagramUpdate((update) => {
+      if (update.type === 'diagram-file') {
+        download(update.blob, update.format === 'svg' ? 'paxoscope-diagram.svg' : 'paxoscope-diagram.png');
+        return;
+      }
+      // Following moved the view: d3 keeps the transform the next gesture starts from.
+      if (update.tx !== undefined && update.k !== undefined && e.follow) {
+        e.view.tx = update.tx;
+        e.view.k = update.k;
+        selection.property('__zoom', zoomIdentity.translate(update.tx, 0).scale(update.k));
+      }
+      if (update.summary !== undefined) canvas.setAttribute('aria-label', update.summary);
+      if (update.tip !== undefined) {
+        const mouse = e.mouse;
+        if (update.tip === null || mouse === null) setShown(null);
+        else {
+          // Beside the pointer, kept inside the canvas.
+          const x = Math.max(0, Math.min(mouse.x + 14, e.view.width - 270));
+          const y = mouse.y + 14 > e.view.height - 100 ? Math.max(0, mouse.y - 110) : mouse.y + 14;
+          setShown({ x, y, tip: update.tip });
+        }
+      }
+    });
 
     return () => {
-      cancelAnimationFrame(raf);
+      unsubscribe();
+      cancelAnimationFrame(pointerFrame);
       observer.disconnect();
       selection.on('.zoom', null);
+      send({ type: 'diagram-detach' });
+      canvas.remove();
+      overlay.remove();
       e.zoom = null;
+      e.canvas = null;
+      e.postView = () => undefined;
+      setShown(null);
     };
-  }, []);
-
-  const pointAt = (event: ReactMouseEvent<HTMLCanvasElement>) => {
-    const rect = event.currentTarget.getBoundingClientRect();
-    return { x: event.clientX - rect.left, y: event.clientY - rect.top };
-  };
-
-  const onMove = (event: ReactMouseEvent<HTMLCanvasElement>) => {
-    engine.current.mouse = pointAt(event);
-    engine.current.mouseDirty = true;
-  };
-
-  const onLeave = () => {
-    engine.current.mouse = null;
-    engine.current.mouseDirty = true;
-  };
-
-  const onClick = (event: ReactMouseEvent<HTMLCanvasElement>) => {
-    const e = engine.current;
-    const { x, y } = pointAt(event);
-    if (x < GUTTER) return;
-    const state = useSim.getState();
-    const options = { showHeartbeats: e.showHeartbeats, now: state.now, head: state.head.t };
-    const hit = hitTest(diagramIndex, timeline.events, e.view, options, x, y);
-    if (hit !== null) send({ type: 'seek-event', index: hit.seekIndex });
-    else send({ type: 'seek', t: Math.max(0, Math.min(Math.round(tOf(e.view, x)), state.head.t)) });
-  };
-
-  const exportSvg = () => {
-    const e = engine.current;
-    const painter = new SvgPainter();
-    paint(diagramIndex, timeline.events, e.view, e.options, painter);
-    download(new Blob([painter.toString()], { type: 'image/svg+xml' }), 'paxoscope-diagram.svg');
-  };
-
-  const exportPng = () => {
-    canvasRef.current?.toBlob((blob) => {
-      if (blob !== null) download(blob, 'paxoscope-diagram.png');
-    }, 'image/png');
-  };
+  }, [worker, send]);
 
   const fit = () => {
     const e = engine.current;
-    const canvas = canvasRef.current;
-    if (e.zoom === null || canvas === null) return;
+    if (e.zoom === null || e.canvas === null) return;
     e.follow = false;
     setFollow(false);
     const span = Math.max(useSim.getState().head.t, 10);
     const k = ((e.view.width - GUTTER) * 0.98) / span;
-    e.zoom.transform(select(canvas), zoomIdentity.translate(GUTTER, 0).scale(k));
+    e.zoom.transform(select(e.canvas), zoomIdentity.translate(GUTTER, 0).scale(k));
   };
 
   const toggleFollow = () => {
@@ -348,22 +226,18 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
         <button type="button" className="btn btn-small" title={tt.fitTitle} onClick={fit} disabled={!ready}>
           {tt.fit}
         </button>
-        <button type="button" className="btn btn-small" aria-label={tt.exportSvg} title={tt.exportTitle} onClick={exportSvg} disabled={!ready}>
+        <button type="button" className="btn btn-small" aria-label={tt.exportSvg} title={tt.exportTitle} onClick={() => send({ type: 'diagram-export', format: 'svg' })} disabled={!ready}>
           {tt.exportSvgShort}
         </button>
-        <button type="button" className="btn btn-small" aria-label={tt.exportPng} title={tt.exportTitle} onClick={exportPng} disabled={!ready}>
+        <button type="button" className="btn btn-small" aria-label={tt.exportPng} title={tt.exportTitle} onClick={() => send({ type: 'diagram-export', format: 'png' })} disabled={!ready}>
           {tt.exportPngShort}
         </button>
       </div>
       <div className="tt-canvas-wrap" ref={wrapRef}>
-        <canvas ref={canvasRef} role="img" aria-label={tt.diagramTitle} className="tt-canvas" title={tt.help} onMouseMove={onMove} onMouseLeave={onLeave} onClick={onClick} />
-        <canvas ref={overlayRef} className="tt-overlay" aria-hidden="true" />
+        <div className="tt-canvas-host" ref={hostRef} />
+        {!canDrawOffscreen && <p className="tt-unsupported">{tt.noOffscreenCanvas}</p>}
         {shown !== null && (
-          <div
-            className="tt-tooltip"
-            role="tooltip"
-            style={{ left: shown.x, top: shown.y }}
-          >
+          <div className="tt-tooltip" role="tooltip" style={{ left: shown.x, top: shown.y }}>
             <strong>{shown.tip.title}</strong>
             {shown.tip.lines.map((line, i) => (
               <span key={i}>{line}</span>

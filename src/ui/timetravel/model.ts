@@ -1,7 +1,6 @@
 // An index over the run's trace for the space-time diagram: lanes, message ends, crash and operation
-// intervals. It lives outside React and follows `timeline` incrementally (a fork or a new run rescans).
+// intervals. It follows a growing trace incrementally (a fork or a new run rescans).
 import type { TraceEvent } from '../../sim/trace';
-import { timeline } from '../../store/timeline';
 
 type InvokeEvent = Extract<TraceEvent, { kind: 'invoke' }>;
 type ReturnEvent = Extract<TraceEvent, { kind: 'return' }>;
@@ -45,8 +44,6 @@ function grow<T extends Int32Array | Float64Array>(array: T, need: number, make:
 }
 
 export class DiagramIndex {
-  /** The timeline version this index reflects. */
-  version = -1;
   servers = 0;
   /** Lane names top to bottom: n1..nN, then client sessions in number order. */
   lanes: string[] = [];
@@ -63,18 +60,23 @@ export class DiagramIndex {
   downs: DownBar[] = [];
   length = 0;
   private lastScanned: TraceEvent | undefined;
+  /** The trace array this index follows: another array (a new run) means a rescan. */
+  private source: readonly TraceEvent[] | null = null;
   private readonly messageAt = new Map<number, number>();
   private readonly openOps = new Map<string, OpBar>();
   private readonly openDowns = new Map<number, DownBar>();
   private sessions = new Set<string>();
 
-  /** Catch up with `timeline`; returns true when anything changed. */
-  sync(servers: number): boolean {
-    const events = timeline.events;
-    if (this.version === timeline.version && this.servers === servers) return false;
-    const rescan = this.servers !== servers || events.length < this.length || (this.length > 0 && events[this.length - 1] !== this.lastScanned);
+  /** Catch up with `events` (appended to, cut back by a fork, or a new run's); returns true when anything changed. */
+  sync(events: readonly TraceEvent[], servers: number): boolean {
+    const rescan =
+      events !== this.source ||
+      this.servers !== servers ||
+      events.length < this.length ||
+      (this.length > 0 && events[this.length - 1] !== this.lastScanned);
+    if (!rescan && events.length === this.length) return false;
     if (rescan) this.reset(servers, false);
-    this.version = timeline.version;
+    this.source = events;
     this.scan(events, this.length);
     return true;
   }
@@ -237,5 +239,3 @@ export function upperBound(times: Float64Array, length: number, t: number): numb
   return lo;
 }
 
-/** The diagram's single index (one diagram per page). */
-export const diagramIndex = new DiagramIndex();

@@ -34,7 +34,7 @@ export class CanvasPainter implements Painter {
   private readonly buckets = new Map<string, Bucket>();
   private crosses: Path2D | null = null;
 
-  constructor(private readonly ctx: CanvasRenderingContext2D) {}
+  constructor(private readonly ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D) {}
 
   background(view: View, lanes: readonly string[]): void {
     const ctx = this.ctx;
