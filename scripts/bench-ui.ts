@@ -25,7 +25,41 @@ interface Measurement {
   longTaskMs: number;
   heapStartMB: number;
   heapEndMB: number;
+  /** The page's heap after a forced GC at the start, each quarter, and the end of the run. */
+  heapSamplesMB: number[];
+  /** The simulation worker's heap at the same moments: it keeps the run's trace and snapshots (time travel). */
+  workerHeapSamplesMB: number[];
   messagesInFlightMax: number;
+}
+
+/** Reads the worker's JS heap after a GC (a CDP session to the worker, reached through the page's session). */
+type HeapReader = () => Promise<number>;
+
+async function workerHeapReader(page: Page): Promise<HeapReader> {
+  const cdp = await page.context().newCDPSession(page);
+  const sessions: string[] = [];
+  const pending = new Map<number, (result: Record<string, number>) => void>();
+  cdp.on('Target.attachedToTarget', (event) => {
+    if (event.targetInfo.type === 'worker') sessions.push(event.sessionId);
+  });
+  cdp.on('Target.receivedMessageFromTarget', (event) => {
+    const message = JSON.parse(event.message) as { id?: number; result?: Record<string, number> };
+    if (message.id !== undefined) pending.get(message.id)?.(message.result ?? {});
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  let nextId = 1;
+  const ask = (sessionId: string, method: string): Promise<Record<string, number>> =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      pending.set(id, resolve);
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) });
+    });
+  return async () => {
+    const sessionId = sessions.at(-1);
+    if (sessionId === undefined) return NaN;
+    await ask(sessionId, 'HeapProfiler.collectGarbage');
+    return (await ask(sessionId, 'Runtime.getHeapUsage')).usedSize ?? NaN;
+  };
 }
 
 function chromiumPath(): string | undefined {
@@ -87,7 +121,7 @@ interface BenchWindow {
   __bench: { frames: number[]; longTasks: number[]; leaderAt: number | null; recording: boolean };
 }
 
-async function measure(page: Page, scenario: string, seconds: number, during?: () => Promise<void>): Promise<Measurement> {
+async function measure(page: Page, scenario: string, seconds: number, workerHeap: HeapReader, during?: () => Promise<void>): Promise<Measurement> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const metric = async (name: string): Promise<number> => {
@@ -101,22 +135,35 @@ async function measure(page: Page, scenario: string, seconds: number, during?: (
     bench.recording = true;
   });
   // Heap figures are what stays reachable: collect garbage first, so they do not depend on when the GC last ran.
-  await cdp.send('HeapProfiler.collectGarbage');
-  const heapStart = await metric('JSHeapUsedSize');
+  const heapSamples: number[] = [];
+  const workerHeapSamples: number[] = [];
+  const sampleHeaps = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    heapSamples.push(await metric('JSHeapUsedSize'));
+    workerHeapSamples.push(await workerHeap());
+  };
+  await sampleHeaps();
   const taskStart = await metric('TaskDuration');
   const wallStart = Date.now();
   let inFlightMax = 0;
   const until = wallStart + seconds * 1000;
+  let nextSample = 1;
   while (Date.now() < until) {
     if (during) await during();
     else await page.waitForTimeout(100);
     const flying = await page.evaluate(() => document.querySelector('[data-in-flight]')?.getAttribute('data-in-flight') ?? '0');
     inFlightMax = Math.max(inFlightMax, Number(flying));
+    // Quarter-way samples (a forced GC costs the page a few milliseconds, well under 0.1% of a minute).
+    if (nextSample < 4 && Date.now() >= wallStart + (seconds * 1000 * nextSample) / 4) {
+      nextSample++;
+      await sampleHeaps();
+    }
   }
   const wall = (Date.now() - wallStart) / 1000;
   const taskEnd = await metric('TaskDuration');
-  await cdp.send('HeapProfiler.collectGarbage');
-  const heapEnd = await metric('JSHeapUsedSize');
+  await sampleHeaps();
+  const heapStart = heapSamples[0]!;
+  const heapEnd = heapSamples.at(-1)!;
   const { frames, longTasks } = await page.evaluate(() => {
     const bench = (window as unknown as BenchWindow).__bench;
     bench.recording = false;
@@ -134,6 +181,8 @@ async function measure(page: Page, scenario: string, seconds: number, during?: (
     longTaskMs: Math.round(longTasks.reduce((a, b) => a + b, 0)),
     heapStartMB: Number((heapStart / 1e6).toFixed(1)),
     heapEndMB: Number((heapEnd / 1e6).toFixed(1)),
+    heapSamplesMB: heapSamples.map((bytes) => Number((bytes / 1e6).toFixed(1))),
+    workerHeapSamplesMB: workerHeapSamples.map((bytes) => Number((bytes / 1e6).toFixed(1))),
     messagesInFlightMax: inFlightMax,
   };
 }
@@ -156,6 +205,7 @@ async function main(): Promise<void> {
     await page.addInitScript(PROBE);
     page.on('crash', () => process.stderr.write('the page crashed\n'));
     page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
+    const workerHeap = await workerHeapReader(page);
     const navigationStart = Date.now();
     await page.goto(BASE);
     await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.leaderAt !== null, null, { timeout: 30_000 });
@@ -164,7 +214,7 @@ async function main(): Promise<void> {
 
     await page.getByRole('combobox', { name: 'Servers' }).selectOption('5');
     await page.waitForTimeout(2000);
-    results.push(await measure(page, '5 servers, idle, 1x', seconds));
+    results.push(await measure(page, '5 servers, idle, 1x', seconds, workerHeap));
 
     await page.getByRole('combobox', { name: 'Servers' }).selectOption('25');
     await page.waitForFunction(() => [...document.querySelectorAll('[role="group"][aria-label^="Server n"]')].some((g) => (g.textContent || '').includes('leader')), null, { timeout: 30_000 });
@@ -182,7 +232,7 @@ async function main(): Promise<void> {
       }, 100);
     });
     await page.waitForTimeout(3000);
-    results.push(await measure(page, '25 servers, 10 writes/s, 1x', seconds));
+    results.push(await measure(page, '25 servers, 10 writes/s, 1x', seconds, workerHeap));
     const written = await page.evaluate(() => document.querySelectorAll('[role="treeitem"]').length);
     process.stderr.write(`znodes in the tree after the run: ${written}\n`);
   } finally {
@@ -198,7 +248,8 @@ async function main(): Promise<void> {
   for (const r of results) {
     process.stdout.write(
       `${r.scenario}: frame median ${r.frameMedianMs} ms, p95 ${r.frameP95Ms} ms (${r.fps} fps), main thread busy ${r.busyPercent}%, ` +
-        `long tasks ${r.longTasks} (${r.longTaskMs} ms), heap ${r.heapStartMB} -> ${r.heapEndMB} MB, up to ${r.messagesInFlightMax} messages in flight (${r.seconds} s)\n`,
+        `long tasks ${r.longTasks} (${r.longTaskMs} ms), heap ${r.heapStartMB} -> ${r.heapEndMB} MB (each quarter: ${r.heapSamplesMB.join(', ')}), ` +
+        `worker heap ${r.workerHeapSamplesMB.join(', ')} MB, up to ${r.messagesInFlightMax} messages in flight (${r.seconds} s)\n`,
     );
   }
 }

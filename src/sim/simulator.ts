@@ -3,7 +3,7 @@
 import { cloneVolatile, crashServer, initServer, restartServer, step } from '../protocol/server';
 import type { DurableState, Effect, Env, Message, ProtocolConfig, ServerState, VolatileState } from '../protocol/types';
 import type { ClientCommand, Header } from '../script/ast';
-import { applyTxn, cloneReplica, createReplica, readOnReplica, restoreWatches, type ClientWatch, type Replica } from '../zk/replica';
+import { applyTxn, cloneReplica, createReplica, readOnReplica, restoreWatches, snapshotReplica, type ClientWatch, type Replica } from '../zk/replica';
 import type { EventType, MultiOp, Read, ReadResult, SessionName, Txn, TxnResult, WatchKind } from '../zk/types';
 import { describeMessage, describeTxn } from './describe';
 import { EventQueue } from './queue';
@@ -317,7 +317,7 @@ export class Simulator {
     const snapshot = copySnapshotParts({
       now: this.now,
       traceLength: this.trace.length,
-      servers: this.servers.map((server, index) => snapshotServer(server, previous?.servers[index])),
+      servers: snapshotServers(this.servers, previous?.servers),
       clients: this.clients,
       network: this.network,
       cuts: this.cuts,
@@ -1103,10 +1103,9 @@ function liveDurable(durable: SnapshotDurable): DurableState<LoggedTxn> {
   return { promised: durable.promised, accepted: flattenLog(durable.accepted), decided: flattenLog(durable.decided) };
 }
 
-/** The parts of a server that change in place, copied. */
-function copyMutable(server: SimServer | SnapshotServer): Pick<SimServer, 'replica' | 'appliedSeq' | 'appliedIds' | 'awaiting' | 'clients' | 'touched' | 'sessionDeadlines' | 'expiring'> {
+/** The parts of a server that change in place, copied (the replica apart: a snapshot shares its unchanged znodes). */
+function copyMutable(server: SimServer | SnapshotServer): Pick<SimServer, 'appliedSeq' | 'appliedIds' | 'awaiting' | 'clients' | 'touched' | 'sessionDeadlines' | 'expiring'> {
   return {
-    replica: cloneReplica(server.replica),
     appliedSeq: new Map(server.appliedSeq),
     appliedIds: new Set(server.appliedIds),
     awaiting: new Map(server.awaiting),
@@ -1129,12 +1128,30 @@ function liveVolatile(volatile: SnapshotVolatile): VolatileState<LoggedTxn> {
   return { ...cloneVolatile({ ...volatile, decidedIds: new Set(), decidedRing: [] }), decidedRing, decidedIds: new Set(decidedRing) };
 }
 
-function snapshotServer(server: SimServer, previous: SnapshotServer | undefined): SnapshotServer {
+/** The servers as a snapshot keeps them. Replicas share znodes with this server's previous snapshot and with the
+ *  servers before it in this one (followers mostly hold the same tree, often the very same state). */
+function snapshotServers(servers: readonly SimServer[], previous: readonly SnapshotServer[] | undefined): SnapshotServer[] {
+  const byZxid = new Map<number, Replica>();
+  let lastPeer: Replica | undefined;
+  return servers.map((server, index) => {
+    const candidates: Replica[] = [];
+    for (const candidate of [byZxid.get(server.replica.lastZxid), previous?.[index]?.replica, lastPeer]) {
+      if (candidate !== undefined && !candidates.includes(candidate)) candidates.push(candidate);
+    }
+    const replica = snapshotReplica(server.replica, candidates);
+    byZxid.set(replica.lastZxid, replica);
+    lastPeer = replica;
+    return snapshotServer(server, previous?.[index], replica);
+  });
+}
+
+function snapshotServer(server: SimServer, previous: SnapshotServer | undefined, replica: Replica): SnapshotServer {
   const paxos = server.paxos;
   const ownDurable = server.durable === paxos.durable;
   return {
     ...server,
     ...copyMutable(server),
+    replica,
     paxos: { id: paxos.id, config: paxos.config, durable: snapshotDurable(paxos.durable, previous?.paxos.durable), volatile: snapshotVolatile(paxos.volatile, previous?.paxos.volatile) },
     zxids: chunkLog(server.zxids, previous?.zxids),
     // While up, `durable` is the protocol's own; it only stands alone after a crash.
@@ -1147,6 +1164,7 @@ function liveServer(server: SnapshotServer): SimServer {
   return {
     ...server,
     ...copyMutable(server),
+    replica: cloneReplica(server.replica),
     paxos: { id: server.paxos.id, config: server.paxos.config, durable, volatile: liveVolatile(server.paxos.volatile) },
     zxids: flattenLog(server.zxids).map((zxid) => zxid ?? 0),
     durable: server.durable === null ? durable : liveDurable(server.durable),

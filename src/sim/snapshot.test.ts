@@ -79,6 +79,44 @@ describe('snapshots', () => {
     }
   });
 
+  it('snapshots share unchanged znodes across servers and with the previous snapshot, and stay as taken', () => {
+    const sim = new Simulator({ header: { ...DEFAULT_HEADER, servers: 5, seed: 9 }, traceMessages: false });
+    for (let i = 0; i < 200; i++) sim.invoke(`c${(i % 4) + 1}`, { kind: 'command', command: { kind: 'create', path: `/z${i}`, data: `${i}`, ephemeral: false, sequential: false } });
+    sim.runUntil(20_000);
+    const first = sim.snapshot();
+    const firstReplicas = sim.servers.map((server) => canonical(server.replica));
+    const firstHash = hash(canonical(first));
+    sim.invoke('c1', { kind: 'command', command: { kind: 'set', path: '/z7', data: 'changed', version: -1, stat: false } });
+    sim.runUntil(23_000);
+    const second = sim.snapshot();
+    const secondReplicas = sim.servers.map((server) => canonical(server.replica));
+    const secondHash = hash(canonical(second));
+    sim.runUntil(26_000);
+
+    const [a, b] = [second.servers[0]!.replica, second.servers[1]!.replica];
+    expect(a.nodes.size).toBeGreaterThan(200);
+    // Servers in the same state share one node map; an unchanged znode is the previous snapshot's object.
+    expect(a.lastZxid).toBe(b.lastZxid);
+    expect(a.nodes).toBe(b.nodes);
+    expect(a.nodes.get('/z100')).toBe(first.servers[0]!.replica.nodes.get('/z100'));
+    // The znode that changed is not shared with the first snapshot, which still holds the old data.
+    expect(a.nodes.get('/z7')!.data).toBe('changed');
+    expect(first.servers[0]!.replica.nodes.get('/z7')!.data).toBe('7');
+
+    // Running on changed neither snapshot, and each restores the replicas as they were.
+    expect(hash(canonical(first))).toBe(firstHash);
+    expect(hash(canonical(second))).toBe(secondHash);
+    const trace = sim.trace.slice();
+    sim.restore(second, trace);
+    expect(sim.servers.map((server) => canonical(server.replica))).toEqual(secondReplicas);
+    // A restored replica is the run's own: changing it leaves the snapshot alone.
+    sim.invoke('c2', { kind: 'command', command: { kind: 'delete', path: '/z100', version: -1 } });
+    sim.runUntil(25_000);
+    expect(hash(canonical(second))).toBe(secondHash);
+    sim.restore(first, trace);
+    expect(sim.servers.map((server) => canonical(server.replica))).toEqual(firstReplicas);
+  });
+
   it('lists the messages on the wire', () => {
     const sim = busySim();
     sim.runUntil(300);

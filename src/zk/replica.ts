@@ -106,6 +106,67 @@ export function cloneReplica(r: Replica): Replica {
   };
 }
 
+/** Every field of a znode but its children: listed as a record so that a new field cannot be left out. */
+const ZNODE_SCALARS: Record<Exclude<keyof Znode, 'children'>, true> = {
+  data: true,
+  dataLength: true,
+  czxid: true,
+  mzxid: true,
+  pzxid: true,
+  ctime: true,
+  mtime: true,
+  version: true,
+  aversion: true,
+  ephemeralOwner: true,
+  ephemeralOwnerId: true,
+  childCreates: true,
+};
+const SCALAR_KEYS = Object.keys(ZNODE_SCALARS) as (keyof typeof ZNODE_SCALARS)[];
+
+/** Whether two znodes are equal in every field, children by content. */
+export function sameZnode(a: Znode, b: Znode): boolean {
+  if (a === b) return true;
+  for (const key of SCALAR_KEYS) if (a[key] !== b[key]) return false;
+  if (a.children.size !== b.children.size) return false;
+  for (const child of a.children) if (!b.children.has(child)) return false;
+  return true;
+}
+
+function sameNodes(a: ReadonlyMap<string, Znode>, b: ReadonlyMap<string, Znode>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const [path, node] of a) {
+    const other = b.get(path);
+    if (other === undefined || !sameZnode(node, other)) return false;
+  }
+  return true;
+}
+
+/**
+ * A copy of `r` for a time-travel snapshot, sharing what it can with `candidates` (snapshot replicas: this
+ * server's previous one, other servers' in the same snapshot): their whole node map when it is equal, else each
+ * znode equal to theirs at the same path. Snapshot replicas are never changed (restoring one clones it), so a
+ * run's snapshots cost what changed between them, not the size of the tree times their number.
+ */
+export function snapshotReplica(r: Replica, candidates: readonly Replica[]): Replica {
+  let nodes: Map<string, Znode> | undefined = candidates.find((c) => c.lastZxid === r.lastZxid && sameNodes(c.nodes, r.nodes))?.nodes;
+  if (nodes === undefined) {
+    nodes = new Map();
+    for (const [path, node] of r.nodes) {
+      let shared: Znode | undefined;
+      for (const candidate of candidates) {
+        const other = candidate.nodes.get(path);
+        if (other !== undefined && sameZnode(other, node)) {
+          shared = other;
+          break;
+        }
+      }
+      nodes.set(path, shared ?? { ...node, children: new Set(node.children) });
+    }
+  }
+  return { ...cloneReplica({ ...r, nodes: new Map() }), nodes };
+}
+
 export function utf8Length(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
