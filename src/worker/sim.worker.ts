@@ -12,12 +12,16 @@ declare const self: DedicatedWorkerGlobalScope;
 /** Wall-clock budget for simulating per chunk, so the worker stays responsive to commands. */
 const CHUNK_BUDGET_MS = 6;
 const TICK_MS = 8;
+/** A frame unanswered this long means the page is not drawing. */
+const PAGE_GONE_MS = 1_000;
 
 let run = new LiveRun(DEFAULT_HEADER);
 const diagram = new DiagramHost();
 let lastTick = performance.now();
 let detailSentAt = 0;
 let canPost = true;
+/** When the last frame went out unanswered: a page that stopped acking (a hidden tab) is not drawing either. */
+let postedAt = 0;
 let dirty = true;
 let failed = false;
 
@@ -156,11 +160,15 @@ function tick(): void {
       const detailDue = dirty || !run.playing || start - detailSentAt >= PANEL_REFRESH_MS;
       if (detailDue) detailSentAt = start;
       post(run.frame(detailDue));
+      postedAt = start;
       canPost = false;
       dirty = false;
     }
-    const news = diagram.tick(diagramSource(), performance.now());
-    if (news !== null) post(news);
+    // The diagram is painted only while the page is drawing (a hidden tab stops acking frames).
+    if (canPost || start - postedAt < PAGE_GONE_MS) {
+      const news = diagram.tick(diagramSource(), performance.now());
+      if (news !== null) post(news);
+    }
   } catch (error) {
     fail(error);
     return;
