@@ -141,7 +141,13 @@ test('export and import a scenario script; a bad script names its line', async (
   expect((await exported).suggestedFilename()).toBe('paxoscope-scenario.zk');
   const trace = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export trace' }).click();
-  expect((await trace).suggestedFilename()).toBe('paxoscope-trace.json');
+  const traceFile = await trace;
+  expect(traceFile.suggestedFilename()).toBe('paxoscope-trace.json');
+  // The whole trace, from the worker: the election is in it.
+  const { readFile } = await import('node:fs/promises');
+  const events = JSON.parse(await readFile(await traceFile.path(), 'utf8')) as { kind: string; role?: string }[];
+  expect(events.length).toBeGreaterThan(10);
+  expect(events.some((event) => event.kind === 'role' && event.role === 'leader')).toBe(true);
 
   const input = page.getByLabel('Import scenario');
   await input.setInputFiles({ name: 'bad.zk', mimeType: 'text/plain', buffer: Buffer.from('servers 3\nc1> create /a 1\nc1> bogus /x\n') });
