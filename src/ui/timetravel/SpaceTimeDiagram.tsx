@@ -7,7 +7,7 @@ import { onDiagramUpdate, useSim } from '../../store/simStore';
 import type { DiagramViewRequest } from '../../worker/protocol';
 import { download } from '../download';
 import { text } from '../text';
-import { GUTTER } from './paint';
+import { GUTTER, diagramMinHeight } from './paint';
 
 const tt = text.timeTravel;
 /** Simulated milliseconds across the plot at first. */
@@ -37,6 +37,8 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
   const send = useSim((s) => s.send);
   const ready = useSim((s) => s.ready);
   const worker = useSim((s) => s.worker);
+  // Tall enough for every lane (25 servers and their client sessions), so none is cut off.
+  const lanes = useSim((s) => s.header.servers + new Set(s.servers.flatMap((server) => server.sessions)).size);
   const [showHeartbeats, setShowHeartbeats] = useState(false);
   const [follow, setFollow] = useState(true);
   const [shown, setShown] = useState<Shown | null>(null);
@@ -233,7 +235,7 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
           {tt.exportPngShort}
         </button>
       </div>
-      <div className="tt-canvas-wrap" ref={wrapRef}>
+      <div className="tt-canvas-wrap" ref={wrapRef} style={{ minHeight: diagramMinHeight(lanes) }}>
         <div className="tt-canvas-host" ref={hostRef} />
         {!canDrawOffscreen && <p className="tt-unsupported">{tt.noOffscreenCanvas}</p>}
         {shown !== null && (

@@ -52,8 +52,16 @@ export interface View {
   laneH: number;
 }
 
+/** The thinnest a lane gets (px): below this its name and marks do not fit. */
+export const MIN_LANE_H = 8;
+
 export function laneHeight(height: number, lanes: number): number {
-  return Math.max(8, Math.min(40, (height - AXIS_H - 4) / Math.max(1, lanes)));
+  return Math.max(MIN_LANE_H, Math.min(40, (height - AXIS_H - 4) / Math.max(1, lanes)));
+}
+
+/** The least height (px) that shows `lanes` lanes at their thinnest, up to a bound that keeps the page usable. */
+export function diagramMinHeight(lanes: number): number {
+  return Math.min(480, AXIS_H + 4 + lanes * MIN_LANE_H);
 }
 
 export function laneY(view: View, lane: number): number {
