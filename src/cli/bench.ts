@@ -5,7 +5,7 @@ import { Simulator } from '../sim/simulator';
 import { LiveRun } from '../worker/engine';
 import { fail, parseInteger, parseOptions } from './common';
 
-const USAGE = 'usage: npm run bench -- [--writes N] [--servers 3,5,9,51] [--sessions N] [--trace] [--seek 25000,50000,100000] [--json]';
+const USAGE = 'usage: npm run bench -- [--writes N] [--servers 3,5,9,51] [--sessions N] [--trace] [--seek 25000,50000,100000] [--seek-growing 25000,50000,100000] [--json]';
 
 interface BenchRow {
   servers: number;
@@ -71,19 +71,28 @@ interface SeekRow {
   snapshotMB: number;
 }
 
-/** Time travel: a live run with steady writes and faults, then seeks to points spread over it. */
-function benchSeek(traceEvents: number): SeekRow {
+/**
+ * Time travel: a live run, then seeks to points spread over it. `steady`: 5 servers, writes to ten znodes and
+ * crashes; `growing`: 25 servers and a new sequential znode every 25 ms (the tree grows all along, as in the
+ * browser bench), where snapshots must share the unchanged znodes to stay small.
+ */
+function benchSeek(traceEvents: number, shape: 'steady' | 'growing'): SeekRow {
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
-  const run = new LiveRun({ ...DEFAULT_HEADER, servers: 5, seed: 7 });
+  const run = new LiveRun({ ...DEFAULT_HEADER, servers: shape === 'steady' ? 5 : 25, seed: 7 });
   run.speed = 100;
   run.playing = true;
   let writes = 0;
   const never = (): boolean => false;
   while (run.sim.trace.length < traceEvents) {
     run.advance(16, never);
-    // A write every 40 ms from eight sessions: as fast as they complete, so no client queue grows without end.
-    if (run.sim.now > writes * 40) {
+    if (shape === 'growing') {
+      if (run.sim.now > writes * 25) {
+        writes++;
+        run.runLine(`c${(writes % 5) + 1}> create -s /w- ${writes} &`, 'console');
+      }
+    } else if (run.sim.now > writes * 40) {
+      // A write every 40 ms from eight sessions: as fast as they complete, so no client queue grows without end.
       writes++;
       run.runLine(`c${(writes % 8) + 1}> set /k${writes % 10} ${writes} &`, 'console');
       if (writes % 10 === 0) run.runLine(`c${(writes % 8) + 1}> create /k${writes % 10} x &`, 'console');
@@ -130,6 +139,7 @@ function main(): void {
         sessions: { type: 'string', default: '20' },
         trace: { type: 'boolean', default: false },
         seek: { type: 'string', default: '25000,50000,100000,200000' },
+        'seek-growing': { type: 'string', default: '25000,50000,100000' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
@@ -141,7 +151,10 @@ function main(): void {
     return;
   }
   const writes = parseInteger('writes', values.writes, 1, 10_000_000)!;
-  const seekSizes = values.seek === '' ? [] : values.seek.split(',').map((s) => parseInteger('seek', s.trim(), 1000, 10_000_000)!);
+  const sizesOf = (flag: 'seek' | 'seek-growing'): number[] =>
+    values[flag] === '' ? [] : values[flag].split(',').map((s) => parseInteger(flag, s.trim(), 1000, 10_000_000)!);
+  const seekSizes = sizesOf('seek');
+  const growingSizes = sizesOf('seek-growing');
   const sessions = parseInteger('sessions', values.sessions, 1, 10_000)!;
   const sizes = values.servers.split(',').map((s) => parseInteger('servers', s.trim(), 1, 101)!);
   if (!values.json) process.stdout.write(`${writes} writes, ${sessions} closed-loop sessions, trace ${values.trace ? 'on' : 'off'}, one core, best of 3\n`);
@@ -164,16 +177,18 @@ function main(): void {
     }
   }
   if (seekSizes.length > 0 && !values.json) process.stdout.write('time travel (5 servers, writes and crashes, seek to 40 points back and forth):\n');
-  for (const size of seekSizes) {
-    const row = benchSeek(size);
-    if (values.json) process.stdout.write(`${JSON.stringify({ seek: row })}\n`);
+  const printSeek = (key: 'seek' | 'seekGrowing', row: SeekRow): void => {
+    if (values.json) process.stdout.write(`${JSON.stringify({ [key]: row })}\n`);
     else {
       process.stdout.write(
         `${String(row.traceEvents).padStart(7)} trace events: seek median ${row.seekMedianMs} ms, p90 ${row.seekP90Ms} ms, max ${row.seekMaxMs} ms, ` +
           `${row.snapshots} snapshots holding ${row.snapshotMB} MB, run memory ${row.heapMB} MB\n`,
       );
     }
-  }
+  };
+  for (const size of seekSizes) printSeek('seek', benchSeek(size, 'steady'));
+  if (growingSizes.length > 0 && !values.json) process.stdout.write('time travel (25 servers, a new znode every 25 ms, seek to 40 points back and forth):\n');
+  for (const size of growingSizes) printSeek('seekGrowing', benchSeek(size, 'growing'));
 }
 
 try {

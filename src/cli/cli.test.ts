@@ -113,3 +113,22 @@ describe('npm run fuzz', () => {
     expect(stderr).toMatch(/unknown bug "nope"/);
   });
 });
+
+describe('npm run bench', () => {
+  it('reports throughput and both time-travel shapes as JSON lines, and refuses a bad size', () => {
+    const { status, stdout } = run('bench.ts', ['--servers', '3', '--writes', '200', '--seek', '2000', '--seek-growing', '2000', '--json']);
+    expect(status).toBe(0);
+    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, Record<string, number> | number>);
+    expect(lines[0]).toMatchObject({ servers: 3, writes: 200 });
+    const steady = lines.find((line) => 'seek' in line)!.seek as Record<string, number>;
+    const growing = lines.find((line) => 'seekGrowing' in line)!.seekGrowing as Record<string, number>;
+    for (const row of [steady, growing]) {
+      expect(row.traceEvents).toBeGreaterThanOrEqual(2000);
+      expect(row.snapshots).toBeGreaterThan(0);
+      expect(row.seekMaxMs).toBeGreaterThanOrEqual(row.seekMedianMs!);
+    }
+    const bad = run('bench.ts', ['--seek-growing', 'lots']);
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toMatch(/seek-growing/);
+  });
+});
