@@ -152,3 +152,27 @@ test('the diagram exports SVG and PNG, and the heartbeat toggle works', async ({
   await diagram(page).screenshot({ path: 'test-results-tt/diagram-heartbeats.png' });
   expect(errors).toEqual([]);
 });
+
+test('fast wheel zooming while the diagram follows the run keeps every step', async ({ page }) => {
+  const errors = await openPage(page);
+  await waitForLeader(page);
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  // Trackpad-fast wheel steps (a few ms apart) while the worker keeps reporting where following moved the view:
+  // d3's zoom state must end where the steps lead, not at a stale report.
+  const { before, after, steps } = await page.evaluate(async () => {
+    type Zoomed = HTMLCanvasElement & { __zoom: { k: number } };
+    const canvas = document.querySelector('canvas[role="img"][aria-label^="Space-time diagram"]') as Zoomed;
+    const rect = canvas.getBoundingClientRect();
+    const before = canvas.__zoom.k;
+    const steps = 15;
+    for (let i = 0; i < steps; i++) {
+      canvas.dispatchEvent(new WheelEvent('wheel', { deltaY: 40, clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2, bubbles: true, cancelable: true }));
+      await new Promise((resolve) => setTimeout(resolve, 4));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    return { before, after: canvas.__zoom.k, steps };
+  });
+  // d3 zooms by 2^(-deltaY * 0.002) per wheel event.
+  expect(after / before).toBeCloseTo(2 ** (-40 * 0.002 * steps), 6);
+  expect(errors).toEqual([]);
+});

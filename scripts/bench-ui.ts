@@ -42,6 +42,10 @@ async function workerHeapReader(page: Page): Promise<HeapReader> {
   cdp.on('Target.attachedToTarget', (event) => {
     if (event.targetInfo.type === 'worker') sessions.push(event.sessionId);
   });
+  cdp.on('Target.detachedFromTarget', (event) => {
+    const index = sessions.indexOf(event.sessionId);
+    if (index >= 0) sessions.splice(index, 1);
+  });
   cdp.on('Target.receivedMessageFromTarget', (event) => {
     const message = JSON.parse(event.message) as { id?: number; result?: Record<string, number> };
     if (message.id !== undefined) pending.get(message.id)?.(message.result ?? {});
@@ -51,8 +55,15 @@ async function workerHeapReader(page: Page): Promise<HeapReader> {
   const ask = (sessionId: string, method: string): Promise<Record<string, number>> =>
     new Promise((resolve) => {
       const id = nextId++;
-      pending.set(id, resolve);
-      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) });
+      // A worker that went away never answers: give up after a while (the figure reads NaN).
+      const timer = setTimeout(() => done({}), 10_000);
+      const done = (result: Record<string, number>) => {
+        clearTimeout(timer);
+        pending.delete(id);
+        resolve(result);
+      };
+      pending.set(id, done);
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) }).catch(() => done({}));
     });
   return async () => {
     const sessionId = sessions.at(-1);

@@ -340,6 +340,8 @@ export class Simulator {
   /** Go back (or forward) to a snapshot; `trace` is the run's trace of which the snapshot's prefix is kept. */
   restore(snapshot: SimSnapshot, trace: readonly TraceEvent[]): void {
     const copy = copySnapshotParts(snapshot);
+    // The next snapshot shares with this one (not with one from a future a fork may throw away).
+    this.lastSnapshot = snapshot;
     this.now = copy.now;
     this.trace = trace.slice(0, copy.traceLength);
     this.servers = copy.servers.map(liveServer);

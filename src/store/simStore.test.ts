@@ -41,6 +41,9 @@ describe('messages on the wire', () => {
     // A seek: only what the reset frame lists is on the wire.
     applyUpdate(frame({ reset: true, eventCount: 4, now: 3, sent: [heartbeat(7, 1)] }));
     expect([...flying.messages.keys()]).toEqual([7]);
+    // After a long gap the worker lists what is on the wire now, replacing what the page had.
+    applyUpdate(frame({ reset: false, eventCount: 40_000, now: 900, sent: [heartbeat(9, 890)], messagesAfresh: true }));
+    expect([...flying.messages.keys()]).toEqual([9]);
   });
 });
 

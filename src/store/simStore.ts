@@ -161,8 +161,8 @@ const slow = {
 
 function applyFrame(frame: Frame): void {
   const wall = performance.now();
-  // A reset frame lists what is on the wire at that moment.
-  if (frame.reset) clearFlying();
+  // A reset frame (or one after a long gap) lists what is on the wire at that moment.
+  if (frame.reset || frame.messagesAfresh) clearFlying();
   absorbMessages(frame.sent, frame.ended, frame.now);
   // A reset (a seek, a load) shows tallies as they stand: none of them was just reached.
   absorbQuorums(frame.quorums, wall, !frame.reset);

@@ -8,11 +8,11 @@ import { CanvasPainter, SvgPainter } from '../ui/timetravel/painters';
 import { text } from '../ui/text';
 import type { Command, DiagramNews, DiagramViewRequest } from './protocol';
 
-/** While playing and following the cursor the diagram only scrolls: it repaints this often at most... */
-const FOLLOW_REPAINT_MS = 200;
+/** While playing, the run's own progress repaints the diagram this often at most... */
+const PLAYING_REPAINT_MS = 200;
 /** ...and takes at most about this share of the worker (a dense picture repaints less often). */
-const FOLLOW_PAINT_SHARE = 0.08;
-/** Otherwise (a drag, a zoom, a step) at most once per display frame. */
+const PLAYING_PAINT_SHARE = 0.08;
+/** Otherwise (a step, a seek) at most once per display frame; the person's own zoom and pan show at once. */
 const MIN_REPAINT_MS = 16;
 /** The screen-reader summary is rebuilt at most this often. */
 const SUMMARY_MS = 500;
@@ -85,6 +85,8 @@ export class DiagramHost {
   private dpr = 1;
   private follow = true;
   private showHeartbeats = false;
+  /** The page's last view request. */
+  private viewSeq = 0;
   private pointer: { x: number; y: number } | null = null;
   private hover: Hit | null = null;
   /** The clock and trace length last painted. */
@@ -107,7 +109,6 @@ export class DiagramHost {
     this.surface = { canvas, ctx, overlay, octx };
     this.hover = null;
     this.sizeDirty = true;
-    this.resize();
   }
 
   /** The page's canvases went (the diagram unmounted): stop painting. */
@@ -119,6 +120,7 @@ export class DiagramHost {
 
   setView(request: DiagramViewRequest): void {
     const sized = request.width !== this.view.width || request.height !== this.view.height || request.dpr !== this.dpr;
+    this.viewSeq = request.seq;
     this.view.width = request.width;
     this.view.height = request.height;
     if (request.tx !== this.view.tx || request.k !== this.view.k) this.viewDirty = true;
@@ -129,10 +131,8 @@ export class DiagramHost {
     this.follow = request.follow;
     this.showHeartbeats = request.showHeartbeats;
     this.hoverDirty = true;
-    if (sized) {
-      this.sizeDirty = true;
-      this.resize();
-    }
+    // Resized right before the next paint: setting a canvas's size clears it.
+    if (sized) this.sizeDirty = true;
   }
 
   setPointer(point: { x: number; y: number } | null): void {
@@ -181,13 +181,14 @@ export class DiagramHost {
       drawn.length !== source.events.length ||
       drawn.now !== source.now ||
       drawn.head !== source.head;
-    const interval = source.playing && this.follow ? Math.max(FOLLOW_REPAINT_MS, this.paintMs / FOLLOW_PAINT_SHARE) : MIN_REPAINT_MS;
+    const interval = source.playing ? Math.max(PLAYING_REPAINT_MS, this.paintMs / PLAYING_PAINT_SHARE) : MIN_REPAINT_MS;
     // A new lane, a resize or the person's own zoom or pan show at once.
     const urgent = this.sizeDirty || this.optionsDirty || this.viewDirty || lanesChanged;
     const repaint = changed && (urgent || wall - this.paintedAt >= interval);
     let news: DiagramNews | null = null;
 
     if (repaint) {
+      if (this.sizeDirty) this.resize();
       if (followedTo !== null) view.tx = followedTo;
       this.paintedAt = wall;
       this.sizeDirty = false;
@@ -202,8 +203,8 @@ export class DiagramHost {
       // A moving average, so one slow paint (a GC) does not stall the diagram.
       this.paintMs = this.paintMs * 0.7 + (performance.now() - wall) * 0.3;
       this.hoverDirty = true;
-      // The page keeps d3's zoom state where the view followed to, so the next drag starts from there.
-      if (this.follow) news = { type: 'diagram', tx: view.tx, k: view.k };
+      // The page keeps d3's zoom state where the view followed to, so the next gesture starts from there.
+      if (followedTo !== null) news = { type: 'diagram', tx: view.tx, k: view.k, viewSeq: this.viewSeq };
       if (wall - this.summaryAt >= SUMMARY_MS) {
         this.summaryAt = wall;
         const lanes = this.index.lanes;

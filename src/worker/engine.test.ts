@@ -67,6 +67,23 @@ describe('the live run', () => {
     expect(run.fullTrace.length).toBe(frame.eventCount);
   });
 
+  it('after a long gap without frames (a hidden tab) a frame lists what is on the wire instead of every message since', () => {
+    const run = new LiveRun({ ...header, servers: 9 });
+    run.speed = 100;
+    run.frame();
+    const start = run.sim.trace.length;
+    run.playing = true;
+    while (run.sim.trace.length - start <= 20_000) run.advance(16, never);
+    run.playing = false;
+    const frame = run.frame();
+    expect(frame.messagesAfresh).toBe(true);
+    expect(frame.ended).toEqual([]);
+    expect(frame.sent.map((m) => m.id).sort((a, b) => a - b)).toEqual(run.sim.inFlight().map((m) => m.id).sort((a, b) => a - b));
+    // The next frame is an ordinary one again.
+    play(run, 50);
+    expect(run.frame().messagesAfresh).toBeUndefined();
+  });
+
   it('frames carry every message sent and ended, each once', () => {
     const run = new LiveRun(header);
     run.speed = 10;

@@ -50,6 +50,9 @@ const MAX_NOTES_PER_FRAME = 200;
 /** While playing the page shows only the newest few notes: a frame carries at most this many (the rest is the
  *  bulk of a frame at 25 servers). When the run stops, the next frame sends the latest notes whole again. */
 const NOTES_PER_FRAME_PLAYING = 40;
+/** Trace events a frame reads messages from: further behind (the page stopped taking frames, a hidden tab), the
+ *  frame lists what is on the wire now instead, as a reset does. */
+const MAX_MESSAGE_EVENTS_PER_FRAME = 20_000;
 const MAX_LOG_ENTRIES = 300;
 /** How long a reached quorum stays on screen (simulated ms). */
 const QUORUM_LINGER_MS = 400;
@@ -450,8 +453,9 @@ export class LiveRun {
     const ended: MessageEnd[] = [];
     const notes: EventNote[] = [];
     const trace = sim.trace;
-    if (reset) {
-      // After a load or a seek the page starts over from what is on the wire now.
+    const messagesAfresh = reset || trace.length - this.traceSeen > MAX_MESSAGE_EVENTS_PER_FRAME;
+    if (messagesAfresh) {
+      // After a load or a seek (or a long gap) the page starts over from what is on the wire now.
       for (const m of sim.inFlight()) sent.push({ id: m.id, from: m.from, to: m.to, kind: m.wire, label: m.label, sentAt: m.sentAt, deliverAt: m.deliverAt, lost: m.lost });
     } else {
       for (let index = this.traceSeen; index < trace.length; index++) messageChange(trace[index]!, sent, ended);
@@ -495,6 +499,7 @@ export class LiveRun {
       ...(this.linksDirty ? { links: this.links() } : {}),
       sent,
       ended,
+      ...(messagesAfresh && !reset ? { messagesAfresh: true } : {}),
       quorums: [...this.quorums.values()],
       ...(detail === null ? {} : { detail }),
       console: consoleEntries,

@@ -10,4 +10,5 @@ export const workerText = {
   tooLongToReplay: (events: number, max: number): string => `this link's run is too long to replay here (${events.toLocaleString('en-US')} events; at most ${max.toLocaleString('en-US')})`,
   badCommand: (): string => 'unknown command from the page',
   workerCrashed: (reason: string): string => `the simulation stopped: ${reason}`,
+  exportFailed: (reason: string): string => `could not export the diagram: ${reason}`,
 };

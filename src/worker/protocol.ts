@@ -76,14 +76,18 @@ export interface DiagramViewRequest {
   /** Keep the cursor in view (the worker moves tx as the run goes). */
   readonly follow: boolean;
   readonly showHeartbeats: boolean;
+  /** Counts the page's view requests: news carries the last one it saw, so the page can ignore stale views. */
+  readonly seq: number;
 }
 
 /** What the diagram tells the page after painting: where following moved the view, its text summary for
  *  screen readers, and what the tooltip says about the thing under the pointer (null: nothing). */
 export interface DiagramNews {
   readonly type: 'diagram';
+  /** Where following moved the view, as of the page's view request `viewSeq`. */
   readonly tx?: number;
   readonly k?: number;
+  readonly viewSeq?: number;
   readonly summary?: string;
   readonly tip?: { readonly title: string; readonly lines: readonly string[] } | null;
 }
@@ -231,6 +235,8 @@ export interface Frame {
   /** Messages sent and ended since the previous frame; on a reset frame, what is on the wire at that moment. */
   readonly sent: readonly MessageView[];
   readonly ended: readonly MessageEnd[];
+  /** `sent` is what is on the wire now, replacing the page's (the page took no frame for a long while). */
+  readonly messagesAfresh?: boolean;
   readonly quorums: readonly QuorumView[];
   /** Only when the selected server's log or tree changed. */
   readonly detail?: ServerDetail;

@@ -121,7 +121,8 @@ function handle(command: Command): void {
       return;
     }
     case 'diagram-export':
-      void exportDiagram(command.format).catch(fail);
+      // A failed export is a refused command, not a broken simulation.
+      void exportDiagram(command.format).catch((error: unknown) => post({ type: 'error', message: workerText.exportFailed(error instanceof Error ? error.message : String(error)) }));
       return;
     case 'export-trace':
       post({ type: 'trace-file', json: JSON.stringify(run.fullTrace) });

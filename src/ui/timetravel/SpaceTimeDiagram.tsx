@@ -83,9 +83,11 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
     send({ type: 'diagram-attach', canvas: offscreen, overlay: offscreenOverlay }, [offscreen, offscreenOverlay]);
 
     let sized = false;
+    let viewSeq = 0;
     e.postView = () => {
       if (!sized) return;
-      const view: DiagramViewRequest = { ...e.view, follow: e.follow, showHeartbeats: e.showHeartbeats };
+      viewSeq++;
+      const view: DiagramViewRequest = { ...e.view, follow: e.follow, showHeartbeats: e.showHeartbeats, seq: viewSeq };
       send({ type: 'diagram-view', view });
     };
 
@@ -145,10 +147,10 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
         send({ type: 'diagram-pointer', point: e.mouse });
       });
     };
+    // The tooltip goes when the worker says nothing is under the pointer (coming back to the same item keeps it).
     const onLeave = () => {
       e.mouse = null;
       send({ type: 'diagram-pointer', point: null });
-      setShown(null);
     };
     const onClick = (event: MouseEvent) => {
       const { x, y } = pointAt(event);
@@ -163,8 +165,9 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
         download(update.blob, update.format === 'svg' ? 'paxoscope-diagram.svg' : 'paxoscope-diagram.png');
         return;
       }
-      // Following moved the view: d3 keeps the transform the next gesture starts from.
-      if (update.tx !== undefined && update.k !== undefined && e.follow) {
+      // Following moved the view: d3 keeps the transform the next gesture starts from (unless the person has
+      // zoomed or panned since the request the worker answered: then the page's own view is newer).
+      if (update.tx !== undefined && update.k !== undefined && update.viewSeq === viewSeq && e.follow) {
         e.view.tx = update.tx;
         e.view.k = update.k;
         selection.property('__zoom', zoomIdentity.translate(update.tx, 0).scale(update.k));
@@ -192,6 +195,7 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
       overlay.remove();
       e.zoom = null;
       e.canvas = null;
+      e.mouse = null;
       e.postView = () => undefined;
       setShown(null);
     };
@@ -228,10 +232,10 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
         <button type="button" className="btn btn-small" title={tt.fitTitle} onClick={fit} disabled={!ready}>
           {tt.fit}
         </button>
-        <button type="button" className="btn btn-small" aria-label={tt.exportSvg} title={tt.exportTitle} onClick={() => send({ type: 'diagram-export', format: 'svg' })} disabled={!ready}>
+        <button type="button" className="btn btn-small" aria-label={tt.exportSvg} title={tt.exportTitle} onClick={() => send({ type: 'diagram-export', format: 'svg' })} disabled={!ready || !canDrawOffscreen}>
           {tt.exportSvgShort}
         </button>
-        <button type="button" className="btn btn-small" aria-label={tt.exportPng} title={tt.exportTitle} onClick={() => send({ type: 'diagram-export', format: 'png' })} disabled={!ready}>
+        <button type="button" className="btn btn-small" aria-label={tt.exportPng} title={tt.exportTitle} onClick={() => send({ type: 'diagram-export', format: 'png' })} disabled={!ready || !canDrawOffscreen}>
           {tt.exportPngShort}
         </button>
       </div>
