@@ -84,6 +84,28 @@ describe('the live run', () => {
     expect(run.frame().messagesAfresh).toBeUndefined();
   });
 
+  it('play stops when the history is full, says so, and refuses to go on until a fork frees room', () => {
+    const run = new LiveRun(header, [], 3_000);
+    run.speed = 100;
+    play(run, 2_000);
+    expect(run.playing).toBe(false);
+    const length = run.fullTrace.length;
+    expect(length).toBeGreaterThanOrEqual(3_000);
+    // It stopped at the limit, not much later.
+    expect(length).toBeLessThan(3_050);
+    const message = run.historyFull();
+    expect(message).toMatch(/3,000 trace events/);
+    expect(run.frame().console.some((entry) => entry.kind === 'error' && entry.text === message)).toBe(true);
+    // Going back in time leaves room to look around, and acting there forks the run (the future goes).
+    run.seekTime(run.sim.now / 2);
+    expect(run.historyFull()).toBeNull();
+    run.runLine('kill n3', 'control');
+    const forked = run.fullTrace.length;
+    expect(forked).toBeLessThan(length);
+    play(run, 100);
+    expect(run.fullTrace.length).toBeGreaterThan(forked);
+  });
+
   it('frames carry every message sent and ended, each once', () => {
     const run = new LiveRun(header);
     run.speed = 10;

@@ -65,6 +65,9 @@ export const SNAPSHOT_EVERY = 1_000;
 const MAX_CONSOLE_RESENT = 1_000;
 /** The longest shared run a link may ask the page to replay (simulator events). */
 export const MAX_REPLAY_EVENTS = 3_000_000;
+/** The most trace events a run keeps (about 250 MB in the worker with its snapshots): play stops there, so a
+ *  tab left running at 100x does not run out of memory. Seeking back and acting (a fork) frees room again. */
+export const MAX_HISTORY_EVENTS = 1_000_000;
 
 export class LiveRun {
   readonly header: Header;
@@ -103,9 +106,13 @@ export class LiveRun {
   private resetPending = true;
   private snapshots: Snapshot[] = [];
 
+  /** The most trace events this run keeps (MAX_HISTORY_EVENTS; tests use less). */
+  private readonly historyLimit: number;
+
   /** A run from time 0: `actions` are replayed at their recorded moments (plain lines run at once). */
-  constructor(header: Header, actions: readonly (RecordedAction | string)[] = []) {
+  constructor(header: Header, actions: readonly (RecordedAction | string)[] = [], historyLimit = MAX_HISTORY_EVENTS) {
     this.header = header;
+    this.historyLimit = historyLimit;
     this.runner = new ScriptRunner({ header, lines: [] }, true);
     for (const action of actions) {
       this.actions.push(typeof action === 'string' ? { events: 0, t: 0, text: action } : { ...action });
@@ -172,7 +179,7 @@ export class LiveRun {
       const at = sim.nextEventTime();
       if (at > target) break;
       this.stepOne();
-      if (this.pauseReached()) return;
+      if (this.pauseReached() || this.stopAtLimit()) return;
       if (outOfTime !== undefined && sim.nextEventTime() !== at && this.dueAction() === null && outOfTime()) return;
     }
     if (target > sim.now && Number.isFinite(target)) sim.now = target;
@@ -198,6 +205,22 @@ export class LiveRun {
       }
     }
     return false;
+  }
+
+  /** Why the run cannot go further (its history is full and the cursor is at its end), or null. */
+  historyFull(): string | null {
+    const full = this.history.length >= this.historyLimit && this.sim.trace.length >= this.history.length;
+    return full ? workerText.historyFull(this.historyLimit) : null;
+  }
+
+  /** Play stops when the history is full (seeks replay what is kept, so they never reach it). */
+  private stopAtLimit(): boolean {
+    if (this.seeking) return false;
+    const full = this.historyFull();
+    if (full === null) return false;
+    this.consoleLog.push({ kind: 'error', text: full, t: this.sim.now });
+    this.playing = false;
+    return true;
   }
 
   private stepOne(): void {
@@ -271,7 +294,7 @@ export class LiveRun {
     const sim = this.sim;
     const before = sim.trace.length;
     const deadline = sim.now + STEP_BOUND_MS;
-    while (sim.trace.length === before && sim.nextEventTime() <= deadline) {
+    while (sim.trace.length === before && sim.nextEventTime() <= deadline && this.historyFull() === null) {
       if (this.applyDueAction(deadline)) continue;
       this.stepOne();
     }
@@ -285,7 +308,7 @@ export class LiveRun {
     const deadline = sim.now + PHASE_BOUND_MS;
     while (sim.nextEventTime() <= deadline) {
       if (!this.applyDueAction(deadline)) this.stepOne();
-      if (this.pauseReached()) return;
+      if (this.pauseReached() || this.stopAtLimit()) return;
       for (; scanned < sim.trace.length; scanned++) if (sim.trace[scanned]!.kind === 'phase') return;
     }
   }

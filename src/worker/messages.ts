@@ -10,5 +10,7 @@ export const workerText = {
   tooLongToReplay: (events: number, max: number): string => `this link's run is too long to replay here (${events.toLocaleString('en-US')} events; at most ${max.toLocaleString('en-US')})`,
   badCommand: (): string => 'unknown command from the page',
   workerCrashed: (reason: string): string => `the simulation stopped: ${reason}`,
+  historyFull: (max: number): string =>
+    `this run has reached ${max.toLocaleString('en-US')} trace events, as many as time travel keeps: go back in time and act to fork it, or start a new run`,
   exportFailed: (reason: string): string => `could not export the diagram: ${reason}`,
 };

@@ -62,21 +62,28 @@ function handle(command: Command): void {
     case 'pause-at':
       run.setPauseAt(command.matcher);
       return;
-    case 'play':
+    case 'play': {
+      const full = run.historyFull();
+      if (full !== null) {
+        post({ type: 'error', message: full });
+        return;
+      }
       run.playing = true;
       lastTick = performance.now();
       break;
+    }
     case 'pause':
       run.playing = false;
       break;
     case 'step':
+    case 'step-phase': {
       run.playing = false;
-      run.step();
+      const full = run.historyFull();
+      if (full !== null) post({ type: 'error', message: full });
+      else if (command.type === 'step') run.step();
+      else run.stepPhase();
       break;
-    case 'step-phase':
-      run.playing = false;
-      run.stepPhase();
-      break;
+    }
     case 'speed': {
       const error = run.setSpeed(command.speed);
       if (error !== null) post({ type: 'error', message: error });
