@@ -131,6 +131,9 @@ test('the diagram exports SVG and PNG, and the heartbeat toggle works', async ({
   const errors = await openPage(page);
   await waitForLeader(page);
   await pause(page);
+  // Its text alternative says what it shows, up to the paused cursor.
+  const now = await readNumber(nowOut(page));
+  await expect(diagram(page)).toHaveAccessibleName(new RegExp(`lane per server \\(n1, n2, n3\\).*cursor at ${now.toLocaleString('en-US')} ms`), { timeout: 5_000 });
   const svgDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export diagram (SVG)' }).click();
   const svg = await svgDownload;

@@ -99,6 +99,7 @@ export class DiagramHost {
   private paintMs = 0;
   private summary = '';
   private summaryAt = -Infinity;
+  private summaryDue = false;
   private lastOptions: DrawOptions = { showHeartbeats: false, now: 0, head: 0 };
 
   /** The page handed over its two canvases (the diagram and the hover highlight above it). */
@@ -205,14 +206,18 @@ export class DiagramHost {
       this.hoverDirty = true;
       // The page keeps d3's zoom state where the view followed to, so the next gesture starts from there.
       if (followedTo !== null) news = { type: 'diagram', tx: view.tx, k: view.k, viewSeq: this.viewSeq };
-      if (wall - this.summaryAt >= SUMMARY_MS) {
-        this.summaryAt = wall;
-        const lanes = this.index.lanes;
-        const next = text.timeTravel.summary(lanes.slice(0, this.index.servers), lanes.slice(this.index.servers), this.index.length, source.head, source.now);
-        if (next !== this.summary) {
-          this.summary = next;
-          news = { ...(news ?? { type: 'diagram' }), summary: next };
-        }
+      this.summaryDue = true;
+    }
+
+    // The summary follows what is drawn, at most twice a second, and catches up once things are still.
+    if (this.summaryDue && wall - this.summaryAt >= SUMMARY_MS) {
+      this.summaryDue = false;
+      this.summaryAt = wall;
+      const lanes = this.index.lanes;
+      const next = text.timeTravel.summary(lanes.slice(0, this.index.servers), lanes.slice(this.index.servers), this.index.length, drawn.head, drawn.now);
+      if (next !== this.summary) {
+        this.summary = next;
+        news = { ...(news ?? { type: 'diagram' }), summary: next };
       }
     }
 
