@@ -132,3 +132,19 @@ describe('npm run bench', () => {
     expect(bad.stderr).toMatch(/seek-growing/);
   });
 });
+
+describe('commands on a closed session', () => {
+  it('fail at once with SESSIONEXPIRED instead of vanishing', () => {
+    const file = tempScript('c1> create -e /eph 1\nc1 close\nc1> get /eph\nc1> ls /\nc1 close\nc2> ls /\n');
+    const { status, stdout } = run('sim.ts', [file, '--json']);
+    expect(status).toBe(0);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const byLine = (n: number) => lines.find((l) => l.line === n);
+    expect(byLine(2)).toMatchObject({ cmd: 'c1 close', ok: true });
+    expect(byLine(3)).toMatchObject({ session: 'c1', cmd: 'get /eph', ok: false, error: 'SESSIONEXPIRED' });
+    expect(byLine(4)).toMatchObject({ session: 'c1', cmd: 'ls /', ok: false, error: 'SESSIONEXPIRED' });
+    expect(byLine(5)).toMatchObject({ cmd: 'c1 close', ok: false, error: 'SESSIONEXPIRED' });
+    // Another session still works, and the ephemeral went with c1.
+    expect(byLine(6)).toMatchObject({ session: 'c2', ok: true, children: ['zookeeper'] });
+  });
+});

@@ -63,12 +63,16 @@ export class ScriptRunner {
     for (const [opId, line] of state.linesByOp) this.linesByOp.set(opId, line);
   }
 
+  /** The line whose op is being issued right now (its completion may come before invoke returns). */
+  private issuing: Line | null = null;
+
   private push(record: OutputRecord): void {
     this.records.push(record);
   }
 
   private onComplete(completion: OpCompletion): void {
-    const line = this.linesByOp.get(completion.opId);
+    // An op can complete while it is being issued (a closed or expired session fails it at once).
+    const line = this.linesByOp.get(completion.opId) ?? this.issuing ?? undefined;
     this.linesByOp.delete(completion.opId);
     if (line === undefined) return;
     const command = line.kind === 'client' ? line.command : null;
@@ -102,16 +106,13 @@ export class ScriptRunner {
   start(line: Line): { session: string; opId: number } | null {
     const sim = this.sim;
     switch (line.kind) {
-      case 'client': {
-        const opId = sim.invoke(line.session, { kind: 'command', command: line.command }, line.line);
-        if (sim.isPending(line.session, opId)) this.linesByOp.set(opId, line);
-        else this.linesByOp.delete(opId);
-        return line.background ? null : { session: line.session, opId };
-      }
+      case 'client':
       case 'close': {
-        const opId = sim.invoke(line.session, { kind: 'close' }, line.line);
-        this.linesByOp.set(opId, line);
-        return { session: line.session, opId };
+        this.issuing = line;
+        const opId = sim.invoke(line.session, line.kind === 'client' ? { kind: 'command', command: line.command } : { kind: 'close' }, line.line);
+        this.issuing = null;
+        if (sim.isPending(line.session, opId)) this.linesByOp.set(opId, line);
+        return line.kind === 'client' && line.background ? null : { session: line.session, opId };
       }
       case 'connect':
         sim.connectSession(line.session, line.server);
