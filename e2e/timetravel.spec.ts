@@ -179,3 +179,28 @@ test('fast wheel zooming while the diagram follows the run keeps every step', as
   expect(after / before).toBeCloseTo(2 ** (-40 * 0.002 * steps), 6);
   expect(errors).toEqual([]);
 });
+
+test('a new run (another cluster size) shows the diagram from its start, following again', async ({ page }) => {
+  const errors = await openPage(page);
+  await waitForLeader(page);
+  const follow = page.getByRole('button', { name: 'Follow' });
+  await expect(follow).toHaveAttribute('aria-pressed', 'true');
+  // Drag the diagram back: the person looks elsewhere, so it stops following.
+  await diagram(page).scrollIntoViewIfNeeded();
+  const box = (await diagram(page).boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.5, { steps: 5 });
+  await page.mouse.up();
+  await expect(follow).toHaveAttribute('aria-pressed', 'false');
+  const zoomX = () => page.evaluate(() => (document.querySelector('canvas[role="img"][aria-label^="Space-time diagram"]') as HTMLCanvasElement & { __zoom: { x: number } }).__zoom.x);
+  expect(await zoomX()).toBeGreaterThan(44);
+
+  await page.getByRole('combobox', { name: 'Servers' }).selectOption('5');
+  await expect(page.getByRole('group', { name: /^Server n5$/ })).toBeVisible({ timeout: 10_000 });
+  await expect(follow).toHaveAttribute('aria-pressed', 'true');
+  // Time 0 sits at the left edge of the plot again (the lane names take the first 44 px).
+  await expect.poll(zoomX).toBe(44);
+  await expect(diagram(page)).toHaveAccessibleName(/lane per server \(n1, n2, n3, n4, n5\)/, { timeout: 5_000 });
+  expect(errors).toEqual([]);
+});

@@ -36,6 +36,8 @@ export interface SimState {
   fatal: string | null;
   /** Counts the workers started (0: none yet): the diagram hands its canvases to each new one. */
   worker: number;
+  /** Counts the runs the worker started (a load: another size, a lesson, a link); seeks are the same run. */
+  runs: number;
   /** Send a command to the worker; `transfer` hands objects over (the diagram's canvases). */
   send: (command: Command, transfer?: Transferable[]) => void;
   dismissError: () => void;
@@ -71,6 +73,7 @@ export const useSim = create<SimState>()((set) => ({
   error: null,
   fatal: null,
   worker: 0,
+  runs: 0,
   send: (command, transfer) => {
     if (command.type === 'select') set({ selected: command.server });
     post(command, transfer);
@@ -195,6 +198,7 @@ function applyFrame(frame: Frame): void {
   useSim.setState((state) => {
     const next: Partial<SimState> = {
       ready: true,
+      runs: frame.newRun ? state.runs + 1 : state.runs,
       now: flushReadouts ? frame.now : state.now,
       eventCount: flushReadouts ? frame.eventCount : state.eventCount,
       head: !flushReadouts || sameJson(state.head, frame.head) ? state.head : frame.head,

@@ -248,6 +248,8 @@ export interface Frame {
   readonly pausedAt?: number;
   /** Set when a Load replaced the run: the UI drops what it kept of the old one. */
   readonly reset: boolean;
+  /** The first frame of a run a Load started (a seek is a reset too, but the same run). */
+  readonly newRun?: boolean;
   readonly network: { readonly latencyMin: number; readonly latencyMax: number; readonly loss: number; readonly dup: number };
 }
 

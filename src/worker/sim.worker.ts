@@ -23,6 +23,8 @@ let canPost = true;
 /** When the last frame went out unanswered: a page that stopped acking (a hidden tab) is not drawing either. */
 let postedAt = 0;
 let dirty = true;
+/** A Load started another run: its first frame says so. */
+let newRun = true;
 let failed = false;
 
 function post(update: Update): void {
@@ -44,6 +46,7 @@ function handle(command: Command): void {
       const playing = command.play ?? run.playing;
       const speed = run.speed;
       run = new LiveRun(command.header, [...command.lines, ...(command.actions ?? [])]);
+      newRun = true;
       run.speed = speed;
       if (command.cursor !== undefined) {
         const error = run.runTo(command.cursor);
@@ -167,7 +170,9 @@ function tick(): void {
     if (canPost && (dirty || run.playing)) {
       const detailDue = dirty || !run.playing || start - detailSentAt >= PANEL_REFRESH_MS;
       if (detailDue) detailSentAt = start;
-      post(run.frame(detailDue));
+      const frame = run.frame(detailDue);
+      post(newRun ? { ...frame, newRun: true } : frame);
+      newRun = false;
       postedAt = start;
       canPost = false;
       dirty = false;

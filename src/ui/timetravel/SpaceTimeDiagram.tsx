@@ -29,6 +29,8 @@ interface Engine {
   mouse: { x: number; y: number } | null;
   /** Tell the worker how the diagram is shown now. */
   postView: () => void;
+  /** Back to the first view: the start of the run, at the initial zoom. */
+  showStart: () => void;
 }
 
 const canDrawOffscreen = typeof HTMLCanvasElement !== 'undefined' && 'transferControlToOffscreen' in HTMLCanvasElement.prototype;
@@ -53,6 +55,7 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
     canvas: null,
     mouse: null,
     postView: () => undefined,
+    showStart: () => undefined,
   });
 
   useEffect(() => {
@@ -61,6 +64,15 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
     e.showHeartbeats = showHeartbeats;
     e.postView();
   }, [follow, showHeartbeats]);
+
+  // A new run (another cluster size, a lesson, a link) starts at its beginning, following it.
+  const runs = useSim((s) => s.runs);
+  useEffect(() => {
+    const e = engine.current;
+    e.follow = true;
+    setFollow(true);
+    e.showStart();
+  }, [runs]);
 
   // One pair of canvases per worker: a canvas can be handed over only once, and a restarted worker needs new ones.
   useEffect(() => {
@@ -91,6 +103,10 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
       send({ type: 'diagram-view', view });
     };
 
+    const pointAt = (event: MouseEvent) => {
+      const rect = canvas.getBoundingClientRect();
+      return { x: event.clientX - rect.left, y: event.clientY - rect.top };
+    };
     const selection = select(canvas);
     const behavior = zoom<HTMLCanvasElement, unknown>()
       // The size the page already knows: d3's default reads the element's layout on every call.
@@ -109,9 +125,19 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
           setFollow(false);
         }
         e.postView();
+        // d3 takes the pointer's moves during a drag: the hover must follow it still.
+        if (source instanceof MouseEvent && e.mouse !== null) {
+          e.mouse = pointAt(source);
+          send({ type: 'diagram-pointer', point: e.mouse });
+        }
       });
     e.zoom = behavior;
     selection.call(behavior).on('dblclick.zoom', null);
+
+    e.showStart = () => {
+      if (!sized) return;
+      behavior.transform(selection, zoomIdentity.translate(GUTTER, 0).scale((e.view.width - GUTTER) / INITIAL_SPAN));
+    };
 
     const resize = () => {
       const rect = wrap.getBoundingClientRect();
@@ -126,17 +152,13 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
       e.view.dpr = window.devicePixelRatio || 1;
       if (!sized && width > GUTTER + 10) {
         sized = true;
-        behavior.transform(selection, zoomIdentity.translate(GUTTER, 0).scale((width - GUTTER) / INITIAL_SPAN));
+        e.showStart();
       } else e.postView();
     };
     const observer = new ResizeObserver(resize);
     observer.observe(wrap);
     resize();
 
-    const pointAt = (event: MouseEvent) => {
-      const rect = canvas.getBoundingClientRect();
-      return { x: event.clientX - rect.left, y: event.clientY - rect.top };
-    };
     // The pointer is sent once per animation frame at most.
     let pointerFrame = 0;
     const onMove = (event: MouseEvent) => {
@@ -197,6 +219,7 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
       e.canvas = null;
       e.mouse = null;
       e.postView = () => undefined;
+      e.showStart = () => undefined;
       setShown(null);
     };
   }, [worker, send]);
