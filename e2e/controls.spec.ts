@@ -78,6 +78,16 @@ test('Speed slider, Servers and Protocol selects', async ({ page }) => {
   await speed.fill('2');
   await expect(speed).toHaveAttribute('aria-valuetext', '100x');
   await speed.fill('0');
+  // The arrow keys step both ways (rounding once swallowed a step up).
+  await speed.press('ArrowRight');
+  await expect(speed).toHaveAttribute('aria-valuetext', '1.1x');
+  await speed.press('ArrowRight');
+  await expect(speed).toHaveAttribute('aria-valuetext', '1.3x');
+  await speed.press('ArrowLeft');
+  await speed.press('ArrowLeft');
+  await speed.press('ArrowLeft');
+  await expect(speed).toHaveAttribute('aria-valuetext', '0.89x');
+  await speed.fill('0');
 
   await page.getByRole('combobox', { name: 'Servers' }).selectOption('5');
   await waitForLeader(page, 5);
