@@ -66,6 +66,22 @@ test('Play/Pause, Step and Step phase', async ({ page }) => {
   expect(errors).toEqual([]);
 });
 
+test('Step phase with nothing being agreed on says so', async ({ page }) => {
+  await openPage(page);
+  await waitForLeader(page);
+  await pause(page);
+  const note = page.getByRole('status').filter({ hasText: /^Note:/ });
+  // After the election only heartbeats go by: within a few presses there is no phase left to step to.
+  for (let press = 0; press < 6 && (await note.count()) === 0; press++) {
+    await page.getByRole('button', { name: 'Step phase' }).click();
+    await page.waitForTimeout(200);
+  }
+  await expect(note).toContainText('no Paxos phase in the next 10 s');
+  // The next step replaces the note.
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(note).toHaveCount(0);
+});
+
 test('Speed slider, Servers and Protocol selects', async ({ page }) => {
   await openPage(page);
   const speed = page.getByRole('slider', { name: 'Speed' });

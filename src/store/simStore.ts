@@ -32,6 +32,8 @@ export interface SimState {
   network: Frame['network'];
   /** The last command error (role "alert" in the page). */
   error: string | null;
+  /** The last notice about a command that was carried out (role "status" in the page). */
+  notice: string | null;
   /** The worker died: the page offers a restart. */
   fatal: string | null;
   /** Counts the workers started (0: none yet): the diagram hands its canvases to each new one. */
@@ -41,6 +43,7 @@ export interface SimState {
   /** Send a command to the worker; `transfer` hands objects over (the diagram's canvases). */
   send: (command: Command, transfer?: Transferable[]) => void;
   dismissError: () => void;
+  dismissNotice: () => void;
 }
 
 type Post = (command: Command, transfer?: Transferable[]) => void;
@@ -71,14 +74,18 @@ export const useSim = create<SimState>()((set) => ({
   events: [],
   network: { latencyMin: DEFAULT_HEADER.latency.minMs, latencyMax: DEFAULT_HEADER.latency.maxMs, loss: 0, dup: 0 },
   error: null,
+  notice: null,
   fatal: null,
   worker: 0,
   runs: 0,
   send: (command, transfer) => {
     if (command.type === 'select') set({ selected: command.server });
+    // A notice is about the last step: the next one replaces it.
+    if (command.type === 'step' || command.type === 'step-phase' || command.type === 'play') set({ notice: null });
     post(command, transfer);
   },
   dismissError: () => set({ error: null }),
+  dismissNotice: () => set({ notice: null }),
 }));
 
 type ScenarioUpdate = Extract<Update, { type: 'scenario' }>;
@@ -138,6 +145,10 @@ export function applyUpdate(update: Update): void {
   }
   if (update.type === 'error') {
     useSim.setState({ error: update.message });
+    return;
+  }
+  if (update.type === 'notice') {
+    useSim.setState({ notice: update.message });
     return;
   }
   if (update.type === 'fatal') {

@@ -16,6 +16,7 @@ export const text = {
     dismiss: 'Dismiss',
     fatalTitle: 'The simulation stopped.',
     errorTitle: 'Command refused',
+    noticeTitle: 'Note',
   },
   controls: {
     label: 'Simulation controls',

@@ -106,6 +106,18 @@ describe('the live run', () => {
     expect(run.fullTrace.length).toBeGreaterThan(forked);
   });
 
+  it('a crashed server shows what its durable log decided, and nothing applied', () => {
+    const run = new LiveRun(header, ['c1> create /a 1', 'c1> set /a 2']);
+    play(run, 4000);
+    const before = run.frame().servers[1]!;
+    expect(before.decidedUpTo).toBeGreaterThanOrEqual(3);
+    run.runLine('kill n2', 'control');
+    const crashed = run.frame().servers[1]!;
+    expect(crashed.role).toBe('crashed');
+    expect(crashed.decidedUpTo).toBe(before.decidedUpTo);
+    expect(crashed.appliedUpTo).toBe(0);
+  });
+
   it('frames carry every message sent and ended, each once', () => {
     const run = new LiveRun(header);
     run.speed = 10;
@@ -154,10 +166,15 @@ describe('the live run', () => {
     expect(run.sim.trace.length).toBeGreaterThan(before);
     expect(run.sim.eventsProcessed).toBeLessThanOrEqual(processed + 50);
     run.runLine('c1> create /x 1', 'console');
-    run.stepPhase();
+    expect(run.stepPhase()).toBeNull();
     const last = run.sim.trace.filter((e) => e.kind === 'phase').at(-1);
     expect(run.sim.trace.slice(-10).some((e) => e.kind === 'phase')).toBe(true);
     expect(last).toBeDefined();
+    // Once the write is done nothing is being agreed on: stepping to a phase says so.
+    for (let i = 0; i < 5; i++) run.stepPhase();
+    const quietAt = run.sim.now;
+    expect(run.stepPhase()).toMatch(/^no Paxos phase in the next 10 s: nothing is being agreed on/);
+    expect(run.sim.now).toBeGreaterThan(quietAt + 9000);
   });
 
   it('seeks back and forth to the same states, event for event', () => {

@@ -301,16 +301,19 @@ export class LiveRun {
     this.pauseReached();
   }
 
-  /** Up to the next phase mark (prepare, promise quorum, accept, accepted quorum, decide). */
-  stepPhase(): void {
+  /** Up to the next phase mark (prepare, promise quorum, accept, accepted quorum, decide); when none comes
+   *  within PHASE_BOUND_MS, says so (nothing is being agreed on: only heartbeats went by). */
+  stepPhase(): string | null {
     const sim = this.sim;
     let scanned = sim.trace.length;
-    const deadline = sim.now + PHASE_BOUND_MS;
+    const start = sim.now;
+    const deadline = start + PHASE_BOUND_MS;
     while (sim.nextEventTime() <= deadline) {
       if (!this.applyDueAction(deadline)) this.stepOne();
-      if (this.pauseReached() || this.stopAtLimit()) return;
-      for (; scanned < sim.trace.length; scanned++) if (sim.trace[scanned]!.kind === 'phase') return;
+      if (this.pauseReached() || this.stopAtLimit()) return null;
+      for (; scanned < sim.trace.length; scanned++) if (sim.trace[scanned]!.kind === 'phase') return null;
     }
+    return workerText.noPhase(Math.round(sim.now - start));
   }
 
   /** Go to simulated time `t` (clamped to the run so far): the nearest snapshot, then replay. */
@@ -503,7 +506,8 @@ export class LiveRun {
         ballot: v === null || v.role === 'follower' ? '-' : formatBallot(v.ballot),
         promised: formatBallot((server.up ? server.paxos.durable : server.durable).promised),
         leader: v === null ? null : v.leader,
-        decidedUpTo: v === null ? 0 : v.decidedUpTo,
+        // A crashed server still has its durable log: what it decided shows; it applies nothing until restarted.
+        decidedUpTo: v === null ? decidedPrefix(server.durable.decided) : v.decidedUpTo,
         appliedUpTo: v === null ? 0 : v.appliedUpTo,
         lastZxid: formatZxid(server.replica.lastZxid),
         sessions: [...server.clients].sort(),
@@ -686,6 +690,13 @@ export class LiveRun {
   }
 }
 
+
+/** How many slots from 0 a durable log holds decided, without a gap. */
+function decidedPrefix(decided: readonly unknown[]): number {
+  let slot = 0;
+  while (slot < decided.length && decided[slot] !== undefined) slot++;
+  return slot;
+}
 
 /** cyrb53-style 53-bit hash of the trace's JSON, as 14 hex digits. */
 export function traceFingerprint(trace: readonly TraceEvent[]): string {

@@ -12,5 +12,7 @@ export const workerText = {
   workerCrashed: (reason: string): string => `the simulation stopped: ${reason}`,
   historyFull: (max: number): string =>
     `this run has reached ${max.toLocaleString('en-US')} trace events, as many as time travel keeps: go back in time and act to fork it, or start a new run`,
+  noPhase: (ms: number): string =>
+    `no Paxos phase in the next ${(ms / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} s: nothing is being agreed on (only heartbeats went by). Type a write, or kill the leader, to start one.`,
   exportFailed: (reason: string): string => `could not export the diagram: ${reason}`,
 };

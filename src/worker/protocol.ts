@@ -257,6 +257,8 @@ export type Update =
   | Frame
   /** A command that could not be carried out; nothing changed. */
   | { readonly type: 'error'; readonly message: string }
+  /** Something a command did that a person should know (it was carried out). */
+  | { readonly type: 'notice'; readonly message: string }
   | { readonly type: 'scenario'; readonly scenario: Scenario & { readonly cursor: ScenarioCursor } }
   | { readonly type: 'fingerprint'; readonly fingerprint: string; readonly events: number; readonly t: number }
   | DiagramNews

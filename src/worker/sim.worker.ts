@@ -84,7 +84,10 @@ function handle(command: Command): void {
       const full = run.historyFull();
       if (full !== null) post({ type: 'error', message: full });
       else if (command.type === 'step') run.step();
-      else run.stepPhase();
+      else {
+        const notice = run.stepPhase();
+        if (notice !== null) post({ type: 'notice', message: notice });
+      }
       break;
     }
     case 'speed': {

@@ -6,6 +6,8 @@ export function Alerts() {
   const error = useSim((s) => s.error);
   const fatal = useSim((s) => s.fatal);
   const dismissError = useSim((s) => s.dismissError);
+  const notice = useSim((s) => s.notice);
+  const dismissNotice = useSim((s) => s.dismissNotice);
   return (
     <>
       {fatal !== null && (
@@ -24,6 +26,16 @@ export function Alerts() {
             <strong>{text.page.errorTitle}:</strong> {error}
           </div>
           <button type="button" className="btn" onClick={dismissError}>
+            {text.page.dismiss}
+          </button>
+        </div>
+      )}
+      {notice !== null && (
+        <div role="status" className="alert alert-notice">
+          <div>
+            <strong>{text.page.noticeTitle}:</strong> {notice}
+          </div>
+          <button type="button" className="btn" onClick={dismissNotice}>
             {text.page.dismiss}
           </button>
         </div>
