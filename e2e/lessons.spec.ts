@@ -80,3 +80,21 @@ test('an unknown lesson link says so and the default scenario runs', async ({ pa
   await expect(page.getByRole('alert')).toContainText('there is no lesson named "no-such-lesson"');
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 10_000 });
 });
+
+test('choosing another cluster size ends the lesson and leaves the address bar', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/#lesson=lock');
+  const region = page.getByRole('region', { name: 'Lesson' });
+  await expect(region).toBeVisible({ timeout: 10_000 });
+  await fastest(page);
+  const lock = LESSONS.find((lesson) => lesson.id === 'lock')!;
+  await expectReached(page, 1, lock.steps.length);
+  await page.getByRole('combobox', { name: 'Servers' }).selectOption('5');
+  // The lesson's steps were written for its own cluster: they do not go on against another one.
+  await expect(region).toHaveCount(0);
+  await expect(page).not.toHaveURL(/#lesson=/);
+  await expect(page.getByRole('group', { name: 'Server n5', exact: true })).toBeVisible({ timeout: 10_000 });
+  // The lesson link works again afterwards.
+  await page.goto('/#lesson=lock');
+  await expect(region).toBeVisible({ timeout: 10_000 });
+});

@@ -40,6 +40,8 @@ export interface SimState {
   worker: number;
   /** Counts the runs the worker started (a load: another size, a lesson, a link); seeks are the same run. */
   runs: number;
+  /** The tag of the Load that started the current run, if it had one. */
+  runTag: string | null;
   /** Send a command to the worker; `transfer` hands objects over (the diagram's canvases). */
   send: (command: Command, transfer?: Transferable[]) => void;
   dismissError: () => void;
@@ -78,6 +80,7 @@ export const useSim = create<SimState>()((set) => ({
   fatal: null,
   worker: 0,
   runs: 0,
+  runTag: null,
   send: (command, transfer) => {
     if (command.type === 'select') set({ selected: command.server });
     // A notice is about the last step: the next one replaces it.
@@ -210,6 +213,7 @@ function applyFrame(frame: Frame): void {
     const next: Partial<SimState> = {
       ready: true,
       runs: frame.newRun ? state.runs + 1 : state.runs,
+      runTag: frame.newRun ? (frame.runTag ?? null) : state.runTag,
       now: flushReadouts ? frame.now : state.now,
       eventCount: flushReadouts ? frame.eventCount : state.eventCount,
       head: !flushReadouts || sameJson(state.head, frame.head) ? state.head : frame.head,

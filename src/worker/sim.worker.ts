@@ -23,8 +23,10 @@ let canPost = true;
 /** When the last frame went out unanswered: a page that stopped acking (a hidden tab) is not drawing either. */
 let postedAt = 0;
 let dirty = true;
-/** A Load started another run: its first frame says so. */
-let newRun = true;
+/** A Load started another run: its first frame says so, with the Load's tag. (The worker's own first run is
+ *  not a Load.) */
+let newRun = false;
+let runTag: string | undefined;
 let failed = false;
 
 function post(update: Update): void {
@@ -47,6 +49,7 @@ function handle(command: Command): void {
       const speed = run.speed;
       run = new LiveRun(command.header, [...command.lines, ...(command.actions ?? [])]);
       newRun = true;
+      runTag = command.tag;
       run.speed = speed;
       if (command.cursor !== undefined) {
         const error = run.runTo(command.cursor);
@@ -174,7 +177,7 @@ function tick(): void {
       const detailDue = dirty || !run.playing || start - detailSentAt >= PANEL_REFRESH_MS;
       if (detailDue) detailSentAt = start;
       const frame = run.frame(detailDue);
-      post(newRun ? { ...frame, newRun: true } : frame);
+      post(newRun ? { ...frame, newRun: true, ...(runTag === undefined ? {} : { runTag }) } : frame);
       newRun = false;
       postedAt = start;
       canPost = false;

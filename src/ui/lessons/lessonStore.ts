@@ -42,7 +42,8 @@ export function startLesson(id: string): boolean {
   const lesson = lessonById(id);
   if (lesson === undefined) return false;
   useLesson.setState({ lesson, step: 0, reached: false, pauses: [] });
-  send({ type: 'load', header: lesson.header, lines: lesson.setup, play: false }, { type: 'select', server: 1 });
+  lessonRunTag = `lesson:${lesson.id}:${++lessonRuns}`;
+  send({ type: 'load', header: lesson.header, lines: lesson.setup, play: false, tag: lessonRunTag }, { type: 'select', server: 1 });
   runStep(lesson, 0);
   return true;
 }
@@ -69,6 +70,16 @@ export function closeLesson(): void {
   send({ type: 'pause-at', matcher: null });
   useLesson.setState({ lesson: null, step: 0, reached: false, pauses: [] });
 }
+
+/** The tag of the run the open lesson loaded (each start of a lesson is a run of its own). */
+let lessonRunTag: string | null = null;
+let lessonRuns = 0;
+
+// Another run (the person chose another cluster size or protocol, imported a scenario...) ends the lesson:
+// its steps would run against a cluster it did not set up.
+useSim.subscribe((state, previous) => {
+  if (state.runs !== previous.runs && state.runTag !== lessonRunTag) closeLesson();
+});
 
 // A pause point reported by the worker ends the running step.
 useSim.subscribe((state, previous) => {

@@ -9,7 +9,7 @@ import { requestFingerprint, requestScenario, requestTrace, useSim } from '../..
 import { download } from '../download';
 import { startWorker } from '../../store/workerClient';
 import type { Command } from '../../worker/protocol';
-import { closeLesson, startLesson } from '../lessons/lessonStore';
+import { closeLesson, startLesson, useLesson } from '../lessons/lessonStore';
 import { shareText as t } from './text';
 
 /** Largest script file read on import. */
@@ -79,6 +79,11 @@ function openHash(hash: string, starting: boolean): void {
   if (starting) startWorker(command);
   else useSim.getState().send(command);
 }
+
+// A lesson that ends (closed, or replaced by another run) leaves the address bar: a reload must not reopen it.
+useLesson.subscribe((state, previous) => {
+  if (state.lesson === null && previous.lesson !== null && lessonIdFromHash(location.hash) !== null) pushHash('');
+});
 
 /** Start the page from its URL, and follow the hash as back/forward (or a typed link) changes it. */
 export function startFromLocation(): void {
