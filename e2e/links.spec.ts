@@ -53,6 +53,37 @@ test('a copied link opens the same run, at the same moment, in a new page', asyn
   expect(otherErrors).toEqual([]);
 });
 
+test('a link copied at a past moment opens there, with the rest of the run still ahead', async ({ page, context }) => {
+  const errors = await openPage(page);
+  await waitForLeader(page);
+  await typeLine(page, 'c1> create /l 1');
+  await expect(consoleOutput(page)).toContainText('Created /l', { timeout: 15_000 });
+  await typeLine(page, 'c2> set /l 2');
+  await expect.poll(async () => (await consoleOutput(page).textContent()) ?? '', { timeout: 15_000 }).toMatch(/c2> set \/l 2[\s\S]*done/);
+  await pause(page);
+  const now = page.getByRole('status', { name: 'Now', exact: true });
+  const end = page.getByRole('status', { name: 'End of run', exact: true });
+  const endText = await end.innerText();
+  const back = Math.round((await readNumber(end)) / 2);
+  await page.getByRole('slider', { name: 'Time', exact: true }).fill(String(back));
+  await expect.poll(() => readNumber(now), { timeout: 10_000 }).toBe(back);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const url = await page.getByRole('textbox', { name: 'Shareable link' }).inputValue();
+
+  const other = await context.newPage();
+  await other.setViewportSize({ width: 1280, height: 800 });
+  await other.goto(url);
+  await expect(other.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 15_000 });
+  await expect.poll(() => readNumber(other.getByRole('status', { name: 'Now', exact: true })), { timeout: 15_000 }).toBe(back);
+  await expect(other.getByRole('status', { name: 'End of run', exact: true })).toHaveText(endText);
+  await expect(other.getByRole('note').filter({ hasText: 'In the past' })).toBeVisible();
+  // Going to the end shows the later write.
+  await other.getByRole('button', { name: 'Go to end' }).click();
+  const data = other.getByRole('tree', { name: 'Znodes' }).getByRole('treeitem').filter({ hasText: /^l/ }).locator('.znode-data');
+  await expect(data).toHaveText('2', { timeout: 10_000 });
+  expect(errors).toEqual([]);
+});
+
 test('back and forward move between loaded scenarios', async ({ page }) => {
   const a = encodeScenario({ header: { ...DEFAULT_HEADER, seed: 7 }, actions: [{ events: -1, t: 50, text: 'c1> create /a 1' }] });
   const b = encodeScenario({ header: { ...DEFAULT_HEADER, servers: 5, seed: 8 }, actions: [] });

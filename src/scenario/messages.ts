@@ -9,6 +9,8 @@ const count = (n: number): string => n.toLocaleString('en-US');
 
 export const scenarioMessages = {
   cursorBeforeLastAction: (): string => 'this link is damaged: it opens before its last action',
+  headBeforeCursor: (): string => 'this link is damaged: its run ends before the moment it opens at',
+  actionAfterHead: (): string => 'this link is damaged: it has an action after the end of its run',
   // --- the link itself ----------------------------------------------------------------------
   emptyPayload: (): string => 'this link has no scenario in it: nothing follows "#s="',
   hashTooLong: (length: number, max: number): string =>

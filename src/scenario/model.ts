@@ -26,6 +26,9 @@ export interface Scenario {
   readonly actions: readonly ScenarioAction[];
   /** Where the run stood when it was shared; absent: at the last action. */
   readonly cursor?: ScenarioCursor;
+  /** How far the run had gone when it was shared from a past moment (actions after the cursor are its future);
+   *  absent: the run ends at the cursor. Needs `cursor`. */
+  readonly head?: ScenarioCursor;
 }
 
 /** What a shareable scenario may hold (the app's bounds, and what keeps a hostile link cheap). */

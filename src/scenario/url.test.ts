@@ -146,6 +146,32 @@ describe('the moment a link opens at', () => {
     const without = { header, actions: [{ events: 10, t: 100, text: 'kill n2' }] };
     expect(decodeScenario(encodeScenario(without))).toEqual({ ok: true, scenario: without });
   });
+
+  it('a link made in the past keeps the future: actions after the cursor, up to where the run went', () => {
+    const header = { ...DEFAULT_HEADER_FOR_CURSOR };
+    const past = {
+      header,
+      actions: [
+        { events: 10, t: 100, text: 'c1> create /l 1' },
+        { events: 900, t: 900, text: 'c2> set /l 2' },
+      ],
+      cursor: { events: 500, t: 600 },
+      head: { events: 1400, t: 1177 },
+    };
+    expect(decodeScenario(encodeScenario(past))).toEqual({ ok: true, scenario: past });
+  });
+
+  it('refuses a future that ends before the cursor, or actions after the end', () => {
+    const header = { ...DEFAULT_HEADER_FOR_CURSOR };
+    const actions = [{ events: 10, t: 100, text: 'kill n2' }];
+    const endBeforeCursor = decodeScenario(encodeScenario({ header, actions, cursor: { events: 500, t: 600 }, head: { events: 400, t: 700 } }));
+    expect(endBeforeCursor).toEqual({ ok: false, error: 'this link is damaged: its run ends before the moment it opens at' });
+    const actionAfterEnd = decodeScenario(encodeScenario({ header, actions: [...actions, { events: 2000, t: 2000, text: 'restart n2' }], cursor: { events: 500, t: 600 }, head: { events: 1000, t: 1000 } }));
+    expect(actionAfterEnd).toEqual({ ok: false, error: 'this link is damaged: it has an action after the end of its run' });
+    // Without the end of the run, actions after the cursor are damage as before.
+    const noHead = decodeScenario(encodeScenario({ header, actions: [...actions, { events: 900, t: 900, text: 'restart n2' }], cursor: { events: 500, t: 600 } }));
+    expect(noHead).toEqual({ ok: false, error: 'this link is damaged: it opens before its last action' });
+  });
 });
 
 describe('round trip', () => {
@@ -269,7 +295,8 @@ describe('hostile and broken links', () => {
     expectError(decodeScenario(packJsonText('not json')), /not valid JSON/);
     expectError(decodeScenario(packJsonText('{"header":[],"actions":[]}')), /wrong shape at the top level/);
     expectError(decodeScenario(packJsonText('[[],[],[]]')), /wrong shape at the moment the link opens at/);
-    expectError(decodeScenario(packJsonText('[[],[],[1,2],4]')), /wrong shape at the top level/);
+    expectError(decodeScenario(packJsonText('[[],[],[1,2],4]')), /wrong shape at the end of the run/);
+    expectError(decodeScenario(packJsonText('[[],[],[1,2],[3,4],5]')), /wrong shape at the top level/);
     expectError(decodeScenario(packJsonText('[[],[[5,100,"heal"]],[4,200]]')), /opens before its last action/);
     expectError(decodeScenario(packJsonText('[[5],[]]')), /wrong shape at header line 1/);
     expectError(decodeScenario(packJsonText('[[],{}]')), /wrong shape at the action list/);

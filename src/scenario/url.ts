@@ -205,6 +205,8 @@ const Compact = v.strictTuple([
   v.pipe(v.array(CompactAction), v.maxLength(SCENARIO_LIMITS.maxActions, `expected at most ${SCENARIO_LIMITS.maxActions} actions`)),
   // Optional: the moment the link opens at [events, t].
   v.optional(v.strictTuple([CursorEvents, CursorTime])),
+  // Optional, after a cursor: how far the run went [events, t] (a link made in the past keeps its future).
+  v.optional(v.strictTuple([CursorEvents, CursorTime])),
 ]);
 type CompactScenario = v.InferOutput<typeof Compact>;
 type CompactActionT = v.InferOutput<typeof CompactAction>;
@@ -226,7 +228,9 @@ function toCompact(s: Scenario): CompactScenario {
     lastT = a.t;
     actions.push([de, time, a.text]);
   }
-  return [formatHeader(s.header), actions, s.cursor === undefined ? undefined : [s.cursor.events, s.cursor.t]];
+  const cursor: [number, number] | undefined = s.cursor === undefined ? undefined : [s.cursor.events, s.cursor.t];
+  const head: [number, number] | undefined = s.cursor === undefined || s.head === undefined ? undefined : [s.head.events, s.head.t];
+  return [formatHeader(s.header), actions, cursor, head];
 }
 
 function fromCompact(c: CompactScenario): Step<ScenarioAction[]> {
@@ -261,6 +265,7 @@ function issuePlace(issue: v.BaseIssue<unknown>): string {
     return `action ${keys[1] + 1}${field}`;
   }
   if (keys[0] === 2) return 'the moment the link opens at';
+  if (keys[0] === 3) return 'the end of the run';
   return 'the top level';
 }
 
@@ -270,8 +275,9 @@ function issuePlace(issue: v.BaseIssue<unknown>): string {
 /** The hash payload for a scenario: "v1." + base64url of the checksummed, deflated compact JSON. */
 export function encodeScenario(s: Scenario): string {
   const compact = toCompact(s);
-  // No cursor: a two-element array (JSON would turn a trailing undefined into null).
-  return packJsonText(JSON.stringify(compact[2] === undefined ? compact.slice(0, 2) : compact));
+  // Trailing parts left out when absent (JSON would turn a trailing undefined into null).
+  const length = compact[3] !== undefined ? 4 : compact[2] !== undefined ? 3 : 2;
+  return packJsonText(JSON.stringify(compact.slice(0, length)));
 }
 
 /** Reads a hash payload back. Never throws, never runs anything; every failure is one line. */
@@ -296,11 +302,24 @@ export function decodeScenario(payload: string): DecodeResult {
     const problem = checkActions(header.header, actions.value);
     if (problem !== null) return { ok: false, error: problem };
     const cursor = shaped.output[2];
+    const head = shaped.output[3];
     const last = actions.value[actions.value.length - 1];
-    if (cursor !== undefined && last !== undefined && (cursor[1] < last.t || (last.events >= 0 && cursor[0] < last.events))) {
+    const before = (at: readonly [number, number], action: ScenarioAction): boolean => at[1] < action.t || (action.events >= 0 && at[0] < action.events);
+    if (head !== undefined) {
+      if (cursor === undefined || head[0] < cursor[0] || head[1] < cursor[1]) return { ok: false, error: m.headBeforeCursor() };
+      if (last !== undefined && before(head, last)) return { ok: false, error: m.actionAfterHead() };
+    } else if (cursor !== undefined && last !== undefined && before(cursor, last)) {
       return { ok: false, error: m.cursorBeforeLastAction() };
     }
-    return { ok: true, scenario: { header: header.header, actions: actions.value, ...(cursor === undefined ? {} : { cursor: { events: cursor[0], t: cursor[1] } }) } };
+    return {
+      ok: true,
+      scenario: {
+        header: header.header,
+        actions: actions.value,
+        ...(cursor === undefined ? {} : { cursor: { events: cursor[0], t: cursor[1] } }),
+        ...(head === undefined ? {} : { head: { events: head[0], t: head[1] } }),
+      },
+    };
   } catch {
     return { ok: false, error: m.unexpectedError() };
   }

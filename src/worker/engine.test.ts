@@ -118,6 +118,33 @@ describe('the live run', () => {
     expect(crashed.appliedUpTo).toBe(0);
   });
 
+  it('a run shared from a past moment opens there with its future ahead, event for event', () => {
+    const original = new LiveRun(header);
+    original.runLine('c1> create /l 1', 'console');
+    play(original, 2000);
+    original.runLine('cut n1 -> n3', 'control');
+    original.runLine('c2> set /l 2', 'console');
+    play(original, 2000);
+    const end = original.head;
+    const endPrint = original.fingerprint();
+    original.seekTime(Math.round(end.t / 3));
+    const shared = original.scenario();
+    expect(shared.head).toEqual({ events: expect.any(Number), t: end.t });
+    expect(shared.actions.map((a) => a.text)).toEqual(['c1> create /l 1', 'cut n1 -> n3', 'c2> set /l 2']);
+
+    const opened = new LiveRun(shared.header, shared.actions);
+    expect(opened.openAt(shared.cursor, shared.head)).toBeNull();
+    expect(opened.sim.now).toBe(original.sim.now);
+    expect(opened.fingerprint()).toBe(original.fingerprint());
+    expect(opened.head).toEqual(end);
+    // Its future is the original's: going to the end gives the same run.
+    opened.seekTime(end.t);
+    expect(opened.fingerprint()).toBe(endPrint);
+    // And at the end (not in the past) a link has no future to carry.
+    original.seekTime(end.t);
+    expect(original.scenario().head).toBeUndefined();
+  });
+
   it('frames carry every message sent and ended, each once', () => {
     const run = new LiveRun(header);
     run.speed = 10;

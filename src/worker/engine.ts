@@ -80,6 +80,8 @@ export class LiveRun {
   private nextAction = 0;
   /** The latest simulated time this run's history reaches. */
   private headT = 0;
+  /** Simulator events processed at the furthest point this run reached (a link made in the past carries it). */
+  private headEvents = 0;
   /** A lesson's pause point, and the trace index where it was reached (reported once in a frame). */
   private pauseAt: EventMatcher | null = null;
   private matchSeen = 0;
@@ -230,6 +232,7 @@ export class LiveRun {
 
   private noteProgress(): void {
     const sim = this.sim;
+    if (sim.eventsProcessed > this.headEvents) this.headEvents = sim.eventsProcessed;
     this.absorbRecords();
     for (; this.stateSeen < sim.trace.length; this.stateSeen++) this.absorbState(sim.trace[this.stateSeen]!);
     const last = this.snapshots[this.snapshots.length - 1];
@@ -345,6 +348,25 @@ export class LiveRun {
    */
   runTo(cursor: { events: number; t: number }): string | null {
     if (cursor.events > MAX_REPLAY_EVENTS) return workerText.tooLongToReplay(cursor.events, MAX_REPLAY_EVENTS);
+    this.replayTo(cursor);
+    this.afterSeek();
+    return null;
+  }
+
+  /**
+   * Open a shared run: replay as far as it went (`head`, when it was shared from a past moment), then go to the
+   * moment it was shared at, so its future is there to scrub into. Returns an error for a run too long to replay.
+   */
+  openAt(cursor: { events: number; t: number }, head?: { events: number; t: number }): string | null {
+    const error = this.runTo(head ?? cursor);
+    if (error !== null || head === undefined) return error;
+    this.restoreBefore((snapshot) => snapshot.events <= cursor.events && snapshot.now <= cursor.t);
+    this.replayTo(cursor);
+    this.afterSeek();
+    return null;
+  }
+
+  private replayTo(cursor: { events: number; t: number }): void {
     const sim = this.sim;
     this.seeking = true;
     while (sim.eventsProcessed < cursor.events && sim.nextEventTime() < Infinity) {
@@ -354,16 +376,18 @@ export class LiveRun {
     while (this.applyDueAction(cursor.t)) continue;
     if (cursor.t > sim.now) sim.now = cursor.t;
     this.seeking = false;
-    this.afterSeek();
-    return null;
   }
 
   /** The run so far as a shareable scenario: its header, the actions up to now, and this moment. */
-  scenario(): { header: Header; actions: RecordedAction[]; cursor: { events: number; t: number } } {
+  scenario(): { header: Header; actions: RecordedAction[]; cursor: { events: number; t: number }; head?: { events: number; t: number } } {
+    const sim = this.sim;
+    // In the past, the future goes too: the link opens at this moment with the rest of the run ahead.
+    const inPast = this.nextAction < this.actions.length || sim.trace.length < this.history.length || this.headT > sim.now;
     return {
       header: this.header,
-      actions: this.actions.slice(0, this.nextAction).map((a) => ({ ...a })),
-      cursor: { events: this.sim.eventsProcessed, t: this.sim.now },
+      actions: (inPast ? this.actions : this.actions.slice(0, this.nextAction)).map((a) => ({ ...a })),
+      cursor: { events: sim.eventsProcessed, t: sim.now },
+      ...(inPast ? { head: { events: this.headEvents, t: this.head.t } } : {}),
     };
   }
 
@@ -410,6 +434,7 @@ export class LiveRun {
   private fork(): void {
     const sim = this.sim;
     this.headT = sim.now;
+    this.headEvents = sim.eventsProcessed;
     this.actions.length = this.nextAction;
     this.history.length = sim.trace.length;
     while (this.snapshots.length > 1 && this.snapshots[this.snapshots.length - 1]!.events > sim.eventsProcessed) this.snapshots.pop();

@@ -27,6 +27,8 @@ export type Command =
       readonly lines: readonly string[];
       readonly actions?: readonly ScenarioAction[];
       readonly cursor?: ScenarioCursor;
+      /** With `cursor`: how far the shared run went; it is replayed that far, then the cursor is sought. */
+      readonly head?: ScenarioCursor;
       /** Play from the start (default: keep playing if it was). */
       readonly play?: boolean;
       /** Who asked for this run (e.g. a lesson): its first frame carries the tag back as `runTag`. */

@@ -52,7 +52,7 @@ function handle(command: Command): void {
       runTag = command.tag;
       run.speed = speed;
       if (command.cursor !== undefined) {
-        const error = run.runTo(command.cursor);
+        const error = run.openAt(command.cursor, command.head);
         if (error !== null) post({ type: 'error', message: error });
         run.playing = false;
       } else run.playing = playing;

@@ -51,6 +51,7 @@ function loadCommand(scenario: Scenario): Command {
     lines: [],
     actions: scenario.actions,
     ...(scenario.cursor === undefined ? {} : { cursor: scenario.cursor }),
+    ...(scenario.cursor === undefined || scenario.head === undefined ? {} : { head: scenario.head }),
     play: false,
   };
 }
