@@ -133,6 +133,13 @@ for (const { name, payload } of badLinks) {
   });
 }
 
+test('a hash that is neither a run nor a lesson says so and the default scenario runs', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/#garbage');
+  await expect(page.getByRole('alert')).toContainText('this link ends in "#garbage", which is neither a shared run (#s=...) nor a lesson (#lesson=...)', { timeout: 10_000 });
+  await expectDefaultRunning(page);
+});
+
 test('a 5 MB hash shows its message and the default scenario runs', async ({ page }) => {
   const hash = `#s=v1.${'A'.repeat(5 * 1024 * 1024)}`;
   const found = scenarioFromLocationHash(hash);

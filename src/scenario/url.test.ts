@@ -199,7 +199,7 @@ describe('round trip', () => {
     expect(scenarioFromLocationHash(hash.slice(1))).toEqual({ kind: 'scenario', scenario: handMade });
     expect(scenarioFromLocationHash('')).toEqual({ kind: 'none' });
     expect(scenarioFromLocationHash('#')).toEqual({ kind: 'none' });
-    expect(scenarioFromLocationHash('#about')).toEqual({ kind: 'none' });
+    expect(scenarioFromLocationHash('#about')).toEqual({ kind: 'error', error: 'this link ends in "#about", which is neither a shared run (#s=...) nor a lesson (#lesson=...)' });
     expect(scenarioFromLocationHash('#s=')).toEqual({ kind: 'error', error: expect.stringMatching(/no scenario in it/) });
     expect(scenarioFromLocationHash('#s=v2.abc')).toEqual({ kind: 'error', error: expect.stringMatching(/newer version of Paxoscope \(v2\)/) });
   });

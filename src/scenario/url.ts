@@ -334,7 +334,9 @@ export function scenarioHash(s: Scenario): string {
 export function scenarioFromLocationHash(hash: string): HashScenario {
   if (hash.length > MAX_PAYLOAD_CHARS + 4) return { kind: 'error', error: m.hashTooLong(hash.length, MAX_PAYLOAD_CHARS) };
   const h = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (!h.startsWith('s=')) return { kind: 'none' };
+  if (h === '') return { kind: 'none' };
+  // Anything else after the # was meant for us but is not ours to run: say so (lessons are read before this).
+  if (!h.startsWith('s=')) return { kind: 'error', error: m.unknownHash(h) };
   const r = decodeScenario(h.slice(2));
   return r.ok ? { kind: 'scenario', scenario: r.scenario } : { kind: 'error', error: r.error };
 }

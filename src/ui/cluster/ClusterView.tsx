@@ -3,7 +3,7 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useSim } from '../../store/simStore';
 import { quorumKey, type QuorumView, type ServerView } from '../../worker/protocol';
-import { clientSpots, RADIAL_FROM, ringLayout, VIEW, type ClientSpot, type Point, type RingLayout, type ServerSpot } from './layout';
+import { badgeStack, clientSpots, RADIAL_FROM, ringLayout, VIEW, type BadgeStack, type ClientSpot, type Point, type RingLayout, type ServerSpot } from './layout';
 import { LinksLayer, LinksMatrix, toggleLine } from './Links';
 import { MessageCanvas, type Scene } from './MessageCanvas';
 import { DROP_COLOR, LEGEND_COLORS, type LegendKey } from './messageStyle';
@@ -26,8 +26,18 @@ export function ClusterView() {
   const serversRef = useRef(servers);
   serversRef.current = servers;
   const clients = useMemo(() => clientSpots(layout, serversRef.current), [layout, sessionKey]);
+  const badges = useMemo(() => quorumBadges(layout, quorums), [layout, quorums]);
 
-  const sceneRef = useRef<Scene>({ positions: new Map(), radii: new Map(), nodeRadius: 20, laneOffset: 3, fontSize: 14, box: { x: 0, y: 0, w: VIEW, h: VIEW } });
+  const sceneRef = useRef<Scene>({
+    positions: new Map(),
+    radii: new Map(),
+    keepOutCircles: [],
+    keepOutBoxes: [],
+    nodeRadius: 20,
+    laneOffset: 3,
+    fontSize: 14,
+    box: { x: 0, y: 0, w: VIEW, h: VIEW },
+  });
   useLayoutEffect(() => {
     const scene = sceneRef.current;
     scene.positions.clear();
@@ -45,6 +55,17 @@ export function ClusterView() {
     scene.fontSize = layout.fontSize;
     scene.box = layout.box;
   }, [layout, clients]);
+  // Where message labels must not go: every node (with its selection and role rings) and the badge columns.
+  useLayoutEffect(() => {
+    const { keepOutCircles: circles, keepOutBoxes: boxes } = sceneRef.current;
+    circles.length = 0;
+    boxes.length = 0;
+    const nodeHalo = layout.nodeRadius + Math.max(4, layout.nodeRadius * 0.16) + 2;
+    for (const spot of layout.servers) circles.push(spot.x, spot.y, nodeHalo);
+    const clientHalo = layout.clientRadius * Math.SQRT2 + 2;
+    for (const client of clients) circles.push(client.x, client.y, clientHalo);
+    for (const { stack } of badges) boxes.push(stack.box.x - 2, stack.box.y - 2, stack.box.x + stack.box.w + 2, stack.box.y + stack.box.h + 2);
+  }, [layout, clients, badges]);
 
   const onToggleLink = useCallback(
     (from: number, to: number, up: boolean) => send({ type: 'line', text: toggleLine(from, to, up), source: 'control' }),
@@ -64,7 +85,7 @@ export function ClusterView() {
               const view = servers[spot.id - 1];
               return <ServerNode key={spot.id} spot={spot} layout={layout} view={view} selected={selected === spot.id} onSelect={onSelect} />;
             })}
-            <QuorumBadges layout={layout} quorums={quorums} />
+            <QuorumBadges badges={badges} />
           </svg>
           <MessageCanvas sceneRef={sceneRef} label={t.messagesCanvas} />
         </div>
@@ -200,48 +221,57 @@ function Votes({ layout, quorums }: { layout: RingLayout; quorums: readonly Quor
 
 const MAX_BADGES = 2;
 
-/** "2 of 3 promises" next to the proposer, towards the centre; a glow when the quorum is reached. */
-function QuorumBadges({ layout, quorums }: { layout: RingLayout; quorums: readonly QuorumView[] }) {
+interface BadgeGroup {
+  readonly server: number;
+  /** Newest first: higher slots, then promise rounds. */
+  readonly shown: readonly QuorumView[];
+  readonly labels: readonly string[];
+  readonly more: string | undefined;
+  readonly stack: BadgeStack;
+}
+
+/** Each proposer's newest tallies, stacked beside it. */
+function quorumBadges(layout: RingLayout, quorums: readonly QuorumView[]): BadgeGroup[] {
   const byServer = new Map<number, QuorumView[]>();
   for (const q of quorums) {
     const list = byServer.get(q.server) ?? [];
     list.push(q);
     byServer.set(q.server, list);
   }
-  const out = [];
-  const fs = layout.fontSize * 0.95;
-  const h = fs * 1.5;
+  const groups: BadgeGroup[] = [];
   for (const [server, list] of byServer) {
     const spot = layout.servers[server - 1];
     if (spot === undefined) continue;
-    // Newest first: higher slots, then promise rounds.
     list.sort((a, b) => (b.slot ?? -1) - (a.slot ?? -1));
     const shown = list.slice(0, MAX_BADGES);
+    const more = list.length > MAX_BADGES ? t.quorumMore(list.length - MAX_BADGES) : undefined;
+    const labels = shown.map((q) => t.quorum(q.voters.length, q.needed, q.vote, q.slot));
+    groups.push({ server, shown, labels, more, stack: badgeStack(layout, spot, labels, more) });
+  }
+  return groups;
+}
+
+/** "2 of 3 promises" next to the proposer, towards the centre; a glow when the quorum is reached. */
+function QuorumBadges({ badges }: { badges: readonly BadgeGroup[] }) {
+  const out = [];
+  for (const { server, shown, labels, more, stack } of badges) {
+    const fs = stack.fontSize;
     shown.forEach((q, i) => {
-      const votes = q.voters.length;
-      const label = t.quorum(votes, q.needed, q.vote, q.slot);
-      const w = label.length * fs * 0.56 + fs;
-      // Towards the centre, far enough that the badge's half-extent along that direction clears the node.
-      const base = layout.nodeRadius + 8 + Math.abs(spot.dx) * w * 0.5 + Math.abs(spot.dy) * h * 0.5;
-      const cx = spot.x - spot.dx * (base + i * (h + 4));
-      const cy = spot.y - spot.dy * (base + i * (h + 4));
+      const pill = stack.pills[i]!;
       const reached = q.reachedAt !== undefined;
       out.push(
         <g key={quorumKey(q)} className={`quorum-badge quorum-${q.vote}${reached ? ' reached' : ''}`}>
-          <rect x={cx - w / 2} y={cy - h / 2} width={w} height={h} rx={h / 2} />
-          <text x={cx} y={cy} dy="0.35em" textAnchor="middle" style={{ fontSize: fs }}>
-            {label}
+          <rect x={pill.x} y={pill.y} width={pill.w} height={pill.h} rx={pill.h / 2} />
+          <text x={pill.x + pill.w / 2} y={pill.y + pill.h / 2} dy="0.35em" textAnchor="middle" style={{ fontSize: fs }}>
+            {labels[i]}
           </text>
         </g>,
       );
     });
-    if (list.length > MAX_BADGES) {
-      const base = layout.nodeRadius + 8 + Math.abs(spot.dx) * fs * 2.5 + Math.abs(spot.dy) * h * 0.5;
-      const cx = spot.x - spot.dx * (base + MAX_BADGES * (h + 4));
-      const cy = spot.y - spot.dy * (base + MAX_BADGES * (h + 4));
+    if (more !== undefined && stack.more !== undefined) {
       out.push(
-        <text key={`${server}-more`} className="quorum-more" x={cx} y={cy} dy="0.35em" textAnchor="middle" style={{ fontSize: fs * 0.9 }}>
-          {t.quorumMore(list.length - MAX_BADGES)}
+        <text key={`${server}-more`} className="quorum-more" x={stack.more.x} y={stack.more.y} dy="0.35em" textAnchor="middle" style={{ fontSize: fs * 0.9 }}>
+          {more}
         </text>,
       );
     }

@@ -11,6 +11,9 @@ export interface Scene {
   readonly positions: Map<string, Point>;
   /** Radius of the node at each endpoint, so messages start and end at its edge. */
   readonly radii: Map<string, number>;
+  /** Where message labels must not go: nodes as x, y, r triples and badge columns as x0, y0, x1, y1 boxes. */
+  readonly keepOutCircles: number[];
+  readonly keepOutBoxes: number[];
   nodeRadius: number;
   laneOffset: number;
   fontSize: number;
@@ -33,6 +36,9 @@ interface Endpoints {
 
 const scratch: Endpoints = { ax: 0, ay: 0, bx: 0, by: 0, ok: false };
 const shortLabels = new Map<number, string>();
+/** Measured label widths by message id, for the font in `widthsFont`. */
+const labelWidths = new Map<number, number>();
+let widthsFont = '';
 
 function shortLabel(message: FlyingMessage): string {
   let label = shortLabels.get(message.id);
@@ -42,6 +48,79 @@ function shortLabel(message: FlyingMessage): string {
     shortLabels.set(message.id, label);
   }
   return label;
+}
+
+/** The width of a message's label in `font` (the context's current font), measured once. */
+function labelWidth(ctx: CanvasRenderingContext2D, font: string, message: FlyingMessage): number {
+  if (font !== widthsFont) {
+    widthsFont = font;
+    labelWidths.clear();
+  }
+  let width = labelWidths.get(message.id);
+  if (width === undefined) {
+    width = ctx.measureText(shortLabel(message)).width;
+    if (labelWidths.size > 4000) labelWidths.clear();
+    labelWidths.set(message.id, width);
+  }
+  return width;
+}
+
+/** Is the box centred on (cx, cy) with half-sizes hw, hh clear of the nodes, the badges and `taken` boxes? */
+function isClear(scene: Scene, taken: readonly number[], cx: number, cy: number, hw: number, hh: number): boolean {
+  const circles = scene.keepOutCircles;
+  for (let i = 0; i < circles.length; i += 3) {
+    const dx = Math.max(Math.abs(circles[i]! - cx) - hw, 0);
+    const dy = Math.max(Math.abs(circles[i + 1]! - cy) - hh, 0);
+    const r = circles[i + 2]!;
+    if (dx * dx + dy * dy < r * r) return false;
+  }
+  for (let pass = 0; pass < 2; pass++) {
+    const boxes = pass === 0 ? scene.keepOutBoxes : taken;
+    for (let i = 0; i < boxes.length; i += 4) {
+      if (cx - hw < boxes[i + 2]! && cx + hw > boxes[i]! && cy - hh < boxes[i + 3]! && cy + hh > boxes[i + 1]!) return false;
+    }
+  }
+  return true;
+}
+
+const labelAt = { x: 0, y: 0 };
+
+/**
+ * Room for a label (half-sizes hw, hh) of the dot at (x, y), `along` into a lane of `length` with heading
+ * (ux, uy): above the dot, else below it, slid along the lane far enough from either end to clear its
+ * node. Into `labelAt`; false when neither place is clear of nodes, badges and labels placed before.
+ */
+function placeLabel(
+  scene: Scene,
+  taken: readonly number[],
+  x: number,
+  y: number,
+  ux: number,
+  uy: number,
+  along: number,
+  length: number,
+  hw: number,
+  hh: number,
+  lift: number,
+): boolean {
+  const margin = Math.max(6, scene.nodeRadius * 0.2) + 2;
+  const lo = Math.abs(ux) * hw + Math.abs(uy) * hh + margin;
+  const hi = length - lo;
+  if (lo > hi) return false;
+  for (let side = -1; side <= 1; side += 2) {
+    const oy = side * lift;
+    // The label's centre projected on the lane, then kept between lo and hi.
+    const projected = along + oy * uy;
+    const shift = Math.min(hi, Math.max(lo, projected)) - projected;
+    const cx = x + ux * shift;
+    const cy = y + oy + uy * shift;
+    if (isClear(scene, taken, cx, cy, hw, hh)) {
+      labelAt.x = cx;
+      labelAt.y = cy;
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Endpoints of a message's lane, from edge to edge, into `scratch`. Unknown clients sit just outside their server. */
@@ -155,6 +234,10 @@ export function MessageCanvas({ sceneRef, label }: { sceneRef: RefObject<Scene>;
     let blank = false;
     const batches = new Map<KindStyle, number[]>();
     const labels: (FlyingMessage | number)[] = [];
+    /** Boxes of the labels placed this frame, so later ones do not land on them. */
+    const taken: number[] = [];
+    let font = '';
+    let fontPx = 0;
     const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
     const onlyMuted = (): boolean => {
       for (const message of flying.messages.values()) if (!KIND_STYLES[message.kind].muted) return false;
@@ -191,9 +274,14 @@ export function MessageCanvas({ sceneRef, label }: { sceneRef: RefObject<Scene>;
       let important = 0;
       for (const message of flying.messages.values()) if (!KIND_STYLES[message.kind].muted && message.end === undefined) important++;
       const labelled = important <= MAX_LABELLED;
+      const labelPx = Math.round(scene.fontSize * 0.8);
       if (labelled) {
-        ctx.font = `600 ${Math.round(scene.fontSize * 0.8)}px system-ui, sans-serif`;
-        ctx.textBaseline = 'bottom';
+        if (labelPx !== fontPx) {
+          fontPx = labelPx;
+          font = `600 ${labelPx}px system-ui, sans-serif`;
+        }
+        ctx.font = font;
+        ctx.textBaseline = 'middle';
         ctx.textAlign = 'center';
       }
 
@@ -265,7 +353,14 @@ export function MessageCanvas({ sceneRef, label }: { sceneRef: RefObject<Scene>;
           batch.push(x, y, r);
         }
         if (labelled && !kind.muted) {
-          labels.push(message, x, y - r - 2, alpha);
+          // Never over a node, a badge or another label: slide it along the lane, or leave it out.
+          const length = Math.hypot(lx, ly) || 1;
+          const hw = labelWidth(ctx, font, message) / 2 + 1.5;
+          const hh = labelPx / 2 + 1.5;
+          if (placeLabel(scene, taken, x, y, lx / length, ly / length, p * length, length, hw, hh, r + 2 + hh)) {
+            taken.push(labelAt.x - hw, labelAt.y - hh, labelAt.x + hw, labelAt.y + hh);
+            labels.push(message, labelAt.x, labelAt.y, alpha);
+          }
         }
       }
       for (const [kind, batch] of batches) {
@@ -293,6 +388,7 @@ export function MessageCanvas({ sceneRef, label }: { sceneRef: RefObject<Scene>;
         ctx.fillText(text, x, y);
       }
       labels.length = 0;
+      taken.length = 0;
       ctx.globalAlpha = 1;
     };
     frame = requestAnimationFrame(draw);

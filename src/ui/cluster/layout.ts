@@ -196,3 +196,87 @@ export function clientPoint(layout: RingLayout, spot: ServerSpot, k: number): Po
   const r = layout.radius + layer * (layout.clientRadius * 2 + 4);
   return { x: CENTER + r * Math.cos(angle), y: CENTER + r * Math.sin(angle) };
 }
+
+/** One proposer's quorum badges: a column of pills towards the centre, the first nearest the node. */
+export interface BadgeStack {
+  readonly fontSize: number;
+  /** One pill per label, in the order given. */
+  readonly pills: readonly Box[];
+  /** Centre of the "+N more" line, when there is one. */
+  readonly more: Point | undefined;
+  /** The whole column, for anything that must stay clear of it (message labels). */
+  readonly box: Box;
+}
+
+const BADGE_GAP = 4;
+/** Badge text in font-size units: full size, then smaller where a crowded ring leaves no room. */
+const BADGE_SCALES = [0.95, 0.8];
+
+/** Estimated width of a line of badge text (the SVG is not measured: this must be pure and cheap). */
+function badgeTextWidth(text: string, fontSize: number): number {
+  return text.length * fontSize * 0.56;
+}
+
+/** Distance from (x, y) to the nearest point of the box (0 inside it). */
+export function boxDistance(box: Box, x: number, y: number): number {
+  const dx = Math.max(box.x - x, 0, x - box.x - box.w);
+  const dy = Math.max(box.y - y, 0, y - box.y - box.h);
+  return Math.hypot(dx, dy);
+}
+
+/**
+ * Where a proposer's badges go: one below another (not along the radius, where wide pills overlap),
+ * the column towards the centre as close to the node as it can be without touching any server; smaller
+ * text when nothing fits, and the least overlap when even that does not.
+ */
+export function badgeStack(layout: RingLayout, spot: ServerSpot, labels: readonly string[], more?: string): BadgeStack {
+  // Clear of the proposer's selection ring; neighbours' circles only need not be touched.
+  const clearOwn = layout.nodeRadius + Math.max(4, layout.nodeRadius * 0.16) + 6;
+  const clearOthers = layout.nodeRadius + 4;
+  let best: { box: Box; fs: number; overlap: number } | undefined;
+  search: for (const scale of BADGE_SCALES) {
+    const fs = layout.fontSize * scale;
+    const { w, h } = columnSize(fs, labels, more);
+    // Outwards from the node along the radius towards the centre, the column's centre no further than it.
+    const nearest = Math.max(Math.abs(spot.dx) * (w / 2), Math.abs(spot.dy) * (h / 2));
+    const farthest = Math.max(nearest + clearOwn * 2, layout.radius);
+    for (let d = nearest; d <= farthest; d += fs * 0.4) {
+      const box: Box = { x: spot.x - spot.dx * d - w / 2, y: spot.y - spot.dy * d - h / 2, w, h };
+      let overlap = 0;
+      for (const other of layout.servers) overlap = Math.max(overlap, (other === spot ? clearOwn : clearOthers) - boxDistance(box, other.x, other.y));
+      if (best === undefined || overlap < best.overlap) best = { box, fs, overlap };
+      if (overlap <= 0) break search;
+    }
+  }
+  const { box, fs } = best!;
+  const h = fs * 1.5;
+  const moreH = fs * 0.9 * 1.3;
+  // The first row nearest the node: top down when the column hangs below it, bottom up when above.
+  const upwards = spot.dy > 0;
+  let y = upwards ? box.y + box.h : box.y;
+  const take = (size: number): number => {
+    const top = upwards ? y - size : y;
+    y = upwards ? y - size - BADGE_GAP : y + size + BADGE_GAP;
+    return top;
+  };
+  const pills: Box[] = [];
+  for (const label of labels) {
+    const pw = badgeTextWidth(label, fs) + fs;
+    pills.push({ x: box.x + (box.w - pw) / 2, y: take(h), w: pw, h });
+  }
+  const moreAt = more === undefined ? undefined : { x: box.x + box.w / 2, y: take(moreH) + moreH / 2 };
+  return { fontSize: fs, pills, more: moreAt, box };
+}
+
+/** Width and height of a column of pills (font size fs) with an optional "+N more" line. */
+function columnSize(fs: number, labels: readonly string[], more: string | undefined): { w: number; h: number } {
+  const pill = fs * 1.5;
+  let w = 0;
+  for (const label of labels) w = Math.max(w, badgeTextWidth(label, fs) + fs);
+  let h = labels.length * pill + Math.max(0, labels.length - 1) * BADGE_GAP;
+  if (more !== undefined) {
+    w = Math.max(w, badgeTextWidth(more, fs * 0.9));
+    h += BADGE_GAP + fs * 0.9 * 1.3;
+  }
+  return { w, h };
+}
