@@ -171,6 +171,17 @@ test('embed mode shows only the cluster and the controls', async ({ page }) => {
   await page.screenshot({ path: test.info().outputPath('embed.png') });
 });
 
+test('a lesson embedded in a slide shows its text and steps', async ({ page }) => {
+  await page.setViewportSize({ width: 960, height: 700 });
+  await page.goto('/?embed=1#lesson=leader-crash');
+  const region = page.getByRole('region', { name: 'Lesson' });
+  await expect(region).toBeVisible({ timeout: 10_000 });
+  await expect(region.getByRole('button', { name: 'Next' })).toBeVisible();
+  await expect(region.getByRole('status', { name: 'Step progress' })).toHaveText(/Paused here \(event #\d+\)/, { timeout: 20_000 });
+  await expect(page.getByRole('textbox', { name: 'Console' })).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('embed-lesson.png') });
+});
+
 test('export and import a scenario script; a bad script names its line', async ({ page }) => {
   await openPage(page);
   await waitForLeader(page);

@@ -37,6 +37,8 @@ export function App() {
         <ControlsBar />
         <Alerts />
         <ShareStatus compact />
+        {/* A lesson embedded in a slide still needs its text and Next. */}
+        <LessonPanel />
         <main className="embed-main" aria-busy={!ready}>
           <div className="panel cluster-panel">
             <ClusterView />
