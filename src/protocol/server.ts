@@ -59,9 +59,15 @@ class Out<P> {
   }
 }
 
+/** How many slots from 0 a durable log holds decided, without a gap (what a restarted server knows is decided). */
+export function decidedPrefix(durable: Pick<DurableState<unknown>, 'decided'>): number {
+  let slot = 0;
+  while (durable.decided[slot] !== undefined) slot++;
+  return slot;
+}
+
 function freshVolatile<P>(config: ProtocolConfig, durable: DurableState<P>, env: Env): VolatileState<P> {
-  let decidedUpTo = 0;
-  while (durable.decided[decidedUpTo] !== undefined) decidedUpTo++;
+  const decidedUpTo = decidedPrefix(durable);
 
   const volatile: VolatileState<P> = {
     role: 'follower',

@@ -11,6 +11,7 @@ export const scenarioMessages = {
   cursorBeforeLastAction: (): string => 'this link is damaged: it opens before its last action',
   unknownHash: (hash: string): string =>
     `this link ends in "#${hash.length > 40 ? `${hash.slice(0, 37)}...` : hash}", which is neither a shared run (#s=...) nor a lesson (#lesson=...)`,
+  cursorActions: (run: number, actions: number): string => `this link is damaged: it says ${run} actions had run but holds ${actions}`,
   headBeforeCursor: (): string => 'this link is damaged: its run ends before the moment it opens at',
   actionAfterHead: (): string => 'this link is damaged: it has an action after the end of its run',
   // --- the link itself ----------------------------------------------------------------------

@@ -19,6 +19,9 @@ export interface ScenarioAction {
 export interface ScenarioCursor {
   readonly events: number;
   readonly t: number;
+  /** How many of the scenario's actions had run at this moment (absent: every action recorded up to it). A moment
+   *  in the past can come before actions recorded at the very same point. */
+  readonly actions?: number;
 }
 
 export interface Scenario {

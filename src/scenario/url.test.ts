@@ -161,6 +161,23 @@ describe('the moment a link opens at', () => {
     expect(decodeScenario(encodeScenario(past))).toEqual({ ok: true, scenario: past });
   });
 
+  it('a past moment before actions recorded at the very same point says how many had run', () => {
+    const header = { ...DEFAULT_HEADER_FOR_CURSOR };
+    const past = {
+      header,
+      actions: [
+        { events: 500, t: 600, text: 'kill n2' },
+        // An imported script's line that never ran may lie beyond the end of the run.
+        { events: -1, t: 9000, text: 'restart n2' },
+      ],
+      cursor: { events: 500, t: 600, actions: 0 },
+      head: { events: 1400, t: 1177 },
+    };
+    expect(decodeScenario(encodeScenario(past))).toEqual({ ok: true, scenario: past });
+    const tooMany = decodeScenario(encodeScenario({ ...past, cursor: { events: 500, t: 600, actions: 3 } }));
+    expect(tooMany).toEqual({ ok: false, error: 'this link is damaged: it says 3 actions had run but holds 2' });
+  });
+
   it('refuses a future that ends before the cursor, or actions after the end', () => {
     const header = { ...DEFAULT_HEADER_FOR_CURSOR };
     const actions = [{ events: 10, t: 100, text: 'kill n2' }];

@@ -203,8 +203,8 @@ const CursorTime = v.pipe(v.number(), v.finite(), v.minValue(0, 'expected a numb
 const Compact = v.strictTuple([
   v.pipe(v.array(HeaderLine), v.maxLength(SCENARIO_LIMITS.maxHeaderLines, `expected at most ${SCENARIO_LIMITS.maxHeaderLines} header lines`)),
   v.pipe(v.array(CompactAction), v.maxLength(SCENARIO_LIMITS.maxActions, `expected at most ${SCENARIO_LIMITS.maxActions} actions`)),
-  // Optional: the moment the link opens at [events, t].
-  v.optional(v.strictTuple([CursorEvents, CursorTime])),
+  // Optional: the moment the link opens at [events, t], or [events, t, actions run] for a moment in the past.
+  v.optional(v.union([v.strictTuple([CursorEvents, CursorTime]), v.strictTuple([CursorEvents, CursorTime, CursorEvents])])),
   // Optional, after a cursor: how far the run went [events, t] (a link made in the past keeps its future).
   v.optional(v.strictTuple([CursorEvents, CursorTime])),
 ]);
@@ -228,7 +228,8 @@ function toCompact(s: Scenario): CompactScenario {
     lastT = a.t;
     actions.push([de, time, a.text]);
   }
-  const cursor: [number, number] | undefined = s.cursor === undefined ? undefined : [s.cursor.events, s.cursor.t];
+  const cursor: [number, number] | [number, number, number] | undefined =
+    s.cursor === undefined ? undefined : s.cursor.actions === undefined ? [s.cursor.events, s.cursor.t] : [s.cursor.events, s.cursor.t, s.cursor.actions];
   const head: [number, number] | undefined = s.cursor === undefined || s.head === undefined ? undefined : [s.head.events, s.head.t];
   return [formatHeader(s.header), actions, cursor, head];
 }
@@ -304,10 +305,13 @@ export function decodeScenario(payload: string): DecodeResult {
     const cursor = shaped.output[2];
     const head = shaped.output[3];
     const last = actions.value[actions.value.length - 1];
-    const before = (at: readonly [number, number], action: ScenarioAction): boolean => at[1] < action.t || (action.events >= 0 && at[0] < action.events);
+    const before = (at: readonly number[], action: ScenarioAction): boolean => at[1]! < action.t || (action.events >= 0 && at[0]! < action.events);
+    if (cursor?.[2] !== undefined && cursor[2] > actions.value.length) return { ok: false, error: m.cursorActions(cursor[2], actions.value.length) };
     if (head !== undefined) {
       if (cursor === undefined || head[0] < cursor[0] || head[1] < cursor[1]) return { ok: false, error: m.headBeforeCursor() };
-      if (last !== undefined && before(head, last)) return { ok: false, error: m.actionAfterHead() };
+      // Actions that never ran (an imported script's later lines) may lie beyond the end; the rest may not.
+      const ran = actions.value.filter((action) => action.events >= 0).at(-1);
+      if (ran !== undefined && before(head, ran)) return { ok: false, error: m.actionAfterHead() };
     } else if (cursor !== undefined && last !== undefined && before(cursor, last)) {
       return { ok: false, error: m.cursorBeforeLastAction() };
     }
@@ -316,7 +320,7 @@ export function decodeScenario(payload: string): DecodeResult {
       scenario: {
         header: header.header,
         actions: actions.value,
-        ...(cursor === undefined ? {} : { cursor: { events: cursor[0], t: cursor[1] } }),
+        ...(cursor === undefined ? {} : { cursor: { events: cursor[0], t: cursor[1], ...(cursor[2] === undefined ? {} : { actions: cursor[2] }) } }),
         ...(head === undefined ? {} : { head: { events: head[0], t: head[1] } }),
       },
     };
@@ -330,7 +334,8 @@ export function scenarioHash(s: Scenario): string {
   return `#s=${encodeScenario(s)}`;
 }
 
-/** Reads `location.hash`: no scenario for an empty hash or one that is not `#s=...`. Never throws. */
+/** Reads `location.hash`: no scenario for an empty hash, an error for one that is not `#s=...` (lessons are read
+ *  before this) or does not decode. Never throws. */
 export function scenarioFromLocationHash(hash: string): HashScenario {
   if (hash.length > MAX_PAYLOAD_CHARS + 4) return { kind: 'error', error: m.hashTooLong(hash.length, MAX_PAYLOAD_CHARS) };
   const h = hash.startsWith('#') ? hash.slice(1) : hash;

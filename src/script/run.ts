@@ -64,7 +64,7 @@ export class ScriptRunner {
   }
 
   /** The line whose op is being issued right now (its completion may come before invoke returns). */
-  private issuing: Line | null = null;
+  private issuing: Extract<Line, { kind: 'client' | 'close' }> | null = null;
 
   private push(record: OutputRecord): void {
     this.records.push(record);
@@ -72,7 +72,8 @@ export class ScriptRunner {
 
   private onComplete(completion: OpCompletion): void {
     // An op can complete while it is being issued (a closed or expired session fails it at once).
-    const line = this.linesByOp.get(completion.opId) ?? this.issuing ?? undefined;
+    const issuing = this.issuing;
+    const line = this.linesByOp.get(completion.opId) ?? (issuing !== null && issuing.line === completion.line && issuing.session === completion.session ? issuing : undefined);
     this.linesByOp.delete(completion.opId);
     if (line === undefined) return;
     const command = line.kind === 'client' ? line.command : null;

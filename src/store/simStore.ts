@@ -40,8 +40,8 @@ export interface SimState {
   worker: number;
   /** Counts the runs the worker started (a load: another size, a lesson, a link); seeks are the same run. */
   runs: number;
-  /** The tag of the Load that started the current run, if it had one. */
-  runTag: string | null;
+  /** The number of the page's Load that started the current run (0: the worker's own first run). */
+  runSeq: number;
   /** Send a command to the worker; `transfer` hands objects over (the diagram's canvases). */
   send: (command: Command, transfer?: Transferable[]) => void;
   dismissError: () => void;
@@ -49,6 +49,13 @@ export interface SimState {
 }
 
 type Post = (command: Command, transfer?: Transferable[]) => void;
+let loadsSent = 0;
+const CLEARS_NOTICE: ReadonlySet<Command['type']> = new Set(['step', 'step-phase', 'play', 'line', 'seek', 'seek-event', 'load']);
+
+/** The number the last Load sent got (each one gets the next). */
+export function lastLoadSeq(): number {
+  return loadsSent;
+}
 let post: Post = () => undefined;
 
 /** Wire the store to a new worker's postMessage (done by the worker client each time it starts one). */
@@ -80,11 +87,13 @@ export const useSim = create<SimState>()((set) => ({
   fatal: null,
   worker: 0,
   runs: 0,
-  runTag: null,
+  runSeq: 0,
   send: (command, transfer) => {
     if (command.type === 'select') set({ selected: command.server });
-    // A notice is about the last step: the next one replaces it.
-    if (command.type === 'step' || command.type === 'step-phase' || command.type === 'play') set({ notice: null });
+    // Loads are numbered, so the page can tell which run a frame belongs to.
+    if (command.type === 'load') command = { ...command, seq: ++loadsSent };
+    // A notice is about the last step: whatever moves the run on or elsewhere replaces it.
+    if (CLEARS_NOTICE.has(command.type)) set({ notice: null });
     post(command, transfer);
   },
   dismissError: () => set({ error: null }),
@@ -213,7 +222,7 @@ function applyFrame(frame: Frame): void {
     const next: Partial<SimState> = {
       ready: true,
       runs: frame.newRun ? state.runs + 1 : state.runs,
-      runTag: frame.newRun ? (frame.runTag ?? null) : state.runTag,
+      runSeq: frame.newRun ? (frame.runSeq ?? 0) : state.runSeq,
       now: flushReadouts ? frame.now : state.now,
       eventCount: flushReadouts ? frame.eventCount : state.eventCount,
       head: !flushReadouts || sameJson(state.head, frame.head) ? state.head : frame.head,

@@ -145,6 +145,45 @@ describe('the live run', () => {
     expect(original.scenario().head).toBeUndefined();
   });
 
+  it('a link made by clicking an event in the diagram opens before the actions recorded right after it', () => {
+    const original = new LiveRun(header);
+    play(original, 1000);
+    original.step();
+    const stepped = original.sim.trace.length - 1;
+    original.runLine('kill n2', 'control');
+    play(original, 1000);
+    original.seekEvent(stepped);
+    // Just after the event: the kill typed there is still ahead.
+    expect(original.sim.server(2).up).toBe(true);
+    const shared = original.scenario();
+    expect(shared.cursor.actions).toBe(0);
+    const opened = new LiveRun(shared.header, shared.actions);
+    expect(opened.openAt(shared.cursor, shared.head)).toBeNull();
+    expect(opened.sim.server(2).up).toBe(true);
+    expect(opened.fingerprint()).toBe(original.fingerprint());
+    // Shared again from the opened link, it still reproduces.
+    const again = opened.scenario();
+    const reopened = new LiveRun(again.header, again.actions);
+    expect(reopened.openAt(again.cursor, again.head)).toBeNull();
+    expect(reopened.fingerprint()).toBe(original.fingerprint());
+    expect(reopened.head).toEqual(original.head);
+  });
+
+  it('at a full history lines are refused, and a wait that crosses the limit runs whole (it replays the same)', () => {
+    const run = new LiveRun(header, [], 3_000);
+    run.runLine('wait 40000ms', 'console');
+    const crossed = run.fullTrace.length;
+    expect(crossed).toBeGreaterThan(3_000);
+    expect(run.sim.now).toBe(40_000);
+    expect(run.runLine('wait 10ms', 'console')).toMatch(/3,000 trace events/);
+    expect(run.runLine('c1> ls /', 'console')).toMatch(/3,000 trace events/);
+    const print = run.fingerprint();
+    run.seekTime(5_000);
+    run.seekTime(40_000);
+    expect(run.fingerprint()).toBe(print);
+    expect(run.fullTrace.length).toBe(crossed);
+  });
+
   it('frames carry every message sent and ended, each once', () => {
     const run = new LiveRun(header);
     run.speed = 10;

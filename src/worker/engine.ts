@@ -1,6 +1,7 @@
 // The live run behind the page: one simulator, paced by the caller, turned into Frames.
 // Free of worker globals and timers, so Node tests drive it directly; sim.worker.ts adds the pacing.
 import { formatBallot } from '../protocol/ballot';
+import { decidedPrefix } from '../protocol/server';
 import type { Header, Line } from '../script/ast';
 import { formatParseError, parseConsoleLine } from '../script/parse';
 import { ScriptRunner, SETTLE_BOUND_MS, type RunnerState } from '../script/run';
@@ -9,6 +10,7 @@ import { serverName, type SimSnapshot, type Simulator } from '../sim/simulator';
 import type { TraceEvent } from '../sim/trace';
 import { formatZxid } from '../zk/format';
 import { matchesEvent, type EventMatcher } from '../scenario/matcher';
+import type { ScenarioCursor } from '../scenario/model';
 import { workerText } from './messages';
 import {
   MAX_SPEED,
@@ -181,7 +183,8 @@ export class LiveRun {
       const at = sim.nextEventTime();
       if (at > target) break;
       this.stepOne();
-      if (this.pauseReached() || this.stopAtLimit()) return;
+      // Only play stops at the history limit: a wait or a replay runs whole, so it replays the same.
+      if (this.pauseReached() || (outOfTime !== undefined && this.stopAtLimit())) return;
       if (outOfTime !== undefined && sim.nextEventTime() !== at && this.dueAction() === null && outOfTime()) return;
     }
     if (target > sim.now && Number.isFinite(target)) sim.now = target;
@@ -357,7 +360,7 @@ export class LiveRun {
    * Open a shared run: replay as far as it went (`head`, when it was shared from a past moment), then go to the
    * moment it was shared at, so its future is there to scrub into. Returns an error for a run too long to replay.
    */
-  openAt(cursor: { events: number; t: number }, head?: { events: number; t: number }): string | null {
+  openAt(cursor: ScenarioCursor, head?: ScenarioCursor): string | null {
     const error = this.runTo(head ?? cursor);
     if (error !== null || head === undefined) return error;
     this.restoreBefore((snapshot) => snapshot.events <= cursor.events && snapshot.now <= cursor.t);
@@ -366,27 +369,29 @@ export class LiveRun {
     return null;
   }
 
-  private replayTo(cursor: { events: number; t: number }): void {
+  private replayTo(cursor: ScenarioCursor): void {
     const sim = this.sim;
     this.seeking = true;
     while (sim.eventsProcessed < cursor.events && sim.nextEventTime() < Infinity) {
       if (!this.applyDueAction(Infinity)) this.stepOne();
     }
-    // Actions recorded at exactly this point ran before the link was made.
-    while (this.applyDueAction(cursor.t)) continue;
+    // Actions recorded at exactly this point ran before the link was made (as many as the cursor says, if it does).
+    while ((cursor.actions === undefined || this.nextAction < cursor.actions) && this.applyDueAction(cursor.t)) continue;
     if (cursor.t > sim.now) sim.now = cursor.t;
     this.seeking = false;
   }
 
-  /** The run so far as a shareable scenario: its header, the actions up to now, and this moment. */
-  scenario(): { header: Header; actions: RecordedAction[]; cursor: { events: number; t: number }; head?: { events: number; t: number } } {
+  /** The run as a shareable scenario: its header, its actions (up to now; from a past moment, all of them), this
+   *  moment, and (from a past moment) how far the run went. */
+  scenario(): { header: Header; actions: RecordedAction[]; cursor: ScenarioCursor; head?: ScenarioCursor } {
     const sim = this.sim;
-    // In the past, the future goes too: the link opens at this moment with the rest of the run ahead.
-    const inPast = this.nextAction < this.actions.length || sim.trace.length < this.history.length || this.headT > sim.now;
+    // In the past, the future goes too: the link opens at this moment, with as many actions run as here (an action
+    // recorded at this very point may still be ahead), and the rest of the run to come.
+    const inPast = sim.trace.length < this.history.length || this.headT > sim.now;
     return {
       header: this.header,
       actions: (inPast ? this.actions : this.actions.slice(0, this.nextAction)).map((a) => ({ ...a })),
-      cursor: { events: sim.eventsProcessed, t: sim.now },
+      cursor: { events: sim.eventsProcessed, t: sim.now, ...(inPast ? { actions: this.nextAction } : {}) },
       ...(inPast ? { head: { events: this.headEvents, t: this.head.t } } : {}),
     };
   }
@@ -420,7 +425,8 @@ export class LiveRun {
 
   /** Run a console or control line now. Returns an error message, or null when it ran. */
   runLine(text: string, source: 'console' | 'control'): string | null {
-    const error = this.check(text);
+    // At the end of a full history nothing more can happen (a wait would run past the limit).
+    const error = this.check(text) ?? this.historyFull();
     if (error !== null) return this.reject(text, source, error);
     const sim = this.sim;
     if (this.nextAction < this.actions.length || sim.trace.length < this.history.length) this.fork();
@@ -532,7 +538,7 @@ export class LiveRun {
         promised: formatBallot((server.up ? server.paxos.durable : server.durable).promised),
         leader: v === null ? null : v.leader,
         // A crashed server still has its durable log: what it decided shows; it applies nothing until restarted.
-        decidedUpTo: v === null ? decidedPrefix(server.durable.decided) : v.decidedUpTo,
+        decidedUpTo: v === null ? decidedPrefix(server.durable) : v.decidedUpTo,
         appliedUpTo: v === null ? 0 : v.appliedUpTo,
         lastZxid: formatZxid(server.replica.lastZxid),
         sessions: [...server.clients].sort(),
@@ -713,14 +719,6 @@ export class LiveRun {
     }
     return { server: server.id, log, znodes, clusterDecidedUpTo };
   }
-}
-
-
-/** How many slots from 0 a durable log holds decided, without a gap. */
-function decidedPrefix(decided: readonly unknown[]): number {
-  let slot = 0;
-  while (slot < decided.length && decided[slot] !== undefined) slot++;
-  return slot;
 }
 
 /** cyrb53-style 53-bit hash of the trace's JSON, as 14 hex digits. */

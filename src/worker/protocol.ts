@@ -31,8 +31,8 @@ export type Command =
       readonly head?: ScenarioCursor;
       /** Play from the start (default: keep playing if it was). */
       readonly play?: boolean;
-      /** Who asked for this run (e.g. a lesson): its first frame carries the tag back as `runTag`. */
-      readonly tag?: string;
+      /** The page numbers its loads (rising): the run's first frame carries the number back as `runSeq`. */
+      readonly seq?: number;
     }
   /** Ask for the run as a shareable scenario (answered by a Scenario update). */
   | { readonly type: 'share' }
@@ -254,8 +254,8 @@ export interface Frame {
   readonly reset: boolean;
   /** The first frame of a run a Load started (a seek is a reset too, but the same run). */
   readonly newRun?: boolean;
-  /** With `newRun`: the Load's tag, when it had one. */
-  readonly runTag?: string;
+  /** With `newRun`: the Load's number, when it had one. */
+  readonly runSeq?: number;
   readonly network: { readonly latencyMin: number; readonly latencyMax: number; readonly loss: number; readonly dup: number };
 }
 

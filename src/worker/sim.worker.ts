@@ -23,10 +23,10 @@ let canPost = true;
 /** When the last frame went out unanswered: a page that stopped acking (a hidden tab) is not drawing either. */
 let postedAt = 0;
 let dirty = true;
-/** A Load started another run: its first frame says so, with the Load's tag. (The worker's own first run is
+/** A Load started another run: its first frame says so, with the Load's number. (The worker's own first run is
  *  not a Load.) */
 let newRun = false;
-let runTag: string | undefined;
+let runSeq: number | undefined;
 let failed = false;
 
 function post(update: Update): void {
@@ -49,7 +49,7 @@ function handle(command: Command): void {
       const speed = run.speed;
       run = new LiveRun(command.header, [...command.lines, ...(command.actions ?? [])]);
       newRun = true;
-      runTag = command.tag;
+      runSeq = command.seq;
       run.speed = speed;
       if (command.cursor !== undefined) {
         const error = run.openAt(command.cursor, command.head);
@@ -177,7 +177,7 @@ function tick(): void {
       const detailDue = dirty || !run.playing || start - detailSentAt >= PANEL_REFRESH_MS;
       if (detailDue) detailSentAt = start;
       const frame = run.frame(detailDue);
-      post(newRun ? { ...frame, newRun: true, ...(runTag === undefined ? {} : { runTag }) } : frame);
+      post(newRun ? { ...frame, newRun: true, ...(runSeq === undefined ? {} : { runSeq }) } : frame);
       newRun = false;
       postedAt = start;
       canPost = false;

@@ -2,7 +2,7 @@
 // It dispatches worker commands through the sim store; the worker runs the lesson's lines.
 import { create } from 'zustand';
 import { lessonById, type Lesson } from '../../scenario/lessons';
-import { useSim } from '../../store/simStore';
+import { lastLoadSeq, useSim } from '../../store/simStore';
 
 export interface LessonState {
   lesson: Lesson | null;
@@ -42,8 +42,8 @@ export function startLesson(id: string): boolean {
   const lesson = lessonById(id);
   if (lesson === undefined) return false;
   useLesson.setState({ lesson, step: 0, reached: false, pauses: [] });
-  lessonRunTag = `lesson:${lesson.id}:${++lessonRuns}`;
-  send({ type: 'load', header: lesson.header, lines: lesson.setup, play: false, tag: lessonRunTag }, { type: 'select', server: 1 });
+  send({ type: 'load', header: lesson.header, lines: lesson.setup, play: false }, { type: 'select', server: 1 });
+  lessonLoad = lastLoadSeq();
   runStep(lesson, 0);
   return true;
 }
@@ -71,14 +71,14 @@ export function closeLesson(): void {
   useLesson.setState({ lesson: null, step: 0, reached: false, pauses: [] });
 }
 
-/** The tag of the run the open lesson loaded (each start of a lesson is a run of its own). */
-let lessonRunTag: string | null = null;
-let lessonRuns = 0;
+/** The number of the Load that started the open lesson's run. */
+let lessonLoad = 0;
 
 // Another run (the person chose another cluster size or protocol, imported a scenario...) ends the lesson:
 // its steps would run against a cluster it did not set up.
 useSim.subscribe((state, previous) => {
-  if (state.runs !== previous.runs && state.runTag !== lessonRunTag) closeLesson();
+  // Frames of runs loaded before the lesson's own (still on their way) do not count.
+  if (state.runSeq !== previous.runSeq && state.runSeq > lessonLoad) closeLesson();
 });
 
 // A pause point reported by the worker ends the running step.

@@ -1,5 +1,6 @@
 import { useSim } from '../../store/simStore';
 import { startWorker } from '../../store/workerClient';
+import { closeLesson } from '../lessons/lessonStore';
 import { text } from '../text';
 
 export function Alerts() {
@@ -15,7 +16,15 @@ export function Alerts() {
           <div>
             <strong>{text.page.fatalTitle}</strong> {fatal}
           </div>
-          <button type="button" className="btn btn-primary" onClick={() => startWorker({ type: 'play' })}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => {
+              // The restarted worker runs the default scenario: a lesson's steps would not fit it.
+              closeLesson();
+              startWorker({ type: 'play' });
+            }}
+          >
             {text.page.restart}
           </button>
         </div>
@@ -30,16 +39,19 @@ export function Alerts() {
           </button>
         </div>
       )}
-      {notice !== null && (
-        <div role="status" className="alert alert-notice">
-          <div>
-            <strong>{text.page.noticeTitle}:</strong> {notice}
+      {/* Always there, so screen readers announce a notice when its text arrives. */}
+      <div role="status" className="notice-region">
+        {notice !== null && (
+          <div className="alert alert-notice">
+            <div>
+              <strong>{text.page.noticeTitle}:</strong> {notice}
+            </div>
+            <button type="button" className="btn" onClick={dismissNotice}>
+              {text.page.dismiss}
+            </button>
           </div>
-          <button type="button" className="btn" onClick={dismissNotice}>
-            {text.page.dismiss}
-          </button>
-        </div>
-      )}
+        )}
+      </div>
     </>
   );
 }
