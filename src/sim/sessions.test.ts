@@ -26,6 +26,26 @@ describe('sessions', () => {
     expect(sim.server(1).replica.nodes.has('/e')).toBe(true);
   });
 
+  it('a session never moves to a server behind what it has seen: that server refuses, and it goes elsewhere', () => {
+    const sim = new Simulator({ header: { ...DEFAULT_HEADER, servers: 3, seed: 4 }, traceMessages: true });
+    sim.connectSession('c1', 1);
+    sim.runUntilCondition(() => connectedTo(sim, 'c1') === 1, 5000);
+    // n3 is cut off from the others, so it misses the write c1 then sees.
+    sim.cut(1, 3);
+    sim.cut(3, 1);
+    sim.cut(2, 3);
+    sim.cut(3, 2);
+    sim.invoke('c1', { kind: 'command', command: { kind: 'create', path: '/y', data: '1', ephemeral: false, sequential: false } });
+    sim.runUntilCondition(() => sim.isSettled(), 5000);
+    expect(sim.server(3).replica.nodes.has('/y')).toBe(false);
+    sim.connectSession('c1', 3);
+    const read = sim.invoke('c1', { kind: 'command', command: { kind: 'get', path: '/y', watch: false, stat: false } });
+    sim.runUntilCondition(() => !sim.isPending('c1', read), 10_000);
+    // Not n3: it would have said /y does not exist, taking back what c1 saw.
+    expect(connectedTo(sim, 'c1')).not.toBe(3);
+    expect(sim.trace.some((event) => event.kind === 'return' && event.opId === read && event.result.ok)).toBe(true);
+  });
+
   it('a session whose timeout passes without a live server expires, and its ephemerals go', () => {
     const sim = new Simulator({ header: { ...DEFAULT_HEADER, servers: 3, seed: 4, sessionTimeoutMs: 2000 }, traceMessages: true });
     sim.invoke('c1', { kind: 'command', command: { kind: 'create', path: '/e', data: 'x', ephemeral: true, sequential: false } });

@@ -635,6 +635,9 @@ export class Simulator {
         // A reconnect of an open session is answered at once; a new session is a transaction.
         const info = server.replica.sessions.get(wire.session);
         if (wire.sessionId !== 0) {
+          // A server behind what the client has already seen would show it the past: ZooKeeper refuses the
+          // connection ("client must try another server"), so no answer, and the client tries the next server.
+          if (server.replica.lastZxid < wire.lastZxid) return;
           if (info !== undefined && info.id === wire.sessionId) {
             server.clients.add(wire.session);
             server.touched.add(wire.session);
