@@ -147,4 +147,15 @@ describe('commands on a closed session', () => {
     // Another session still works, and the ephemeral went with c1.
     expect(byLine(6)).toMatchObject({ session: 'c2', ok: true, children: ['zookeeper'] });
   });
+
+  it('expiring a session that never opened, or already ended, is refused and commits nothing', () => {
+    const file = tempScript('c1> ls /\nc4 expire\nc1 close\nc1 expire\n');
+    const { status, stdout } = run('sim.ts', [file, '--json']);
+    expect(status).toBe(0);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.find((l) => l.line === 2)).toMatchObject({ cmd: 'c4 expire', ok: false, note: 'c4 has no open session to expire: it never connected' });
+    expect(lines.find((l) => l.line === 4)).toMatchObject({ cmd: 'c1 expire', ok: false, note: 'c1 has no open session to expire: it already ended' });
+    const summary = (lines.at(-1) as { summary: { servers: Record<string, { decided: [number, number, string][] }> } }).summary;
+    expect(summary.servers.n1!.decided.map((entry) => entry[2])).toEqual(['createSession c1', 'closeSession c1']);
+  });
 });

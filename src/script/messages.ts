@@ -6,6 +6,11 @@ const q = (s: string): string => JSON.stringify(s);
 const list = (items: readonly string[]): string => items.join(', ');
 
 export const messages = {
+  // --- running (a line that parses but cannot run now) ------------------------------------------
+  noSessionToExpire: (session: string, ended: boolean): string =>
+    ended ? `${session} has no open session to expire: it already ended` : `${session} has no open session to expire: it never connected`,
+  noServerToExpire: (): string => 'no server is up to expire the session',
+
   // --- lexical -----------------------------------------------------------------------------
   unterminatedQuote: (): string => 'unterminated quoted string: a closing " is missing',
   unknownEscape: (seq: string): string =>

@@ -2,6 +2,7 @@
 import { Simulator, type OpCompletion, type WatchNotice } from '../sim/simulator';
 import type { Line, Script } from './ast';
 import { formatCommand } from './format';
+import { messages } from './messages';
 import { resultJson, resultText, watchText } from './output';
 
 /** How long a line may wait for its reply (simulated ms) before the run moves on. */
@@ -119,8 +120,15 @@ export class ScriptRunner {
         sim.connectSession(line.session, line.server);
         return null;
       case 'expire': {
+        // Only an open session can expire: expiring one never opened (or already gone) would commit a closeSession
+        // for nothing.
+        const status = sim.clients.get(line.session)?.status;
+        if (status === undefined || status === 'new' || status === 'closed' || status === 'expired') {
+          this.lineDone(line, false, messages.noSessionToExpire(line.session, status === 'closed' || status === 'expired'));
+          return null;
+        }
         const ok = sim.expireSession(line.session);
-        this.lineDone(line, ok, ok ? undefined : 'no server is up to expire the session');
+        this.lineDone(line, ok, ok ? undefined : messages.noServerToExpire());
         return null;
       }
       case 'kill':
