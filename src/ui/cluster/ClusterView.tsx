@@ -3,7 +3,7 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useSim } from '../../store/simStore';
 import { quorumKey, type QuorumView, type ServerView } from '../../worker/protocol';
-import { badgeStack, clientSpots, RADIAL_FROM, ringLayout, VIEW, type BadgeStack, type ClientSpot, type Point, type RingLayout, type ServerSpot } from './layout';
+import { badgeStacks, clientSpots, RADIAL_FROM, ringLayout, selectionRadius, VIEW, type BadgeStack, type ClientSpot, type Point, type RingLayout, type ServerSpot } from './layout';
 import { LinksLayer, LinksMatrix, toggleLine } from './Links';
 import { MessageCanvas, type Scene } from './MessageCanvas';
 import { DROP_COLOR, LEGEND_COLORS, type LegendKey } from './messageStyle';
@@ -60,7 +60,7 @@ export function ClusterView() {
     const { keepOutCircles: circles, keepOutBoxes: boxes } = sceneRef.current;
     circles.length = 0;
     boxes.length = 0;
-    const nodeHalo = layout.nodeRadius + Math.max(4, layout.nodeRadius * 0.16) + 2;
+    const nodeHalo = selectionRadius(layout.nodeRadius) + 2;
     for (const spot of layout.servers) circles.push(spot.x, spot.y, nodeHalo);
     const clientHalo = layout.clientRadius * Math.SQRT2 + 2;
     for (const client of clients) circles.push(client.x, client.y, clientHalo);
@@ -135,7 +135,7 @@ const ServerNode = memo(function ServerNode({
       }}
     >
       <title>{t.selectTitle(spot.id)}</title>
-      {selected && <circle className="server-outline" cx={spot.x} cy={spot.y} r={r + Math.max(4, r * 0.16)} />}
+      {selected && <circle className="server-outline" cx={spot.x} cy={spot.y} r={selectionRadius(r)} />}
       <circle className="server-node" cx={spot.x} cy={spot.y} r={r} />
       {role === 'crashed' && (
         <path className="server-cross" d={`M${spot.x - cross},${spot.y - cross}L${spot.x + cross},${spot.y + cross}M${spot.x + cross},${spot.y - cross}L${spot.x - cross},${spot.y + cross}`} />
@@ -230,7 +230,7 @@ interface BadgeGroup {
   readonly stack: BadgeStack;
 }
 
-/** Each proposer's newest tallies, stacked beside it. */
+/** Each proposer's newest tallies, stacked beside it, the columns of several proposers clear of each other. */
 function quorumBadges(layout: RingLayout, quorums: readonly QuorumView[]): BadgeGroup[] {
   const byServer = new Map<number, QuorumView[]>();
   for (const q of quorums) {
@@ -238,7 +238,8 @@ function quorumBadges(layout: RingLayout, quorums: readonly QuorumView[]): Badge
     list.push(q);
     byServer.set(q.server, list);
   }
-  const groups: BadgeGroup[] = [];
+  const groups: Omit<BadgeGroup, 'stack'>[] = [];
+  const spots: ServerSpot[] = [];
   for (const [server, list] of byServer) {
     const spot = layout.servers[server - 1];
     if (spot === undefined) continue;
@@ -246,10 +247,22 @@ function quorumBadges(layout: RingLayout, quorums: readonly QuorumView[]): Badge
     const shown = list.slice(0, MAX_BADGES);
     const more = list.length > MAX_BADGES ? t.quorumMore(list.length - MAX_BADGES) : undefined;
     const labels = shown.map((q) => t.quorum(q.voters.length, q.needed, q.vote, q.slot));
-    groups.push({ server, shown, labels, more, stack: badgeStack(layout, spot, labels, more) });
+    groups.push({ server, shown, labels, more });
+    spots.push(spot);
   }
-  return groups;
+  // Placing several columns is a search: do it only when the proposers or their labels' lengths change (a vote
+  // turns "1 of 3" into "2 of 3", which takes the same room), not at every tally.
+  const key = groups.map(({ server, labels, more }) => `${server}:${labels.map((label) => label.length).join(',')}:${more ?? ''}`).join('|');
+  if (placed.layout !== layout || placed.key !== key) {
+    placed.layout = layout;
+    placed.key = key;
+    placed.stacks = badgeStacks(layout, groups.map(({ labels, more }, i) => ({ spot: spots[i]!, labels, more })));
+  }
+  return groups.map((group, i) => ({ ...group, stack: placed.stacks[i]! }));
 }
+
+/** The last badge placement, reused while it still fits (labels are measured by their length). */
+const placed: { layout: RingLayout | null; key: string; stacks: BadgeStack[] } = { layout: null, key: '', stacks: [] };
 
 /** "2 of 3 promises" next to the proposer, towards the centre; a glow when the quorum is reached. */
 function QuorumBadges({ badges }: { badges: readonly BadgeGroup[] }) {
