@@ -46,6 +46,26 @@ describe('sessions', () => {
     expect(sim.trace.some((event) => event.kind === 'return' && event.opId === read && event.result.ok)).toBe(true);
   });
 
+  it('a server that loses its leader stops serving: its sessions move to the majority instead of reading the past', () => {
+    const sim = new Simulator({ header: { ...DEFAULT_HEADER, servers: 3, seed: 4 }, traceMessages: true });
+    sim.connectSession('c1', 1);
+    sim.connectSession('c2', 3);
+    sim.invoke('c1', { kind: 'command', command: { kind: 'create', path: '/x', data: '0', ephemeral: false, sequential: false } });
+    sim.runUntilCondition(() => sim.isSettled() && connectedTo(sim, 'c2') === 3, 5000);
+    // n3 is cut off from the others; the majority goes on.
+    for (const [a, b] of [[1, 3], [3, 1], [2, 3], [3, 2]] as const) sim.cut(a, b);
+    sim.invoke('c1', { kind: 'command', command: { kind: 'set', path: '/x', data: '1', version: -1, stat: false } });
+    sim.runUntil(sim.now + 10_000);
+    // n3 noticed, went electing, and closed its connections: c2 now reads from the majority.
+    expect(sim.server(3).paxos.volatile.role).toBe('candidate');
+    expect(sim.trace.some((event) => event.kind === 'session' && event.session === 'c2' && event.status === 'disconnected')).toBe(true);
+    const read = sim.invoke('c2', { kind: 'command', command: { kind: 'get', path: '/x', watch: false, stat: false } });
+    sim.runUntilCondition(() => !sim.isPending('c2', read), 10_000);
+    const answer = sim.trace.find((event) => event.kind === 'return' && event.opId === read);
+    expect(answer?.kind === 'return' && answer.result).toMatchObject({ ok: true, data: '1' });
+    expect(connectedTo(sim, 'c2')).not.toBe(3);
+  });
+
   it('a session whose timeout passes without a live server expires, and its ephemerals go', () => {
     const sim = new Simulator({ header: { ...DEFAULT_HEADER, servers: 3, seed: 4, sessionTimeoutMs: 2000 }, traceMessages: true });
     sim.invoke('c1', { kind: 'command', command: { kind: 'create', path: '/e', data: 'x', ephemeral: true, sequential: false } });

@@ -31,6 +31,8 @@ type Wire =
   | { readonly kind: 'client-pong' }
   | { readonly kind: 'connected'; readonly ok: boolean; readonly sessionId: number }
   | { readonly kind: 'session-ended'; readonly reason: 'close' | 'expire' }
+  /** The server stopped serving clients (it lost its leader and is electing): reconnect elsewhere. */
+  | { readonly kind: 'connection-closed' }
   /** lastZxid: the newest transaction the answering server had applied (every ZooKeeper reply carries it). */
   | { readonly kind: 'reply'; readonly opId: number; readonly result: OpResult; readonly lastZxid: number }
   | { readonly kind: 'watch-event'; readonly type: EventType; readonly path: string };
@@ -69,6 +71,12 @@ interface SimServer {
   appliedSeq: Map<SessionName, number>;
   /** The other requests (session opens and expiries) already applied. */
   appliedIds: Set<string>;
+  /** It has led or followed a leader since it (re)started: losing that leader stops it serving clients. */
+  hadLeader: boolean;
+  /** When it lost its leader (started electing), or null while it has one: after SYNC_LIMIT it stops serving. */
+  leaderLostAt: number | null;
+  /** False once it stopped serving clients (until it has a leader again). */
+  serving: boolean;
   zxidEpoch: number;
   zxidCounter: number;
   /** The zxid each applied slot took here (0 for no-ops, syncs and duplicates). */
@@ -167,6 +175,8 @@ interface SimClient {
   watches: Map<string, Set<WatchKind>>;
   /** The newest zxid this session has seen in a reply. */
   lastZxid: number;
+  /** Connects refused one after another (servers electing a leader), to pace the retries. */
+  refusedInARow: number;
 }
 
 /** A finished client operation, as the script runner and the console report it. */
@@ -275,6 +285,9 @@ export class Simulator {
         replica: createReplica(),
         appliedSeq: new Map(),
         appliedIds: new Set(),
+        hadLeader: false,
+        leaderLostAt: null,
+        serving: true,
         zxidEpoch: 0,
         zxidCounter: 0,
         zxids: [],
@@ -516,6 +529,11 @@ export class Simulator {
     if (input.kind === 'request' && this.traceProtocol) this.record({ t: this.now, kind: 'request', server: server.id, proposalId: input.id, txn: input.payload });
     const output = step(server.paxos, input, this.env());
     server.paxos = output.state;
+    if (output.state.volatile.leader !== null && output.state.volatile.role !== 'candidate') {
+      server.hadLeader = true;
+      server.leaderLostAt = null;
+      server.serving = true;
+    }
     for (const effect of output.effects) this.onEffect(server, effect);
     for (const message of output.messages) this.sendPaxos(message);
     this.scheduleTick(server, output.wakeAt);
@@ -529,6 +547,7 @@ export class Simulator {
       return;
     }
     if (effect.kind === 'role' && effect.role === 'leader') this.startSessionTracking(server);
+    if (effect.kind === 'role' && effect.role === 'candidate' && server.hadLeader && server.leaderLostAt === null) server.leaderLostAt = this.now;
     if (!this.traceProtocol) return;
     switch (effect.kind) {
       case 'decided':
@@ -550,6 +569,25 @@ export class Simulator {
         this.record({ t, kind: 'role', server: id, role: effect.role, ballot: effect.ballot });
         return;
     }
+  }
+
+  /**
+   * A ZooKeeper follower cut off from its leader for syncLimit ticks goes LOOKING: it stops serving and closes its
+   * client connections, and the clients reconnect elsewhere (a request in flight fails with CONNECTIONLOSS). So a
+   * server on the minority side serves stale reads for a while, never for good, and never to a session the majority
+   * has expired meanwhile. Here that limit is half the session timeout (ZooKeeper's 10 s syncLimit sits between its
+   * 4 s and 40 s session timeouts). Servers starting up serve at once, so runs begin without refused connects; in
+   * basic Paxos every proposer runs phase 1 for its writes, so there the candidate role says nothing of a lost leader.
+   */
+  private stopServingClients(server: SimServer): void {
+    server.serving = false;
+    for (const session of server.clients) this.send(serverName(server.id), session, { kind: 'connection-closed' }, server.id, 0);
+    server.clients.clear();
+  }
+
+  /** Whether a server takes client connections: not once it stopped serving after losing its leader. */
+  private serving(server: SimServer): boolean {
+    return this.header.protocol !== 'multi-paxos' || server.serving;
   }
 
   /** A new leader gives every open session a fresh timeout, as ZooKeeper's leader does. */
@@ -632,6 +670,11 @@ export class Simulator {
         }
         return;
       case 'client-connect': {
+        // An electing server refuses connections (ZooKeeper closes the socket): the client tries the next server.
+        if (!this.serving(server)) {
+          this.send(serverName(server.id), wire.session, { kind: 'connection-closed' }, server.id, 0);
+          return;
+        }
         // A reconnect of an open session is answered at once; a new session is a transaction.
         const info = server.replica.sessions.get(wire.session);
         if (wire.sessionId !== 0) {
@@ -687,6 +730,9 @@ export class Simulator {
     for (const server of this.servers) {
       if (!server.up) continue;
       const v = server.paxos.volatile;
+      if (this.header.protocol === 'multi-paxos' && server.serving && server.leaderLostAt !== null && v.role === 'candidate' && this.now - server.leaderLostAt >= this.header.sessionTimeoutMs / 2) {
+        this.stopServingClients(server);
+      }
       if (v.role === 'leader') {
         for (const name of server.touched) this.touchSession(server, name);
         server.touched.clear();
@@ -709,7 +755,7 @@ export class Simulator {
   private client(name: SessionName): SimClient {
     let client = this.clients.get(name);
     if (client === undefined) {
-      client = { name, server: null, status: 'new', sessionId: 0, lastHeard: this.now, connectSentAt: 0, connectSeq: 0, queue: [], watches: new Map(), lastZxid: 0 };
+      client = { name, server: null, status: 'new', sessionId: 0, lastHeard: this.now, connectSentAt: 0, connectSeq: 0, queue: [], watches: new Map(), lastZxid: 0, refusedInARow: 0 };
       this.clients.set(name, client);
     }
     return client;
@@ -826,11 +872,20 @@ export class Simulator {
           return;
         }
         client.sessionId = wire.sessionId;
+        client.refusedInARow = 0;
         this.setStatus(client, 'connected');
         this.pump(client);
         return;
       case 'session-ended':
         this.sessionGone(client, wire.reason === 'expire' ? 'expired' : 'closed');
+        return;
+      case 'connection-closed':
+        if (client.status === 'connected') this.reconnect(client);
+        else if (client.status === 'connecting') {
+          // Refused: the next server at once, once round the ensemble; then at the connect timeout's pace.
+          client.refusedInARow++;
+          if (client.refusedInARow < this.servers.length) this.reconnect(client);
+        }
         return;
       case 'watch-event':
         forgetFiredWatches(client, wire.type, wire.path);
@@ -948,6 +1003,9 @@ export class Simulator {
     server.replica = createReplica();
     server.appliedSeq = new Map();
     server.appliedIds = new Set();
+    server.hadLeader = false;
+    server.leaderLostAt = null;
+    server.serving = true;
     server.zxidEpoch = 0;
     server.zxidCounter = 0;
     server.zxids = [];
@@ -1214,6 +1272,7 @@ function wireKind(wire: Wire): WireKind {
       return 'client-pong';
     case 'connected':
     case 'session-ended':
+    case 'connection-closed':
     case 'reply':
       return 'client-reply';
     case 'watch-event':
@@ -1239,6 +1298,8 @@ function wireLabel(wire: Wire): string {
       return wire.ok ? 'connected' : 'expired';
     case 'session-ended':
       return wire.reason === 'expire' ? 'session expired' : 'session closed';
+    case 'connection-closed':
+      return 'disconnected';
     case 'client-connect':
       return `connect ${wire.session}`;
     case 'session-touch':
