@@ -66,6 +66,26 @@ describe('sessions', () => {
     expect(connectedTo(sim, 'c2')).not.toBe(3);
   });
 
+  it('a server restarted into a minority stops serving too once it finds no leader', () => {
+    const sim = new Simulator({ header: { ...DEFAULT_HEADER, servers: 3, seed: 5 }, traceMessages: true });
+    sim.connectSession('c1', 1);
+    sim.connectSession('c3', 1);
+    sim.invoke('c1', { kind: 'command', command: { kind: 'create', path: '/x', data: '0', ephemeral: false, sequential: false } });
+    sim.invoke('c3', { kind: 'command', command: { kind: 'get', path: '/', watch: false, stat: false } });
+    sim.runUntilCondition(() => sim.isSettled(), 5000);
+    sim.kill(3);
+    for (const [a, b] of [[1, 3], [3, 1], [2, 3], [3, 2]] as const) sim.cut(a, b);
+    sim.restart(3);
+    // The open session moves to the restarted server, which has replayed its log (so it is not behind c3).
+    sim.connectSession('c3', 3);
+    sim.runUntilCondition(() => connectedTo(sim, 'c3') === 3, 3000);
+    expect(connectedTo(sim, 'c3')).toBe(3);
+    sim.runUntil(sim.now + DEFAULT_HEADER.sessionTimeoutMs);
+    // n3 never found a leader: it closed its connections and c3 went to the majority.
+    expect(sim.server(3).clients.size).toBe(0);
+    expect(connectedTo(sim, 'c3')).not.toBe(3);
+  });
+
   it('a session whose timeout passes without a live server expires, and its ephemerals go', () => {
     const sim = new Simulator({ header: { ...DEFAULT_HEADER, servers: 3, seed: 4, sessionTimeoutMs: 2000 }, traceMessages: true });
     sim.invoke('c1', { kind: 'command', command: { kind: 'create', path: '/e', data: 'x', ephemeral: true, sequential: false } });

@@ -529,10 +529,14 @@ export class Simulator {
     if (input.kind === 'request' && this.traceProtocol) this.record({ t: this.now, kind: 'request', server: server.id, proposalId: input.id, txn: input.payload });
     const output = step(server.paxos, input, this.env());
     server.paxos = output.state;
-    if (output.state.volatile.leader !== null && output.state.volatile.role !== 'candidate') {
+    const v = output.state.volatile;
+    if (v.leader !== null && v.role !== 'candidate') {
       server.hadLeader = true;
       server.leaderLostAt = null;
       server.serving = true;
+    } else if (server.hadLeader && server.leaderLostAt === null) {
+      // It no longer knows a leader (electing, or promised to a candidate): the clock to stop serving starts.
+      server.leaderLostAt = this.now;
     }
     for (const effect of output.effects) this.onEffect(server, effect);
     for (const message of output.messages) this.sendPaxos(message);
@@ -547,7 +551,6 @@ export class Simulator {
       return;
     }
     if (effect.kind === 'role' && effect.role === 'leader') this.startSessionTracking(server);
-    if (effect.kind === 'role' && effect.role === 'candidate' && server.hadLeader && server.leaderLostAt === null) server.leaderLostAt = this.now;
     if (!this.traceProtocol) return;
     switch (effect.kind) {
       case 'decided':
@@ -574,9 +577,10 @@ export class Simulator {
   /**
    * A ZooKeeper follower cut off from its leader for syncLimit ticks goes LOOKING: it stops serving and closes its
    * client connections, and the clients reconnect elsewhere (a request in flight fails with CONNECTIONLOSS). So a
-   * server on the minority side serves stale reads for a while, never for good, and never to a session the majority
-   * has expired meanwhile. Here that limit is half the session timeout (ZooKeeper's 10 s syncLimit sits between its
-   * 4 s and 40 s session timeouts). Servers starting up serve at once, so runs begin without refused connects; in
+   * server on the minority side serves stale reads for a while, never for good. Here it stops half a session timeout
+   * after it last knew a leader (ZooKeeper's 10 s syncLimit sits between its 4 s and 40 s session timeouts); with a
+   * slow network, noticing the loss plus that can outlast a session the majority has already expired, as it can in
+   * ZooKeeper when syncLimit exceeds the session timeout. Servers starting up serve at once, so runs begin without refused connects; in
    * basic Paxos every proposer runs phase 1 for its writes, so there the candidate role says nothing of a lost leader.
    */
   private stopServingClients(server: SimServer): void {
@@ -680,7 +684,10 @@ export class Simulator {
         if (wire.sessionId !== 0) {
           // A server behind what the client has already seen would show it the past: ZooKeeper refuses the
           // connection ("client must try another server"), so no answer, and the client tries the next server.
-          if (server.replica.lastZxid < wire.lastZxid) return;
+          if (server.replica.lastZxid < wire.lastZxid) {
+            this.send(serverName(server.id), wire.session, { kind: 'connection-closed' }, server.id, 0);
+            return;
+          }
           if (info !== undefined && info.id === wire.sessionId) {
             server.clients.add(wire.session);
             server.touched.add(wire.session);
@@ -730,7 +737,7 @@ export class Simulator {
     for (const server of this.servers) {
       if (!server.up) continue;
       const v = server.paxos.volatile;
-      if (this.header.protocol === 'multi-paxos' && server.serving && server.leaderLostAt !== null && v.role === 'candidate' && this.now - server.leaderLostAt >= this.header.sessionTimeoutMs / 2) {
+      if (this.header.protocol === 'multi-paxos' && server.serving && server.leaderLostAt !== null && this.now - server.leaderLostAt >= this.header.sessionTimeoutMs / 2) {
         this.stopServingClients(server);
       }
       if (v.role === 'leader') {
@@ -792,6 +799,7 @@ export class Simulator {
       client.status = 'new';
       client.sessionId = 0;
     }
+    client.refusedInARow = 0;
     this.connect(client, server);
   }
 
@@ -836,7 +844,11 @@ export class Simulator {
       // A connect that is not answered within a third of the timeout tries the next server. That includes a
       // session's first connect (sessionId 0): a retried createSession is harmless, since applying one for a
       // session that exists returns the existing session.
-      if (this.now - client.connectSentAt > timeout / 3) this.reconnect(client);
+      if (this.now - client.connectSentAt > timeout / 3) {
+        // A pause after a round of refusals is over: the next round tries every server at once again.
+        client.refusedInARow = 0;
+        this.reconnect(client);
+      }
       return;
     }
     if (this.now - client.lastHeard > (timeout * 2) / 3) {
@@ -1003,8 +1015,9 @@ export class Simulator {
     server.replica = createReplica();
     server.appliedSeq = new Map();
     server.appliedIds = new Set();
-    server.hadLeader = false;
-    server.leaderLostAt = null;
+    // A restarted server knows no leader yet: it serves until it finds one or half a session timeout passes.
+    server.hadLeader = true;
+    server.leaderLostAt = this.now;
     server.serving = true;
     server.zxidEpoch = 0;
     server.zxidCounter = 0;
