@@ -122,8 +122,10 @@ export class ScriptRunner {
       case 'expire': {
         // Only an open session can expire: expiring one never opened (or already gone) would commit a closeSession
         // for nothing.
-        const status = sim.clients.get(line.session)?.status;
-        if (status === undefined || status === 'new' || status === 'closed' || status === 'expired') {
+        const client = sim.clients.get(line.session);
+        const status = client?.status;
+        const neverOpened = status === undefined || status === 'new' || (status === 'connecting' && client?.sessionId === 0);
+        if (neverOpened || status === 'closed' || status === 'expired') {
           this.lineDone(line, false, messages.noSessionToExpire(line.session, status === 'closed' || status === 'expired'));
           return null;
         }

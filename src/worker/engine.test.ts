@@ -184,6 +184,16 @@ describe('the live run', () => {
     expect(run.fullTrace.length).toBe(crossed);
   });
 
+  it('expiring a session still connecting for the first time is refused with a reason', () => {
+    const run = new LiveRun(header);
+    play(run, 1000);
+    run.frame();
+    // In the page a connect does not wait: the session is not open yet when the next line runs.
+    expect(run.runLine('c5 connect n2', 'console')).toBeNull();
+    expect(run.runLine('c5 expire', 'console')).toBeNull();
+    expect(run.frame().console.map((entry) => entry.text)).toContain('c5 has no open session to expire: it never connected');
+  });
+
   it('frames carry every message sent and ended, each once', () => {
     const run = new LiveRun(header);
     run.speed = 10;
