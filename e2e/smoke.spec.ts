@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectRegionsApart, mainRegions } from './helpers';
 
 test('the page starts a live ensemble: header, controls, panels', async ({ page }) => {
   const errors: string[] = [];
@@ -40,32 +41,7 @@ for (const size of [
     await page.goto('/');
     await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 10_000 });
     await expect(page.getByRole('group', { name: 'Server n1' })).toBeVisible({ timeout: 10_000 });
-    const regions = [
-      page.getByRole('region', { name: 'Simulation controls' }),
-      page.getByRole('region', { name: 'Cluster' }),
-      page.getByRole('region', { name: /^Log of n\d+$/ }),
-      page.getByRole('region', { name: /^Znodes on n\d+$/ }),
-      page.getByRole('region', { name: 'Console' }),
-      page.getByRole('region', { name: 'Events' }),
-    ];
-    const boxes = [];
-    for (const region of regions) {
-      const box = await region.boundingBox();
-      expect(box).not.toBeNull();
-      if (box === null) return;
-      expect(box.width).toBeGreaterThan(100);
-      expect(box.height).toBeGreaterThan(40);
-      expect(box.x + box.width).toBeLessThanOrEqual(size.width + 1);
-      boxes.push(box);
-    }
-    for (let i = 0; i < boxes.length; i++) {
-      for (let j = i + 1; j < boxes.length; j++) {
-        const a = boxes[i]!;
-        const b = boxes[j]!;
-        const overlap = a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
-        expect(overlap, `regions ${i} and ${j} overlap`).toBe(false);
-      }
-    }
+    await expectRegionsApart(mainRegions(page), size.width);
     await page.screenshot({ path: `test-results/layout-${size.width}x${size.height}.png` });
   });
 }

@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HEADER } from '../script/ast';
-import type { Frame, MessageView } from '../worker/protocol';
+import type { MessageView } from '../worker/protocol';
 import { flying } from './flying';
 import { applyUpdate, connectStore, onDiagramUpdate, requestTrace, type DiagramUpdate } from './simStore';
-
-function frame(over: Partial<Frame> & Pick<Frame, 'eventCount' | 'reset'>): Frame {
-  return {
-    type: 'frame',
-    now: 0,
-    head: { t: 0, events: over.eventCount },
-    playing: true,
-    speed: 1,
-    header: DEFAULT_HEADER,
-    servers: [],
-    sent: [],
-    ended: [],
-    quorums: [],
-    console: [],
-    events: [],
-    network: { latencyMin: 10, latencyMax: 50, loss: 0, dup: 0 },
-    ...over,
-  };
-}
+import { testFrame } from './testFrame';
 
 function heartbeat(id: number, t: number): MessageView {
   return { id, from: 'n1', to: 'n2', kind: 'heartbeat', label: 'Heartbeat', sentAt: t, deliverAt: t + 20, lost: false };
@@ -29,20 +10,20 @@ function heartbeat(id: number, t: number): MessageView {
 
 describe('messages on the wire', () => {
   it('frames add the messages sent and mark the ones ended; a reset starts from what it lists', () => {
-    applyUpdate(frame({ reset: true, eventCount: 10, now: 10, sent: [heartbeat(1, 5)] }));
+    applyUpdate(testFrame({ reset: true, eventCount: 10, now: 10, sent: [heartbeat(1, 5)] }));
     expect([...flying.messages.keys()]).toEqual([1]);
-    applyUpdate(frame({ reset: false, eventCount: 14, now: 12, sent: [heartbeat(2, 11), heartbeat(3, 12)], ended: [{ id: 1, outcome: 'delivered', at: 12 }] }));
+    applyUpdate(testFrame({ reset: false, eventCount: 14, now: 12, sent: [heartbeat(2, 11), heartbeat(3, 12)], ended: [{ id: 1, outcome: 'delivered', at: 12 }] }));
     expect([...flying.messages.keys()].sort()).toEqual([1, 2, 3]);
     expect(flying.messages.get(1)!.end?.outcome).toBe('delivered');
     // Long after its end, a message is forgotten.
-    applyUpdate(frame({ reset: false, eventCount: 15, now: 200, ended: [{ id: 2, outcome: 'dropped', reason: 'loss', at: 31 }] }));
+    applyUpdate(testFrame({ reset: false, eventCount: 15, now: 200, ended: [{ id: 2, outcome: 'dropped', reason: 'loss', at: 31 }] }));
     expect(flying.messages.has(1)).toBe(false);
     expect(flying.messages.has(2)).toBe(false);
     // A seek: only what the reset frame lists is on the wire.
-    applyUpdate(frame({ reset: true, eventCount: 4, now: 3, sent: [heartbeat(7, 1)] }));
+    applyUpdate(testFrame({ reset: true, eventCount: 4, now: 3, sent: [heartbeat(7, 1)] }));
     expect([...flying.messages.keys()]).toEqual([7]);
     // After a long gap the worker lists what is on the wire now, replacing what the page had.
-    applyUpdate(frame({ reset: false, eventCount: 40_000, now: 900, sent: [heartbeat(9, 890)], messagesAfresh: true }));
+    applyUpdate(testFrame({ reset: false, eventCount: 40_000, now: 900, sent: [heartbeat(9, 890)], messagesAfresh: true }));
     expect([...flying.messages.keys()]).toEqual([9]);
   });
 });

@@ -64,7 +64,7 @@ export function connectStore(send: Post): void {
   useSim.setState((state) => ({ worker: state.worker + 1 }));
 }
 
-export const useSim = create<SimState>()((set) => ({
+export const useSim = create<SimState>()((set, get) => ({
   ready: false,
   now: 0,
   eventCount: 0,
@@ -93,7 +93,7 @@ export const useSim = create<SimState>()((set) => ({
     // Loads are numbered, so the page can tell which run a frame belongs to.
     if (command.type === 'load') command = { ...command, seq: ++loadsSent };
     // A notice is about the last step: whatever moves the run on or elsewhere replaces it.
-    if (CLEARS_NOTICE.has(command.type)) set({ notice: null });
+    if (get().notice !== null && CLEARS_NOTICE.has(command.type)) set({ notice: null });
     post(command, transfer);
   },
   dismissError: () => set({ error: null }),

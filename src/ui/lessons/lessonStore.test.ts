@@ -1,29 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HEADER } from '../../script/ast';
 import { applyUpdate, connectStore, useSim } from '../../store/simStore';
+import { testFrame } from '../../store/testFrame';
 import type { Frame } from '../../worker/protocol';
 import { startLesson, useLesson } from './lessonStore';
 
 function newRunFrame(runSeq: number): Frame {
-  return {
-    type: 'frame',
-    now: 0,
-    eventCount: 0,
-    head: { t: 0, events: 0 },
-    playing: false,
-    speed: 1,
-    header: DEFAULT_HEADER,
-    servers: [],
-    sent: [],
-    ended: [],
-    quorums: [],
-    console: [],
-    events: [],
-    network: { latencyMin: 10, latencyMax: 50, loss: 0, dup: 0 },
-    reset: true,
-    newRun: true,
-    runSeq,
-  };
+  return testFrame({ eventCount: 0, reset: true, playing: false, newRun: true, runSeq });
 }
 
 describe('a lesson and the runs around it', () => {

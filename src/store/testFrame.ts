@@ -1,0 +1,22 @@
+// A worker Frame for store tests: an idle 3-server run at time 0, with the given fields replaced.
+import { DEFAULT_HEADER } from '../script/ast';
+import type { Frame } from '../worker/protocol';
+
+export function testFrame(over: Partial<Frame> & Pick<Frame, 'eventCount' | 'reset'>): Frame {
+  return {
+    type: 'frame',
+    now: 0,
+    head: { t: 0, events: over.eventCount },
+    playing: true,
+    speed: 1,
+    header: DEFAULT_HEADER,
+    servers: [],
+    sent: [],
+    ended: [],
+    quorums: [],
+    console: [],
+    events: [],
+    network: { latencyMin: 10, latencyMax: 50, loss: 0, dup: 0 },
+    ...over,
+  };
+}
