@@ -86,25 +86,38 @@ test('fault presets and network sliders', async ({ page }) => {
 
   await page.getByRole('button', { name: 'Isolate leader' }).click();
   const other = leader === 1 ? 2 : 1;
-  await expect(page.getByRole('checkbox', { name: `Link n${leader} to n${other}`, exact: true })).not.toBeChecked({ timeout: 5_000 });
+  await expect(page.getByRole('checkbox', { name: `Link n${leader} to n${other}`, exact: true })).not.toBeChecked({
+    timeout: 5_000,
+  });
   await expect(page.getByRole('checkbox', { name: `Link n${other} to n${leader}`, exact: true })).not.toBeChecked();
   // The two others still talk.
   const third = [1, 2, 3].find((id) => id !== leader && id !== other)!;
   await expect(page.getByRole('checkbox', { name: `Link n${other} to n${third}`, exact: true })).toBeChecked();
   // The majority elects a leader of its own.
-  await expect.poll(async () => {
-    const groups = page.getByRole('group', { name: /^Server n\d+$/ }).filter({ hasText: 'leader' });
-    const names = await groups.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
-    return names.some((name) => name !== `Server n${leader}`);
-  }, { timeout: 20_000 }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const groups = page.getByRole('group', { name: /^Server n\d+$/ }).filter({ hasText: 'leader' });
+        const names = await groups.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+        return names.some((name) => name !== `Server n${leader}`);
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
 
   await page.getByRole('button', { name: 'Heal all' }).click();
-  await expect(page.getByRole('checkbox', { name: /^Link n\d+ to n\d+$/, checked: false })).toHaveCount(0, { timeout: 5_000 });
+  await expect(page.getByRole('checkbox', { name: /^Link n\d+ to n\d+$/, checked: false })).toHaveCount(0, {
+    timeout: 5_000,
+  });
 
   await page.getByRole('button', { name: 'Split minority' }).click();
-  await expect(page.getByRole('checkbox', { name: /^Link n\d+ to n\d+$/, checked: false })).toHaveCount(4, { timeout: 5_000 });
+  await expect(page.getByRole('checkbox', { name: /^Link n\d+ to n\d+$/, checked: false })).toHaveCount(4, {
+    timeout: 5_000,
+  });
   await page.getByRole('button', { name: 'Heal all' }).click();
-  await expect(page.getByRole('checkbox', { name: /^Link n\d+ to n\d+$/, checked: false })).toHaveCount(0, { timeout: 5_000 });
+  await expect(page.getByRole('checkbox', { name: /^Link n\d+ to n\d+$/, checked: false })).toHaveCount(0, {
+    timeout: 5_000,
+  });
 
   // Paused, the event log keeps every recent line (playing, it shows only the newest few).
   await page.getByRole('button', { name: 'Pause' }).click();
@@ -117,7 +130,9 @@ test('fault presets and network sliders', async ({ page }) => {
   await latency.fill('200');
   // The worker takes them: the event log reports the new network.
   await expect(page.getByRole('log', { name: 'Event log' })).toContainText('loss 20%', { timeout: 5_000 });
-  await expect(page.getByRole('log', { name: 'Event log' })).toContainText(/latency \d+\.\.200ms, loss 20%, dup 10%/, { timeout: 5_000 });
+  await expect(page.getByRole('log', { name: 'Event log' })).toContainText(/latency \d+\.\.200ms, loss 20%, dup 10%/, {
+    timeout: 5_000,
+  });
   await expect(latency).toHaveValue('200');
   await page.getByRole('button', { name: 'Play' }).click();
   await page.screenshot({ path: 'test-results/cluster-lossy.png' });

@@ -9,7 +9,9 @@ test('a leader is elected, and the console creates and reads a znode', async ({ 
   const out = consoleOutput(page);
   await typeLine(page, 'c1> create /data hello');
   await expect(out).toContainText('Created /data', { timeout: 15_000 });
-  await expect(page.getByRole('tree', { name: 'Znodes' }).getByRole('treeitem').filter({ hasText: 'data' })).toContainText('hello', { timeout: 15_000 });
+  await expect(
+    page.getByRole('tree', { name: 'Znodes' }).getByRole('treeitem').filter({ hasText: 'data' }),
+  ).toContainText('hello', { timeout: 15_000 });
 
   await typeLine(page, 'c1> get -s /data');
   await expect(out).toContainText('dataVersion = 0', { timeout: 15_000 });

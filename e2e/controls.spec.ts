@@ -45,7 +45,9 @@ test('Play/Pause, Step and Step phase', async ({ page }) => {
   const beforePhase = await readNumber(eventCount(page));
   await page.getByRole('button', { name: 'Step phase' }).click();
   await expect.poll(() => readNumber(eventCount(page)), { timeout: 5_000 }).toBeGreaterThan(beforePhase);
-  const phaseLine = eventLines(page).filter({ hasText: /^#\d+ \d+ms phase / }).last();
+  const phaseLine = eventLines(page)
+    .filter({ hasText: /^#\d+ \d+ms phase / })
+    .last();
   await expect(phaseLine).toContainText(/prepare|promise-quorum|accept|accepted-quorum|decide/);
   const phaseIndex = Number(/^#(\d+)/.exec((await phaseLine.textContent()) ?? '')?.[1] ?? -1);
   expect(phaseIndex).toBeGreaterThanOrEqual(beforePhase);

@@ -27,7 +27,9 @@ export async function openPage(page: Page): Promise<string[]> {
 /** Wait until some server group says it is the leader. */
 export async function waitForLeader(page: Page, servers = 3): Promise<void> {
   await expect(page.getByRole('group', { name: /^Server n\d+$/ })).toHaveCount(servers, { timeout: 15_000 });
-  await expect(page.getByRole('group', { name: /^Server n\d+$/ }).filter({ hasText: 'leader' })).toHaveCount(1, { timeout: 15_000 });
+  await expect(page.getByRole('group', { name: /^Server n\d+$/ }).filter({ hasText: 'leader' })).toHaveCount(1, {
+    timeout: 15_000,
+  });
 }
 
 /** Type a line into the console and press Enter. */
@@ -60,7 +62,10 @@ export function mainRegions(page: Page): Locator[] {
 }
 
 /** Every region is laid out inside the window's width and no two overlap; returns their boxes in order. */
-export async function expectRegionsApart(regions: readonly Locator[], windowWidth: number): Promise<{ x: number; y: number; width: number; height: number }[]> {
+export async function expectRegionsApart(
+  regions: readonly Locator[],
+  windowWidth: number,
+): Promise<{ x: number; y: number; width: number; height: number }[]> {
   const boxes = [];
   for (const region of regions) {
     const box = await region.boundingBox();
@@ -76,7 +81,8 @@ export async function expectRegionsApart(regions: readonly Locator[], windowWidt
     for (let j = i + 1; j < boxes.length; j++) {
       const a = boxes[i]!;
       const b = boxes[j]!;
-      const overlap = a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
+      const overlap =
+        a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
       expect(overlap, `regions ${i} and ${j} overlap`).toBe(false);
     }
   }

@@ -45,7 +45,9 @@ for (const lesson of LESSONS) {
   });
 }
 
-test('the lesson picker starts a lesson; Back returns to the previous pause and Next replays the same step', async ({ page }) => {
+test('the lesson picker starts a lesson; Back returns to the previous pause and Next replays the same step', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/');

@@ -59,7 +59,9 @@ test('a link copied at a past moment opens there, with the rest of the run still
   await typeLine(page, 'c1> create /l 1');
   await expect(consoleOutput(page)).toContainText('Created /l', { timeout: 15_000 });
   await typeLine(page, 'c2> set /l 2');
-  await expect.poll(async () => (await consoleOutput(page).textContent()) ?? '', { timeout: 15_000 }).toMatch(/c2> set \/l 2[\s\S]*done/);
+  await expect
+    .poll(async () => (await consoleOutput(page).textContent()) ?? '', { timeout: 15_000 })
+    .toMatch(/c2> set \/l 2[\s\S]*done/);
   await pause(page);
   const now = page.getByRole('status', { name: 'Now', exact: true });
   const end = page.getByRole('status', { name: 'End of run', exact: true });
@@ -74,18 +76,27 @@ test('a link copied at a past moment opens there, with the rest of the run still
   await other.setViewportSize({ width: 1280, height: 800 });
   await other.goto(url);
   await expect(other.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 15_000 });
-  await expect.poll(() => readNumber(other.getByRole('status', { name: 'Now', exact: true })), { timeout: 15_000 }).toBe(back);
+  await expect
+    .poll(() => readNumber(other.getByRole('status', { name: 'Now', exact: true })), { timeout: 15_000 })
+    .toBe(back);
   await expect(other.getByRole('status', { name: 'End of run', exact: true })).toHaveText(endText);
   await expect(other.getByRole('note').filter({ hasText: 'In the past' })).toBeVisible();
   // Going to the end shows the later write.
   await other.getByRole('button', { name: 'Go to end' }).click();
-  const data = other.getByRole('tree', { name: 'Znodes' }).getByRole('treeitem').filter({ hasText: /^l/ }).locator('.znode-data');
+  const data = other
+    .getByRole('tree', { name: 'Znodes' })
+    .getByRole('treeitem')
+    .filter({ hasText: /^l/ })
+    .locator('.znode-data');
   await expect(data).toHaveText('2', { timeout: 10_000 });
   expect(errors).toEqual([]);
 });
 
 test('back and forward move between loaded scenarios', async ({ page }) => {
-  const a = encodeScenario({ header: { ...DEFAULT_HEADER, seed: 7 }, actions: [{ events: -1, t: 50, text: 'c1> create /a 1' }] });
+  const a = encodeScenario({
+    header: { ...DEFAULT_HEADER, seed: 7 },
+    actions: [{ events: -1, t: 50, text: 'c1> create /a 1' }],
+  });
   const b = encodeScenario({ header: { ...DEFAULT_HEADER, servers: 5, seed: 8 }, actions: [] });
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`/#s=${a}`);
@@ -114,7 +125,10 @@ const badLinks: readonly { name: string; payload: string }[] = [
   { name: 'not base64', payload: 'v1.!!!' },
   { name: 'wrong version', payload: 'v9.abc' },
   { name: '10,000 servers', payload: packJsonText(JSON.stringify([['servers 10000'], []])) },
-  { name: 'a script line with an error', payload: encodeScenario({ header: DEFAULT_HEADER, actions: [{ events: 0, t: 0, text: 'c1> bogus /x' }] }) },
+  {
+    name: 'a script line with an error',
+    payload: encodeScenario({ header: DEFAULT_HEADER, actions: [{ events: 0, t: 0, text: 'c1> bogus /x' }] }),
+  },
 ];
 
 for (const { name, payload } of badLinks) {
@@ -136,7 +150,10 @@ for (const { name, payload } of badLinks) {
 test('a hash that is neither a run nor a lesson says so and the default scenario runs', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/#garbage');
-  await expect(page.getByRole('alert')).toContainText('this link ends in "#garbage", which is neither a shared run (#s=...) nor a lesson (#lesson=...)', { timeout: 10_000 });
+  await expect(page.getByRole('alert')).toContainText(
+    'this link ends in "#garbage", which is neither a shared run (#s=...) nor a lesson (#lesson=...)',
+    { timeout: 10_000 },
+  );
   await expectDefaultRunning(page);
 });
 
@@ -177,7 +194,9 @@ test('a lesson embedded in a slide shows its text and steps', async ({ page }) =
   const region = page.getByRole('region', { name: 'Lesson' });
   await expect(region).toBeVisible({ timeout: 10_000 });
   await expect(region.getByRole('button', { name: 'Next' })).toBeVisible();
-  await expect(region.getByRole('status', { name: 'Step progress' })).toHaveText(/Paused here \(event #\d+\)/, { timeout: 20_000 });
+  await expect(region.getByRole('status', { name: 'Step progress' })).toHaveText(/Paused here \(event #\d+\)/, {
+    timeout: 20_000,
+  });
   await expect(page.getByRole('textbox', { name: 'Console' })).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('embed-lesson.png') });
 });
@@ -199,9 +218,17 @@ test('export and import a scenario script; a bad script names its line', async (
   expect(events.some((event) => event.kind === 'role' && event.role === 'leader')).toBe(true);
 
   const input = page.getByLabel('Import scenario');
-  await input.setInputFiles({ name: 'bad.zk', mimeType: 'text/plain', buffer: Buffer.from('servers 3\nc1> create /a 1\nc1> bogus /x\n') });
+  await input.setInputFiles({
+    name: 'bad.zk',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('servers 3\nc1> create /a 1\nc1> bogus /x\n'),
+  });
   await expect(page.getByRole('alert')).toContainText('line 3');
-  await input.setInputFiles({ name: 'good.zk', mimeType: 'text/plain', buffer: Buffer.from('servers 5\nseed 3\nwait 100ms\nc1> create /a 1\n') });
+  await input.setInputFiles({
+    name: 'good.zk',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('servers 5\nseed 3\nwait 100ms\nc1> create /a 1\n'),
+  });
   await expect(servers(page)).toHaveCount(5, { timeout: 15_000 });
   await expect(consoleOutput(page)).toContainText('Created /a', { timeout: 15_000 });
 });

@@ -27,7 +27,9 @@ for (const size of [
     await input.scrollIntoViewIfNeeded();
     await input.fill('c1> create /narrow 1');
     await input.press('Enter');
-    await expect(page.getByRole('log', { name: 'Console output' })).toContainText('Created /narrow', { timeout: 15_000 });
+    await expect(page.getByRole('log', { name: 'Console output' })).toContainText('Created /narrow', {
+      timeout: 15_000,
+    });
     await page.screenshot({ path: test.info().outputPath(`page-${size.width}.png`), fullPage: true });
     expect(errors).toEqual([]);
   });

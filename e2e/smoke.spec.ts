@@ -13,7 +13,9 @@ test('the page starts a live ensemble: header, controls, panels', async ({ page 
   // It plays by itself: the button offers Pause, and time and events move.
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 10_000 });
   const events = page.getByRole('status', { name: 'Events' });
-  await expect.poll(async () => Number((await events.textContent())?.replace(/\D/g, '')), { timeout: 10_000 }).toBeGreaterThan(10);
+  await expect
+    .poll(async () => Number((await events.textContent())?.replace(/\D/g, '')), { timeout: 10_000 })
+    .toBeGreaterThan(10);
   await expect(page.getByRole('status', { name: 'Time' })).not.toHaveText('0 ms');
 
   await expect(page.getByRole('button', { name: 'Step', exact: true })).toBeVisible();

@@ -33,7 +33,9 @@ async function seekTo(page: Page, t: number): Promise<void> {
 
 /** Two animation frames: the diagram has looked at the pointer and drawn. */
 async function frames(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
 }
 
 test('scrub back and forth through a run, fork it, and seek from the diagram', async ({ page }) => {
@@ -90,7 +92,9 @@ test('scrub back and forth through a run, fork it, and seek from the diagram', a
   await typeLine(page, 'kill n2');
   await expect.poll(() => readNumber(headOut(page)), { timeout: 10_000 }).toBe(afterCreate);
   await expect(headOut(page)).toHaveText(await nowOut(page).innerText());
-  await expect(page.getByRole('group', { name: 'Server n2', exact: true })).toContainText('crashed', { timeout: 10_000 });
+  await expect(page.getByRole('group', { name: 'Server n2', exact: true })).toContainText('crashed', {
+    timeout: 10_000,
+  });
   // Run on a little so there is a future to go back into.
   await page.getByRole('button', { name: 'Play' }).click();
   await expect.poll(() => readNumber(headOut(page)), { timeout: 15_000 }).toBeGreaterThan(afterCreate + 300);
@@ -133,7 +137,10 @@ test('the diagram exports SVG and PNG, and the heartbeat toggle works', async ({
   await pause(page);
   // Its text alternative says what it shows, up to the paused cursor.
   const now = await readNumber(nowOut(page));
-  await expect(diagram(page)).toHaveAccessibleName(new RegExp(`lane per server \\(n1, n2, n3\\).*cursor at ${now.toLocaleString('en-US')} ms`), { timeout: 5_000 });
+  await expect(diagram(page)).toHaveAccessibleName(
+    new RegExp(`lane per server \\(n1, n2, n3\\).*cursor at ${now.toLocaleString('en-US')} ms`),
+    { timeout: 5_000 },
+  );
   const svgDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export diagram (SVG)' }).click();
   const svg = await svgDownload;
@@ -169,7 +176,15 @@ test('fast wheel zooming while the diagram follows the run keeps every step', as
     const before = canvas.__zoom.k;
     const steps = 15;
     for (let i = 0; i < steps; i++) {
-      canvas.dispatchEvent(new WheelEvent('wheel', { deltaY: 40, clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2, bubbles: true, cancelable: true }));
+      canvas.dispatchEvent(
+        new WheelEvent('wheel', {
+          deltaY: 40,
+          clientX: rect.left + rect.width / 2,
+          clientY: rect.top + rect.height / 2,
+          bubbles: true,
+          cancelable: true,
+        }),
+      );
       await new Promise((resolve) => setTimeout(resolve, 4));
     }
     await new Promise((resolve) => setTimeout(resolve, 600));
@@ -193,7 +208,15 @@ test('a new run (another cluster size) shows the diagram from its start, followi
   await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.5, { steps: 5 });
   await page.mouse.up();
   await expect(follow).toHaveAttribute('aria-pressed', 'false');
-  const zoomX = () => page.evaluate(() => (document.querySelector('canvas[role="img"][aria-label^="Space-time diagram"]') as HTMLCanvasElement & { __zoom: { x: number } }).__zoom.x);
+  const zoomX = () =>
+    page.evaluate(
+      () =>
+        (
+          document.querySelector('canvas[role="img"][aria-label^="Space-time diagram"]') as HTMLCanvasElement & {
+            __zoom: { x: number };
+          }
+        ).__zoom.x,
+    );
   expect(await zoomX()).toBeGreaterThan(44);
 
   await page.getByRole('combobox', { name: 'Servers' }).selectOption('5');

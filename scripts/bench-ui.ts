@@ -63,7 +63,9 @@ async function workerHeapReader(page: Page): Promise<HeapReader> {
         resolve(result);
       };
       pending.set(id, done);
-      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) }).catch(() => done({}));
+      void cdp
+        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) })
+        .catch(() => done({}));
     });
   return async () => {
     const sessionId = sessions.at(-1);
@@ -85,7 +87,11 @@ function percentile(sorted: number[], p: number): number {
 async function startPreview(): Promise<ChildProcess> {
   const build = spawnSync('node_modules/.bin/vite', ['build', '--outDir', OUT_DIR], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('vite build failed');
-  const server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', OUT_DIR], { stdio: 'ignore' });
+  const server = spawn(
+    'node_modules/.bin/vite',
+    ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', OUT_DIR],
+    { stdio: 'ignore' },
+  );
   for (let i = 0; i < 100; i++) {
     try {
       const response = await fetch(BASE);
@@ -102,7 +108,8 @@ async function startPreview(): Promise<ChildProcess> {
 function gzipKB(): number {
   const assets = join(OUT_DIR, 'assets');
   let total = 0;
-  for (const file of readdirSync(assets)) if (file.endsWith('.js')) total += gzipSync(readFileSync(join(assets, file))).length;
+  for (const file of readdirSync(assets))
+    if (file.endsWith('.js')) total += gzipSync(readFileSync(join(assets, file))).length;
   return Math.round(total / 1024);
 }
 
@@ -132,7 +139,13 @@ interface BenchWindow {
   __bench: { frames: number[]; longTasks: number[]; leaderAt: number | null; recording: boolean };
 }
 
-async function measure(page: Page, scenario: string, seconds: number, workerHeap: HeapReader, during?: () => Promise<void>): Promise<Measurement> {
+async function measure(
+  page: Page,
+  scenario: string,
+  seconds: number,
+  workerHeap: HeapReader,
+  during?: () => Promise<void>,
+): Promise<Measurement> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const metric = async (name: string): Promise<number> => {
@@ -162,7 +175,9 @@ async function measure(page: Page, scenario: string, seconds: number, workerHeap
   while (Date.now() < until) {
     if (during) await during();
     else await page.waitForTimeout(100);
-    const flying = await page.evaluate(() => document.querySelector('[data-in-flight]')?.getAttribute('data-in-flight') ?? '0');
+    const flying = await page.evaluate(
+      () => document.querySelector('[data-in-flight]')?.getAttribute('data-in-flight') ?? '0',
+    );
     inFlightMax = Math.max(inFlightMax, Number(flying));
     // Quarter-way samples (a forced GC costs the page a few milliseconds, well under 0.1% of a minute).
     if (nextSample < 4 && Date.now() >= wallStart + (seconds * 1000 * nextSample) / 4) {
@@ -199,15 +214,27 @@ async function measure(page: Page, scenario: string, seconds: number, workerHeap
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' }, json: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { seconds: { type: 'string', default: '60' }, json: { type: 'boolean', default: false } },
+  });
   const seconds = Number(values.seconds);
-  if (!Number.isFinite(seconds) || seconds < 1) throw new Error(`--seconds must be a positive number, got "${values.seconds}"`);
+  if (!Number.isFinite(seconds) || seconds < 1)
+    throw new Error(`--seconds must be a positive number, got "${values.seconds}"`);
   const server = await startPreview();
   const executablePath = chromiumPath();
   const browser = await chromium.launch({
     headless: true,
     ...(executablePath ? { executablePath } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+    ],
   });
   const results: Measurement[] = [];
   let leaderMs = 0;
@@ -219,7 +246,9 @@ async function main(): Promise<void> {
     const workerHeap = await workerHeapReader(page);
     const navigationStart = Date.now();
     await page.goto(BASE);
-    await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.leaderAt !== null, null, { timeout: 30_000 });
+    await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.leaderAt !== null, null, {
+      timeout: 30_000,
+    });
     leaderMs = Math.round(await page.evaluate(() => (window as unknown as BenchWindow).__bench.leaderAt ?? 0));
     void navigationStart;
 
@@ -228,7 +257,14 @@ async function main(): Promise<void> {
     results.push(await measure(page, '5 servers, idle, 1x', seconds, workerHeap));
 
     await page.getByRole('combobox', { name: 'Servers' }).selectOption('25');
-    await page.waitForFunction(() => [...document.querySelectorAll('[role="group"][aria-label^="Server n"]')].some((g) => (g.textContent || '').includes('leader')), null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('[role="group"][aria-label^="Server n"]')].some((g) =>
+          (g.textContent || '').includes('leader'),
+        ),
+      null,
+      { timeout: 30_000 },
+    );
     // Ten client writes a second, typed into the console in the page itself (no driver round trips).
     await page.evaluate(() => {
       const input = document.querySelector<HTMLInputElement>('#console-input');

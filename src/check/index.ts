@@ -14,7 +14,15 @@ export { checkAgreement, checkValidity, checkPrefix, checkPromises, checkChosen,
 export { buildHistory, partitionHistory, LINEARIZABILITY_BUDGET, type HistoryOp } from './linearizable';
 
 /** The checkers in the order the summary lists them (these names are JSON keys of the CLI summary). */
-export const CHECK_NAMES = ['agreement', 'validity', 'prefix', 'promises', 'chosen', 'linearizable', 'liveness'] as const;
+export const CHECK_NAMES = [
+  'agreement',
+  'validity',
+  'prefix',
+  'promises',
+  'chosen',
+  'linearizable',
+  'liveness',
+] as const;
 
 export type CheckName = (typeof CHECK_NAMES)[number];
 

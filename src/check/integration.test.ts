@@ -10,8 +10,20 @@ function newSim(servers = 3, seed = 1): Simulator {
   return new Simulator({ header: { ...DEFAULT_HEADER, servers, seed }, traceMessages: true });
 }
 
-const create = (path: string, data = 'x', ephemeral = false, sequential = false): ClientCommand => ({ kind: 'create', path, data, ephemeral, sequential });
-const set = (path: string, data: string, version = -1): ClientCommand => ({ kind: 'set', path, data, version, stat: false });
+const create = (path: string, data = 'x', ephemeral = false, sequential = false): ClientCommand => ({
+  kind: 'create',
+  path,
+  data,
+  ephemeral,
+  sequential,
+});
+const set = (path: string, data: string, version = -1): ClientCommand => ({
+  kind: 'set',
+  path,
+  data,
+  version,
+  stat: false,
+});
 
 function settle(sim: Simulator): void {
   expect(sim.runUntilCondition(() => sim.isSettled(), 20_000)).toBe(true);
@@ -67,7 +79,10 @@ describe('checks on simulator runs', () => {
     expectAllOk(sim);
     const returns = sim.trace
       .map((e, index) => ({ e, index }))
-      .filter((x): x is { e: Extract<TraceEvent, { kind: 'return' }>; index: number } => x.e.kind === 'return' && (x.e.opId === first || x.e.opId === second));
+      .filter(
+        (x): x is { e: Extract<TraceEvent, { kind: 'return' }>; index: number } =>
+          x.e.kind === 'return' && (x.e.opId === first || x.e.opId === second),
+      );
     expect(returns).toHaveLength(2);
     const winners = returns.filter((r) => r.e.result.ok);
     expect(winners).toHaveLength(1);
@@ -97,10 +112,22 @@ describe('checks on simulator runs', () => {
       const r = rand(100);
       const session = sessions[rand(sessions.length)]!;
       const path = paths[rand(paths.length)]!;
-      if (r < 25) sim.invoke(session, { kind: 'command', command: create(path, `v${step}`, rand(4) === 0, rand(4) === 0) });
+      if (r < 25)
+        sim.invoke(session, { kind: 'command', command: create(path, `v${step}`, rand(4) === 0, rand(4) === 0) });
       else if (r < 50) sim.invoke(session, { kind: 'command', command: set(path, `v${step}`, rand(3) - 1) });
-      else if (r < 58) sim.invoke(session, { kind: 'command', command: { kind: 'delete', path, version: rand(3) - 1 } });
-      else if (r < 63) sim.invoke(session, { kind: 'command', command: { kind: 'multi', ops: [{ op: 'check', path, version: rand(2) }, { op: 'setData', path: paths[rand(paths.length)]!, data: 'm', version: -1 }] } });
+      else if (r < 58)
+        sim.invoke(session, { kind: 'command', command: { kind: 'delete', path, version: rand(3) - 1 } });
+      else if (r < 63)
+        sim.invoke(session, {
+          kind: 'command',
+          command: {
+            kind: 'multi',
+            ops: [
+              { op: 'check', path, version: rand(2) },
+              { op: 'setData', path: paths[rand(paths.length)]!, data: 'm', version: -1 },
+            ],
+          },
+        });
       else if (r < 66) sim.kill(rand(3) + 1);
       else if (r < 72) sim.restart(rand(3) + 1);
       else if (r < 75) sim.cut(rand(3) + 1, rand(3) + 1);
@@ -120,6 +147,7 @@ describe('checks on simulator runs', () => {
     expect(elapsed).toBeLessThan(1000);
     const verdicts = runChecks(sim.trace, 3);
     // Liveness is left out: the simulator can strand an op sent to a server that restarts before the client notices.
-    for (const name of ['agreement', 'validity', 'prefix', 'promises', 'chosen'] as const) expect({ name, verdict: verdicts[name] }).toEqual({ name, verdict: { ok: true } });
+    for (const name of ['agreement', 'validity', 'prefix', 'promises', 'chosen'] as const)
+      expect({ name, verdict: verdicts[name] }).toEqual({ name, verdict: { ok: true } });
   });
 });

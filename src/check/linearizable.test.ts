@@ -65,8 +65,22 @@ describe('linearizable', () => {
       b.write('c1', 1, cmd.create('/q'), 10, 20, { ok: true, path: '/q', stat: stat(0) });
       b.at(30).invoke('c1', 2, cmd.create('/q/n-', 'a', { sequential: true }));
       b.at(30).invoke('c2', 3, cmd.create('/q/n-', 'b', { sequential: true }));
-      b.at(31).request(1, 'c1:2:first', { op: 'create', session: 'c1', path: '/q/n-', data: 'a', ephemeral: false, sequential: true });
-      b.at(31).request(1, 'c2:3:first', { op: 'create', session: 'c2', path: '/q/n-', data: 'b', ephemeral: false, sequential: true });
+      b.at(31).request(1, 'c1:2:first', {
+        op: 'create',
+        session: 'c1',
+        path: '/q/n-',
+        data: 'a',
+        ephemeral: false,
+        sequential: true,
+      });
+      b.at(31).request(1, 'c2:3:first', {
+        op: 'create',
+        session: 'c2',
+        path: '/q/n-',
+        data: 'b',
+        ephemeral: false,
+        sequential: true,
+      });
       b.at(40).ret('c1', 2, { ok: true, path: `/q/n-${first}`, stat: stat(0) });
       b.at(41).ret('c2', 3, { ok: true, path: `/q/n-${second}`, stat: stat(0) });
       return b;
@@ -104,7 +118,11 @@ describe('linearizable', () => {
   it('models sessions: an expiry deletes ephemerals and later writes of the session fail', () => {
     const b = new TraceBuilder();
     b.openSessions('c1', 'c2');
-    b.write('c1', 1, cmd.create('/e', 'x', { ephemeral: true }), 10, 20, { ok: true, path: '/e', stat: stat(0, { ephemeralOwner: 'c1', ephemeralOwnerId: 7 }) });
+    b.write('c1', 1, cmd.create('/e', 'x', { ephemeral: true }), 10, 20, {
+      ok: true,
+      path: '/e',
+      stat: stat(0, { ephemeralOwner: 'c1', ephemeralOwnerId: 7 }),
+    });
     b.at(30).sessionTxn('c1#expire@30', { op: 'closeSession', session: 'c1', reason: 'expire' }, 40, 2);
     b.write('c2', 2, cmd.create('/e'), 50, 60, { ok: true, path: '/e', stat: stat(0) });
     b.write('c1', 3, cmd.set('/other', 'y'), 70, 80, { ok: false, error: 'SESSIONEXPIRED', path: '/other', server: 2 });
@@ -112,7 +130,11 @@ describe('linearizable', () => {
     // Without the expiry, /e still exists.
     const c = new TraceBuilder();
     c.openSessions('c1', 'c2');
-    c.write('c1', 1, cmd.create('/e', 'x', { ephemeral: true }), 10, 20, { ok: true, path: '/e', stat: stat(0, { ephemeralOwner: 'c1' }) });
+    c.write('c1', 1, cmd.create('/e', 'x', { ephemeral: true }), 10, 20, {
+      ok: true,
+      path: '/e',
+      stat: stat(0, { ephemeralOwner: 'c1' }),
+    });
     const bad = c.write('c2', 2, cmd.create('/e'), 50, 60, { ok: true, path: '/e', stat: stat(0) }).ret;
     expect(checkLinearizable(c.events, 3)).toMatchObject({ ok: false, event: bad });
   });
@@ -120,21 +142,34 @@ describe('linearizable', () => {
   it('lets a never-applied session close happen or not', () => {
     const b = new TraceBuilder();
     b.openSessions('c1', 'c2');
-    b.write('c1', 1, cmd.create('/e', 'x', { ephemeral: true }), 10, 20, { ok: true, path: '/e', stat: stat(0, { ephemeralOwner: 'c1' }) });
+    b.write('c1', 1, cmd.create('/e', 'x', { ephemeral: true }), 10, 20, {
+      ok: true,
+      path: '/e',
+      stat: stat(0, { ephemeralOwner: 'c1' }),
+    });
     b.at(30).sessionTxn('c1#expire@30', { op: 'closeSession', session: 'c1', reason: 'expire' }, null);
     b.write('c2', 2, cmd.create('/e'), 50, 60, { ok: true, path: '/e', stat: stat(0) });
     expect(checkLinearizable(b.events, 3)).toEqual({ ok: true });
   });
 
   it('compares each sub-op of a multi', () => {
-    const multi = { kind: 'multi', ops: [{ op: 'check', path: '/a', version: 0 }, { op: 'create', path: '/a/b', data: 'x', ephemeral: false, sequential: false }] } as const;
+    const multi = {
+      kind: 'multi',
+      ops: [
+        { op: 'check', path: '/a', version: 0 },
+        { op: 'create', path: '/a/b', data: 'x', ephemeral: false, sequential: false },
+      ],
+    } as const;
     const build = (secondOk: boolean): TraceBuilder => {
       const b = new TraceBuilder();
       b.openSessions('c1');
       b.write('c1', 1, cmd.create('/a'), 10, 20, { ok: true, path: '/a', stat: stat(0) });
       b.write('c1', 2, multi, 30, 40, {
         ok: true,
-        results: [{ ok: true, path: '/a' }, secondOk ? { ok: true, path: '/a/b', stat: stat(0) } : { ok: false, error: 'NODEEXISTS', path: '/a/b' }],
+        results: [
+          { ok: true, path: '/a' },
+          secondOk ? { ok: true, path: '/a/b', stat: stat(0) } : { ok: false, error: 'NODEEXISTS', path: '/a/b' },
+        ],
       });
       return b;
     };
@@ -153,7 +188,12 @@ describe('partitionHistory', () => {
   const parts = (b: TraceBuilder): string[][] =>
     partitionHistory(buildHistory(b.events))
       .filter((part) => part.some((op) => !op.sessionTxn))
-      .map((part) => part.filter((op) => !op.sessionTxn).map((op) => op.label).sort())
+      .map((part) =>
+        part
+          .filter((op) => !op.sessionTxn)
+          .map((op) => op.label)
+          .sort(),
+      )
       .sort();
 
   it('splits independent top-level components, and copies the session opens into each', () => {
@@ -170,20 +210,49 @@ describe('partitionHistory', () => {
   it('glues components a multi spans, and top-level creates to a sequential create under /', () => {
     const b = new TraceBuilder();
     b.openSessions('c1', 'c2');
-    b.write('c1', 1, { kind: 'multi', ops: [{ op: 'check', path: '/a', version: 0 }, { op: 'setData', path: '/b', data: 'y', version: -1 }] }, 10, 20, { ok: false, error: 'NONODE' });
+    b.write(
+      'c1',
+      1,
+      {
+        kind: 'multi',
+        ops: [
+          { op: 'check', path: '/a', version: 0 },
+          { op: 'setData', path: '/b', data: 'y', version: -1 },
+        ],
+      },
+      10,
+      20,
+      { ok: false, error: 'NONODE' },
+    );
     b.write('c2', 2, cmd.create('/c'), 10, 20, { ok: true, path: '/c', stat: stat(0) });
     b.write('c2', 3, cmd.set('/d', 'x'), 10, 20, { ok: false, error: 'NONODE', path: '/d' });
     expect(parts(b)).toHaveLength(3);
-    b.write('c1', 4, cmd.create('/s-', 'x', { sequential: true }), 30, 40, { ok: true, path: '/s-0000000001', stat: stat(0) });
+    b.write('c1', 4, cmd.create('/s-', 'x', { sequential: true }), 30, 40, {
+      ok: true,
+      path: '/s-0000000001',
+      stat: stat(0),
+    });
     // /c (a top-level create) now shares the root's sequential counter with the create -s; /d does not.
-    expect(parts(b)).toEqual([['c1 "create -s /s- x"', 'c2 "create /c x"'], ['c1 "multi check /a 0; set /b y"'], ['c2 "set /d x"']]);
+    expect(parts(b)).toEqual([
+      ['c1 "create -s /s- x"', 'c2 "create /c x"'],
+      ['c1 "multi check /a 0; set /b y"'],
+      ['c2 "set /d x"'],
+    ]);
   });
 
   it('glues the ephemerals of a session that closes', () => {
     const b = new TraceBuilder();
     b.openSessions('c1', 'c2');
-    b.write('c1', 1, cmd.create('/a', 'x', { ephemeral: true }), 10, 20, { ok: true, path: '/a', stat: stat(0, { ephemeralOwner: 'c1' }) });
-    b.write('c1', 2, cmd.create('/b', 'x', { ephemeral: true }), 30, 40, { ok: true, path: '/b', stat: stat(0, { ephemeralOwner: 'c1' }) });
+    b.write('c1', 1, cmd.create('/a', 'x', { ephemeral: true }), 10, 20, {
+      ok: true,
+      path: '/a',
+      stat: stat(0, { ephemeralOwner: 'c1' }),
+    });
+    b.write('c1', 2, cmd.create('/b', 'x', { ephemeral: true }), 30, 40, {
+      ok: true,
+      path: '/b',
+      stat: stat(0, { ephemeralOwner: 'c1' }),
+    });
     b.write('c2', 3, cmd.create('/c'), 30, 40, { ok: true, path: '/c', stat: stat(0) });
     expect(parts(b)).toHaveLength(3);
     b.at(50).sessionTxn('c1#expire@50', { op: 'closeSession', session: 'c1', reason: 'expire' }, 60, 5);

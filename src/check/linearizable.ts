@@ -245,7 +245,11 @@ export function partitionHistory(ops: readonly HistoryOp[]): HistoryOp[][] {
     if (seqPrefixes.size > 0) {
       for (const name of topName[op.id] as string[]) {
         for (const prefix of seqPrefixes) {
-          if (name.length === prefix.length + 10 && name.startsWith(prefix) && /^\d{10}$/.test(name.slice(prefix.length))) {
+          if (
+            name.length === prefix.length + 10 &&
+            name.startsWith(prefix) &&
+            /^\d{10}$/.test(name.slice(prefix.length))
+          ) {
             own.push(ROOT_KEY);
           }
         }
@@ -342,7 +346,8 @@ export function resultMatches(model: TxnResult, actual: OpResult): boolean {
   if (actual.results === undefined) return true;
   const mine = model.results;
   if (mine === undefined || mine.length !== actual.results.length) return false;
-  for (let k = 0; k < mine.length; k++) if (!oneMatches(mine[k] as MultiOpResult, actual.results[k] as MultiOpResult)) return false;
+  for (let k = 0; k < mine.length; k++)
+    if (!oneMatches(mine[k] as MultiOpResult, actual.results[k] as MultiOpResult)) return false;
   return true;
 }
 
@@ -350,7 +355,9 @@ export function resultMatches(model: TxnResult, actual: OpResult): boolean {
 function stateKey(r: Replica): string {
   const parts: string[] = [];
   for (const [path, n] of r.nodes) {
-    parts.push(`${path}\u0001${n.data}\u0001${n.version}\u0001${n.childCreates}\u0001${n.ephemeralOwner === 0 ? '' : n.ephemeralOwner}`);
+    parts.push(
+      `${path}\u0001${n.data}\u0001${n.version}\u0001${n.childCreates}\u0001${n.ephemeralOwner === 0 ? '' : n.ephemeralOwner}`,
+    );
   }
   parts.sort();
   parts.push(`\u0002${[...r.sessions.keys()].sort().join('\u0001')}`);
@@ -378,8 +385,13 @@ interface Frame {
 
 function searchPart(ops: readonly HistoryOp[], budget: Budget): Outcome {
   const bits = ops.map((_, i) => 1n << BigInt(i));
-  const byStart = ops.map((_, i) => i).sort((a, b) => (ops[a] as HistoryOp).start - (ops[b] as HistoryOp).start || a - b);
-  const byEnd = (a: number, b: number): number => (ops[a] as HistoryOp).end - (ops[b] as HistoryOp).end || (ops[a] as HistoryOp).start - (ops[b] as HistoryOp).start || a - b;
+  const byStart = ops
+    .map((_, i) => i)
+    .sort((a, b) => (ops[a] as HistoryOp).start - (ops[b] as HistoryOp).start || a - b);
+  const byEnd = (a: number, b: number): number =>
+    (ops[a] as HistoryOp).end - (ops[b] as HistoryOp).end ||
+    (ops[a] as HistoryOp).start - (ops[b] as HistoryOp).start ||
+    a - b;
   const required = byStart.filter((i) => (ops[i] as HistoryOp).required).sort(byEnd);
   const checked = required.filter((i) => (ops[i] as HistoryOp).expected !== null);
   const has = (lin: bigint, i: number): boolean => (lin & (bits[i] as bigint)) !== 0n;
@@ -482,7 +494,8 @@ export function checkLinearizableWithBudget(trace: readonly TraceEvent[], limit:
     const outcome = searchPart(part, budget);
     if (outcome.kind === 'exhausted') exhausted = true;
     else if (outcome.kind === 'fail') {
-      if (failure === null || rankOf(outcome.op) < rankOf(failure.op)) failure = { op: outcome.op, model: outcome.model };
+      if (failure === null || rankOf(outcome.op) < rankOf(failure.op))
+        failure = { op: outcome.op, model: outcome.model };
     }
   }
   if (failure !== null) {

@@ -54,13 +54,20 @@ export function checkLiveness(trace: readonly TraceEvent[], servers: number): Ve
     }
   }
   const end = (trace[trace.length - 1] as TraceEvent).t;
-  const group = largestConnectedGroup([...up].sort((a, b) => a - b), cuts);
+  const group = largestConnectedGroup(
+    [...up].sort((a, b) => a - b),
+    cuts,
+  );
   if (group < majority(servers)) {
-    return okWithNote(`not applicable: at the end only ${group} of ${servers} servers are up and connected, no majority`);
+    return okWithNote(
+      `not applicable: at the end only ${group} of ${servers} servers are up and connected, no majority`,
+    );
   }
   if (loss >= 1) return okWithNote('not applicable: the network loses every message at the end');
   if (end - lastFault < LIVENESS_QUIET_MS) {
-    return okWithNote(`not applicable: only ${end - lastFault} ms passed after ${lastFaultText} (at ${lastFault} ms), less than ${LIVENESS_QUIET_MS} ms`);
+    return okWithNote(
+      `not applicable: only ${end - lastFault} ms passed after ${lastFaultText} (at ${lastFault} ms), less than ${LIVENESS_QUIET_MS} ms`,
+    );
   }
   const deadline = lastFault + LIVENESS_GRACE_MS;
   const returned = new Set<string>();

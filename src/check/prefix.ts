@@ -11,7 +11,8 @@ export function checkPrefix(trace: readonly TraceEvent[], _servers: number): Ver
     else if (e.kind === 'apply') {
       const expected = next.get(e.server) ?? 0;
       if (e.slot !== expected) {
-        const what = e.slot > expected ? `before slot ${expected} (a gap)` : `again after slot ${expected - 1} (out of order)`;
+        const what =
+          e.slot > expected ? `before slot ${expected} (a gap)` : `again after slot ${expected - 1} (out of order)`;
         return violation(i, `n${e.server} applied slot ${e.slot} ${what}`);
       }
       next.set(e.server, expected + 1);

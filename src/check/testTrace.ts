@@ -71,12 +71,20 @@ export class TraceBuilder {
   /** createSession for each name, requested at the current time and applied 5 ms later. */
   openSessions(...names: string[]): this {
     const t = this.now;
-    for (const name of names) this.sessionTxn(`${name}#connect1`, { op: 'createSession', session: name, timeoutMs: 4000 }, t + 5);
+    for (const name of names)
+      this.sessionTxn(`${name}#connect1`, { op: 'createSession', session: name, timeoutMs: 4000 }, t + 5);
     return this.at(t + 5);
   }
 
   /** A client write: invoke at `from`, request 1 ms later, return at `to` (null: no return). */
-  write(session: string, opId: number, command: ClientCommand, from: number, to: number | null, result?: OpResult): { invoke: number; ret: number } {
+  write(
+    session: string,
+    opId: number,
+    command: ClientCommand,
+    from: number,
+    to: number | null,
+    result?: OpResult,
+  ): { invoke: number; ret: number } {
     const invoke = this.at(from).invoke(session, opId, command);
     this.at(from + 1).request(1, `${session}:${opId}:first`, commandTxn(session, command));
     let ret = -1;
@@ -84,7 +92,6 @@ export class TraceBuilder {
     return { invoke, ret };
   }
 }
-
 
 export function stat(version: number, more: Partial<Stat> = {}): Stat {
   return {

@@ -9,7 +9,10 @@ export function checkValidity(trace: readonly TraceEvent[], _servers: number): V
     const e = trace[i] as TraceEvent;
     if (e.kind === 'request') requested.add(e.proposalId);
     else if (e.kind === 'decided' && e.proposalId !== NOOP_ID && !requested.has(e.proposalId)) {
-      return violation(i, `n${e.server} decided ${e.proposalId} for slot ${e.slot}, which no client or session ever requested`);
+      return violation(
+        i,
+        `n${e.server} decided ${e.proposalId} for slot ${e.slot}, which no client or session ever requested`,
+      );
     }
   }
   return OK;

@@ -5,7 +5,8 @@ import { Simulator } from '../sim/simulator';
 import { LiveRun } from '../worker/engine';
 import { fail, parseInteger, parseOptions } from './common';
 
-const USAGE = 'usage: npm run bench -- [--writes N] [--servers 3,5,9,51] [--sessions N] [--trace] [--seek 25000,50000,100000] [--seek-growing 25000,50000,100000] [--json]';
+const USAGE =
+  'usage: npm run bench -- [--writes N] [--servers 3,5,9,51] [--sessions N] [--trace] [--seek 25000,50000,100000] [--seek-growing 25000,50000,100000] [--json]';
 
 interface BenchRow {
   servers: number;
@@ -25,7 +26,11 @@ function cpuSeconds(): number {
 }
 
 function benchOne(servers: number, writes: number, sessions: number, trace: boolean): BenchRow {
-  const sim = new Simulator({ header: { ...DEFAULT_HEADER, servers, seed: 42 }, traceMessages: trace, traceProtocol: trace });
+  const sim = new Simulator({
+    header: { ...DEFAULT_HEADER, servers, seed: 42 },
+    traceMessages: trace,
+    traceProtocol: trace,
+  });
   // Steady leader first: the measured part is replication only.
   sim.runUntilCondition(() => sim.servers.some((s) => s.paxos.volatile.role === 'leader'), 60_000);
   let issued = 0;
@@ -33,9 +38,15 @@ function benchOne(servers: number, writes: number, sessions: number, trace: bool
   const issue = (session: string): void => {
     if (issued >= writes) return;
     issued++;
-    sim.invoke(session, { kind: 'command', command: { kind: 'set', path: '/bench', data: String(issued), version: -1, stat: false } });
+    sim.invoke(session, {
+      kind: 'command',
+      command: { kind: 'set', path: '/bench', data: String(issued), version: -1, stat: false },
+    });
   };
-  sim.invoke('c0', { kind: 'command', command: { kind: 'create', path: '/bench', data: '', ephemeral: false, sequential: false } });
+  sim.invoke('c0', {
+    kind: 'command',
+    command: { kind: 'create', path: '/bench', data: '', ephemeral: false, sequential: false },
+  });
   sim.runUntilCondition(() => sim.isSettled(), 60_000);
   sim.listener = {
     onComplete: (done) => {
@@ -96,8 +107,8 @@ function benchSeek(traceEvents: number, shape: 'steady' | 'growing'): SeekRow {
       writes++;
       run.runLine(`c${(writes % 8) + 1}> set /k${writes % 10} ${writes} &`, 'console');
       if (writes % 10 === 0) run.runLine(`c${(writes % 8) + 1}> create /k${writes % 10} x &`, 'console');
-      if (writes % 400 === 0) run.runLine(`kill n${(writes / 400) % 5 + 1}`, 'control');
-      if (writes % 400 === 200) run.runLine(`restart n${((writes - 200) / 400) % 5 + 1}`, 'control');
+      if (writes % 400 === 0) run.runLine(`kill n${((writes / 400) % 5) + 1}`, 'control');
+      if (writes % 400 === 200) run.runLine(`restart n${(((writes - 200) / 400) % 5) + 1}`, 'control');
     }
   }
   run.playing = false;
@@ -105,7 +116,7 @@ function benchSeek(traceEvents: number, shape: 'steady' | 'growing'): SeekRow {
   const times: number[] = [];
   for (let i = 0; i < 40; i++) {
     // Spread over the run, visiting it out of order (back and forth).
-    const t = ((i * 7919) % 40) / 40 * end;
+    const t = (((i * 7919) % 40) / 40) * end;
     const start = process.hrtime.bigint();
     run.seekTime(t);
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
@@ -157,7 +168,10 @@ function main(): void {
   const growingSizes = sizesOf('seek-growing');
   const sessions = parseInteger('sessions', values.sessions, 1, 10_000)!;
   const sizes = values.servers.split(',').map((s) => parseInteger('servers', s.trim(), 1, 101)!);
-  if (!values.json) process.stdout.write(`${writes} writes, ${sessions} closed-loop sessions, trace ${values.trace ? 'on' : 'off'}, one core, best of 3\n`);
+  if (!values.json)
+    process.stdout.write(
+      `${writes} writes, ${sessions} closed-loop sessions, trace ${values.trace ? 'on' : 'off'}, one core, best of 3\n`,
+    );
   // Warm the JIT up first, so the figures are the steady state rather than compilation.
   benchOne(5, 5000, sessions, values.trace);
   for (const servers of sizes) {
@@ -176,7 +190,8 @@ function main(): void {
       );
     }
   }
-  if (seekSizes.length > 0 && !values.json) process.stdout.write('time travel (5 servers, writes and crashes, seek to 40 points back and forth):\n');
+  if (seekSizes.length > 0 && !values.json)
+    process.stdout.write('time travel (5 servers, writes and crashes, seek to 40 points back and forth):\n');
   const printSeek = (key: 'seek' | 'seekGrowing', row: SeekRow): void => {
     if (values.json) process.stdout.write(`${JSON.stringify({ [key]: row })}\n`);
     else {
@@ -187,7 +202,8 @@ function main(): void {
     }
   };
   for (const size of seekSizes) printSeek('seek', benchSeek(size, 'steady'));
-  if (growingSizes.length > 0 && !values.json) process.stdout.write('time travel (25 servers, a new znode every 25 ms, seek to 40 points back and forth):\n');
+  if (growingSizes.length > 0 && !values.json)
+    process.stdout.write('time travel (25 servers, a new znode every 25 ms, seek to 40 points back and forth):\n');
   for (const size of growingSizes) printSeek('seekGrowing', benchSeek(size, 'growing'));
 }
 

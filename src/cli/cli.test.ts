@@ -22,7 +22,10 @@ function tempScript(text: string): string {
 }
 
 interface Summary {
-  summary: { servers: Record<string, { decided: [number, number, string][]; applied: number; up: boolean }>; checks: Record<string, string> };
+  summary: {
+    servers: Record<string, { decided: [number, number, string][]; applied: number; up: boolean }>;
+    checks: Record<string, string>;
+  };
 }
 
 function summaryOf(stdout: string): Summary['summary'] {
@@ -35,7 +38,10 @@ describe('npm run sim', () => {
     it(`runs the seed example on ${servers} servers with every check passing`, () => {
       const { status, stdout } = run('sim.ts', [join(scenarios, 'seed-example.zk'), '--servers', servers, '--json']);
       expect(status).toBe(0);
-      const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      const lines = stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
       const create = lines.find((l) => l.cmd === 'create -e /data 1');
       expect(create).toMatchObject({ ok: true, path: '/data', session: 'c1' });
       const conditional = lines.find((l) => l.cmd === 'set -v 0 /data 2');
@@ -57,7 +63,11 @@ describe('npm run sim', () => {
     expect(status).toBe(0);
     const summary = summaryOf(stdout);
     expect(Object.values(summary.checks).every((v) => v === 'ok')).toBe(true);
-    const get = stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.cmd === 'get -s /config');
+    const get = stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.cmd === 'get -s /config');
     // Whichever value the get returns must be the one in the decided log's last write to /config.
     const decided = summary.servers.n2!.decided.map((entry) => entry[2]).filter((text) => text.includes('/config'));
     const lastValue = decided.at(-1)!.split(' ').at(-1);
@@ -116,9 +126,22 @@ describe('npm run fuzz', () => {
 
 describe('npm run bench', () => {
   it('reports throughput and both time-travel shapes as JSON lines, and refuses a bad size', () => {
-    const { status, stdout } = run('bench.ts', ['--servers', '3', '--writes', '200', '--seek', '2000', '--seek-growing', '2000', '--json']);
+    const { status, stdout } = run('bench.ts', [
+      '--servers',
+      '3',
+      '--writes',
+      '200',
+      '--seek',
+      '2000',
+      '--seek-growing',
+      '2000',
+      '--json',
+    ]);
     expect(status).toBe(0);
-    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, Record<string, number> | number>);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, Record<string, number> | number>);
     expect(lines[0]).toMatchObject({ servers: 3, writes: 200 });
     const steady = lines.find((line) => 'seek' in line)!.seek as Record<string, number>;
     const growing = lines.find((line) => 'seekGrowing' in line)!.seekGrowing as Record<string, number>;
@@ -138,7 +161,10 @@ describe('commands on a closed session', () => {
     const file = tempScript('c1> create -e /eph 1\nc1 close\nc1> get /eph\nc1> ls /\nc1 close\nc2> ls /\n');
     const { status, stdout } = run('sim.ts', [file, '--json']);
     expect(status).toBe(0);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const byLine = (n: number) => lines.find((l) => l.line === n);
     expect(byLine(2)).toMatchObject({ cmd: 'c1 close', ok: true });
     expect(byLine(3)).toMatchObject({ session: 'c1', cmd: 'get /eph', ok: false, error: 'SESSIONEXPIRED' });
@@ -152,10 +178,22 @@ describe('commands on a closed session', () => {
     const file = tempScript('c1> ls /\nc4 expire\nc1 close\nc1 expire\n');
     const { status, stdout } = run('sim.ts', [file, '--json']);
     expect(status).toBe(0);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines.find((l) => l.line === 2)).toMatchObject({ cmd: 'c4 expire', ok: false, note: 'c4 has no open session to expire: it never connected' });
-    expect(lines.find((l) => l.line === 4)).toMatchObject({ cmd: 'c1 expire', ok: false, note: 'c1 has no open session to expire: it already ended' });
-    const summary = (lines.at(-1) as { summary: { servers: Record<string, { decided: [number, number, string][] }> } }).summary;
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.find((l) => l.line === 2)).toMatchObject({
+      cmd: 'c4 expire',
+      ok: false,
+      note: 'c4 has no open session to expire: it never connected',
+    });
+    expect(lines.find((l) => l.line === 4)).toMatchObject({
+      cmd: 'c1 expire',
+      ok: false,
+      note: 'c1 has no open session to expire: it already ended',
+    });
+    const summary = (lines.at(-1) as { summary: { servers: Record<string, { decided: [number, number, string][] }> } })
+      .summary;
     expect(summary.servers.n1!.decided.map((entry) => entry[2])).toEqual(['createSession c1', 'closeSession c1']);
   });
 });

@@ -23,4 +23,3 @@ export function parseInteger(name: string, text: string | undefined, min: number
   if (value < min || value > max) fail(`--${name} must be between ${min} and ${max}, got ${value}`);
   return value;
 }
-

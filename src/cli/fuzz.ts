@@ -4,7 +4,8 @@ import { BUG_NAMES, type BugName, type ProtocolMode } from '../script/ast';
 import { fuzz } from '../scenario/fuzz';
 import { fail, parseInteger, parseOptions } from './common';
 
-const USAGE = 'usage: npm run fuzz -- --seeds N --steps N [--servers N] [--bug NAME]... [--protocol multi-paxos|basic-paxos] [--first-seed S] [--stop]';
+const USAGE =
+  'usage: npm run fuzz -- --seeds N --steps N [--servers N] [--bug NAME]... [--protocol multi-paxos|basic-paxos] [--first-seed S] [--stop]';
 
 function main(): void {
   const { values, positionals } = parseOptions(
@@ -33,14 +34,17 @@ function main(): void {
   const servers = parseInteger('servers', values.servers, 1, 101)!;
   const firstSeed = parseInteger('first-seed', values['first-seed'], 0, 2 ** 31 - 1)!;
   const protocol = values.protocol;
-  if (protocol !== 'multi-paxos' && protocol !== 'basic-paxos') fail(`--protocol must be multi-paxos or basic-paxos, got "${protocol}"`);
+  if (protocol !== 'multi-paxos' && protocol !== 'basic-paxos')
+    fail(`--protocol must be multi-paxos or basic-paxos, got "${protocol}"`);
   const bugs: BugName[] = [];
   for (const bug of values.bug ?? []) {
     if (!(BUG_NAMES as readonly string[]).includes(bug)) fail(`unknown bug "${bug}"; bugs: ${BUG_NAMES.join(', ')}`);
     bugs.push(bug as BugName);
   }
   const started = process.hrtime.bigint();
-  process.stdout.write(`fuzzing ${seeds} seeds from ${firstSeed}, ${steps} steps, ${servers} servers, ${protocol}${bugs.length ? `, bugs: ${bugs.join(', ')}` : ''}\n`);
+  process.stdout.write(
+    `fuzzing ${seeds} seeds from ${firstSeed}, ${steps} steps, ${servers} servers, ${protocol}${bugs.length ? `, bugs: ${bugs.join(', ')}` : ''}\n`,
+  );
   const report = fuzz(
     { seeds, firstSeed, steps, servers, protocol: protocol as ProtocolMode, bugs, stopAtFirst: values.stop },
     (runs, found) => {
@@ -52,7 +56,9 @@ function main(): void {
     },
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  process.stdout.write(`${report.runs} runs, ${report.violations.length} violations (${report.events} trace events, ${seconds.toFixed(1)} s)\n`);
+  process.stdout.write(
+    `${report.runs} runs, ${report.violations.length} violations (${report.events} trace events, ${seconds.toFixed(1)} s)\n`,
+  );
   process.exitCode = report.violations.length > 0 ? 1 : 0;
 }
 

@@ -31,7 +31,12 @@ function main(): void {
   const { values, positionals } = parseOptions(
     {
       allowPositionals: true,
-      options: { servers: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        servers: { type: 'string' },
+        seed: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
     },
     USAGE,
   );
@@ -39,7 +44,12 @@ function main(): void {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  if (positionals.length !== 1) fail(positionals.length === 0 ? `no scenario file given\n${USAGE}` : `one scenario file at a time, got ${positionals.length}\n${USAGE}`);
+  if (positionals.length !== 1)
+    fail(
+      positionals.length === 0
+        ? `no scenario file given\n${USAGE}`
+        : `one scenario file at a time, got ${positionals.length}\n${USAGE}`,
+    );
   const file = positionals[0]!;
   let text: string;
   try {
@@ -52,10 +62,15 @@ function main(): void {
   const seed = parseInteger('seed', values.seed, 0, 2 ** 31 - 1);
   const parsed = parseScript(text);
   const errors = parsed.errors.map(formatParseError);
-  const header = { ...parsed.script.header, ...(servers === undefined ? {} : { servers }), ...(seed === undefined ? {} : { seed }) };
+  const header = {
+    ...parsed.script.header,
+    ...(servers === undefined ? {} : { servers }),
+    ...(seed === undefined ? {} : { seed }),
+  };
   const lines = parsed.script.lines.filter((line) => {
     const bad = serversNamed(line).find((id) => id > header.servers);
-    if (bad !== undefined) errors.push(`line ${line.line}: no server n${bad}: this cluster has ${header.servers} servers`);
+    if (bad !== undefined)
+      errors.push(`line ${line.line}: no server n${bad}: this cluster has ${header.servers} servers`);
     return bad === undefined;
   });
   for (const error of errors) process.stderr.write(`${file}:${error}\n`);

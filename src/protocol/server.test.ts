@@ -2,7 +2,18 @@
 import { describe, expect, it } from 'vitest';
 import { ZERO_BALLOT } from './ballot';
 import { crashServer, initServer, NOOP_ID, restartServer, step } from './server';
-import type { AcceptedEntry, Ballot, BugName, Effect, Env, Message, Proposal, ProtocolConfig, ServerState, StepOutput } from './types';
+import type {
+  AcceptedEntry,
+  Ballot,
+  BugName,
+  Effect,
+  Env,
+  Message,
+  Proposal,
+  ProtocolConfig,
+  ServerState,
+  StepOutput,
+} from './types';
 
 type P = string;
 type Msg = Message<P>;
@@ -90,7 +101,13 @@ class Node {
 }
 
 // Message constructors, addressed to `to` from `from`.
-const prepare = (from: number, to: number, ballot: Ballot, fromSlot = 0): Msg => ({ type: 'prepare', from, to, ballot, fromSlot });
+const prepare = (from: number, to: number, ballot: Ballot, fromSlot = 0): Msg => ({
+  type: 'prepare',
+  from,
+  to,
+  ballot,
+  fromSlot,
+});
 const promise = (
   from: number,
   to: number,
@@ -98,11 +115,42 @@ const promise = (
   accepted: [number, AcceptedEntry<P>][] = [],
   decided: [number, Proposal<P>][] = [],
 ): Msg => ({ type: 'promise', from, to, ballot, accepted, decided });
-const accept = (from: number, to: number, ballot: Ballot, slot: number, proposal: Proposal<P>): Msg => ({ type: 'accept', from, to, ballot, slot, proposal });
-const accepted = (from: number, to: number, ballot: Ballot, slot: number): Msg => ({ type: 'accepted', from, to, ballot, slot });
-const decide = (from: number, to: number, slot: number, proposal: Proposal<P>): Msg => ({ type: 'decide', from, to, slot, proposal });
-const heartbeat = (from: number, to: number, ballot: Ballot, decidedUpTo = 0): Msg => ({ type: 'heartbeat', from, to, ballot, decidedUpTo });
-const nack = (from: number, to: number, ballot: Ballot, promised: Ballot): Msg => ({ type: 'nack', from, to, ballot, promised });
+const accept = (from: number, to: number, ballot: Ballot, slot: number, proposal: Proposal<P>): Msg => ({
+  type: 'accept',
+  from,
+  to,
+  ballot,
+  slot,
+  proposal,
+});
+const accepted = (from: number, to: number, ballot: Ballot, slot: number): Msg => ({
+  type: 'accepted',
+  from,
+  to,
+  ballot,
+  slot,
+});
+const decide = (from: number, to: number, slot: number, proposal: Proposal<P>): Msg => ({
+  type: 'decide',
+  from,
+  to,
+  slot,
+  proposal,
+});
+const heartbeat = (from: number, to: number, ballot: Ballot, decidedUpTo = 0): Msg => ({
+  type: 'heartbeat',
+  from,
+  to,
+  ballot,
+  decidedUpTo,
+});
+const nack = (from: number, to: number, ballot: Ballot, promised: Ballot): Msg => ({
+  type: 'nack',
+  from,
+  to,
+  ballot,
+  promised,
+});
 
 /** n1 as leader of ballot 1.1 in a 3-server multi-Paxos cluster (its own promise plus n2's). */
 function leaderN1(cfg: ProtocolConfig = config()): Node {
@@ -147,7 +195,9 @@ describe('boot and election timer', () => {
     expect(effectsOf(out, 'promised')).toEqual([{ kind: 'promised', ballot: b(1, 1) }]);
     expect(effectsOf(out, 'role')).toEqual([{ kind: 'role', role: 'candidate', ballot: b(1, 1) }]);
     expect(effectsOf(out, 'phase')).toEqual([{ kind: 'phase', phase: 'prepare', ballot: b(1, 1) }]);
-    expect(effectsOf(out, 'vote')).toEqual([{ kind: 'vote', vote: 'promise', ballot: b(1, 1), voter: 1, votes: 1, needed: 2 }]);
+    expect(effectsOf(out, 'vote')).toEqual([
+      { kind: 'vote', vote: 'promise', ballot: b(1, 1), voter: 1, votes: 1, needed: 2 },
+    ]);
     // Still a candidate: the next try is one (random) election timeout later.
     expect(n1.v.electionDeadline).toBe(t + TIMEOUT);
     expect(out.wakeAt).toBe(t + TIMEOUT);
@@ -234,7 +284,9 @@ describe('phase 1: Prepare and Promise', () => {
     const out = n1.at(170).receive(promise(2, 1, b(1, 1)));
     expect(n1.v.role).toBe('leader');
     expect(n1.v.leader).toBe(1);
-    expect(effectsOf(out, 'vote')).toEqual([{ kind: 'vote', vote: 'promise', ballot: b(1, 1), voter: 2, votes: 2, needed: 2 }]);
+    expect(effectsOf(out, 'vote')).toEqual([
+      { kind: 'vote', vote: 'promise', ballot: b(1, 1), voter: 2, votes: 2, needed: 2 },
+    ]);
     expect(effectsOf(out, 'phase')).toEqual([{ kind: 'phase', phase: 'promise-quorum', ballot: b(1, 1) }]);
     expect(effectsOf(out, 'role')).toEqual([{ kind: 'role', role: 'leader', ballot: b(1, 1) }]);
     // Nothing was reported: no Accepts, only the first heartbeats.
@@ -286,7 +338,14 @@ describe('phase 1: Prepare and Promise', () => {
     expect(hole?.proposal.epoch).toBe(2);
     // Each goes to both others (the first heartbeat, sent in the same step, resends the not-yet-answered
     // Accepts, so each pair may appear twice), and the leader accepts each itself under its ballot.
-    expect([...new Set(accepts.map((m) => `${m.to}:${m.slot}`))].sort()).toEqual(['2:0', '2:1', '2:2', '3:0', '3:1', '3:2']);
+    expect([...new Set(accepts.map((m) => `${m.to}:${m.slot}`))].sort()).toEqual([
+      '2:0',
+      '2:1',
+      '2:2',
+      '3:0',
+      '3:1',
+      '3:2',
+    ]);
     expect(n1.d.accepted.map((e) => [e?.ballot, e?.proposal.id])).toEqual([
       [b(2, 1), 'y'],
       [b(2, 1), NOOP_ID],
@@ -363,7 +422,10 @@ describe('phase 2: Accept, Accepted, Decide', () => {
   it('a quorum of Accepted decides: Decide broadcast, decided and apply effects', () => {
     const n1 = leaderN1();
     const out1 = n1.at(200).request('w');
-    expect(ofType(out1, 'accept')).toEqual([accept(1, 2, b(1, 1), 0, prop('w', 'w', 1, 200)), accept(1, 3, b(1, 1), 0, prop('w', 'w', 1, 200))]);
+    expect(ofType(out1, 'accept')).toEqual([
+      accept(1, 2, b(1, 1), 0, prop('w', 'w', 1, 200)),
+      accept(1, 3, b(1, 1), 0, prop('w', 'w', 1, 200)),
+    ]);
     expect(effectsOf(out1, 'phase')).toEqual([{ kind: 'phase', phase: 'accept', ballot: b(1, 1), slot: 0 }]);
     expect(effectsOf(out1, 'decided')).toEqual([]);
     const out2 = n1.receive(accepted(2, 1, b(1, 1), 0));
@@ -468,9 +530,25 @@ describe('learning and catch-up', () => {
 
   it('a catch-up request is answered with decided entries from fromSlot, at most catchUpBatch of them', () => {
     const n1 = new Node(1, config({ catchUpBatch: 2 }));
-    for (const [slot, id] of [[0, 'a'], [1, 'b'], [2, 'c'], [4, 'e']] as const) n1.receive(decide(2, 1, slot, prop(id)));
+    for (const [slot, id] of [
+      [0, 'a'],
+      [1, 'b'],
+      [2, 'c'],
+      [4, 'e'],
+    ] as const)
+      n1.receive(decide(2, 1, slot, prop(id)));
     const out = n1.receive({ type: 'catchUpRequest', from: 3, to: 1, fromSlot: 1 });
-    expect(out.messages).toEqual([{ type: 'catchUpReply', from: 1, to: 3, entries: [[1, prop('b')], [2, prop('c')]] }]);
+    expect(out.messages).toEqual([
+      {
+        type: 'catchUpReply',
+        from: 1,
+        to: 3,
+        entries: [
+          [1, prop('b')],
+          [2, prop('c')],
+        ],
+      },
+    ]);
     expect(n1.receive({ type: 'catchUpRequest', from: 3, to: 1, fromSlot: 5 }).messages).toEqual([]);
   });
 
@@ -596,7 +674,12 @@ describe('basic Paxos', () => {
     const cfg = config({ mode: 'basic-paxos' });
     const n1 = new Node(1, cfg);
     // Without a request a basic-Paxos server never starts an election (it only probes a peer for decided slots).
-    expect(n1.at(1000).tick().messages.filter((m) => m.type !== 'catchUpRequest')).toEqual([]);
+    expect(
+      n1
+        .at(1000)
+        .tick()
+        .messages.filter((m) => m.type !== 'catchUpRequest'),
+    ).toEqual([]);
     expect(n1.v.role).toBe('follower');
 
     const out1 = n1.request('w1');

@@ -125,7 +125,12 @@ export function crashServer<P>(state: ServerState<P>): DurableState<P> {
 }
 
 /** Restart from durable state: volatile state starts afresh and the decided prefix is applied again. */
-export function restartServer<P>(id: ServerId, config: ProtocolConfig, durable: DurableState<P>, env: Env): StepOutput<P> {
+export function restartServer<P>(
+  id: ServerId,
+  config: ProtocolConfig,
+  durable: DurableState<P>,
+  env: Env,
+): StepOutput<P> {
   const state: ServerState<P> = { id, config, durable, volatile: freshVolatile(config, durable, env) };
   const out = new Out(state, env);
   applyReady(out);
@@ -162,7 +167,10 @@ function wakeAt<P>(state: ServerState<P>): number {
   if (state.config.mode === 'basic-paxos') {
     return Math.min(v.probeAt, v.pending.size > 0 || v.role === 'candidate' ? v.electionDeadline : Infinity);
   }
-  return Math.min(v.electionDeadline, v.pending.size > 0 && v.leader !== null ? v.lastForwardAt + retryForwardMs(state.config) : Infinity);
+  return Math.min(
+    v.electionDeadline,
+    v.pending.size > 0 && v.leader !== null ? v.lastForwardAt + retryForwardMs(state.config) : Infinity,
+  );
 }
 
 function probeIntervalMs(config: ProtocolConfig): number {
@@ -266,19 +274,21 @@ function leaderHeartbeat<P>(out: Out<P>, resendAccepts = true): void {
   }
   const ballot = v.ballot;
   const decidedUpTo = v.decidedUpTo;
-  if (config.mode === 'multi-paxos') out.broadcast((to) => ({ type: 'heartbeat', from: state.id, to, ballot, decidedUpTo }));
+  if (config.mode === 'multi-paxos')
+    out.broadcast((to) => ({ type: 'heartbeat', from: state.id, to, ballot, decidedUpTo }));
   // Resend Accepts that have not reached a quorum yet, to those that have not voted.
   // Only those out for two heartbeats: younger ones are most likely still on their way.
-  if (resendAccepts) for (const [slot, voters] of v.acceptVotes) {
-    const entry = state.durable.accepted[slot];
-    if (entry === undefined || !ballotsEqual(entry.ballot, ballot)) continue;
-    const sentAt = v.acceptSentAt.get(slot) ?? -Infinity;
-    if (env.now - sentAt < config.heartbeatMs * 2) continue;
-    v.acceptSentAt.set(slot, env.now);
-    for (let to = 1; to <= config.servers; to++) {
-      if (!voters.has(to)) out.send({ type: 'accept', from: state.id, to, ballot, slot, proposal: entry.proposal });
+  if (resendAccepts)
+    for (const [slot, voters] of v.acceptVotes) {
+      const entry = state.durable.accepted[slot];
+      if (entry === undefined || !ballotsEqual(entry.ballot, ballot)) continue;
+      const sentAt = v.acceptSentAt.get(slot) ?? -Infinity;
+      if (env.now - sentAt < config.heartbeatMs * 2) continue;
+      v.acceptSentAt.set(slot, env.now);
+      for (let to = 1; to <= config.servers; to++) {
+        if (!voters.has(to)) out.send({ type: 'accept', from: state.id, to, ballot, slot, proposal: entry.proposal });
+      }
     }
-  }
   v.heartbeatDue = env.now + config.heartbeatMs;
 }
 

@@ -29,11 +29,7 @@ export interface AcceptedEntry<P> {
 export type ProtocolMode = 'multi-paxos' | 'basic-paxos';
 
 export type BugName =
-  | 'forget-promise'
-  | 'ignore-promised-values'
-  | 'minority-quorum'
-  | 'accept-below-promise'
-  | 'apply-out-of-order';
+  'forget-promise' | 'ignore-promised-values' | 'minority-quorum' | 'accept-below-promise' | 'apply-out-of-order';
 
 export interface ProtocolConfig {
   readonly servers: number;
@@ -124,7 +120,12 @@ export type Message<P> =
       readonly decided: readonly (readonly [number, Proposal<P>])[];
     })
   | (Envelope & { readonly type: 'nack'; readonly ballot: Ballot; readonly promised: Ballot })
-  | (Envelope & { readonly type: 'accept'; readonly ballot: Ballot; readonly slot: number; readonly proposal: Proposal<P> })
+  | (Envelope & {
+      readonly type: 'accept';
+      readonly ballot: Ballot;
+      readonly slot: number;
+      readonly proposal: Proposal<P>;
+    })
   | (Envelope & { readonly type: 'accepted'; readonly ballot: Ballot; readonly slot: number })
   | (Envelope & { readonly type: 'decide'; readonly slot: number; readonly proposal: Proposal<P> })
   | (Envelope & { readonly type: 'heartbeat'; readonly ballot: Ballot; readonly decidedUpTo: number })

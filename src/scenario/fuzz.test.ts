@@ -30,6 +30,8 @@ describe('fuzzer', () => {
 
   it('draws the same scenario from the same seed', () => {
     expect(randomScenario({ seed: 9, steps: 50, servers: 5 })).toBe(randomScenario({ seed: 9, steps: 50, servers: 5 }));
-    expect(randomScenario({ seed: 9, steps: 50, servers: 5 })).not.toBe(randomScenario({ seed: 10, steps: 50, servers: 5 }));
+    expect(randomScenario({ seed: 9, steps: 50, servers: 5 })).not.toBe(
+      randomScenario({ seed: 10, steps: 50, servers: 5 }),
+    );
   });
 });

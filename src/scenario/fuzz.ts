@@ -33,8 +33,17 @@ export interface FuzzReport {
 }
 
 /** Run one seed; the violations it finds (one per failed check). */
-export function fuzzSeed(seed: number, options: Omit<FuzzOptions, 'seeds' | 'firstSeed' | 'stopAtFirst'>): { violations: Violation[]; events: number } {
-  const script = randomScenario({ seed, steps: options.steps, servers: options.servers, protocol: options.protocol, bugs: options.bugs });
+export function fuzzSeed(
+  seed: number,
+  options: Omit<FuzzOptions, 'seeds' | 'firstSeed' | 'stopAtFirst'>,
+): { violations: Violation[]; events: number } {
+  const script = randomScenario({
+    seed,
+    steps: options.steps,
+    servers: options.servers,
+    protocol: options.protocol,
+    bugs: options.bugs,
+  });
   const parsed = parseScript(script);
   if (parsed.errors.length > 0) throw new Error(`generated scenario does not parse: ${parsed.errors[0]!.message}`);
   const { sim } = runScript(parsed.script);
@@ -46,7 +55,10 @@ export function fuzzSeed(seed: number, options: Omit<FuzzOptions, 'seeds' | 'fir
   return { violations, events: sim.trace.length };
 }
 
-export function fuzz(options: FuzzOptions, onProgress?: (runs: number, violations: readonly Violation[]) => void): FuzzReport {
+export function fuzz(
+  options: FuzzOptions,
+  onProgress?: (runs: number, violations: readonly Violation[]) => void,
+): FuzzReport {
   const violations: Violation[] = [];
   let events = 0;
   let runs = 0;

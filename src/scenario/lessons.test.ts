@@ -22,12 +22,16 @@ function runLesson(lesson: Lesson): Reached[] {
   for (const [n, step] of lesson.steps.entries()) {
     const from = run.sim.trace.length;
     run.setPauseAt(step.pauseAt);
-    for (const line of step.actions ?? []) expect(run.runLine(line, 'console'), `${lesson.id} step ${n + 1}: ${line}`).toBeNull();
+    for (const line of step.actions ?? [])
+      expect(run.runLine(line, 'console'), `${lesson.id} step ${n + 1}: ${line}`).toBeNull();
     const deadline = run.sim.now + STEP_BOUND_MS;
     run.playing = true;
     while (run.playing && run.sim.now < deadline) run.advance(16, () => false);
     const pausedAt = run.frame().pausedAt;
-    expect(pausedAt, `${lesson.id} step ${n + 1} never reached its pause point ${JSON.stringify(step.pauseAt)}`).toBeDefined();
+    expect(
+      pausedAt,
+      `${lesson.id} step ${n + 1} never reached its pause point ${JSON.stringify(step.pauseAt)}`,
+    ).toBeDefined();
     const index = pausedAt!;
     const event = run.sim.trace[index]!;
     expect(matchesEvent(event, step.pauseAt)).toBe(true);
@@ -40,7 +44,9 @@ function runLesson(lesson: Lesson): Reached[] {
   return reached;
 }
 
-const resultOf = (r: Reached): { ok: boolean; error?: string; data?: string; path?: string; children?: readonly string[] } => {
+const resultOf = (
+  r: Reached,
+): { ok: boolean; error?: string; data?: string; path?: string; children?: readonly string[] } => {
   if (r.event.kind !== 'return') throw new Error(`expected a return, got ${r.event.kind}`);
   return r.event.result;
 };

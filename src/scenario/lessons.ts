@@ -45,77 +45,178 @@ function lesson(id: LessonId, header: Partial<Header>, setup: readonly string[],
   };
 }
 
-const phase = (p: 'prepare' | 'promise-quorum' | 'accept' | 'accepted-quorum' | 'decide', more: Record<string, number> = {}): EventMatcher => ({ kind: 'phase', phase: p, ...more });
+const phase = (
+  p: 'prepare' | 'promise-quorum' | 'accept' | 'accepted-quorum' | 'decide',
+  more: Record<string, number> = {},
+): EventMatcher => ({ kind: 'phase', phase: p, ...more });
 const returned = (session: string): EventMatcher => ({ kind: 'return', session });
 const connected = (session: string): EventMatcher => ({ kind: 'session', session, status: 'connected' });
 
 export const LESSONS: readonly Lesson[] = [
-  lesson('one-write', { protocol: 'basic-paxos', seed: 1 }, [], [
-    { actions: ['c1 connect n1'], pauseAt: connected('c1'), highlight: { servers: [1] } },
-    { actions: ['c1> create /x 1'], pauseAt: phase('prepare', { server: 1 }), highlight: { servers: [1], kinds: ['prepare'] } },
-    { pauseAt: { kind: 'promised', server: 2 }, highlight: { servers: [2], kinds: ['promise'] } },
-    { pauseAt: phase('promise-quorum', { server: 1 }), highlight: { servers: [1], kinds: ['promise', 'accept'] } },
-    { pauseAt: { kind: 'accepted', server: 2 }, highlight: { servers: [2], kinds: ['accepted'] } },
-    { pauseAt: phase('decide', { server: 1 }), highlight: { servers: [1], kinds: ['accepted', 'decide'] } },
-    { pauseAt: returned('c1'), highlight: { servers: [1], kinds: ['client'], path: '/x' } },
-    { pauseAt: { kind: 'apply', server: 3 }, highlight: { servers: [3], kinds: ['decide'], path: '/x' } },
-  ]),
-  lesson('watch', { seed: 1 }, [], [
-    { actions: ['c1> create -e /data 1'], pauseAt: returned('c1'), highlight: { path: '/data' } },
-    { actions: ['c1> get -s -w /data'], pauseAt: returned('c1'), highlight: { kinds: ['watch'], path: '/data' } },
-    { actions: ['c1> set -v 0 /data 2'], pauseAt: { kind: 'watch', session: 'c1', type: 'NodeDataChanged' }, highlight: { kinds: ['watch'], path: '/data' } },
-    { pauseAt: returned('c1'), highlight: { path: '/data' } },
-    { actions: ['c1> get -s /data'], pauseAt: returned('c1'), highlight: { path: '/data' } },
-  ]),
-  lesson('race', { seed: 1 }, ['c1 connect n1', 'c2 connect n2'], [
-    { actions: ['c1> create /cfg v0'], pauseAt: returned('c1'), highlight: { path: '/cfg' } },
-    { actions: ['c1> set -v 0 /cfg a &', 'c2> set -v 0 /cfg b &'], pauseAt: returned('c1'), highlight: { servers: [1], kinds: ['accept'], path: '/cfg' } },
-    { pauseAt: returned('c2'), highlight: { servers: [2], path: '/cfg' } },
-  ]),
-  lesson('leader-crash', { seed: 1 }, [], [
-    { actions: ['c1 connect n2'], pauseAt: connected('c1'), highlight: { servers: [1] } },
-    { actions: ['c1> create /x 1'], pauseAt: phase('accept', { server: 1, slot: 1 }), highlight: { servers: [1], kinds: ['accept'] } },
-    { actions: ['kill n1'], pauseAt: phase('promise-quorum'), highlight: { servers: [2, 3], kinds: ['prepare', 'promise'] } },
-    { pauseAt: phase('decide', { slot: 1 }), highlight: { servers: [2, 3], kinds: ['accept', 'decide'], path: '/x' } },
-  ]),
-  lesson('dueling', { protocol: 'basic-paxos', seed: 1 }, [], [
-    { actions: ['c1 connect n1'], pauseAt: connected('c1'), highlight: { servers: [1] } },
-    { actions: ['c2 connect n2'], pauseAt: connected('c2'), highlight: { servers: [2] } },
-    { actions: ['c1> create /a 1 &', 'c2> create /b 2 &'], pauseAt: { kind: 'deliver', wire: 'nack' }, highlight: { servers: [1, 2], kinds: ['prepare', 'nack'] } },
-    { pauseAt: phase('decide', { server: 2 }), highlight: { servers: [2], kinds: ['decide'] } },
-    { pauseAt: phase('prepare', { server: 1 }), highlight: { servers: [1], kinds: ['prepare'] } },
-    { pauseAt: phase('decide', { server: 1 }), highlight: { servers: [1], kinds: ['decide'] } },
-  ]),
-  lesson('partition', { seed: 1 }, ['c1 connect n1', 'c2 connect n3'], [
-    { actions: ['c1> create /cfg v1'], pauseAt: returned('c1'), highlight: { servers: [1], path: '/cfg' } },
-    { actions: ['c2> get /cfg'], pauseAt: returned('c2'), highlight: { servers: [3], path: '/cfg' } },
-    { actions: ['partition n1 n2 | n3', 'c1> set /cfg v2'], pauseAt: returned('c1'), highlight: { servers: [1, 2], path: '/cfg' } },
-    { actions: ['c2> get /cfg'], pauseAt: returned('c2'), highlight: { servers: [3], path: '/cfg' } },
-    { actions: ['c2> set /cfg v3'], pauseAt: { kind: 'drop', from: 'n3', reason: 'cut' }, highlight: { servers: [3], path: '/cfg' } },
-    { actions: ['c2> sync /cfg', 'heal'], pauseAt: { kind: 'heal' }, highlight: { servers: [3] } },
-    { pauseAt: returned('c2'), highlight: { servers: [3], path: '/cfg' } },
-    { pauseAt: returned('c2'), highlight: { servers: [3], path: '/cfg' } },
-    { actions: ['c2> get /cfg'], pauseAt: returned('c2'), highlight: { servers: [3], path: '/cfg' } },
-  ]),
+  lesson(
+    'one-write',
+    { protocol: 'basic-paxos', seed: 1 },
+    [],
+    [
+      { actions: ['c1 connect n1'], pauseAt: connected('c1'), highlight: { servers: [1] } },
+      {
+        actions: ['c1> create /x 1'],
+        pauseAt: phase('prepare', { server: 1 }),
+        highlight: { servers: [1], kinds: ['prepare'] },
+      },
+      { pauseAt: { kind: 'promised', server: 2 }, highlight: { servers: [2], kinds: ['promise'] } },
+      { pauseAt: phase('promise-quorum', { server: 1 }), highlight: { servers: [1], kinds: ['promise', 'accept'] } },
+      { pauseAt: { kind: 'accepted', server: 2 }, highlight: { servers: [2], kinds: ['accepted'] } },
+      { pauseAt: phase('decide', { server: 1 }), highlight: { servers: [1], kinds: ['accepted', 'decide'] } },
+      { pauseAt: returned('c1'), highlight: { servers: [1], kinds: ['client'], path: '/x' } },
+      { pauseAt: { kind: 'apply', server: 3 }, highlight: { servers: [3], kinds: ['decide'], path: '/x' } },
+    ],
+  ),
+  lesson(
+    'watch',
+    { seed: 1 },
+    [],
+    [
+      { actions: ['c1> create -e /data 1'], pauseAt: returned('c1'), highlight: { path: '/data' } },
+      { actions: ['c1> get -s -w /data'], pauseAt: returned('c1'), highlight: { kinds: ['watch'], path: '/data' } },
+      {
+        actions: ['c1> set -v 0 /data 2'],
+        pauseAt: { kind: 'watch', session: 'c1', type: 'NodeDataChanged' },
+        highlight: { kinds: ['watch'], path: '/data' },
+      },
+      { pauseAt: returned('c1'), highlight: { path: '/data' } },
+      { actions: ['c1> get -s /data'], pauseAt: returned('c1'), highlight: { path: '/data' } },
+    ],
+  ),
+  lesson(
+    'race',
+    { seed: 1 },
+    ['c1 connect n1', 'c2 connect n2'],
+    [
+      { actions: ['c1> create /cfg v0'], pauseAt: returned('c1'), highlight: { path: '/cfg' } },
+      {
+        actions: ['c1> set -v 0 /cfg a &', 'c2> set -v 0 /cfg b &'],
+        pauseAt: returned('c1'),
+        highlight: { servers: [1], kinds: ['accept'], path: '/cfg' },
+      },
+      { pauseAt: returned('c2'), highlight: { servers: [2], path: '/cfg' } },
+    ],
+  ),
+  lesson(
+    'leader-crash',
+    { seed: 1 },
+    [],
+    [
+      { actions: ['c1 connect n2'], pauseAt: connected('c1'), highlight: { servers: [1] } },
+      {
+        actions: ['c1> create /x 1'],
+        pauseAt: phase('accept', { server: 1, slot: 1 }),
+        highlight: { servers: [1], kinds: ['accept'] },
+      },
+      {
+        actions: ['kill n1'],
+        pauseAt: phase('promise-quorum'),
+        highlight: { servers: [2, 3], kinds: ['prepare', 'promise'] },
+      },
+      {
+        pauseAt: phase('decide', { slot: 1 }),
+        highlight: { servers: [2, 3], kinds: ['accept', 'decide'], path: '/x' },
+      },
+    ],
+  ),
+  lesson(
+    'dueling',
+    { protocol: 'basic-paxos', seed: 1 },
+    [],
+    [
+      { actions: ['c1 connect n1'], pauseAt: connected('c1'), highlight: { servers: [1] } },
+      { actions: ['c2 connect n2'], pauseAt: connected('c2'), highlight: { servers: [2] } },
+      {
+        actions: ['c1> create /a 1 &', 'c2> create /b 2 &'],
+        pauseAt: { kind: 'deliver', wire: 'nack' },
+        highlight: { servers: [1, 2], kinds: ['prepare', 'nack'] },
+      },
+      { pauseAt: phase('decide', { server: 2 }), highlight: { servers: [2], kinds: ['decide'] } },
+      { pauseAt: phase('prepare', { server: 1 }), highlight: { servers: [1], kinds: ['prepare'] } },
+      { pauseAt: phase('decide', { server: 1 }), highlight: { servers: [1], kinds: ['decide'] } },
+    ],
+  ),
+  lesson(
+    'partition',
+    { seed: 1 },
+    ['c1 connect n1', 'c2 connect n3'],
+    [
+      { actions: ['c1> create /cfg v1'], pauseAt: returned('c1'), highlight: { servers: [1], path: '/cfg' } },
+      { actions: ['c2> get /cfg'], pauseAt: returned('c2'), highlight: { servers: [3], path: '/cfg' } },
+      {
+        actions: ['partition n1 n2 | n3', 'c1> set /cfg v2'],
+        pauseAt: returned('c1'),
+        highlight: { servers: [1, 2], path: '/cfg' },
+      },
+      { actions: ['c2> get /cfg'], pauseAt: returned('c2'), highlight: { servers: [3], path: '/cfg' } },
+      {
+        actions: ['c2> set /cfg v3'],
+        pauseAt: { kind: 'drop', from: 'n3', reason: 'cut' },
+        highlight: { servers: [3], path: '/cfg' },
+      },
+      { actions: ['c2> sync /cfg', 'heal'], pauseAt: { kind: 'heal' }, highlight: { servers: [3] } },
+      { pauseAt: returned('c2'), highlight: { servers: [3], path: '/cfg' } },
+      { pauseAt: returned('c2'), highlight: { servers: [3], path: '/cfg' } },
+      { actions: ['c2> get /cfg'], pauseAt: returned('c2'), highlight: { servers: [3], path: '/cfg' } },
+    ],
+  ),
   // c1 is placed by turn (n2), not by `c1 connect n2`: a session connected by name retries that server first.
-  lesson('session-failover', { seed: 1 }, ['c2> sync /'], [
-    { actions: ['c1> create -e /eph 1'], pauseAt: returned('c1'), highlight: { servers: [2], path: '/eph' } },
-    { actions: ['c2> sync /eph'], pauseAt: returned('c2'), highlight: { servers: [1], path: '/eph' } },
-    { actions: ['c2> get -w /eph'], pauseAt: returned('c2'), highlight: { servers: [1], kinds: ['watch'], path: '/eph' } },
-    { actions: ['kill n2'], pauseAt: connected('c1'), highlight: { servers: [2], path: '/eph' } },
-    { actions: ['c1 expire'], pauseAt: { kind: 'watch', session: 'c2', type: 'NodeDeleted' }, highlight: { kinds: ['watch'], path: '/eph' } },
-  ]),
-  lesson('lock', { seed: 1 }, ['c1 connect n1', 'c2 connect n2', 'c3 connect n3'], [
-    { actions: ['c1> create /lock ""'], pauseAt: returned('c1'), highlight: { path: '/lock' } },
-    { actions: ['c1> create -e -s /lock/n- ""'], pauseAt: returned('c1'), highlight: { path: '/lock/n-0000000000' } },
-    { actions: ['c2> create -e -s /lock/n- ""'], pauseAt: returned('c2'), highlight: { path: '/lock/n-0000000001' } },
-    { actions: ['c2> stat -w /lock/n-0000000000'], pauseAt: returned('c2'), highlight: { kinds: ['watch'], path: '/lock/n-0000000000' } },
-    { actions: ['c3> create -e -s /lock/n- ""'], pauseAt: returned('c3'), highlight: { path: '/lock/n-0000000002' } },
-    { actions: ['c3> stat -w /lock/n-0000000001'], pauseAt: returned('c3'), highlight: { kinds: ['watch'], path: '/lock/n-0000000001' } },
-    { actions: ['c1> delete /lock/n-0000000000'], pauseAt: returned('c1'), highlight: { path: '/lock/n-0000000000' } },
-    { pauseAt: { kind: 'watch', session: 'c2', type: 'NodeDeleted' }, highlight: { kinds: ['watch'], path: '/lock/n-0000000000' } },
-    { actions: ['c2> ls /lock'], pauseAt: returned('c2'), highlight: { path: '/lock' } },
-  ]),
+  lesson(
+    'session-failover',
+    { seed: 1 },
+    ['c2> sync /'],
+    [
+      { actions: ['c1> create -e /eph 1'], pauseAt: returned('c1'), highlight: { servers: [2], path: '/eph' } },
+      { actions: ['c2> sync /eph'], pauseAt: returned('c2'), highlight: { servers: [1], path: '/eph' } },
+      {
+        actions: ['c2> get -w /eph'],
+        pauseAt: returned('c2'),
+        highlight: { servers: [1], kinds: ['watch'], path: '/eph' },
+      },
+      { actions: ['kill n2'], pauseAt: connected('c1'), highlight: { servers: [2], path: '/eph' } },
+      {
+        actions: ['c1 expire'],
+        pauseAt: { kind: 'watch', session: 'c2', type: 'NodeDeleted' },
+        highlight: { kinds: ['watch'], path: '/eph' },
+      },
+    ],
+  ),
+  lesson(
+    'lock',
+    { seed: 1 },
+    ['c1 connect n1', 'c2 connect n2', 'c3 connect n3'],
+    [
+      { actions: ['c1> create /lock ""'], pauseAt: returned('c1'), highlight: { path: '/lock' } },
+      { actions: ['c1> create -e -s /lock/n- ""'], pauseAt: returned('c1'), highlight: { path: '/lock/n-0000000000' } },
+      { actions: ['c2> create -e -s /lock/n- ""'], pauseAt: returned('c2'), highlight: { path: '/lock/n-0000000001' } },
+      {
+        actions: ['c2> stat -w /lock/n-0000000000'],
+        pauseAt: returned('c2'),
+        highlight: { kinds: ['watch'], path: '/lock/n-0000000000' },
+      },
+      { actions: ['c3> create -e -s /lock/n- ""'], pauseAt: returned('c3'), highlight: { path: '/lock/n-0000000002' } },
+      {
+        actions: ['c3> stat -w /lock/n-0000000001'],
+        pauseAt: returned('c3'),
+        highlight: { kinds: ['watch'], path: '/lock/n-0000000001' },
+      },
+      {
+        actions: ['c1> delete /lock/n-0000000000'],
+        pauseAt: returned('c1'),
+        highlight: { path: '/lock/n-0000000000' },
+      },
+      {
+        pauseAt: { kind: 'watch', session: 'c2', type: 'NodeDeleted' },
+        highlight: { kinds: ['watch'], path: '/lock/n-0000000000' },
+      },
+      { actions: ['c2> ls /lock'], pauseAt: returned('c2'), highlight: { path: '/lock' } },
+    ],
+  ),
 ];
 
 export function lessonById(id: string): Lesson | undefined {

@@ -11,7 +11,8 @@ export const scenarioMessages = {
   cursorBeforeLastAction: (): string => 'this link is damaged: it opens before its last action',
   unknownHash: (hash: string): string =>
     `this link ends in "#${hash.length > 40 ? `${hash.slice(0, 37)}...` : hash}", which is neither a shared run (#s=...) nor a lesson (#lesson=...)`,
-  cursorActions: (run: number, actions: number): string => `this link is damaged: it says ${run} actions had run but holds ${actions}`,
+  cursorActions: (run: number, actions: number): string =>
+    `this link is damaged: it says ${run} actions had run but holds ${actions}`,
   headBeforeCursor: (): string => 'this link is damaged: its run ends before the moment it opens at',
   actionAfterHead: (): string => 'this link is damaged: it has an action after the end of its run',
   // --- the link itself ----------------------------------------------------------------------
@@ -22,14 +23,16 @@ export const scenarioMessages = {
     'this link has no version tag: a Paxoscope scenario link starts with "#s=v1." (was it cut or edited?)',
   newerVersion: (version: number): string =>
     `this link was made by a newer version of Paxoscope (v${version}); this page reads v1 links`,
-  unknownVersion: (version: number): string => `this link has an unknown version tag (v${version}); this page reads v1 links`,
+  unknownVersion: (version: number): string =>
+    `this link has an unknown version tag (v${version}); this page reads v1 links`,
   notBase64: (char: string, position: number): string =>
     `this link is damaged: ${q(char)} at character ${position} cannot appear in a scenario link (only A-Z a-z 0-9 - _)`,
   impossibleLength: (): string => 'this link is damaged or cut short: its scenario data has an impossible length',
   tooShort: (): string => 'this link is cut short: there is too little scenario data to hold a scenario',
   corrupt: (reason: string): string =>
     `this link is damaged or cut short: the compressed scenario does not unpack (${reason}); copy the whole link again`,
-  checksum: (): string => 'this link is damaged: the unpacked scenario does not match its checksum; copy the whole link again',
+  checksum: (): string =>
+    'this link is damaged: the unpacked scenario does not match its checksum; copy the whole link again',
   tooBigUnpacked: (max: number): string =>
     `this link unpacks to more than ${kb(max)}; Paxoscope accepts scenarios up to ${kb(max)}`,
   notText: (): string => 'this link is damaged: the unpacked scenario is not valid UTF-8 text',

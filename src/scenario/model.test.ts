@@ -62,7 +62,18 @@ describe('scenarioToScript', () => {
 describe('scriptToScenario', () => {
   it('turns wait lines into time offsets and every other line into an action with unknown events', () => {
     const r = scriptToScenario(
-      ['servers 5', 'seed 7', '# a comment', 'c1> create /a x', 'wait 250ms', 'kill n2', 'partition n1 n2 | n3 n4 n5', 'wait 1.5s', 'heal', 'settle'].join('\n'),
+      [
+        'servers 5',
+        'seed 7',
+        '# a comment',
+        'c1> create /a x',
+        'wait 250ms',
+        'kill n2',
+        'partition n1 n2 | n3 n4 n5',
+        'wait 1.5s',
+        'heal',
+        'settle',
+      ].join('\n'),
     );
     expect(r.errors).toEqual([]);
     expect(r.scenario?.header).toEqual({ ...DEFAULT_HEADER, servers: 5, seed: 7 });
@@ -97,10 +108,12 @@ describe('scriptToScenario', () => {
     for (const e of r.errors) expect(e).not.toContain('\n');
   });
 
-  it("rejects more servers than the app runs, naming the servers line", () => {
+  it('rejects more servers than the app runs, naming the servers line', () => {
     const r = scriptToScenario('seed 3\nservers 50\nkill n40');
     expect(r.scenario).toBeUndefined();
-    expect(r.errors).toEqual(['line 2: this scenario asks for 50 servers; Paxoscope runs 3 to 25 in the browser (the CLI runs more)']);
+    expect(r.errors).toEqual([
+      'line 2: this scenario asks for 50 servers; Paxoscope runs 3 to 25 in the browser (the CLI runs more)',
+    ]);
   });
 });
 
@@ -111,14 +124,22 @@ describe('headerFromLines and checkActions', () => {
   });
 
   it('says how many servers a header asks for when the app cannot run them', () => {
-    expect(headerFromLines(['servers 10000'])).toEqual({ error: 'this link asks for 10000 servers; Paxoscope runs 3 to 25 in the browser' });
-    expect(headerFromLines(['servers 2'])).toEqual({ error: 'this link asks for 2 servers; Paxoscope runs 3 to 25 in the browser' });
+    expect(headerFromLines(['servers 10000'])).toEqual({
+      error: 'this link asks for 10000 servers; Paxoscope runs 3 to 25 in the browser',
+    });
+    expect(headerFromLines(['servers 2'])).toEqual({
+      error: 'this link asks for 2 servers; Paxoscope runs 3 to 25 in the browser',
+    });
   });
 
   it('rejects header lines that are not header settings, or duplicated', () => {
-    expect(headerFromLines(['kill n1'])).toEqual({ error: expect.stringMatching(/header line 1 .*not a header setting/) });
+    expect(headerFromLines(['kill n1'])).toEqual({
+      error: expect.stringMatching(/header line 1 .*not a header setting/),
+    });
     expect(headerFromLines(['seed 1', 'seed 2'])).toEqual({ error: expect.stringMatching(/header line 2/) });
-    expect(headerFromLines(['seed x'])).toEqual({ error: expect.stringMatching(/header line 1 \("seed x"\) is invalid/) });
+    expect(headerFromLines(['seed x'])).toEqual({
+      error: expect.stringMatching(/header line 1 \("seed x"\) is invalid/),
+    });
   });
 
   it('names the first bad action', () => {
@@ -130,7 +151,17 @@ describe('headerFromLines and checkActions', () => {
     expect(checkActions({ ...DEFAULT_HEADER, servers: 4 }, actions)).toBeNull();
     expect(checkActions(DEFAULT_HEADER, [{ events: 0, t: 0, text: '# nothing' }])).toMatch(/action 1 .*empty/);
     expect(checkActions(DEFAULT_HEADER, [{ events: 0, t: 0, text: 'kill n1\nservers 9' }])).toMatch(/several lines/);
-    expect(checkActions(DEFAULT_HEADER, [{ events: 0, t: 5, text: 'kill n1' }, { events: 1, t: 4, text: 'heal' }])).toMatch(/happens before/);
-    expect(checkActions(DEFAULT_HEADER, [{ events: 9, t: 5, text: 'kill n1' }, { events: 1, t: 6, text: 'heal' }])).toMatch(/fewer simulator events/);
+    expect(
+      checkActions(DEFAULT_HEADER, [
+        { events: 0, t: 5, text: 'kill n1' },
+        { events: 1, t: 4, text: 'heal' },
+      ]),
+    ).toMatch(/happens before/);
+    expect(
+      checkActions(DEFAULT_HEADER, [
+        { events: 9, t: 5, text: 'kill n1' },
+        { events: 1, t: 6, text: 'heal' },
+      ]),
+    ).toMatch(/fewer simulator events/);
   });
 });

@@ -58,14 +58,16 @@ export function serversRequested(line: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-const inAppRange = (servers: number): boolean => servers >= SCENARIO_LIMITS.minServers && servers <= SCENARIO_LIMITS.maxServers;
+const inAppRange = (servers: number): boolean =>
+  servers >= SCENARIO_LIMITS.minServers && servers <= SCENARIO_LIMITS.maxServers;
 
 /**
  * Checks a header given as formatted lines (formatHeader's output): the first problem, or the header.
  * Servers outside the app's 3..25 get their own message, before any other check.
  */
 export function headerFromLines(lines: readonly string[]): { header: Header } | { error: string } {
-  if (lines.length > SCENARIO_LIMITS.maxHeaderLines) return { error: m.tooManyHeaderLines(lines.length, SCENARIO_LIMITS.maxHeaderLines) };
+  if (lines.length > SCENARIO_LIMITS.maxHeaderLines)
+    return { error: m.tooManyHeaderLines(lines.length, SCENARIO_LIMITS.maxHeaderLines) };
   for (const line of lines) {
     const servers = serversRequested(line);
     if (servers !== null && !inAppRange(servers)) {
@@ -106,7 +108,8 @@ export function checkActions(header: Header, actions: readonly ScenarioAction[])
   let lastEvents = 0;
   for (const [index, action] of actions.entries()) {
     const { text, t, events } = action;
-    if (!(Number.isFinite(t) && t >= 0)) return m.wrongShape(`action ${index + 1}`, 'its time is not a non-negative number');
+    if (!(Number.isFinite(t) && t >= 0))
+      return m.wrongShape(`action ${index + 1}`, 'its time is not a non-negative number');
     if (!(Number.isSafeInteger(events) && events >= -1)) {
       return m.wrongShape(`action ${index + 1}`, 'its event count is not a whole number of at least -1');
     }
@@ -116,7 +119,8 @@ export function checkActions(header: Header, actions: readonly ScenarioAction[])
     if (events !== -1 && events < lastEvents) return m.eventsGoBack(index);
     lastT = t;
     if (events !== -1) lastEvents = events;
-    if (text.length > SCENARIO_LIMITS.maxActionLength) return m.actionTooLong(index, text.length, SCENARIO_LIMITS.maxActionLength);
+    if (text.length > SCENARIO_LIMITS.maxActionLength)
+      return m.actionTooLong(index, text.length, SCENARIO_LIMITS.maxActionLength);
     if (/[\r\n]/.test(text)) return m.actionHasNewline(index);
     const parsed = parseConsoleLine(text, index + 1, header.servers);
     if (parsed.error !== undefined) return m.badAction(index, text, parsed.error.message);
@@ -169,7 +173,9 @@ export function scriptToScenario(text: string): { scenario?: Scenario; errors: s
   const header = parsed.script.header;
   if (!inAppRange(header.servers)) {
     const line = text.split(/\r\n|\n|\r/).findIndex((l) => serversRequested(l) !== null) + 1;
-    errors.push(m.scriptServersOutOfRange(line, header.servers, SCENARIO_LIMITS.minServers, SCENARIO_LIMITS.maxServers));
+    errors.push(
+      m.scriptServersOutOfRange(line, header.servers, SCENARIO_LIMITS.minServers, SCENARIO_LIMITS.maxServers),
+    );
   }
   const actions: ScenarioAction[] = [];
   let t = 0;
@@ -188,7 +194,8 @@ export function scriptToScenario(text: string): { scenario?: Scenario; errors: s
     }
     actions.push({ events: -1, t, text: line.text });
   }
-  if (actions.length > SCENARIO_LIMITS.maxActions) errors.push(m.scriptTooManyActions(actions.length, SCENARIO_LIMITS.maxActions));
+  if (actions.length > SCENARIO_LIMITS.maxActions)
+    errors.push(m.scriptTooManyActions(actions.length, SCENARIO_LIMITS.maxActions));
   if (errors.length > 0) return { errors };
   return { scenario: { header, actions }, errors };
 }

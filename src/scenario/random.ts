@@ -71,7 +71,8 @@ export function randomScenario(options: RandomScenarioOptions): string {
       const ids = Array.from({ length: n }, (_, k) => k + 1);
       const left = ids.filter(() => rng.chance(0.5));
       const right = ids.filter((id) => !left.includes(id));
-      if (left.length > 0 && right.length > 0) lines.push(`partition ${left.map((id) => `n${id}`).join(' ')} | ${right.map((id) => `n${id}`).join(' ')}`);
+      if (left.length > 0 && right.length > 0)
+        lines.push(`partition ${left.map((id) => `n${id}`).join(' ')} | ${right.map((id) => `n${id}`).join(' ')}`);
       else lines.push('heal');
     } else if (roll < 0.78) lines.push('heal');
     else if (roll < 0.82) lines.push(`loss ${pick(rng, [0, 0, 5, 10, 20])}% dup ${pick(rng, [0, 0, 5, 10])}%`);

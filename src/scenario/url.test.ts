@@ -19,24 +19,42 @@ import {
 // ---------------------------------------------------------------------------------------------
 // Generators: valid headers and a small grammar of valid console lines.
 
-const percent = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 1000 }).map((k) => k / 10));
+const percent = fc.oneof(
+  fc.constant(0),
+  fc.integer({ min: 0, max: 100 }),
+  fc.integer({ min: 0, max: 1000 }).map((k) => k / 10),
+);
 
 const headerArb: fc.Arbitrary<Header> = fc
   .record({
     servers: fc.integer({ min: 3, max: 25 }),
     seed: fc.oneof(fc.constant(1), fc.nat({ max: 2 ** 40 })),
     protocol: fc.constantFrom('multi-paxos' as const, 'basic-paxos' as const),
-    latency: fc.tuple(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 500 })).map(([a, b]) => ({ minMs: Math.min(a, b), maxMs: Math.max(a, b) })),
+    latency: fc
+      .tuple(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 500 }))
+      .map(([a, b]) => ({ minMs: Math.min(a, b), maxMs: Math.max(a, b) })),
     loss: percent.map((p) => p / 100),
     dup: percent.map((p) => p / 100),
     sessionTimeoutMs: fc.oneof(fc.constant(4000), fc.integer({ min: 1, max: 60_000 })),
-    bugs: fc.subarray([...BUG_NAMES]).chain((bs) => fc.shuffledSubarray(bs, { minLength: bs.length, maxLength: bs.length })),
+    bugs: fc
+      .subarray([...BUG_NAMES])
+      .chain((bs) => fc.shuffledSubarray(bs, { minLength: bs.length, maxLength: bs.length })),
   })
   .map((h) => ({ ...h, bugs: h.bugs as readonly BugName[] }));
 
 const session = fc.constantFrom('c1', 'c2', 'c3', 'alice');
 const path = fc.constantFrom('/a', '/b', '/a/x', '/jobs/job-', '/');
-const word = fc.constantFrom('x', 'y', '42', '"hello world"', '""', '"<script>alert(1)</script>"', '<b>bold</b>', '"ünï ✓"', '"a\\"b"');
+const word = fc.constantFrom(
+  'x',
+  'y',
+  '42',
+  '"hello world"',
+  '""',
+  '"<script>alert(1)</script>"',
+  '<b>bold</b>',
+  '"ünï ✓"',
+  '"a\\"b"',
+);
 
 function lineArb(servers: number): fc.Arbitrary<string> {
   const server = fc.integer({ min: 1, max: servers }).map((k) => `n${k}`);
@@ -50,24 +68,45 @@ function lineArb(servers: number): fc.Arbitrary<string> {
       { minLength: servers, maxLength: servers },
     )
     .chain((order) =>
-      fc.integer({ min: 1, max: servers - 1 }).map((cut) => `partition ${order.slice(0, cut).map((k) => `n${k}`).join(' ')} | ${order.slice(cut).map((k) => `n${k}`).join(' ')}`),
+      fc.integer({ min: 1, max: servers - 1 }).map(
+        (cut) =>
+          `partition ${order
+            .slice(0, cut)
+            .map((k) => `n${k}`)
+            .join(' ')} | ${order
+            .slice(cut)
+            .map((k) => `n${k}`)
+            .join(' ')}`,
+      ),
     );
   return fc.oneof(
-    fc.tuple(session, fc.constantFrom('', ' -e', ' -s', ' -e -s'), path, word, bg).map(([s, f, p, w, b]) => `${s}> create${f} ${p === '/' ? '/z' : p} ${w}${b}`),
-    fc.tuple(session, fc.integer({ min: -1, max: 5 }), path, word, bg).map(([s, v, p, w, b]) => `${s}> set${v === -1 ? '' : ` -v ${v}`} ${p === '/' ? '/a' : p} ${w}${b}`),
-    fc.tuple(session, fc.constantFrom('get', 'get -s -w', 'ls', 'ls -R', 'stat -w', 'sync', 'delete', 'delete -v 0', 'deleteall'), path).map(
-      ([s, c, p]) => `${s}> ${c} ${p === '/jobs/job-' || (p === '/' && c.startsWith('delete')) ? '/a' : p}`,
-    ),
+    fc
+      .tuple(session, fc.constantFrom('', ' -e', ' -s', ' -e -s'), path, word, bg)
+      .map(([s, f, p, w, b]) => `${s}> create${f} ${p === '/' ? '/z' : p} ${w}${b}`),
+    fc
+      .tuple(session, fc.integer({ min: -1, max: 5 }), path, word, bg)
+      .map(([s, v, p, w, b]) => `${s}> set${v === -1 ? '' : ` -v ${v}`} ${p === '/' ? '/a' : p} ${w}${b}`),
+    fc
+      .tuple(
+        session,
+        fc.constantFrom('get', 'get -s -w', 'ls', 'ls -R', 'stat -w', 'sync', 'delete', 'delete -v 0', 'deleteall'),
+        path,
+      )
+      .map(([s, c, p]) => `${s}> ${c} ${p === '/jobs/job-' || (p === '/' && c.startsWith('delete')) ? '/a' : p}`),
     fc.tuple(session, path).map(([s]) => `${s}> multi check /a 0; set -v 1 /a x; create -e -s /b y`),
     fc.tuple(session, server).map(([s, n]) => `${s} connect ${n}`),
     fc.tuple(session, fc.constantFrom('close', 'expire')).map(([s, v]) => `${s} ${v}`),
     fc.tuple(fc.constantFrom('kill', 'restart'), server).map(([c, n]) => `${c} ${n}`),
-    fc.tuple(fc.constantFrom('cut', 'heal'), twoServers, fc.boolean()).map(([c, [a, b], oneWay]) => `${c} ${a}${oneWay ? ' ->' : ''} ${b}`),
+    fc
+      .tuple(fc.constantFrom('cut', 'heal'), twoServers, fc.boolean())
+      .map(([c, [a, b], oneWay]) => `${c} ${a}${oneWay ? ' ->' : ''} ${b}`),
     fc.constant('heal'),
     partition,
     fc.integer({ min: 0, max: 100 }).map((p) => `loss ${p}%`),
     fc.integer({ min: 0, max: 50 }).map((p) => `dup ${p}%`),
-    fc.tuple(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 0, max: 400 })).map(([a, d]) => `latency ${a}..${a + d}ms`),
+    fc
+      .tuple(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 0, max: 400 }))
+      .map(([a, d]) => `latency ${a}..${a + d}ms`),
     fc.integer({ min: 0, max: 5000 }).map((ms) => `wait ${ms}ms`),
     fc.constant('settle'),
     fc.constant('kill n1   # with a comment'),
@@ -77,7 +116,11 @@ function lineArb(servers: number): fc.Arbitrary<string> {
 /** Times and event counts as the live engine records them: non-decreasing, sometimes fractional, sometimes unknown. */
 const stepArb = fc.record({
   dEvents: fc.oneof(fc.constant(0), fc.nat({ max: 500 }), fc.nat({ max: 2_000_000 })),
-  dt: fc.oneof(fc.constant(0), fc.nat({ max: 5000 }), fc.double({ min: 0, max: 5000, noNaN: true, noDefaultInfinity: true })),
+  dt: fc.oneof(
+    fc.constant(0),
+    fc.nat({ max: 5000 }),
+    fc.double({ min: 0, max: 5000, noNaN: true, noDefaultInfinity: true }),
+  ),
 });
 
 const scenarioArb: fc.Arbitrary<Scenario> = headerArb.chain((header) =>
@@ -120,7 +163,17 @@ function expectValidOrError(r: DecodeResult): void {
 }
 
 const handMade: Scenario = {
-  header: { ...DEFAULT_HEADER, servers: 5, seed: 42, protocol: 'basic-paxos', latency: { minMs: 20, maxMs: 80 }, loss: 0.05, dup: 0.125, sessionTimeoutMs: 6000, bugs: ['minority-quorum', 'forget-promise'] },
+  header: {
+    ...DEFAULT_HEADER,
+    servers: 5,
+    seed: 42,
+    protocol: 'basic-paxos',
+    latency: { minMs: 20, maxMs: 80 },
+    loss: 0.05,
+    dup: 0.125,
+    sessionTimeoutMs: 6000,
+    bugs: ['minority-quorum', 'forget-promise'],
+  },
   actions: [
     { events: 0, t: 0, text: 'c1> create /a x' },
     { events: 0, t: 0, text: 'c2> create -e /lock "held by c2" &' },
@@ -181,12 +234,33 @@ describe('the moment a link opens at', () => {
   it('refuses a future that ends before the cursor, or actions after the end', () => {
     const header = { ...DEFAULT_HEADER_FOR_CURSOR };
     const actions = [{ events: 10, t: 100, text: 'kill n2' }];
-    const endBeforeCursor = decodeScenario(encodeScenario({ header, actions, cursor: { events: 500, t: 600 }, head: { events: 400, t: 700 } }));
-    expect(endBeforeCursor).toEqual({ ok: false, error: 'this link is damaged: its run ends before the moment it opens at' });
-    const actionAfterEnd = decodeScenario(encodeScenario({ header, actions: [...actions, { events: 2000, t: 2000, text: 'restart n2' }], cursor: { events: 500, t: 600 }, head: { events: 1000, t: 1000 } }));
-    expect(actionAfterEnd).toEqual({ ok: false, error: 'this link is damaged: it has an action after the end of its run' });
+    const endBeforeCursor = decodeScenario(
+      encodeScenario({ header, actions, cursor: { events: 500, t: 600 }, head: { events: 400, t: 700 } }),
+    );
+    expect(endBeforeCursor).toEqual({
+      ok: false,
+      error: 'this link is damaged: its run ends before the moment it opens at',
+    });
+    const actionAfterEnd = decodeScenario(
+      encodeScenario({
+        header,
+        actions: [...actions, { events: 2000, t: 2000, text: 'restart n2' }],
+        cursor: { events: 500, t: 600 },
+        head: { events: 1000, t: 1000 },
+      }),
+    );
+    expect(actionAfterEnd).toEqual({
+      ok: false,
+      error: 'this link is damaged: it has an action after the end of its run',
+    });
     // Without the end of the run, actions after the cursor are damage as before.
-    const noHead = decodeScenario(encodeScenario({ header, actions: [...actions, { events: 900, t: 900, text: 'restart n2' }], cursor: { events: 500, t: 600 } }));
+    const noHead = decodeScenario(
+      encodeScenario({
+        header,
+        actions: [...actions, { events: 900, t: 900, text: 'restart n2' }],
+        cursor: { events: 500, t: 600 },
+      }),
+    );
     expect(noHead).toEqual({ ok: false, error: 'this link is damaged: it opens before its last action' });
   });
 });
@@ -216,9 +290,18 @@ describe('round trip', () => {
     expect(scenarioFromLocationHash(hash.slice(1))).toEqual({ kind: 'scenario', scenario: handMade });
     expect(scenarioFromLocationHash('')).toEqual({ kind: 'none' });
     expect(scenarioFromLocationHash('#')).toEqual({ kind: 'none' });
-    expect(scenarioFromLocationHash('#about')).toEqual({ kind: 'error', error: 'this link ends in "#about", which is neither a shared run (#s=...) nor a lesson (#lesson=...)' });
-    expect(scenarioFromLocationHash('#s=')).toEqual({ kind: 'error', error: expect.stringMatching(/no scenario in it/) });
-    expect(scenarioFromLocationHash('#s=v2.abc')).toEqual({ kind: 'error', error: expect.stringMatching(/newer version of Paxoscope \(v2\)/) });
+    expect(scenarioFromLocationHash('#about')).toEqual({
+      kind: 'error',
+      error: 'this link ends in "#about", which is neither a shared run (#s=...) nor a lesson (#lesson=...)',
+    });
+    expect(scenarioFromLocationHash('#s=')).toEqual({
+      kind: 'error',
+      error: expect.stringMatching(/no scenario in it/),
+    });
+    expect(scenarioFromLocationHash('#s=v2.abc')).toEqual({
+      kind: 'error',
+      error: expect.stringMatching(/newer version of Paxoscope \(v2\)/),
+    });
   });
 
   it('property: decode(encode(s)) equals s for generated scenarios', () => {
@@ -317,19 +400,37 @@ describe('hostile and broken links', () => {
     expectError(decodeScenario(packJsonText('[[],[[5,100,"heal"]],[4,200]]')), /opens before its last action/);
     expectError(decodeScenario(packJsonText('[[5],[]]')), /wrong shape at header line 1/);
     expectError(decodeScenario(packJsonText('[[],{}]')), /wrong shape at the action list/);
-    expectError(decodeScenario(packJsonText('[[],[[0,0,"heal"],[1.5,0,"heal"]]]')), /wrong shape at action 2 \(event count\)/);
+    expectError(
+      decodeScenario(packJsonText('[[],[[0,0,"heal"],[1.5,0,"heal"]]]')),
+      /wrong shape at action 2 \(event count\)/,
+    );
     expectError(decodeScenario(packJsonText('[[],[[-2,0,"heal"]]]')), /wrong shape at action 1 \(event count\)/);
     expectError(decodeScenario(packJsonText('[[],[[0,-5,"heal"]]]')), /wrong shape at action 1 \(time\)/);
     expectError(decodeScenario(packJsonText('[[],[[0,1e999,"heal"]]]')), /wrong shape at action 1 \(time\)/);
     expectError(decodeScenario(packJsonText('[[],[[0,[1,2],"heal"]]]')), /wrong shape at action 1 \(time\)/);
-    expectError(decodeScenario(packJsonText('[[],[[0,0,{"toString":"kill n1"}]]]')), /wrong shape at action 1 \(text\)/);
-    expectError(decodeScenario(packJsonText(`[[],[[0,0,"${'x'.repeat(3000)}"]]]`)), /wrong shape at action 1 \(text\).*2000/);
+    expectError(
+      decodeScenario(packJsonText('[[],[[0,0,{"toString":"kill n1"}]]]')),
+      /wrong shape at action 1 \(text\)/,
+    );
+    expectError(
+      decodeScenario(packJsonText(`[[],[[0,0,"${'x'.repeat(3000)}"]]]`)),
+      /wrong shape at action 1 \(text\).*2000/,
+    );
     expectError(decodeScenario(packJsonText('[[],[[0,0,"heal",1]]]')), /wrong shape at action 1/);
-    expectError(decodeScenario(packJsonText('[[],[[9007199254740991,0,"heal"],[9007199254740991,0,"heal"]]]')), /action 2.*out of range|more than/);
-    expectError(decodeScenario(packJsonText('[[],[[0,999999999,"heal"],[0,999999999,"heal"]]]')), /action 2 .*later than/);
+    expectError(
+      decodeScenario(packJsonText('[[],[[9007199254740991,0,"heal"],[9007199254740991,0,"heal"]]]')),
+      /action 2.*out of range|more than/,
+    );
+    expectError(
+      decodeScenario(packJsonText('[[],[[0,999999999,"heal"],[0,999999999,"heal"]]]')),
+      /action 2 .*later than/,
+    );
     expectError(decodeScenario(packJsonText('[[],[[0,0,"kill n1\\nservers 9"]]]')), /action 1 .*several lines/);
     expectError(decodeScenario(packJsonText('[[],[[0,0,"   # just a comment"]]]')), /action 1 .*empty/);
-    expectError(decodeScenario(packJsonText('[[],[[0,[50],"heal"],[0,[10],"heal"]]]')), /action 2 .*happens before action 1/);
+    expectError(
+      decodeScenario(packJsonText('[[],[[0,[50],"heal"],[0,[10],"heal"]]]')),
+      /action 2 .*happens before action 1/,
+    );
   });
 
   it('invalid UTF-8 inside the compressed data', () => {
@@ -347,16 +448,25 @@ describe('hostile and broken links', () => {
   });
 
   it('10,000 servers, and other headers out of bounds', () => {
-    expectError(decodeScenario(packJsonText('[["servers 10000"],[]]')), /^this link asks for 10000 servers; Paxoscope runs 3 to 25 in the browser$/);
+    expectError(
+      decodeScenario(packJsonText('[["servers 10000"],[]]')),
+      /^this link asks for 10000 servers; Paxoscope runs 3 to 25 in the browser$/,
+    );
     expectError(decodeScenario(packJsonText('[["servers 26"],[]]')), /asks for 26 servers; Paxoscope runs 3 to 25/);
     expectError(decodeScenario(packJsonText('[["servers 1"],[]]')), /asks for 1 servers/);
-    expectError(decodeScenario(packJsonText('[["servers 99999999999999999999999"],[]]')), /asks for 99999999999999999999999 servers/);
+    expectError(
+      decodeScenario(packJsonText('[["servers 99999999999999999999999"],[]]')),
+      /asks for 99999999999999999999999 servers/,
+    );
     expectError(decodeScenario(packJsonText('[["servers five"],[]]')), /header line 1 \("servers five"\) is invalid/);
     expectError(decodeScenario(packJsonText('[["protocol raft"],[]]')), /header line 1 .*invalid/);
     expectError(decodeScenario(packJsonText('[["kill n1"],[]]')), /header line 1 .*not a header setting/);
     expectError(decodeScenario(packJsonText('[["seed 1","seed 2"],[]]')), /header line 2/);
     expectError(decodeScenario(packJsonText('[["seed 1\\nkill n1"],[]]')), /header line 1/);
-    expectError(decodeScenario(packJsonText(JSON.stringify([Array(65).fill('seed 1'), []]))), /header: expected at most 64 header lines/);
+    expectError(
+      decodeScenario(packJsonText(JSON.stringify([Array(65).fill('seed 1'), []]))),
+      /header: expected at most 64 header lines/,
+    );
   });
 
   it('at most 10,000 actions', () => {
@@ -377,13 +487,23 @@ describe('hostile and broken links', () => {
       ],
     };
     expectError(decodeScenario(encodeScenario(s)), /^action 2 of this link \("c1> frobnicate \/a"\) cannot run: /);
-    expectError(decodeScenario(encodeScenario({ header: DEFAULT_HEADER, actions: [{ events: 0, t: 0, text: 'kill n7' }] })), /^action 1 .*n7/);
+    expectError(
+      decodeScenario(encodeScenario({ header: DEFAULT_HEADER, actions: [{ events: 0, t: 0, text: 'kill n7' }] })),
+      /^action 1 .*n7/,
+    );
     // Header lines are not actions: a link cannot smuggle `servers 9` in as an action.
-    expectError(decodeScenario(encodeScenario({ header: DEFAULT_HEADER, actions: [{ events: 0, t: 0, text: 'servers 9' }] })), /^action 1 /);
+    expectError(
+      decodeScenario(encodeScenario({ header: DEFAULT_HEADER, actions: [{ events: 0, t: 0, text: 'servers 9' }] })),
+      /^action 1 /,
+    );
   });
 
   it('<script> and other markup stay plain data', () => {
-    const texts = ['c1> create /x "<script>alert(document.cookie)</script>"', 'c1> set /x <img/src=x/onerror=alert(1)>', 'c1> create /y "${constructor}"'];
+    const texts = [
+      'c1> create /x "<script>alert(document.cookie)</script>"',
+      'c1> set /x <img/src=x/onerror=alert(1)>',
+      'c1> create /y "${constructor}"',
+    ];
     const s: Scenario = { header: DEFAULT_HEADER, actions: texts.map((text, i) => ({ events: i, t: i, text })) };
     const r = decodeScenario(encodeScenario(s));
     expect(r).toEqual({ ok: true, scenario: s });
@@ -394,11 +514,19 @@ describe('hostile and broken links', () => {
 
   it('property: never throws on arbitrary strings', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string().map((s) => 'v1.' + s), fc.base64String().map((s) => 'v1.' + s.replace(/=+$/, ''))), (s) => {
-        expectValidOrError(decodeScenario(s));
-        const h = scenarioFromLocationHash('#s=' + s);
-        expect(['none', 'scenario', 'error']).toContain(h.kind);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'binary' }),
+          fc.string().map((s) => 'v1.' + s),
+          fc.base64String().map((s) => 'v1.' + s.replace(/=+$/, '')),
+        ),
+        (s) => {
+          expectValidOrError(decodeScenario(s));
+          const h = scenarioFromLocationHash('#s=' + s);
+          expect(['none', 'scenario', 'error']).toContain(h.kind);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -436,7 +564,20 @@ describe('size', () => {
     };
     const clients = ['c1', 'c2', 'c3'];
     const paths = ['/app', '/app/config', '/app/leader', '/jobs/job-', '/locks/l-'];
-    const faults = ['kill n2', 'restart n2', 'kill n4', 'restart n4', 'cut n1 -> n3', 'heal n1 n3', 'partition n1 n2 | n3 n4 n5', 'heal', 'loss 10%', 'loss 0%', 'latency 20..200ms', 'dup 5%'];
+    const faults = [
+      'kill n2',
+      'restart n2',
+      'kill n4',
+      'restart n4',
+      'cut n1 -> n3',
+      'heal n1 n3',
+      'partition n1 n2 | n3 n4 n5',
+      'heal',
+      'loss 10%',
+      'loss 0%',
+      'latency 20..200ms',
+      'dup 5%',
+    ];
     const actions: ScenarioAction[] = [];
     let events = 0;
     let t = 0;

@@ -27,7 +27,8 @@ const INFLATE_CHUNK = 256;
 const CHECKSUM_BYTES = 4;
 const PREFIX = `v${SCENARIO_VERSION}.`;
 
-export type DecodeResult = { readonly ok: true; readonly scenario: Scenario } | { readonly ok: false; readonly error: string };
+export type DecodeResult =
+  { readonly ok: true; readonly scenario: Scenario } | { readonly ok: false; readonly error: string };
 export type HashScenario =
   | { readonly kind: 'none' }
   | { readonly kind: 'scenario'; readonly scenario: Scenario }
@@ -192,19 +193,43 @@ function unpack(payload: string): Step<unknown> {
 
 const Count = v.pipe(v.number(), v.safeInteger(), v.minValue(-1, 'expected a whole number of at least -1'));
 const Time = v.pipe(v.number(), v.finite(), v.minValue(0, 'expected a number of at least 0'));
-const Text = v.pipe(v.string(), v.maxLength(SCENARIO_LIMITS.maxActionLength, `expected at most ${SCENARIO_LIMITS.maxActionLength} characters`));
+const Text = v.pipe(
+  v.string(),
+  v.maxLength(SCENARIO_LIMITS.maxActionLength, `expected at most ${SCENARIO_LIMITS.maxActionLength} characters`),
+);
 const HeaderLine = v.pipe(
   v.string(),
-  v.maxLength(SCENARIO_LIMITS.maxHeaderLineLength, `expected at most ${SCENARIO_LIMITS.maxHeaderLineLength} characters`),
+  v.maxLength(
+    SCENARIO_LIMITS.maxHeaderLineLength,
+    `expected at most ${SCENARIO_LIMITS.maxHeaderLineLength} characters`,
+  ),
 );
 const CompactAction = v.strictTuple([Count, v.union([Time, v.strictTuple([Time])]), Text]);
-const CursorEvents = v.pipe(v.number(), v.safeInteger(), v.minValue(0, 'expected a whole number of at least 0'), v.maxValue(SCENARIO_LIMITS.maxEvents, `expected at most ${SCENARIO_LIMITS.maxEvents}`));
-const CursorTime = v.pipe(v.number(), v.finite(), v.minValue(0, 'expected a number of at least 0'), v.maxValue(SCENARIO_LIMITS.maxTimeMs, `expected at most ${SCENARIO_LIMITS.maxTimeMs}`));
+const CursorEvents = v.pipe(
+  v.number(),
+  v.safeInteger(),
+  v.minValue(0, 'expected a whole number of at least 0'),
+  v.maxValue(SCENARIO_LIMITS.maxEvents, `expected at most ${SCENARIO_LIMITS.maxEvents}`),
+);
+const CursorTime = v.pipe(
+  v.number(),
+  v.finite(),
+  v.minValue(0, 'expected a number of at least 0'),
+  v.maxValue(SCENARIO_LIMITS.maxTimeMs, `expected at most ${SCENARIO_LIMITS.maxTimeMs}`),
+);
 const Compact = v.strictTuple([
-  v.pipe(v.array(HeaderLine), v.maxLength(SCENARIO_LIMITS.maxHeaderLines, `expected at most ${SCENARIO_LIMITS.maxHeaderLines} header lines`)),
-  v.pipe(v.array(CompactAction), v.maxLength(SCENARIO_LIMITS.maxActions, `expected at most ${SCENARIO_LIMITS.maxActions} actions`)),
+  v.pipe(
+    v.array(HeaderLine),
+    v.maxLength(SCENARIO_LIMITS.maxHeaderLines, `expected at most ${SCENARIO_LIMITS.maxHeaderLines} header lines`),
+  ),
+  v.pipe(
+    v.array(CompactAction),
+    v.maxLength(SCENARIO_LIMITS.maxActions, `expected at most ${SCENARIO_LIMITS.maxActions} actions`),
+  ),
   // Optional: the moment the link opens at [events, t], or [events, t, actions run] for a moment in the past.
-  v.optional(v.union([v.strictTuple([CursorEvents, CursorTime]), v.strictTuple([CursorEvents, CursorTime, CursorEvents])])),
+  v.optional(
+    v.union([v.strictTuple([CursorEvents, CursorTime]), v.strictTuple([CursorEvents, CursorTime, CursorEvents])]),
+  ),
   // Optional, after a cursor: how far the run went [events, t] (a link made in the past keeps its future).
   v.optional(v.strictTuple([CursorEvents, CursorTime])),
 ]);
@@ -229,8 +254,13 @@ function toCompact(s: Scenario): CompactScenario {
     actions.push([de, time, a.text]);
   }
   const cursor: [number, number] | [number, number, number] | undefined =
-    s.cursor === undefined ? undefined : s.cursor.actions === undefined ? [s.cursor.events, s.cursor.t] : [s.cursor.events, s.cursor.t, s.cursor.actions];
-  const head: [number, number] | undefined = s.cursor === undefined || s.head === undefined ? undefined : [s.head.events, s.head.t];
+    s.cursor === undefined
+      ? undefined
+      : s.cursor.actions === undefined
+        ? [s.cursor.events, s.cursor.t]
+        : [s.cursor.events, s.cursor.t, s.cursor.actions];
+  const head: [number, number] | undefined =
+    s.cursor === undefined || s.head === undefined ? undefined : [s.head.events, s.head.t];
   return [formatHeader(s.header), actions, cursor, head];
 }
 
@@ -259,7 +289,8 @@ function issuePlace(issue: v.BaseIssue<unknown>): string {
   const path = issue.path ?? [];
   const keys = path.map((p) => p.key);
   if (keys.length === 0) return 'the top level';
-  if (keys[0] === 0) return keys.length > 1 && typeof keys[1] === 'number' ? `header line ${keys[1] + 1}` : 'the header';
+  if (keys[0] === 0)
+    return keys.length > 1 && typeof keys[1] === 'number' ? `header line ${keys[1] + 1}` : 'the header';
   if (keys[0] === 1) {
     if (keys.length === 1 || typeof keys[1] !== 'number') return 'the action list';
     const field = keys[2] === 0 ? ' (event count)' : keys[2] === 1 ? ' (time)' : keys[2] === 2 ? ' (text)' : '';
@@ -305,10 +336,13 @@ export function decodeScenario(payload: string): DecodeResult {
     const cursor = shaped.output[2];
     const head = shaped.output[3];
     const last = actions.value[actions.value.length - 1];
-    const before = (at: readonly number[], action: ScenarioAction): boolean => at[1]! < action.t || (action.events >= 0 && at[0]! < action.events);
-    if (cursor?.[2] !== undefined && cursor[2] > actions.value.length) return { ok: false, error: m.cursorActions(cursor[2], actions.value.length) };
+    const before = (at: readonly number[], action: ScenarioAction): boolean =>
+      at[1]! < action.t || (action.events >= 0 && at[0]! < action.events);
+    if (cursor?.[2] !== undefined && cursor[2] > actions.value.length)
+      return { ok: false, error: m.cursorActions(cursor[2], actions.value.length) };
     if (head !== undefined) {
-      if (cursor === undefined || head[0] < cursor[0] || head[1] < cursor[1]) return { ok: false, error: m.headBeforeCursor() };
+      if (cursor === undefined || head[0] < cursor[0] || head[1] < cursor[1])
+        return { ok: false, error: m.headBeforeCursor() };
       // Actions that never ran (an imported script's later lines) may lie beyond the end; the rest may not.
       const ran = actions.value.filter((action) => action.events >= 0).at(-1);
       if (ran !== undefined && before(head, ran)) return { ok: false, error: m.actionAfterHead() };
@@ -320,7 +354,11 @@ export function decodeScenario(payload: string): DecodeResult {
       scenario: {
         header: header.header,
         actions: actions.value,
-        ...(cursor === undefined ? {} : { cursor: { events: cursor[0], t: cursor[1], ...(cursor[2] === undefined ? {} : { actions: cursor[2] }) } }),
+        ...(cursor === undefined
+          ? {}
+          : {
+              cursor: { events: cursor[0], t: cursor[1], ...(cursor[2] === undefined ? {} : { actions: cursor[2] }) },
+            }),
         ...(head === undefined ? {} : { head: { events: head[0], t: head[1] } }),
       },
     };
@@ -337,7 +375,8 @@ export function scenarioHash(s: Scenario): string {
 /** Reads `location.hash`: no scenario for an empty hash, an error for one that is not `#s=...` (lessons are read
  *  before this) or does not decode. Never throws. */
 export function scenarioFromLocationHash(hash: string): HashScenario {
-  if (hash.length > MAX_PAYLOAD_CHARS + 4) return { kind: 'error', error: m.hashTooLong(hash.length, MAX_PAYLOAD_CHARS) };
+  if (hash.length > MAX_PAYLOAD_CHARS + 4)
+    return { kind: 'error', error: m.hashTooLong(hash.length, MAX_PAYLOAD_CHARS) };
   const h = hash.startsWith('#') ? hash.slice(1) : hash;
   if (h === '') return { kind: 'none' };
   // Anything else after the # was meant for us but is not ours to run: say so (lessons are read before this).

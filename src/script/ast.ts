@@ -46,12 +46,30 @@ export const DEFAULT_HEADER: Header = {
 
 /** A zkCli command as a session issues it. */
 export type ClientCommand =
-  | { readonly kind: 'create'; readonly path: string; readonly data: string; readonly ephemeral: boolean; readonly sequential: boolean }
+  | {
+      readonly kind: 'create';
+      readonly path: string;
+      readonly data: string;
+      readonly ephemeral: boolean;
+      readonly sequential: boolean;
+    }
   | { readonly kind: 'get'; readonly path: string; readonly stat: boolean; readonly watch: boolean }
-  | { readonly kind: 'set'; readonly path: string; readonly data: string; readonly version: number; readonly stat: boolean }
+  | {
+      readonly kind: 'set';
+      readonly path: string;
+      readonly data: string;
+      readonly version: number;
+      readonly stat: boolean;
+    }
   | { readonly kind: 'delete'; readonly path: string; readonly version: number }
   | { readonly kind: 'deleteall'; readonly path: string }
-  | { readonly kind: 'ls'; readonly path: string; readonly stat: boolean; readonly watch: boolean; readonly recursive: boolean }
+  | {
+      readonly kind: 'ls';
+      readonly path: string;
+      readonly stat: boolean;
+      readonly watch: boolean;
+      readonly recursive: boolean;
+    }
   | { readonly kind: 'stat'; readonly path: string; readonly watch: boolean }
   | { readonly kind: 'sync'; readonly path: string }
   | { readonly kind: 'multi'; readonly ops: readonly MultiOp[] };
@@ -60,18 +78,57 @@ export type ClientCommand =
 export type ServerNumber = number;
 
 export type Line =
-  | { readonly kind: 'client'; readonly line: number; readonly text: string; readonly session: SessionName; readonly command: ClientCommand; readonly background: boolean }
-  | { readonly kind: 'connect'; readonly line: number; readonly text: string; readonly session: SessionName; readonly server: ServerNumber }
+  | {
+      readonly kind: 'client';
+      readonly line: number;
+      readonly text: string;
+      readonly session: SessionName;
+      readonly command: ClientCommand;
+      readonly background: boolean;
+    }
+  | {
+      readonly kind: 'connect';
+      readonly line: number;
+      readonly text: string;
+      readonly session: SessionName;
+      readonly server: ServerNumber;
+    }
   | { readonly kind: 'close'; readonly line: number; readonly text: string; readonly session: SessionName }
   | { readonly kind: 'expire'; readonly line: number; readonly text: string; readonly session: SessionName }
   | { readonly kind: 'kill'; readonly line: number; readonly text: string; readonly server: ServerNumber }
   | { readonly kind: 'restart'; readonly line: number; readonly text: string; readonly server: ServerNumber }
-  | { readonly kind: 'partition'; readonly line: number; readonly text: string; readonly groups: readonly (readonly ServerNumber[])[] }
+  | {
+      readonly kind: 'partition';
+      readonly line: number;
+      readonly text: string;
+      readonly groups: readonly (readonly ServerNumber[])[];
+    }
   /** oneWay: only from -> to is cut (`cut n1 -> n3`); else both directions. */
-  | { readonly kind: 'cut'; readonly line: number; readonly text: string; readonly from: ServerNumber; readonly to: ServerNumber; readonly oneWay: boolean }
+  | {
+      readonly kind: 'cut';
+      readonly line: number;
+      readonly text: string;
+      readonly from: ServerNumber;
+      readonly to: ServerNumber;
+      readonly oneWay: boolean;
+    }
   /** `heal` with no servers heals every link (and ends any partition). */
-  | { readonly kind: 'heal'; readonly line: number; readonly text: string; readonly from?: ServerNumber; readonly to?: ServerNumber; readonly oneWay: boolean }
-  | { readonly kind: 'network'; readonly line: number; readonly text: string; readonly loss?: number; readonly dup?: number; readonly latency?: LatencyRange }
+  | {
+      readonly kind: 'heal';
+      readonly line: number;
+      readonly text: string;
+      readonly from?: ServerNumber;
+      readonly to?: ServerNumber;
+      readonly oneWay: boolean;
+    }
+  | {
+      readonly kind: 'network';
+      readonly line: number;
+      readonly text: string;
+      readonly loss?: number;
+      readonly dup?: number;
+      readonly latency?: LatencyRange;
+    }
   | { readonly kind: 'wait'; readonly line: number; readonly text: string; readonly ms: number }
   | { readonly kind: 'settle'; readonly line: number; readonly text: string };
 

@@ -21,20 +21,64 @@ const sessionName = fc
 /** Any text, leaning on the characters the lexer treats specially. */
 const tricky = fc.oneof(
   fc.string({ maxLength: 8 }),
-  fc.array(fc.constantFrom('a', 'b', ' ', '"', '\\', ';', '#', '&', '-', '>', '|', '\n', '\r', '\t', '%', '.', '/', 'é', '\u00a0'), { maxLength: 8 }).map((a) => a.join('')),
+  fc
+    .array(
+      fc.constantFrom(
+        'a',
+        'b',
+        ' ',
+        '"',
+        '\\',
+        ';',
+        '#',
+        '&',
+        '-',
+        '>',
+        '|',
+        '\n',
+        '\r',
+        '\t',
+        '%',
+        '.',
+        '/',
+        'é',
+        '\u00a0',
+      ),
+      { maxLength: 8 },
+    )
+    .map((a) => a.join('')),
   fc.constantFrom('', '&', '-1', '#x', '->', '|', '--', '-s', 'x y'),
 );
 const data = tricky;
 const component = fc.oneof(
-  fc.array(fc.constantFrom('a', 'b', 'z', '0', '-', '.', '_', ' ', ';', '#', '&', '"', '\\', 'é', '>'), { minLength: 1, maxLength: 5 }).map((a) => a.join('')),
+  fc
+    .array(fc.constantFrom('a', 'b', 'z', '0', '-', '.', '_', ' ', ';', '#', '&', '"', '\\', 'é', '>'), {
+      minLength: 1,
+      maxLength: 5,
+    })
+    .map((a) => a.join('')),
   fc.constantFrom('app', 'data', 'job-', '...', '.a'),
 );
-const path = fc.array(component, { maxLength: 4 }).map((cs) => '/' + cs.join('/')).filter((p) => pathProblem(p, false) === null);
-const seqPath = fc.oneof(path, path.map((p) => (p === '/' ? p : p + '/'))).filter((p) => pathProblem(p, true) === null);
-const version = fc.oneof(fc.constant(-1), fc.integer({ min: -3, max: 5 }), fc.integer({ min: -2147483648, max: 2147483647 }));
+const path = fc
+  .array(component, { maxLength: 4 })
+  .map((cs) => '/' + cs.join('/'))
+  .filter((p) => pathProblem(p, false) === null);
+const seqPath = fc
+  .oneof(
+    path,
+    path.map((p) => (p === '/' ? p : p + '/')),
+  )
+  .filter((p) => pathProblem(p, true) === null);
+const version = fc.oneof(
+  fc.constant(-1),
+  fc.integer({ min: -3, max: 5 }),
+  fc.integer({ min: -2147483648, max: 2147483647 }),
+);
 const server = fc.integer({ min: 1, max: SERVERS });
 const ms = fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }));
-const latency: fc.Arbitrary<LatencyRange> = fc.tuple(ms, ms).map(([a, b]) => ({ minMs: Math.min(a, b), maxMs: Math.max(a, b) }));
+const latency: fc.Arbitrary<LatencyRange> = fc
+  .tuple(ms, ms)
+  .map(([a, b]) => ({ minMs: Math.min(a, b), maxMs: Math.max(a, b) }));
 /** As the parser makes them: a percentage with up to 6 decimals, over 100. */
 const fraction = fc
   .tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 999999 }), fc.integer({ min: 0, max: 6 }))
@@ -43,9 +87,9 @@ const fraction = fc
     return Number(i === 100 ? '100' : `${i}${decimals}`) / 100;
   });
 
-const createFields = fc.record({ path: seqPath, data, ephemeral: fc.boolean(), sequential: fc.boolean() }).map((c) =>
-  c.sequential || pathProblem(c.path, false) === null ? c : { ...c, path: '/x' },
-);
+const createFields = fc
+  .record({ path: seqPath, data, ephemeral: fc.boolean(), sequential: fc.boolean() })
+  .map((c) => (c.sequential || pathProblem(c.path, false) === null ? c : { ...c, path: '/x' }));
 
 const multiOp: fc.Arbitrary<MultiOp> = fc.oneof(
   fc.record({ op: fc.constant('check' as const), path, version }),
@@ -60,7 +104,13 @@ const clientCommand: fc.Arbitrary<ClientCommand> = fc.oneof(
   fc.record({ kind: fc.constant('set' as const), path, data, version, stat: fc.boolean() }),
   fc.record({ kind: fc.constant('delete' as const), path, version }),
   fc.record({ kind: fc.constant('deleteall' as const), path }),
-  fc.record({ kind: fc.constant('ls' as const), path, stat: fc.boolean(), watch: fc.boolean(), recursive: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('ls' as const),
+    path,
+    stat: fc.boolean(),
+    watch: fc.boolean(),
+    recursive: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant('stat' as const), path, watch: fc.boolean() }),
   fc.record({ kind: fc.constant('sync' as const), path }),
   fc.record({ kind: fc.constant('multi' as const), ops: fc.array(multiOp, { minLength: 1, maxLength: 4 }) }),
@@ -87,7 +137,12 @@ const twoServers = fc.tuple(server, server).filter(([a, b]) => a !== b);
 type Body = Line extends infer L ? (L extends Line ? Omit<L, 'line' | 'text'> : never) : never;
 
 const body: fc.Arbitrary<Body> = fc.oneof(
-  fc.record({ kind: fc.constant('client' as const), session: sessionName, command: clientCommand, background: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('client' as const),
+    session: sessionName,
+    command: clientCommand,
+    background: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant('connect' as const), session: sessionName, server }),
   fc.record({ kind: fc.constantFrom('close' as const, 'expire' as const), session: sessionName }),
   fc.record({ kind: fc.constantFrom('kill' as const, 'restart' as const), server }),
@@ -190,19 +245,26 @@ describe('formatHeader / formatScript', () => {
   it('gives back every generated script, up to line numbers and text', () => {
     fc.assert(
       // Partitions name every server, so the ensemble is the one the lines were made for.
-      fc.property(header.map((x) => ({ ...x, servers: SERVERS })), fc.array(body, { maxLength: 8 }), (h, bodies) => {
-        const lines = bodies.map((b, i) => ({ ...b, line: i + 1, text: '' }) as Line);
-        const text = formatScript({ header: h, lines });
-        const r = parseScript(text);
-        expect(r.errors).toEqual([]);
-        expect(r.script.header).toStrictEqual(plain(h));
-        const strip = (l: Line): unknown => ({ ...l, line: 0, text: '' });
-        const got = r.script.lines.map(strip);
-        const first = lines[0];
-        // A leading network change is kept apart from the header by a `wait 0ms`.
-        const want = first !== undefined && first.kind === 'network' ? [{ kind: 'wait', ms: 0, line: 0, text: '' }, ...lines.map(strip)] : lines.map(strip);
-        expect(got).toStrictEqual(plain(want));
-      }),
+      fc.property(
+        header.map((x) => ({ ...x, servers: SERVERS })),
+        fc.array(body, { maxLength: 8 }),
+        (h, bodies) => {
+          const lines = bodies.map((b, i) => ({ ...b, line: i + 1, text: '' }) as Line);
+          const text = formatScript({ header: h, lines });
+          const r = parseScript(text);
+          expect(r.errors).toEqual([]);
+          expect(r.script.header).toStrictEqual(plain(h));
+          const strip = (l: Line): unknown => ({ ...l, line: 0, text: '' });
+          const got = r.script.lines.map(strip);
+          const first = lines[0];
+          // A leading network change is kept apart from the header by a `wait 0ms`.
+          const want =
+            first !== undefined && first.kind === 'network'
+              ? [{ kind: 'wait', ms: 0, line: 0, text: '' }, ...lines.map(strip)]
+              : lines.map(strip);
+          expect(got).toStrictEqual(plain(want));
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -233,8 +295,54 @@ describe('formatHeader / formatScript', () => {
 
 describe('parser robustness', () => {
   it('never throws, and every error names a real line in one line of text', () => {
-    const chunk = fc.constantFrom('c1>', 'c1', '>', 'get', 'set', 'create', 'multi', '-v', '-s', '-w', '-x', '/a', '/', '1', '-1', '"', '\\', ';', '&', '#', '|', '->', 'n1', 'n9', 'kill', 'partition', 'cut', 'heal', 'loss', '10%', 'latency', '5..9ms', 'wait', '2s', 'settle', 'servers', 'seed', 'bug', 'x', ' ', '\n');
-    const text = fc.oneof(fc.string({ maxLength: 60 }), fc.array(chunk, { maxLength: 30 }).map((a) => a.join(' ')), fc.array(chunk, { maxLength: 30 }).map((a) => a.join('')));
+    const chunk = fc.constantFrom(
+      'c1>',
+      'c1',
+      '>',
+      'get',
+      'set',
+      'create',
+      'multi',
+      '-v',
+      '-s',
+      '-w',
+      '-x',
+      '/a',
+      '/',
+      '1',
+      '-1',
+      '"',
+      '\\',
+      ';',
+      '&',
+      '#',
+      '|',
+      '->',
+      'n1',
+      'n9',
+      'kill',
+      'partition',
+      'cut',
+      'heal',
+      'loss',
+      '10%',
+      'latency',
+      '5..9ms',
+      'wait',
+      '2s',
+      'settle',
+      'servers',
+      'seed',
+      'bug',
+      'x',
+      ' ',
+      '\n',
+    );
+    const text = fc.oneof(
+      fc.string({ maxLength: 60 }),
+      fc.array(chunk, { maxLength: 30 }).map((a) => a.join(' ')),
+      fc.array(chunk, { maxLength: 30 }).map((a) => a.join('')),
+    );
     fc.assert(
       fc.property(text, (t) => {
         const r = parseScript(t);

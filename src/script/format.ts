@@ -38,7 +38,13 @@ function formatMultiOp(op: MultiOp): string {
     case 'check':
       return ['check', formatWord(op.path), String(op.version)].join(' ');
     case 'create':
-      return formatCommand({ kind: 'create', path: op.path, data: op.data, ephemeral: op.ephemeral, sequential: op.sequential });
+      return formatCommand({
+        kind: 'create',
+        path: op.path,
+        data: op.data,
+        ephemeral: op.ephemeral,
+        sequential: op.sequential,
+      });
     case 'setData':
       return ['set', ...version(op.version), formatWord(op.path), formatWord(op.data)].join(' ');
     case 'delete':
@@ -51,7 +57,13 @@ export function formatCommand(c: ClientCommand): string {
   const flag = (on: boolean, f: string): string[] => (on ? [f] : []);
   switch (c.kind) {
     case 'create':
-      return ['create', ...flag(c.ephemeral, '-e'), ...flag(c.sequential, '-s'), formatWord(c.path), ...(c.data === '' ? [] : [formatWord(c.data)])].join(' ');
+      return [
+        'create',
+        ...flag(c.ephemeral, '-e'),
+        ...flag(c.sequential, '-s'),
+        formatWord(c.path),
+        ...(c.data === '' ? [] : [formatWord(c.data)]),
+      ].join(' ');
     case 'get':
       return ['get', ...flag(c.stat, '-s'), ...flag(c.watch, '-w'), formatWord(c.path)].join(' ');
     case 'set':
@@ -61,7 +73,9 @@ export function formatCommand(c: ClientCommand): string {
     case 'deleteall':
       return `deleteall ${formatWord(c.path)}`;
     case 'ls':
-      return ['ls', ...flag(c.stat, '-s'), ...flag(c.watch, '-w'), ...flag(c.recursive, '-R'), formatWord(c.path)].join(' ');
+      return ['ls', ...flag(c.stat, '-s'), ...flag(c.watch, '-w'), ...flag(c.recursive, '-R'), formatWord(c.path)].join(
+        ' ',
+      );
     case 'stat':
       return ['stat', ...flag(c.watch, '-w'), formatWord(c.path)].join(' ');
     case 'sync':

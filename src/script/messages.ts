@@ -8,37 +8,35 @@ const list = (items: readonly string[]): string => items.join(', ');
 export const messages = {
   // --- running (a line that parses but cannot run now) ------------------------------------------
   noSessionToExpire: (session: string, ended: boolean): string =>
-    ended ? `${session} has no open session to expire: it already ended` : `${session} has no open session to expire: it never connected`,
+    ended
+      ? `${session} has no open session to expire: it already ended`
+      : `${session} has no open session to expire: it never connected`,
   noServerToExpire: (): string => 'no server is up to expire the session',
 
   // --- lexical -----------------------------------------------------------------------------
   unterminatedQuote: (): string => 'unterminated quoted string: a closing " is missing',
   unknownEscape: (seq: string): string =>
     `unknown escape ${seq} in a quoted string; use \\" for a quote, \\\\ for a backslash, \\n \\r \\t for a newline, return or tab`,
-  quoteInsideWord: (word: string): string =>
-    `unexpected " inside ${q(word)}: quote the whole word, as in "a b"`,
+  quoteInsideWord: (word: string): string => `unexpected " inside ${q(word)}: quote the whole word, as in "a b"`,
   textAfterQuote: (): string => 'unexpected text right after a closing quote: put a space after it',
 
   // --- line shape --------------------------------------------------------------------------
   unknownCommand: (word: string, valid: readonly string[]): string =>
     `unknown command ${q(word)}; valid commands: ${list(valid)}`,
-  clientCommandWithoutSession: (text: string): string =>
-    `a client command needs a session: write ${q(`c1> ${text}`)}`,
+  clientCommandWithoutSession: (text: string): string => `a client command needs a session: write ${q(`c1> ${text}`)}`,
   unknownSessionCommand: (session: string, word: string): string =>
     `unknown session command ${q(`${session} ${word}`)}; a session line is "${session} connect nK", "${session} close" or "${session} expire", and a client command is "${session}> COMMAND" (did you forget the ">"?)`,
   missingSessionName: (): string => 'missing session name before ">": write "c1> COMMAND"',
   invalidSessionName: (name: string): string =>
     `invalid session name ${q(name)}: a session name is a letter followed by letters, digits, - or _ (like c1 or alice)`,
-  reservedSessionName: (name: string): string =>
-    `${q(name)} cannot be a session name: it is a command word`,
+  reservedSessionName: (name: string): string => `${q(name)} cannot be a session name: it is a command word`,
   missingClientCommand: (session: string): string =>
     `missing command after "${session}>"; valid commands: create, get, set, delete, deleteall, ls, stat, sync, multi`,
   backgroundOnlyForClients: (): string =>
     'a trailing & (run in the background) only applies to client commands like "c1> set /a 1 &"',
   unexpectedSemicolon: (cmd: string): string =>
     `unexpected ";" in ${cmd}: only multi takes several operations ("multi OP; OP; ...")`,
-  sessionNeedsServer: (session: string): string =>
-    `${session} connect needs a server, as in "${session} connect n2"`,
+  sessionNeedsServer: (session: string): string => `${session} connect needs a server, as in "${session} connect n2"`,
   tooManyWords: (cmd: string, extra: string, usage: string): string =>
     `too many arguments for ${cmd}: ${q(extra)}; usage: ${usage}`,
 
@@ -54,10 +52,8 @@ export const messages = {
   missingVersion: (cmd: string, usage: string): string => `${cmd}: missing version; usage: ${usage}`,
   invalidPath: (path: string, reason: string): string => `invalid path ${q(path)}: ${reason}`,
   versionNotNumber: (v: string): string => `version must be a number: ${v}`,
-  versionOutOfRange: (v: string): string =>
-    `version out of range: ${v} (versions are 32-bit integers)`,
-  emptyMulti: (): string =>
-    'multi needs at least one operation: "multi check /a 0; set -v 0 /a x"',
+  versionOutOfRange: (v: string): string => `version out of range: ${v} (versions are 32-bit integers)`,
+  emptyMulti: (): string => 'multi needs at least one operation: "multi check /a 0; set -v 0 /a x"',
   unknownMultiOp: (word: string, valid: readonly string[]): string =>
     `unknown multi operation ${q(word)}; valid operations: ${list(valid)}`,
 
@@ -77,8 +73,7 @@ export const messages = {
   serverCommandNeedsOne: (cmd: string): string => `${cmd} needs one server, as in "${cmd} n2"`,
   partitionUsage: (): string =>
     'partition needs at least two groups of servers separated by |, as in "partition n1 n2 | n3"',
-  partitionEmptyGroup: (): string =>
-    'partition has an empty group: every group between | needs at least one server',
+  partitionEmptyGroup: (): string => 'partition has an empty group: every group between | needs at least one server',
   partitionDuplicate: (server: string): string => `partition names ${server} more than once`,
   partitionMissing: (missing: readonly string[]): string =>
     `partition must place every server in a group; missing: ${list(missing)}`,
@@ -86,8 +81,7 @@ export const messages = {
     cmd === 'heal'
       ? 'heal takes no servers (every link), two servers "heal n1 n3", or one direction "heal n1 -> n3"'
       : `${cmd} needs two servers: "${cmd} n1 n3" (both directions) or "${cmd} n1 -> n3" (one direction)`,
-  linkSameServer: (cmd: string, server: string): string =>
-    `${cmd} needs two different servers, got ${server} twice`,
+  linkSameServer: (cmd: string, server: string): string => `${cmd} needs two different servers, got ${server} twice`,
   networkUsage: (word: string): string =>
     `unexpected ${q(word)} in a network change; write "loss 10%", "dup 5%" and/or "latency 5..300ms"`,
   networkDuplicate: (setting: string): string => `${setting} is given twice on this line`,
@@ -99,8 +93,7 @@ export const messages = {
     `${setting} must be a percentage from 0% to 100% with at most 6 decimals, like 10%: ${q(value)}`,
   badLatency: (value: string): string =>
     `latency must be a range of whole milliseconds like 10..50ms (or 1..2s): ${q(value)}`,
-  latencyMinAboveMax: (min: number, max: number): string =>
-    `latency minimum ${min}ms is above its maximum ${max}ms`,
+  latencyMinAboveMax: (min: number, max: number): string => `latency minimum ${min}ms is above its maximum ${max}ms`,
   badDuration: (cmd: string, value: string): string =>
     `${cmd} needs a whole number of milliseconds, like 500ms or 2s: ${q(value)}`,
   waitUsage: (): string => 'wait needs one duration, as in "wait 500ms" or "wait 2s"',
@@ -111,21 +104,16 @@ export const messages = {
     `header line ${q(text)} must come before the first command${firstCommandLine === undefined ? '' : ` (line ${firstCommandLine})`}`,
   headerInConsole: (word: string): string =>
     `${word} is a script header setting and cannot be changed from the console; put "${word} ..." at the top of a script`,
-  headerDuplicate: (word: string, firstLine: number): string =>
-    `${word} is already set on line ${firstLine}`,
-  headerNeedsOneValue: (word: string, example: string): string =>
-    `${word} needs one value, as in ${q(example)}`,
-  badServers: (value: string, max: number): string =>
-    `servers must be a whole number from 1 to ${max}: ${q(value)}`,
+  headerDuplicate: (word: string, firstLine: number): string => `${word} is already set on line ${firstLine}`,
+  headerNeedsOneValue: (word: string, example: string): string => `${word} needs one value, as in ${q(example)}`,
+  badServers: (value: string, max: number): string => `servers must be a whole number from 1 to ${max}: ${q(value)}`,
   badSeed: (value: string): string => `seed must be a non-negative whole number: ${q(value)}`,
   badProtocol: (value: string, valid: readonly string[]): string =>
     `unknown protocol ${q(value)}; valid protocols: ${list(valid)}`,
   badSessionTimeout: (value: string): string =>
     `session-timeout must be a positive whole number of milliseconds, like 4000ms or 4s: ${q(value)}`,
-  bugNeedsName: (valid: readonly string[]): string =>
-    `bug needs a name; valid bugs: ${list(valid)}`,
-  unknownBug: (name: string, valid: readonly string[]): string =>
-    `unknown bug ${q(name)}; valid bugs: ${list(valid)}`,
+  bugNeedsName: (valid: readonly string[]): string => `bug needs a name; valid bugs: ${list(valid)}`,
+  unknownBug: (name: string, valid: readonly string[]): string => `unknown bug ${q(name)}; valid bugs: ${list(valid)}`,
 
   // --- presentation ------------------------------------------------------------------------
   errorAtLine: (line: number, message: string): string => `line ${line}: ${message}`,

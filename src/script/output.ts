@@ -61,7 +61,8 @@ function subOpPath(op: MultiOp): string {
 export function resultText(command: ClientCommand | null, result: OpResult): string[] {
   if (command === null) return result.ok ? [] : [errorMessage(result.error ?? 'CONNECTIONLOSS', result.path ?? '')];
   const path = command.kind === 'multi' ? '' : command.path;
-  if (!result.ok && command.kind !== 'multi') return [errorMessage(result.error ?? 'CONNECTIONLOSS', path, result.reason)];
+  if (!result.ok && command.kind !== 'multi')
+    return [errorMessage(result.error ?? 'CONNECTIONLOSS', path, result.reason)];
   switch (command.kind) {
     case 'create':
       return [`Created ${result.path ?? command.path}`];

@@ -63,7 +63,9 @@ describe('header', () => {
   });
 
   it('accepts seconds, single latencies, several network settings and several bugs', () => {
-    const r = parseScript('session-timeout 2.5s\nlatency 1..2s\nloss 0% dup 100%\nbug apply-out-of-order accept-below-promise\nmulti-x foo');
+    const r = parseScript(
+      'session-timeout 2.5s\nlatency 1..2s\nloss 0% dup 100%\nbug apply-out-of-order accept-below-promise\nmulti-x foo',
+    );
     expect(r.script.header.sessionTimeoutMs).toBe(2500);
     expect(r.script.header.latency).toEqual({ minMs: 1000, maxMs: 2000 });
     expect(r.script.header.loss).toBe(0);
@@ -153,10 +155,24 @@ describe('header', () => {
 
 describe('comments, blank lines, line numbers', () => {
   it('skips blank and comment lines and strips trailing comments', () => {
-    const r = parseScript('\n# whole line\n   \n  c1> create /app   # persistent, empty data\r\nsettle#not a comment?\nsettle # yes\n\tkill n1\t');
-    expect(r.errors.map((e) => [e.line, e.message])).toEqual([[5, 'unknown command "settle#not"; valid commands: c1> COMMAND, c1 connect nK, c1 close, c1 expire, kill, restart, partition, cut, heal, wait, settle, loss, dup, latency, servers, seed, protocol, session-timeout, bug']]);
+    const r = parseScript(
+      '\n# whole line\n   \n  c1> create /app   # persistent, empty data\r\nsettle#not a comment?\nsettle # yes\n\tkill n1\t',
+    );
+    expect(r.errors.map((e) => [e.line, e.message])).toEqual([
+      [
+        5,
+        'unknown command "settle#not"; valid commands: c1> COMMAND, c1 connect nK, c1 close, c1 expire, kill, restart, partition, cut, heal, wait, settle, loss, dup, latency, servers, seed, protocol, session-timeout, bug',
+      ],
+    ]);
     expect(r.script.lines).toEqual([
-      { kind: 'client', line: 4, text: 'c1> create /app', session: 'c1', command: { kind: 'create', path: '/app', data: '', ephemeral: false, sequential: false }, background: false },
+      {
+        kind: 'client',
+        line: 4,
+        text: 'c1> create /app',
+        session: 'c1',
+        command: { kind: 'create', path: '/app', data: '', ephemeral: false, sequential: false },
+        background: false,
+      },
       { kind: 'settle', line: 6, text: 'settle' },
       { kind: 'kill', line: 7, text: 'kill n1', server: 1 },
     ]);
@@ -182,10 +198,34 @@ describe('comments, blank lines, line numbers', () => {
 
 describe('client commands', () => {
   it('parses every example of the contract', () => {
-    expect(command('c1> create /app')).toEqual({ kind: 'create', path: '/app', data: '', ephemeral: false, sequential: false });
-    expect(command('c1> create -e /data 1')).toEqual({ kind: 'create', path: '/data', data: '1', ephemeral: true, sequential: false });
-    expect(command('c1> create -s /jobs/job- x')).toEqual({ kind: 'create', path: '/jobs/job-', data: 'x', ephemeral: false, sequential: true });
-    expect(command('c1> create -e -s /lock/n- ""')).toEqual({ kind: 'create', path: '/lock/n-', data: '', ephemeral: true, sequential: true });
+    expect(command('c1> create /app')).toEqual({
+      kind: 'create',
+      path: '/app',
+      data: '',
+      ephemeral: false,
+      sequential: false,
+    });
+    expect(command('c1> create -e /data 1')).toEqual({
+      kind: 'create',
+      path: '/data',
+      data: '1',
+      ephemeral: true,
+      sequential: false,
+    });
+    expect(command('c1> create -s /jobs/job- x')).toEqual({
+      kind: 'create',
+      path: '/jobs/job-',
+      data: 'x',
+      ephemeral: false,
+      sequential: true,
+    });
+    expect(command('c1> create -e -s /lock/n- ""')).toEqual({
+      kind: 'create',
+      path: '/lock/n-',
+      data: '',
+      ephemeral: true,
+      sequential: true,
+    });
     expect(command('c1> get /data')).toEqual({ kind: 'get', path: '/data', stat: false, watch: false });
     expect(command('c1> get -s -w /data')).toEqual({ kind: 'get', path: '/data', stat: true, watch: true });
     expect(command('c1> set /data 2')).toEqual({ kind: 'set', path: '/data', data: '2', version: -1, stat: false });
@@ -194,7 +234,13 @@ describe('client commands', () => {
     expect(command('c1> delete /data')).toEqual({ kind: 'delete', path: '/data', version: -1 });
     expect(command('c1> deleteall /app')).toEqual({ kind: 'deleteall', path: '/app' });
     expect(command('c1> ls /')).toEqual({ kind: 'ls', path: '/', stat: false, watch: false, recursive: false });
-    expect(command('c1> ls -s -w /app')).toEqual({ kind: 'ls', path: '/app', stat: true, watch: true, recursive: false });
+    expect(command('c1> ls -s -w /app')).toEqual({
+      kind: 'ls',
+      path: '/app',
+      stat: true,
+      watch: true,
+      recursive: false,
+    });
     expect(command('c1> ls -R /')).toEqual({ kind: 'ls', path: '/', stat: false, watch: false, recursive: true });
     expect(command('c1> stat -w /maybe')).toEqual({ kind: 'stat', path: '/maybe', watch: true });
     expect(command('c1> stat /maybe')).toEqual({ kind: 'stat', path: '/maybe', watch: false });
@@ -264,7 +310,9 @@ describe('client commands', () => {
 
   it('allows a trailing ; and empty operations in multi', () => {
     expect(command('c1> multi check /a 0;')).toEqual({ kind: 'multi', ops: [{ op: 'check', path: '/a', version: 0 }] });
-    expect(command('c1> multi check /a -1 ; ; delete /a')).toMatchObject({ ops: [{ op: 'check', version: -1 }, { op: 'delete' }] });
+    expect(command('c1> multi check /a -1 ; ; delete /a')).toMatchObject({
+      ops: [{ op: 'check', version: -1 }, { op: 'delete' }],
+    });
   });
 
   it('validates paths as ZooKeeper does', () => {
@@ -283,14 +331,20 @@ describe('client commands', () => {
 
   it('rejects malformed client commands with zkCli-style messages', () => {
     const cases: [string, string | RegExp][] = [
-      ['c1> foo /a', 'unknown command "foo"; valid commands: create, get, set, delete, deleteall, ls, stat, sync, multi'],
+      [
+        'c1> foo /a',
+        'unknown command "foo"; valid commands: create, get, set, delete, deleteall, ls, stat, sync, multi',
+      ],
       ['c1> get -x /a', 'unknown flag "-x" for get; usage: get [-s] [-w] path'],
       ['c1> get -sx /a', 'unknown flag "-x" for get; usage: get [-s] [-w] path'],
       ['c1> get --watch /a', 'unknown flag "--watch" for get; usage: get [-s] [-w] path'],
       ['c1> stat -s /a', 'unknown flag "-s" for stat; usage: stat [-w] path'],
       ['c1> create -c /a', 'unknown flag "-c" for create; usage: create [-e] [-s] path [data]'],
       ['c1> delete -w /a', 'unknown flag "-w" for delete; usage: delete [-v version] path'],
-      ['c1> create /a -1', 'unknown flag "-1" for create: data that starts with - must be written in double quotes ("-1")'],
+      [
+        'c1> create /a -1',
+        'unknown flag "-1" for create: data that starts with - must be written in double quotes ("-1")',
+      ],
       ['c1> get', 'get: missing path; usage: get [-s] [-w] path'],
       ['c1> get -s', 'get: missing path; usage: get [-s] [-w] path'],
       ['c1> set /a', 'set: missing data; usage: set [-s] [-v version] path data'],
@@ -335,14 +389,22 @@ describe('client commands', () => {
 
   it('explains a client command written without a session or without >', () => {
     expect(err('create /a')).toBe('a client command needs a session: write "c1> create /a"');
-    expect(err('c1 create /a')).toMatch(/^unknown session command "c1 create"; a session line is "c1 connect nK", "c1 close" or "c1 expire", and a client command is "c1> COMMAND"/);
+    expect(err('c1 create /a')).toMatch(
+      /^unknown session command "c1 create"; a session line is "c1 connect nK", "c1 close" or "c1 expire", and a client command is "c1> COMMAND"/,
+    );
     expect(err('alice get /a')).toMatch(/unknown session command "alice get"/);
   });
 });
 
 describe('session lines', () => {
   it('parses connect, close and expire', () => {
-    expect(line('c1 connect n2')).toEqual({ kind: 'connect', line: 1, text: 'c1 connect n2', session: 'c1', server: 2 });
+    expect(line('c1 connect n2')).toEqual({
+      kind: 'connect',
+      line: 1,
+      text: 'c1 connect n2',
+      session: 'c1',
+      server: 2,
+    });
     expect(line('c1 close')).toEqual({ kind: 'close', line: 1, text: 'c1 close', session: 'c1' });
     expect(line('alice expire')).toEqual({ kind: 'expire', line: 1, text: 'alice expire', session: 'alice' });
   });
@@ -362,7 +424,13 @@ describe('cluster and fault lines', () => {
   it('parses kill, restart, partition, cut, heal', () => {
     expect(line('kill n2')).toEqual({ kind: 'kill', line: 1, text: 'kill n2', server: 2 });
     expect(line('restart n2')).toEqual({ kind: 'restart', line: 1, text: 'restart n2', server: 2 });
-    expect(line('partition n1 n2 | n3 n4 n5', 5)).toMatchObject({ kind: 'partition', groups: [[1, 2], [3, 4, 5]] });
+    expect(line('partition n1 n2 | n3 n4 n5', 5)).toMatchObject({
+      kind: 'partition',
+      groups: [
+        [1, 2],
+        [3, 4, 5],
+      ],
+    });
     expect(line('partition n1|n2 n3|n4 n5', 5)).toMatchObject({ kind: 'partition', groups: [[1], [2, 3], [4, 5]] });
     expect(line('cut n1 n3')).toMatchObject({ kind: 'cut', from: 1, to: 3, oneWay: false });
     expect(line('cut n1 -> n3')).toMatchObject({ kind: 'cut', from: 1, to: 3, oneWay: true });
@@ -375,9 +443,18 @@ describe('cluster and fault lines', () => {
   it('parses network changes, wait and settle', () => {
     expect(line('loss 10%')).toEqual({ kind: 'network', line: 1, text: 'loss 10%', loss: 0.1 });
     expect(line('dup 5%')).toEqual({ kind: 'network', line: 1, text: 'dup 5%', dup: 0.05 });
-    expect(line('latency 5..300ms')).toEqual({ kind: 'network', line: 1, text: 'latency 5..300ms', latency: { minMs: 5, maxMs: 300 } });
+    expect(line('latency 5..300ms')).toEqual({
+      kind: 'network',
+      line: 1,
+      text: 'latency 5..300ms',
+      latency: { minMs: 5, maxMs: 300 },
+    });
     expect(line('latency 5ms..1s')).toMatchObject({ latency: { minMs: 5, maxMs: 1000 } });
-    expect(line('latency 5..300ms   loss 10%   dup 5%')).toMatchObject({ loss: 0.1, dup: 0.05, latency: { minMs: 5, maxMs: 300 } });
+    expect(line('latency 5..300ms   loss 10%   dup 5%')).toMatchObject({
+      loss: 0.1,
+      dup: 0.05,
+      latency: { minMs: 5, maxMs: 300 },
+    });
     expect(line('loss 0.5%')).toMatchObject({ loss: 0.005 });
     expect(line('wait 500ms')).toEqual({ kind: 'wait', line: 1, text: 'wait 500ms', ms: 500 });
     expect(line('wait 2s')).toMatchObject({ ms: 2000 });
@@ -456,7 +533,25 @@ describe('console', () => {
 
 describe('robustness', () => {
   it('never throws on odd input', () => {
-    const odd = ['>', '&', ';', '"', '\\', 'c1> multi ; ; ;', '->', '|', 'cut ->', 'partition |', 'c1>>', 'c1> get -', 'c1> set -v', '\u0000', 'n1', '#', 'c1 connect "n1"'];
+    const odd = [
+      '>',
+      '&',
+      ';',
+      '"',
+      '\\',
+      'c1> multi ; ; ;',
+      '->',
+      '|',
+      'cut ->',
+      'partition |',
+      'c1>>',
+      'c1> get -',
+      'c1> set -v',
+      '\u0000',
+      'n1',
+      '#',
+      'c1 connect "n1"',
+    ];
     for (const t of odd) expect(() => parseScript(t)).not.toThrow();
     expect(parseLine('c1> get -', 1).error?.message).toBe('invalid path "-": Path must start with / character');
   });

@@ -258,7 +258,13 @@ interface Positional {
 }
 
 /** The path and what follows it; `maxRest` words may follow. */
-function positional(cmd: string, spec: CommandSpec, o: GetoptResult, sequential: boolean, maxRest: number): Parsed<Positional> {
+function positional(
+  cmd: string,
+  spec: CommandSpec,
+  o: GetoptResult,
+  sequential: boolean,
+  maxRest: number,
+): Parsed<Positional> {
   const [first, ...rest] = o.args;
   if (first === undefined) return fail(messages.missingPath(cmd, spec.usage));
   const path = parsePath(first, sequential);
@@ -273,7 +279,10 @@ function versionOf(o: GetoptResult): Parsed<number> {
   return v === undefined ? ok(-1) : parseVersion(v);
 }
 
-function parseCreateArgs(cmd: string, tokens: readonly Token[]): Parsed<{ path: string; data: string; ephemeral: boolean; sequential: boolean }> {
+function parseCreateArgs(
+  cmd: string,
+  tokens: readonly Token[],
+): Parsed<{ path: string; data: string; ephemeral: boolean; sequential: boolean }> {
   const spec = SPECS.create;
   const o = getopt(cmd, spec, tokens);
   if (!o.ok) return o;
@@ -283,7 +292,11 @@ function parseCreateArgs(cmd: string, tokens: readonly Token[]): Parsed<{ path: 
   return ok({ path: p.value.path, data: p.value.rest[0]?.value ?? '', ephemeral: o.value.flags.has('e'), sequential });
 }
 
-function parseSetArgs(cmd: string, spec: CommandSpec, tokens: readonly Token[]): Parsed<{ path: string; data: string; version: number; stat: boolean }> {
+function parseSetArgs(
+  cmd: string,
+  spec: CommandSpec,
+  tokens: readonly Token[],
+): Parsed<{ path: string; data: string; version: number; stat: boolean }> {
   const o = getopt(cmd, spec, tokens);
   if (!o.ok) return o;
   const p = positional(cmd, spec, o.value, false, 1);
@@ -471,7 +484,8 @@ function parseHeaderLine(word: string, args: readonly Token[]): Parsed<Partial<H
     'session-timeout': 'session-timeout 4000ms',
   };
   const [value, extra] = args;
-  if (value === undefined || extra !== undefined) return fail(messages.headerNeedsOneValue(word, examples[word] ?? word));
+  if (value === undefined || extra !== undefined)
+    return fail(messages.headerNeedsOneValue(word, examples[word] ?? word));
   const v = value.value;
   switch (word) {
     case 'servers': {
@@ -562,13 +576,15 @@ function parseOne(text: string, lineNo: number, options: ParseLineOptions): Inte
     }
   }
   if (first === undefined) return error(messages.backgroundOnlyForClients());
-  if (first.quoted || first.separator) return error(messages.unknownCommand(first.quoted ? `"${first.value}"` : first.value, LINE_COMMANDS));
+  if (first.quoted || first.separator)
+    return error(messages.unknownCommand(first.quoted ? `"${first.value}"` : first.value, LINE_COMMANDS));
 
   const word = first.value;
   const args = tokens.slice(1);
   const isHeaderWord = (HEADER_WORDS as readonly string[]).includes(word);
   const isNetworkWord = (NETWORK_WORDS as readonly string[]).includes(word);
-  if (background) return error(messages.backgroundOnlyForClients(), isHeaderWord || (isNetworkWord && context === 'header'));
+  if (background)
+    return error(messages.backgroundOnlyForClients(), isHeaderWord || (isNetworkWord && context === 'header'));
   if (tokens.some((t) => t.separator)) return error(messages.unexpectedSemicolon(word), isHeaderWord);
 
   if (isHeaderWord) {
@@ -597,7 +613,12 @@ function parseOne(text: string, lineNo: number, options: ParseLineOptions): Inte
     }
     case 'partition': {
       const words = args.flatMap((t) =>
-        t.quoted ? [t] : t.value.split(/(\|)/).filter((w) => w.length > 0).map((w) => ({ value: w, quoted: false, separator: false })),
+        t.quoted
+          ? [t]
+          : t.value
+              .split(/(\|)/)
+              .filter((w) => w.length > 0)
+              .map((w) => ({ value: w, quoted: false, separator: false })),
       );
       const groups: ServerNumber[][] = [[]];
       const seen = new Set<number>();
@@ -622,9 +643,15 @@ function parseOne(text: string, lineNo: number, options: ParseLineOptions): Inte
     case 'cut':
     case 'heal': {
       const words = args.flatMap((t) =>
-        t.quoted ? [t] : t.value.split(/(->)/).filter((w) => w.length > 0).map((w) => ({ value: w, quoted: false, separator: false })),
+        t.quoted
+          ? [t]
+          : t.value
+              .split(/(->)/)
+              .filter((w) => w.length > 0)
+              .map((w) => ({ value: w, quoted: false, separator: false })),
       );
-      if (word === 'heal' && words.length === 0) return lineOf({ kind: 'heal', line: lineNo, text: code, oneWay: false });
+      if (word === 'heal' && words.length === 0)
+        return lineOf({ kind: 'heal', line: lineNo, text: code, oneWay: false });
       let a: Token | undefined;
       let b: Token | undefined;
       let oneWay = false;
@@ -673,7 +700,8 @@ function parseOne(text: string, lineNo: number, options: ParseLineOptions): Inte
       if (verb === 'connect') {
         const [s, extra] = rest;
         if (s === undefined) return error(messages.sessionNeedsServer(word));
-        if (extra !== undefined) return error(messages.tooManyWords(`${word} connect`, extra.value, `${word} connect nK`));
+        if (extra !== undefined)
+          return error(messages.tooManyWords(`${word} connect`, extra.value, `${word} connect nK`));
         const server = parseServer(s, servers);
         if (!server.ok) return error(server.message);
         return lineOf({ kind: 'connect', line: lineNo, text: code, session, server: server.value });
@@ -740,7 +768,11 @@ export function parseScript(text: string): ParseResult {
       for (const key of Object.keys(HEADER_KEY_WORD) as (keyof typeof HEADER_KEY_WORD)[]) {
         const first = h[key] === undefined ? undefined : setAt.get(key);
         if (first !== undefined) {
-          errors.push({ line: lineNo, text: lex(src).code, message: messages.headerDuplicate(HEADER_KEY_WORD[key], first) });
+          errors.push({
+            line: lineNo,
+            text: lex(src).code,
+            message: messages.headerDuplicate(HEADER_KEY_WORD[key], first),
+          });
           return;
         }
       }

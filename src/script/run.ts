@@ -74,7 +74,11 @@ export class ScriptRunner {
   private onComplete(completion: OpCompletion): void {
     // An op can complete while it is being issued (a closed or expired session fails it at once).
     const issuing = this.issuing;
-    const line = this.linesByOp.get(completion.opId) ?? (issuing !== null && issuing.line === completion.line && issuing.session === completion.session ? issuing : undefined);
+    const line =
+      this.linesByOp.get(completion.opId) ??
+      (issuing !== null && issuing.line === completion.line && issuing.session === completion.session
+        ? issuing
+        : undefined);
     this.linesByOp.delete(completion.opId);
     if (line === undefined) return;
     const command = line.kind === 'client' ? line.command : null;
@@ -85,7 +89,13 @@ export class ScriptRunner {
       cmd: lineCommandText(line),
       ...resultJson(command, completion.result),
     };
-    this.push({ t: completion.t, line: line.line, ok: completion.result.ok, json, text: [echo(line), ...resultText(command, completion.result)] });
+    this.push({
+      t: completion.t,
+      line: line.line,
+      ok: completion.result.ok,
+      json,
+      text: [echo(line), ...resultText(command, completion.result)],
+    });
   }
 
   private onWatch(notice: WatchNotice): void {
@@ -111,7 +121,11 @@ export class ScriptRunner {
       case 'client':
       case 'close': {
         this.issuing = line;
-        const opId = sim.invoke(line.session, line.kind === 'client' ? { kind: 'command', command: line.command } : { kind: 'close' }, line.line);
+        const opId = sim.invoke(
+          line.session,
+          line.kind === 'client' ? { kind: 'command', command: line.command } : { kind: 'close' },
+          line.line,
+        );
         this.issuing = null;
         if (sim.isPending(line.session, opId)) this.linesByOp.set(opId, line);
         return line.kind === 'client' && line.background ? null : { session: line.session, opId };
@@ -124,9 +138,14 @@ export class ScriptRunner {
         // for nothing.
         const client = sim.clients.get(line.session);
         const status = client?.status;
-        const neverOpened = status === undefined || status === 'new' || (status === 'connecting' && client?.sessionId === 0);
+        const neverOpened =
+          status === undefined || status === 'new' || (status === 'connecting' && client?.sessionId === 0);
         if (neverOpened || status === 'closed' || status === 'expired') {
-          this.lineDone(line, false, messages.noSessionToExpire(line.session, status === 'closed' || status === 'expired'));
+          this.lineDone(
+            line,
+            false,
+            messages.noSessionToExpire(line.session, status === 'closed' || status === 'expired'),
+          );
           return null;
         }
         const ok = sim.expireSession(line.session);
@@ -174,9 +193,16 @@ export class ScriptRunner {
     const sim = this.sim;
     if (line.kind === 'connect') {
       this.start(line);
-      const connected = sim.runUntilCondition(() => sim.clients.get(line.session)?.status !== 'connecting', REPLY_BOUND_MS);
+      const connected = sim.runUntilCondition(
+        () => sim.clients.get(line.session)?.status !== 'connecting',
+        REPLY_BOUND_MS,
+      );
       const status = sim.clients.get(line.session)?.status;
-      this.lineDone(line, connected && status === 'connected', connected && status === 'connected' ? undefined : `session ${line.session} is ${status ?? 'not connected'}`);
+      this.lineDone(
+        line,
+        connected && status === 'connected',
+        connected && status === 'connected' ? undefined : `session ${line.session} is ${status ?? 'not connected'}`,
+      );
       return;
     }
     if (line.kind === 'wait') {
@@ -186,7 +212,11 @@ export class ScriptRunner {
     }
     if (line.kind === 'settle') {
       const settled = sim.runUntilCondition(() => sim.isSettled(), SETTLE_BOUND_MS);
-      this.lineDone(line, settled, settled ? undefined : `settle: not settled after ${SETTLE_BOUND_MS / 1000}s (is a majority up and connected?)`);
+      this.lineDone(
+        line,
+        settled,
+        settled ? undefined : `settle: not settled after ${SETTLE_BOUND_MS / 1000}s (is a majority up and connected?)`,
+      );
       return;
     }
     const waitFor = this.start(line);
@@ -194,7 +224,21 @@ export class ScriptRunner {
     const done = sim.runUntilCondition(() => !sim.isPending(waitFor.session, waitFor.opId), REPLY_BOUND_MS);
     if (!done) {
       const t = sim.now;
-      this.push({ t, line: line.line, ok: false, json: { t, line: line.line, session: waitFor.session, cmd: lineCommandText(line), ok: false, pending: true, note: 'no reply yet' }, text: [echo(line), `(no reply after ${REPLY_BOUND_MS / 1000}s; still pending)`] });
+      this.push({
+        t,
+        line: line.line,
+        ok: false,
+        json: {
+          t,
+          line: line.line,
+          session: waitFor.session,
+          cmd: lineCommandText(line),
+          ok: false,
+          pending: true,
+          note: 'no reply yet',
+        },
+        text: [echo(line), `(no reply after ${REPLY_BOUND_MS / 1000}s; still pending)`],
+      });
     }
   }
 

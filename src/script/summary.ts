@@ -31,7 +31,8 @@ export function serverSummaries(sim: Simulator): Record<string, ServerSummary> {
     const decidedLog = state === null ? server.durable.decided : state.durable.decided;
     const decided: DecidedEntry[] = [];
     decidedLog.forEach((proposal, slot) => {
-      if (proposal !== undefined) decided.push([slot, zxids.get(server.id)?.get(slot) ?? 0, describeTxn(proposal.payload)]);
+      if (proposal !== undefined)
+        decided.push([slot, zxids.get(server.id)?.get(slot) ?? 0, describeTxn(proposal.payload)]);
     });
     result[serverName(server.id)] = {
       decided,
@@ -48,11 +49,18 @@ export function summaryText(servers: Record<string, ServerSummary>, checks: Chec
   const lines: string[] = ['--- summary ---'];
   let longest: DecidedEntry[] = [];
   for (const [name, s] of Object.entries(servers)) {
-    lines.push(`${name}: ${s.up ? 'up' : 'down'} ${s.role}, decided ${s.decided.length} slots, applied up to slot ${s.applied}`);
+    lines.push(
+      `${name}: ${s.up ? 'up' : 'down'} ${s.role}, decided ${s.decided.length} slots, applied up to slot ${s.applied}`,
+    );
     if (s.decided.length > longest.length) longest = s.decided;
   }
   lines.push('decided log:');
-  for (const [slot, zxid, text] of longest) lines.push(`  #${slot} ${zxid === 0 ? '-' : `0x${zxid.toString(16)}`} ${text}`);
-  lines.push(`checks: ${Object.entries(checks).map(([name, verdict]) => `${name} ${verdict}`).join(', ')}`);
+  for (const [slot, zxid, text] of longest)
+    lines.push(`  #${slot} ${zxid === 0 ? '-' : `0x${zxid.toString(16)}`} ${text}`);
+  lines.push(
+    `checks: ${Object.entries(checks)
+      .map(([name, verdict]) => `${name} ${verdict}`)
+      .join(', ')}`,
+  );
   return lines;
 }

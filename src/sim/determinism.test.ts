@@ -102,7 +102,8 @@ describe('determinism', () => {
     const second = runScript(parse(FAULTY));
     // The run actually went through the faults it names.
     const kinds = new Set(first.sim.trace.map((e) => e.kind));
-    for (const kind of ['crash', 'restart', 'cut', 'heal', 'network', 'duplicate', 'drop', 'decided', 'apply'] as const) expect(kinds).toContain(kind);
+    for (const kind of ['crash', 'restart', 'cut', 'heal', 'network', 'duplicate', 'drop', 'decided', 'apply'] as const)
+      expect(kinds).toContain(kind);
     expect(first.sim.trace.some((e) => e.kind === 'drop' && e.reason === 'loss')).toBe(true);
     expect(first.sim.trace.length).toBe(second.sim.trace.length);
     expect(traceHash(second.sim.trace)).toBe(traceHash(first.sim.trace));
@@ -136,7 +137,8 @@ describe('determinism', () => {
     const script = parse(FAULTY);
     const traced = runScript(script);
     const untraced = runScript(script, { traceMessages: false });
-    const strip = (trace: readonly TraceEvent[]) => trace.filter((e) => e.kind === 'decided' || e.kind === 'apply' || e.kind === 'return');
+    const strip = (trace: readonly TraceEvent[]) =>
+      trace.filter((e) => e.kind === 'decided' || e.kind === 'apply' || e.kind === 'return');
     expect(traceHash(strip(untraced.sim.trace))).toBe(traceHash(strip(traced.sim.trace)));
   });
 });
@@ -160,8 +162,12 @@ describe('example scenarios', () => {
 
   it('version-race: exactly one of the two conditional sets wins', () => {
     for (const servers of [3, 5]) {
-      const outcome = runScript(withHeader(parse(readFileSync(`${SCENARIO_DIR}/version-race.zk`, 'utf8')), { servers }));
-      const sets = outcome.records.filter((r) => typeof r.json.cmd === 'string' && r.json.cmd.startsWith('set -v 0 /counter'));
+      const outcome = runScript(
+        withHeader(parse(readFileSync(`${SCENARIO_DIR}/version-race.zk`, 'utf8')), { servers }),
+      );
+      const sets = outcome.records.filter(
+        (r) => typeof r.json.cmd === 'string' && r.json.cmd.startsWith('set -v 0 /counter'),
+      );
       expect(sets).toHaveLength(2);
       expect(sets.filter((r) => r.ok)).toHaveLength(1);
       expect(sets.find((r) => !r.ok)?.json.error).toBe('BADVERSION');
@@ -190,7 +196,8 @@ describe('example scenarios', () => {
       }
       expect(decided.size).toBeGreaterThan(0);
       for (const server of sim.servers) {
-        for (const [slot, id] of decided) expect(server.paxos.durable.decided[slot]?.id, `n${server.id} slot ${slot}`).toBe(id);
+        for (const [slot, id] of decided)
+          expect(server.paxos.durable.decided[slot]?.id, `n${server.id} slot ${slot}`).toBe(id);
       }
 
       // The data read after the crash reflects the set exactly when the set was decided.
@@ -199,7 +206,8 @@ describe('example scenarios', () => {
       if (setOk) expect(setDecided).toBe(true);
       const read = outcome.records.find((r) => r.json.cmd === 'get -s /config');
       expect(read?.json.data).toBe(setDecided ? 'v2' : 'v1');
-      for (const server of sim.servers) expect(server.replica.nodes.get('/config')?.data).toBe(setDecided ? 'v2' : 'v1');
+      for (const server of sim.servers)
+        expect(server.replica.nodes.get('/config')?.data).toBe(setDecided ? 'v2' : 'v1');
     }
   });
 });

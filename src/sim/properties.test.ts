@@ -26,8 +26,20 @@ const data = fc.constantFrom('x', 'y', '');
 const version = fc.constantFrom(-1, -1, 0, 1);
 
 const command: fc.Arbitrary<ClientCommand> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('create' as const), path, data, ephemeral: fc.boolean(), sequential: fc.boolean() }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('set' as const), path, data, version, stat: fc.constant(false) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('create' as const),
+      path,
+      data,
+      ephemeral: fc.boolean(),
+      sequential: fc.boolean(),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({ kind: fc.constant('set' as const), path, data, version, stat: fc.constant(false) }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), path, version }) },
 );
 
@@ -36,10 +48,16 @@ const serverNo = fc.integer({ min: 1, max: 5 });
 
 function actionArb(sessions: readonly string[]): fc.Arbitrary<Action> {
   return fc.oneof(
-    { weight: 6, arbitrary: fc.record({ kind: fc.constant('write' as const), session: fc.constantFrom(...sessions), command }) },
+    {
+      weight: 6,
+      arbitrary: fc.record({ kind: fc.constant('write' as const), session: fc.constantFrom(...sessions), command }),
+    },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('kill' as const), server: serverNo }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('restart' as const), server: serverNo }) },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant('cut' as const), from: serverNo, to: serverNo, oneWay: fc.boolean() }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({ kind: fc.constant('cut' as const), from: serverNo, to: serverNo, oneWay: fc.boolean() }),
+    },
     { weight: 1, arbitrary: fc.constant({ kind: 'heal' as const }) },
     { weight: 4, arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 1, max: 1500 }) }) },
   );
@@ -68,7 +86,11 @@ const schedule: fc.Arbitrary<Schedule> = fc
       seed: fc.constant(seed),
       loss: fc.constant(loss),
       dup: fc.constant(dup),
-      actions: fc.array(actionArb(['c1', 'c2', 'c3'].slice(0, sessionCount)), { minLength: 3, maxLength: 40, size: 'medium' }),
+      actions: fc.array(actionArb(['c1', 'c2', 'c3'].slice(0, sessionCount)), {
+        minLength: 3,
+        maxLength: 40,
+        size: 'medium',
+      }),
     }),
   );
 
@@ -84,7 +106,10 @@ function fold(n: number, servers: number): number {
 }
 
 function run(s: Schedule, bugs: readonly BugName[] = [], protocol: ProtocolMode = 'multi-paxos'): Run {
-  const sim = new Simulator({ header: { ...DEFAULT_HEADER, protocol, servers: s.servers, seed: s.seed, loss: s.loss, dup: s.dup, bugs }, traceMessages: true });
+  const sim = new Simulator({
+    header: { ...DEFAULT_HEADER, protocol, servers: s.servers, seed: s.seed, loss: s.loss, dup: s.dup, bugs },
+    traceMessages: true,
+  });
   const majority = Math.floor(s.servers / 2) + 1;
   const writes: number[] = [];
   for (const action of s.actions) {
@@ -131,7 +156,9 @@ function disagreements(trace: readonly TraceEvent[]): string[] {
     const first = bySlot.get(e.slot);
     if (first === undefined) bySlot.set(e.slot, { server: e.server, id: e.proposalId, text: e.text });
     else if (first.id !== e.proposalId || first.text !== e.text) {
-      problems.push(`slot ${e.slot}: n${first.server} decided ${first.id} (${first.text}), n${e.server} decided ${e.proposalId} (${e.text}) at t=${e.t}`);
+      problems.push(
+        `slot ${e.slot}: n${first.server} decided ${first.id} (${first.text}), n${e.server} decided ${e.proposalId} (${e.text}) at t=${e.t}`,
+      );
     }
   }
   return problems;
@@ -145,7 +172,9 @@ function promiseRegressions(trace: readonly TraceEvent[]): string[] {
     if (e.kind !== 'promised') continue;
     const before = last.get(e.server);
     if (before !== undefined && compareBallots(e.ballot, before) < 0) {
-      problems.push(`n${e.server} promised ${e.ballot.round}.${e.ballot.server} after ${before.round}.${before.server} at t=${e.t}`);
+      problems.push(
+        `n${e.server} promised ${e.ballot.round}.${e.ballot.server} after ${before.round}.${before.server} at t=${e.t}`,
+      );
     }
     last.set(e.server, e.ballot);
   }
@@ -175,11 +204,14 @@ describe('random schedules (fast-check)', () => {
         expect(prints).toHaveLength(s.servers);
         for (const print of prints) expect(print, where).toBe(prints[0]);
         // Every up server holds the same decided log.
-        const logs = sim.servers.map((server) => JSON.stringify(server.paxos.durable.decided.map((p) => p?.id ?? null)));
+        const logs = sim.servers.map((server) =>
+          JSON.stringify(server.paxos.durable.decided.map((p) => p?.id ?? null)),
+        );
         for (const log of logs) expect(log, where).toBe(logs[0]);
         expect(unreturned(sim.trace, writes), where).toEqual([]);
         // Prefix: every server applied its whole decided prefix.
-        for (const server of sim.servers) expect(server.paxos.volatile.appliedUpTo).toBe(server.paxos.volatile.decidedUpTo);
+        for (const server of sim.servers)
+          expect(server.paxos.volatile.appliedUpTo).toBe(server.paxos.volatile.decidedUpTo);
       }),
       { numRuns: RUNS },
     );
@@ -247,16 +279,28 @@ describe('random schedules in basic-Paxos mode (fast-check)', () => {
 describe('the checkers are not vacuous', () => {
   it('minority-quorum on two sides of a partition decides different values for a slot', () => {
     // 5 servers under minority-quorum need 2 votes: {n1,n2} and {n3,n4,n5} each elect a leader and decide.
-    const sim = new Simulator({ header: { ...DEFAULT_HEADER, servers: 5, seed: 3, bugs: ['minority-quorum'] }, traceMessages: true });
+    const sim = new Simulator({
+      header: { ...DEFAULT_HEADER, servers: 5, seed: 3, bugs: ['minority-quorum'] },
+      traceMessages: true,
+    });
     sim.runUntil(1000);
     sim.partition([
       [1, 2],
       [3, 4, 5],
     ]);
     // One session on each side: sessions go to n1, n2, n3 in turn.
-    sim.invoke('c1', { kind: 'command', command: { kind: 'create', path: '/left', data: 'l', ephemeral: false, sequential: false } });
-    sim.invoke('c2', { kind: 'command', command: { kind: 'create', path: '/left2', data: 'l', ephemeral: false, sequential: false } });
-    sim.invoke('c3', { kind: 'command', command: { kind: 'create', path: '/right', data: 'r', ephemeral: false, sequential: false } });
+    sim.invoke('c1', {
+      kind: 'command',
+      command: { kind: 'create', path: '/left', data: 'l', ephemeral: false, sequential: false },
+    });
+    sim.invoke('c2', {
+      kind: 'command',
+      command: { kind: 'create', path: '/left2', data: 'l', ephemeral: false, sequential: false },
+    });
+    sim.invoke('c3', {
+      kind: 'command',
+      command: { kind: 'create', path: '/right', data: 'r', ephemeral: false, sequential: false },
+    });
     sim.runUntil(sim.now + 5000);
     expect(disagreements(sim.trace).length).toBeGreaterThan(0);
   });
@@ -270,7 +314,10 @@ describe('the checkers are not vacuous', () => {
     // And in a real run: n2 promises n3's high ballot, crashes, and after restart promises a lower one.
     let found = false;
     for (let seed = 1; seed <= 20 && !found; seed++) {
-      const sim = new Simulator({ header: { ...DEFAULT_HEADER, servers: 3, seed, bugs: ['forget-promise'] }, traceMessages: true });
+      const sim = new Simulator({
+        header: { ...DEFAULT_HEADER, servers: 3, seed, bugs: ['forget-promise'] },
+        traceMessages: true,
+      });
       sim.runUntil(600);
       sim.kill(1);
       sim.runUntil(sim.now + 2000);

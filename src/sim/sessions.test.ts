@@ -14,7 +14,10 @@ describe('sessions', () => {
     sim.connectSession('c1', 2);
     sim.runUntilCondition(() => connectedTo(sim, 'c1') === 2, 5000);
     expect(connectedTo(sim, 'c1')).toBe(2);
-    sim.invoke('c1', { kind: 'command', command: { kind: 'create', path: '/e', data: 'x', ephemeral: true, sequential: false } });
+    sim.invoke('c1', {
+      kind: 'command',
+      command: { kind: 'create', path: '/e', data: 'x', ephemeral: true, sequential: false },
+    });
     sim.runUntilCondition(() => sim.isSettled(), 5000);
     sim.kill(2);
     sim.runUntilCondition(() => connectedTo(sim, 'c1') !== null && connectedTo(sim, 'c1') !== 2, 4000);
@@ -35,7 +38,10 @@ describe('sessions', () => {
     sim.cut(3, 1);
     sim.cut(2, 3);
     sim.cut(3, 2);
-    sim.invoke('c1', { kind: 'command', command: { kind: 'create', path: '/y', data: '1', ephemeral: false, sequential: false } });
+    sim.invoke('c1', {
+      kind: 'command',
+      command: { kind: 'create', path: '/y', data: '1', ephemeral: false, sequential: false },
+    });
     sim.runUntilCondition(() => sim.isSettled(), 5000);
     expect(sim.server(3).replica.nodes.has('/y')).toBe(false);
     sim.connectSession('c1', 3);
@@ -50,15 +56,26 @@ describe('sessions', () => {
     const sim = new Simulator({ header: { ...DEFAULT_HEADER, servers: 3, seed: 4 }, traceMessages: true });
     sim.connectSession('c1', 1);
     sim.connectSession('c2', 3);
-    sim.invoke('c1', { kind: 'command', command: { kind: 'create', path: '/x', data: '0', ephemeral: false, sequential: false } });
+    sim.invoke('c1', {
+      kind: 'command',
+      command: { kind: 'create', path: '/x', data: '0', ephemeral: false, sequential: false },
+    });
     sim.runUntilCondition(() => sim.isSettled() && connectedTo(sim, 'c2') === 3, 5000);
     // n3 is cut off from the others; the majority goes on.
-    for (const [a, b] of [[1, 3], [3, 1], [2, 3], [3, 2]] as const) sim.cut(a, b);
+    for (const [a, b] of [
+      [1, 3],
+      [3, 1],
+      [2, 3],
+      [3, 2],
+    ] as const)
+      sim.cut(a, b);
     sim.invoke('c1', { kind: 'command', command: { kind: 'set', path: '/x', data: '1', version: -1, stat: false } });
     sim.runUntil(sim.now + 10_000);
     // n3 noticed, went electing, and closed its connections: c2 now reads from the majority.
     expect(sim.server(3).paxos.volatile.role).toBe('candidate');
-    expect(sim.trace.some((event) => event.kind === 'session' && event.session === 'c2' && event.status === 'disconnected')).toBe(true);
+    expect(
+      sim.trace.some((event) => event.kind === 'session' && event.session === 'c2' && event.status === 'disconnected'),
+    ).toBe(true);
     const read = sim.invoke('c2', { kind: 'command', command: { kind: 'get', path: '/x', watch: false, stat: false } });
     sim.runUntilCondition(() => !sim.isPending('c2', read), 10_000);
     const answer = sim.trace.find((event) => event.kind === 'return' && event.opId === read);
@@ -70,11 +87,20 @@ describe('sessions', () => {
     const sim = new Simulator({ header: { ...DEFAULT_HEADER, servers: 3, seed: 5 }, traceMessages: true });
     sim.connectSession('c1', 1);
     sim.connectSession('c3', 1);
-    sim.invoke('c1', { kind: 'command', command: { kind: 'create', path: '/x', data: '0', ephemeral: false, sequential: false } });
+    sim.invoke('c1', {
+      kind: 'command',
+      command: { kind: 'create', path: '/x', data: '0', ephemeral: false, sequential: false },
+    });
     sim.invoke('c3', { kind: 'command', command: { kind: 'get', path: '/', watch: false, stat: false } });
     sim.runUntilCondition(() => sim.isSettled(), 5000);
     sim.kill(3);
-    for (const [a, b] of [[1, 3], [3, 1], [2, 3], [3, 2]] as const) sim.cut(a, b);
+    for (const [a, b] of [
+      [1, 3],
+      [3, 1],
+      [2, 3],
+      [3, 2],
+    ] as const)
+      sim.cut(a, b);
     sim.restart(3);
     // The open session moves to the restarted server, which has replayed its log (so it is not behind c3).
     sim.connectSession('c3', 3);
@@ -87,8 +113,14 @@ describe('sessions', () => {
   });
 
   it('a session whose timeout passes without a live server expires, and its ephemerals go', () => {
-    const sim = new Simulator({ header: { ...DEFAULT_HEADER, servers: 3, seed: 4, sessionTimeoutMs: 2000 }, traceMessages: true });
-    sim.invoke('c1', { kind: 'command', command: { kind: 'create', path: '/e', data: 'x', ephemeral: true, sequential: false } });
+    const sim = new Simulator({
+      header: { ...DEFAULT_HEADER, servers: 3, seed: 4, sessionTimeoutMs: 2000 },
+      traceMessages: true,
+    });
+    sim.invoke('c1', {
+      kind: 'command',
+      command: { kind: 'create', path: '/e', data: 'x', ephemeral: true, sequential: false },
+    });
     sim.runUntilCondition(() => sim.isSettled(), 5000);
     // c2 watches the ephemeral once it exists everywhere (stat -w on an existing node: a data watch).
     sim.invoke('c2', { kind: 'command', command: { kind: 'sync', path: '/e' } });
@@ -99,14 +131,22 @@ describe('sessions', () => {
     expect(sim.clients.get('c1')?.status).toBe('expired');
     sim.runUntilCondition(() => sim.isSettled(), 5000);
     for (const server of sim.servers) expect(server.replica.nodes.has('/e')).toBe(false);
-    expect(sim.trace.some((e) => e.kind === 'watch' && e.session === 'c2' && e.type === 'NodeDeleted' && e.path === '/e')).toBe(true);
+    expect(
+      sim.trace.some((e) => e.kind === 'watch' && e.session === 'c2' && e.type === 'NodeDeleted' && e.path === '/e'),
+    ).toBe(true);
   });
 
   it('watches move with a session to its new server, and one that missed its event fires on reconnect', () => {
     const sim = new Simulator({ header: { ...DEFAULT_HEADER, servers: 3, seed: 8 }, traceMessages: true });
     sim.runUntil(500);
-    sim.invoke('c2', { kind: 'command', command: { kind: 'create', path: '/a', data: '1', ephemeral: false, sequential: false } });
-    sim.invoke('c2', { kind: 'command', command: { kind: 'create', path: '/b', data: '1', ephemeral: false, sequential: false } });
+    sim.invoke('c2', {
+      kind: 'command',
+      command: { kind: 'create', path: '/a', data: '1', ephemeral: false, sequential: false },
+    });
+    sim.invoke('c2', {
+      kind: 'command',
+      command: { kind: 'create', path: '/b', data: '1', ephemeral: false, sequential: false },
+    });
     sim.runUntilCondition(() => sim.isSettled(), 5000);
     sim.connectSession('c1', 2);
     sim.invoke('c1', { kind: 'command', command: { kind: 'get', path: '/a', stat: false, watch: true } });
@@ -118,7 +158,10 @@ describe('sessions', () => {
     sim.invoke('c2', { kind: 'command', command: { kind: 'set', path: '/b', data: '2', version: -1, stat: false } });
     sim.runUntilCondition(() => connectedTo(sim, 'c1') !== null && connectedTo(sim, 'c1') !== 2, 5000);
     sim.runUntilCondition(() => sim.isSettled(), 5000);
-    const watches = () => sim.trace.filter((e) => e.kind === 'watch' && e.session === 'c1').map((e) => (e.kind === 'watch' ? `${e.type} ${e.path}` : ''));
+    const watches = () =>
+      sim.trace
+        .filter((e) => e.kind === 'watch' && e.session === 'c1')
+        .map((e) => (e.kind === 'watch' ? `${e.type} ${e.path}` : ''));
     expect(watches()).toEqual(['NodeDataChanged /b']);
     // /a's watch now lives on the new server and fires there.
     sim.invoke('c2', { kind: 'command', command: { kind: 'set', path: '/a', data: '2', version: -1, stat: false } });

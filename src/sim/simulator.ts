@@ -3,7 +3,16 @@
 import { cloneVolatile, crashServer, initServer, restartServer, step } from '../protocol/server';
 import type { DurableState, Effect, Env, Message, ProtocolConfig, ServerState, VolatileState } from '../protocol/types';
 import type { ClientCommand, Header } from '../script/ast';
-import { applyTxn, cloneReplica, createReplica, readOnReplica, restoreWatches, snapshotReplica, type ClientWatch, type Replica } from '../zk/replica';
+import {
+  applyTxn,
+  cloneReplica,
+  createReplica,
+  readOnReplica,
+  restoreWatches,
+  snapshotReplica,
+  type ClientWatch,
+  type Replica,
+} from '../zk/replica';
 import type { EventType, MultiOp, Read, ReadResult, SessionName, Txn, TxnResult, WatchKind } from '../zk/types';
 import { describeMessage, describeTxn } from './describe';
 import { EventQueue } from './queue';
@@ -25,7 +34,13 @@ type Wire =
       readonly watches: readonly ClientWatch[];
       readonly lastZxid: number;
     }
-  | { readonly kind: 'client-write'; readonly session: SessionName; readonly opId: number; readonly requestId: string; readonly txn: LoggedTxn }
+  | {
+      readonly kind: 'client-write';
+      readonly session: SessionName;
+      readonly opId: number;
+      readonly requestId: string;
+      readonly txn: LoggedTxn;
+    }
   | { readonly kind: 'client-read'; readonly session: SessionName; readonly opId: number; readonly read: Read }
   | { readonly kind: 'client-ping'; readonly session: SessionName }
   | { readonly kind: 'client-pong' }
@@ -39,7 +54,17 @@ type Wire =
 
 /** What the event queue holds; `at` is when it happens, `seq` orders events at the same time. */
 type SimEvent = { readonly at: number; seq: number } & (
-  | { readonly kind: 'deliver'; readonly id: number; readonly from: string; readonly to: string; readonly fromServer: number; readonly toServer: number; readonly sentAt: number; readonly wire: Wire; readonly lost: boolean }
+  | {
+      readonly kind: 'deliver';
+      readonly id: number;
+      readonly from: string;
+      readonly to: string;
+      readonly fromServer: number;
+      readonly toServer: number;
+      readonly sentAt: number;
+      readonly wire: Wire;
+      readonly lost: boolean;
+    }
   | { readonly kind: 'tick'; readonly server: number; readonly gen: number }
   | { readonly kind: 'housekeeping' }
 );
@@ -113,7 +138,10 @@ interface SnapshotVolatile extends Omit<VolatileState<LoggedTxn>, 'decidedIds' |
 
 /** A server as a snapshot keeps it: its logs chunked; `durable` null when it is the protocol's own (server up). */
 interface SnapshotServer extends Omit<SimServer, 'paxos' | 'durable' | 'zxids'> {
-  readonly paxos: Omit<ServerState<LoggedTxn>, 'durable' | 'volatile'> & { readonly durable: SnapshotDurable; readonly volatile: SnapshotVolatile };
+  readonly paxos: Omit<ServerState<LoggedTxn>, 'durable' | 'volatile'> & {
+    readonly durable: SnapshotDurable;
+    readonly volatile: SnapshotVolatile;
+  };
   readonly durable: SnapshotDurable | null;
   readonly zxids: ChunkedLog<number>;
 }
@@ -149,9 +177,7 @@ export interface InFlightMessage {
   readonly lost: boolean;
 }
 
-export type ClientOp =
-  | { readonly kind: 'command'; readonly command: ClientCommand }
-  | { readonly kind: 'close' };
+export type ClientOp = { readonly kind: 'command'; readonly command: ClientCommand } | { readonly kind: 'close' };
 
 interface PendingOp {
   readonly opId: number;
@@ -378,7 +404,16 @@ export class Simulator {
     const messages: InFlightMessage[] = [];
     for (const event of this.queue.items()) {
       if (event.kind !== 'deliver') continue;
-      messages.push({ id: event.id, from: event.from, to: event.to, wire: wireKind(event.wire), label: wireLabel(event.wire), sentAt: event.sentAt, deliverAt: event.at, lost: event.lost });
+      messages.push({
+        id: event.id,
+        from: event.from,
+        to: event.to,
+        wire: wireKind(event.wire),
+        label: wireLabel(event.wire),
+        sentAt: event.sentAt,
+        deliverAt: event.at,
+        lost: event.lost,
+      });
     }
     return messages.sort((a, b) => a.id - b.id);
   }
@@ -437,7 +472,8 @@ export class Simulator {
   /** No protocol work in flight, no client op outstanding, every live server caught up. */
   isSettled(): boolean {
     if (this.inFlightWork > 0) return false;
-    for (const client of this.clients.values()) if (client.queue.length > 0 || client.status === 'connecting') return false;
+    for (const client of this.clients.values())
+      if (client.queue.length > 0 || client.status === 'connecting') return false;
     let maxDecided = 0;
     let leaders = 0;
     for (const server of this.servers) {
@@ -472,17 +508,61 @@ export class Simulator {
       clock.set(session, deliverAt);
     }
     if (this.traceMessages) {
-      this.record({ t: this.now, kind: 'send', id, from, to, wire: wireKind(wire), label: wireLabel(wire), deliverAt, lost });
+      this.record({
+        t: this.now,
+        kind: 'send',
+        id,
+        from,
+        to,
+        wire: wireKind(wire),
+        label: wireLabel(wire),
+        deliverAt,
+        lost,
+      });
     }
-    this.queue.push({ kind: 'deliver', at: deliverAt, seq: 0, id, from, to, fromServer, toServer, sentAt: this.now, wire, lost });
+    this.queue.push({
+      kind: 'deliver',
+      at: deliverAt,
+      seq: 0,
+      id,
+      from,
+      to,
+      fromServer,
+      toServer,
+      sentAt: this.now,
+      wire,
+      lost,
+    });
     if (betweenServers && !lost && this.rng.chance(this.network.dup)) {
       const copy = this.nextMessageId++;
       const copyAt = this.now + this.rng.int(this.network.latencyMin, this.network.latencyMax);
       if (work) this.inFlightWork++;
       if (this.traceMessages) {
-        this.record({ t: this.now, kind: 'duplicate', id: copy, copyOf: id, from, to, wire: wireKind(wire), label: wireLabel(wire), deliverAt: copyAt });
+        this.record({
+          t: this.now,
+          kind: 'duplicate',
+          id: copy,
+          copyOf: id,
+          from,
+          to,
+          wire: wireKind(wire),
+          label: wireLabel(wire),
+          deliverAt: copyAt,
+        });
       }
-      this.queue.push({ kind: 'deliver', at: copyAt, seq: 0, id: copy, from, to, fromServer, toServer, sentAt: this.now, wire, lost: false });
+      this.queue.push({
+        kind: 'deliver',
+        at: copyAt,
+        seq: 0,
+        id: copy,
+        from,
+        to,
+        fromServer,
+        toServer,
+        sentAt: this.now,
+        wire,
+        lost: false,
+      });
     }
   }
 
@@ -503,13 +583,28 @@ export class Simulator {
     else if (toServer > 0 && !this.server(toServer).up) dropReason = 'down';
     if (dropReason !== null) {
       if (this.traceMessages) {
-        this.record({ t: this.now, kind: 'drop', id: event.id, from: event.from, to: event.to, wire: wireKind(event.wire), reason: dropReason });
+        this.record({
+          t: this.now,
+          kind: 'drop',
+          id: event.id,
+          from: event.from,
+          to: event.to,
+          wire: wireKind(event.wire),
+          reason: dropReason,
+        });
       }
       return;
     }
     this.deliveries++;
     if (this.traceMessages) {
-      this.record({ t: this.now, kind: 'deliver', id: event.id, from: event.from, to: event.to, wire: wireKind(event.wire) });
+      this.record({
+        t: this.now,
+        kind: 'deliver',
+        id: event.id,
+        from: event.from,
+        to: event.to,
+        wire: wireKind(event.wire),
+      });
     }
     if (toServer > 0) this.deliverToServer(this.server(toServer), event.from, event.wire);
     else this.deliverToClient(event.to, fromServer, event.wire);
@@ -526,7 +621,8 @@ export class Simulator {
   }
 
   private stepServer(server: SimServer, input: Parameters<typeof step<Txn>>[1]): void {
-    if (input.kind === 'request' && this.traceProtocol) this.record({ t: this.now, kind: 'request', server: server.id, proposalId: input.id, txn: input.payload });
+    if (input.kind === 'request' && this.traceProtocol)
+      this.record({ t: this.now, kind: 'request', server: server.id, proposalId: input.id, txn: input.payload });
     const output = step(server.paxos, input, this.env());
     server.paxos = output.state;
     const v = output.state.volatile;
@@ -547,26 +643,64 @@ export class Simulator {
     const t = this.now;
     const id = server.id;
     if (effect.kind === 'apply') {
-      this.applyEntry(server, effect.slot, effect.proposal.id, effect.proposal.epoch, effect.proposal.time, effect.proposal.payload);
+      this.applyEntry(
+        server,
+        effect.slot,
+        effect.proposal.id,
+        effect.proposal.epoch,
+        effect.proposal.time,
+        effect.proposal.payload,
+      );
       return;
     }
     if (effect.kind === 'role' && effect.role === 'leader') this.startSessionTracking(server);
     if (!this.traceProtocol) return;
     switch (effect.kind) {
       case 'decided':
-        this.record({ t, kind: 'decided', server: id, slot: effect.slot, proposalId: effect.proposal.id, text: describeTxn(effect.proposal.payload) });
+        this.record({
+          t,
+          kind: 'decided',
+          server: id,
+          slot: effect.slot,
+          proposalId: effect.proposal.id,
+          text: describeTxn(effect.proposal.payload),
+        });
         return;
       case 'phase':
-        this.record({ t, kind: 'phase', server: id, phase: effect.phase, ballot: effect.ballot, ...(effect.slot === undefined ? {} : { slot: effect.slot }) });
+        this.record({
+          t,
+          kind: 'phase',
+          server: id,
+          phase: effect.phase,
+          ballot: effect.ballot,
+          ...(effect.slot === undefined ? {} : { slot: effect.slot }),
+        });
         return;
       case 'vote':
-        this.record({ t, kind: 'vote', server: id, vote: effect.vote, ballot: effect.ballot, ...(effect.slot === undefined ? {} : { slot: effect.slot }), voter: effect.voter, votes: effect.votes, needed: effect.needed });
+        this.record({
+          t,
+          kind: 'vote',
+          server: id,
+          vote: effect.vote,
+          ballot: effect.ballot,
+          ...(effect.slot === undefined ? {} : { slot: effect.slot }),
+          voter: effect.voter,
+          votes: effect.votes,
+          needed: effect.needed,
+        });
         return;
       case 'promised':
         this.record({ t, kind: 'promised', server: id, ballot: effect.ballot });
         return;
       case 'accepted':
-        this.record({ t, kind: 'accepted', server: id, slot: effect.slot, ballot: effect.ballot, proposalId: effect.proposalId });
+        this.record({
+          t,
+          kind: 'accepted',
+          server: id,
+          slot: effect.slot,
+          ballot: effect.ballot,
+          proposalId: effect.proposalId,
+        });
         return;
       case 'role':
         this.record({ t, kind: 'role', server: id, role: effect.role, ballot: effect.ballot });
@@ -585,7 +719,8 @@ export class Simulator {
    */
   private stopServingClients(server: SimServer): void {
     server.serving = false;
-    for (const session of server.clients) this.send(serverName(server.id), session, { kind: 'connection-closed' }, server.id, 0);
+    for (const session of server.clients)
+      this.send(serverName(server.id), session, { kind: 'connection-closed' }, server.id, 0);
     server.clients.clear();
   }
 
@@ -612,11 +747,28 @@ export class Simulator {
     return server.zxidEpoch * 4294967296 + server.zxidCounter;
   }
 
-  private applyEntry(server: SimServer, slot: number, proposalId: string, epoch: number, time: number, txn: LoggedTxn | null): void {
+  private applyEntry(
+    server: SimServer,
+    slot: number,
+    proposalId: string,
+    epoch: number,
+    time: number,
+    txn: LoggedTxn | null,
+  ): void {
     const t = this.now;
     if (txn === null || isDuplicate(server, proposalId, txn)) {
       server.zxids[slot] = 0;
-      if (this.traceProtocol) this.record({ t, kind: 'apply', server: server.id, slot, proposalId, zxid: 0, text: txn === null ? 'noop' : `duplicate of ${proposalId}`, ok: true });
+      if (this.traceProtocol)
+        this.record({
+          t,
+          kind: 'apply',
+          server: server.id,
+          slot,
+          proposalId,
+          zxid: 0,
+          text: txn === null ? 'noop' : `duplicate of ${proposalId}`,
+          ok: true,
+        });
       return;
     }
     let result: TxnResult;
@@ -629,20 +781,54 @@ export class Simulator {
       result = outcome.result;
       for (const event of outcome.events) {
         if (server.clients.has(event.session)) {
-          this.send(serverName(server.id), event.session, { kind: 'watch-event', type: event.type, path: event.path }, server.id, 0);
+          this.send(
+            serverName(server.id),
+            event.session,
+            { kind: 'watch-event', type: event.type, path: event.path },
+            server.id,
+            0,
+          );
         }
       }
     }
     server.zxids[slot] = zxid;
-    if (this.traceProtocol) this.record({ t, kind: 'apply', server: server.id, slot, proposalId, zxid, text: describeTxn(txn), ok: result.ok, ...(result.error === undefined ? {} : { error: result.error }) });
+    if (this.traceProtocol)
+      this.record({
+        t,
+        kind: 'apply',
+        server: server.id,
+        slot,
+        proposalId,
+        zxid,
+        text: describeTxn(txn),
+        ok: result.ok,
+        ...(result.error === undefined ? {} : { error: result.error }),
+      });
     const waiting = server.awaiting.get(proposalId);
     if (waiting !== undefined) {
       server.awaiting.delete(proposalId);
       if (txn.op === 'createSession') {
         server.clients.add(txn.session);
-        this.send(serverName(server.id), txn.session, { kind: 'connected', ok: result.ok, sessionId: result.sessionId ?? 0 }, server.id, 0);
+        this.send(
+          serverName(server.id),
+          txn.session,
+          { kind: 'connected', ok: result.ok, sessionId: result.sessionId ?? 0 },
+          server.id,
+          0,
+        );
       } else {
-        this.send(serverName(server.id), waiting.session, { kind: 'reply', opId: waiting.opId, result: opResult(result, zxid, server.id), lastZxid: server.replica.lastZxid }, server.id, 0);
+        this.send(
+          serverName(server.id),
+          waiting.session,
+          {
+            kind: 'reply',
+            opId: waiting.opId,
+            result: opResult(result, zxid, server.id),
+            lastZxid: server.replica.lastZxid,
+          },
+          server.id,
+          0,
+        );
       }
     }
     if (txn.op === 'createSession' && server.paxos.volatile.role === 'leader') {
@@ -658,7 +844,10 @@ export class Simulator {
   }
 
   private deliverToServer(server: SimServer, from: string, wire: Wire): void {
-    if ((wire.kind === 'client-write' || wire.kind === 'client-read' || wire.kind === 'client-ping') && !server.clients.has(wire.session)) {
+    if (
+      (wire.kind === 'client-write' || wire.kind === 'client-read' || wire.kind === 'client-ping') &&
+      !server.clients.has(wire.session)
+    ) {
       // A client connection does not survive its server's crash: a restarted server does not know the old
       // connection and ignores its traffic. The client, hearing nothing, times out and reconnects elsewhere,
       // failing its outstanding op with CONNECTIONLOSS (as it does while the server is down).
@@ -691,19 +880,41 @@ export class Simulator {
           if (info !== undefined && info.id === wire.sessionId) {
             server.clients.add(wire.session);
             server.touched.add(wire.session);
-            this.send(serverName(server.id), wire.session, { kind: 'connected', ok: true, sessionId: info.id }, server.id, 0);
+            this.send(
+              serverName(server.id),
+              wire.session,
+              { kind: 'connected', ok: true, sessionId: info.id },
+              server.id,
+              0,
+            );
             for (const event of restoreWatches(server.replica, wire.session, wire.watches, wire.lastZxid)) {
-              this.send(serverName(server.id), wire.session, { kind: 'watch-event', type: event.type, path: event.path }, server.id, 0);
+              this.send(
+                serverName(server.id),
+                wire.session,
+                { kind: 'watch-event', type: event.type, path: event.path },
+                server.id,
+                0,
+              );
             }
           } else if (server.replica.lastZxid >= wire.sessionId) {
             // This server has applied past the session's creation and no longer has it: it expired.
-            this.send(serverName(server.id), wire.session, { kind: 'connected', ok: false, sessionId: 0 }, server.id, 0);
+            this.send(
+              serverName(server.id),
+              wire.session,
+              { kind: 'connected', ok: false, sessionId: 0 },
+              server.id,
+              0,
+            );
           }
           // Otherwise this server lags behind the session's creation: no answer, and the client tries another.
           return;
         }
         server.awaiting.set(wire.requestId, { session: wire.session, opId: 0 });
-        this.stepServer(server, { kind: 'request', id: wire.requestId, payload: { op: 'createSession', session: wire.session, timeoutMs: wire.timeoutMs } });
+        this.stepServer(server, {
+          kind: 'request',
+          id: wire.requestId,
+          payload: { op: 'createSession', session: wire.session, timeoutMs: wire.timeoutMs },
+        });
         return;
       }
       case 'client-write':
@@ -714,7 +925,13 @@ export class Simulator {
       case 'client-read': {
         server.touched.add(wire.session);
         const result: ReadResult = readOnReplica(server.replica, wire.session, wire.read);
-        this.send(serverName(server.id), wire.session, { kind: 'reply', opId: wire.opId, result: opResult(result, 0, server.id), lastZxid: server.replica.lastZxid }, server.id, 0);
+        this.send(
+          serverName(server.id),
+          wire.session,
+          { kind: 'reply', opId: wire.opId, result: opResult(result, 0, server.id), lastZxid: server.replica.lastZxid },
+          server.id,
+          0,
+        );
         return;
       }
       case 'client-ping':
@@ -737,7 +954,12 @@ export class Simulator {
     for (const server of this.servers) {
       if (!server.up) continue;
       const v = server.paxos.volatile;
-      if (this.header.protocol === 'multi-paxos' && server.serving && server.leaderLostAt !== null && this.now - server.leaderLostAt >= this.header.sessionTimeoutMs / 2) {
+      if (
+        this.header.protocol === 'multi-paxos' &&
+        server.serving &&
+        server.leaderLostAt !== null &&
+        this.now - server.leaderLostAt >= this.header.sessionTimeoutMs / 2
+      ) {
         this.stopServingClients(server);
       }
       if (v.role === 'leader') {
@@ -746,11 +968,21 @@ export class Simulator {
         for (const [name, deadline] of server.sessionDeadlines) {
           if (deadline <= this.now && !server.expiring.has(name)) {
             server.expiring.add(name);
-            this.stepServer(server, { kind: 'request', id: `${name}#expire@${this.now}`, payload: { op: 'closeSession', session: name, reason: 'expire' } });
+            this.stepServer(server, {
+              kind: 'request',
+              id: `${name}#expire@${this.now}`,
+              payload: { op: 'closeSession', session: name, reason: 'expire' },
+            });
           }
         }
       } else if (v.leader !== null && server.touched.size > 0) {
-        this.send(serverName(server.id), serverName(v.leader), { kind: 'session-touch', sessions: [...server.touched] }, server.id, v.leader);
+        this.send(
+          serverName(server.id),
+          serverName(v.leader),
+          { kind: 'session-touch', sessions: [...server.touched] },
+          server.id,
+          v.leader,
+        );
         server.touched.clear();
       }
     }
@@ -762,7 +994,19 @@ export class Simulator {
   private client(name: SessionName): SimClient {
     let client = this.clients.get(name);
     if (client === undefined) {
-      client = { name, server: null, status: 'new', sessionId: 0, lastHeard: this.now, connectSentAt: 0, connectSeq: 0, queue: [], watches: new Map(), lastZxid: 0, refusedInARow: 0 };
+      client = {
+        name,
+        server: null,
+        status: 'new',
+        sessionId: 0,
+        lastHeard: this.now,
+        connectSentAt: 0,
+        connectSeq: 0,
+        queue: [],
+        watches: new Map(),
+        lastZxid: 0,
+        refusedInARow: 0,
+      };
       this.clients.set(name, client);
     }
     return client;
@@ -779,7 +1023,14 @@ export class Simulator {
     const opId = this.nextOpId++;
     const pending: PendingOp = { opId, op, line, sent: false, stage: 'first' };
     if (op.kind === 'command') {
-      this.record({ t: this.now, kind: 'invoke', session, opId, command: op.command, write: isWriteCommand(op.command) });
+      this.record({
+        t: this.now,
+        kind: 'invoke',
+        session,
+        opId,
+        command: op.command,
+        write: isWriteCommand(op.command),
+      });
     }
     if (client.status === 'closed' || client.status === 'expired') {
       const error = client.status === 'expired' ? 'SESSIONEXPIRED' : 'SESSIONEXPIRED';
@@ -809,7 +1060,11 @@ export class Simulator {
     const target = leader ?? this.servers.find((s) => s.up);
     if (target === undefined) return false;
     target.expiring.add(session);
-    this.stepServer(target, { kind: 'request', id: `${session}#expire@${this.now}`, payload: { op: 'closeSession', session, reason: 'expire' } });
+    this.stepServer(target, {
+      kind: 'request',
+      id: `${session}#expire@${this.now}`,
+      payload: { op: 'closeSession', session, reason: 'expire' },
+    });
     return true;
   }
 
@@ -823,7 +1078,21 @@ export class Simulator {
     // A connect puts every unsent op of the old connection back to wait for the new one.
     for (const op of client.queue) op.sent = false;
     const requestId = `${client.name}#connect${client.connectSeq}`;
-    this.send(client.name, serverName(target), { kind: 'client-connect', session: client.name, sessionId: client.sessionId, requestId, timeoutMs: this.header.sessionTimeoutMs, watches: clientWatchList(client), lastZxid: client.lastZxid }, 0, target);
+    this.send(
+      client.name,
+      serverName(target),
+      {
+        kind: 'client-connect',
+        session: client.name,
+        sessionId: client.sessionId,
+        requestId,
+        timeoutMs: this.header.sessionTimeoutMs,
+        watches: clientWatchList(client),
+        lastZxid: client.lastZxid,
+      },
+      0,
+      target,
+    );
   }
 
   private chooseServer(client: SimClient): number {
@@ -838,7 +1107,8 @@ export class Simulator {
   }
 
   private clientHousekeeping(client: SimClient): void {
-    if (client.server === null || client.status === 'closed' || client.status === 'expired' || client.status === 'new') return;
+    if (client.server === null || client.status === 'closed' || client.status === 'expired' || client.status === 'new')
+      return;
     const timeout = this.header.sessionTimeoutMs;
     if (client.status === 'connecting') {
       // A connect that is not answered within a third of the timeout tries the next server. That includes a
@@ -856,7 +1126,13 @@ export class Simulator {
       return;
     }
     if (this.now - client.lastHeard > timeout / 3 - HOUSEKEEPING_MS) {
-      this.send(client.name, serverName(client.server), { kind: 'client-ping', session: client.name }, 0, client.server);
+      this.send(
+        client.name,
+        serverName(client.server),
+        { kind: 'client-ping', session: client.name },
+        0,
+        client.server,
+      );
     }
   }
 
@@ -922,7 +1198,13 @@ export class Simulator {
     client.watches.clear();
     const failed = client.queue.splice(0);
     for (const op of failed) {
-      this.finishOp(client, op, status === 'closed' && op.op.kind === 'close' ? { ok: true } : { ok: false, error: 'SESSIONEXPIRED', path: commandPath(op.op) });
+      this.finishOp(
+        client,
+        op,
+        status === 'closed' && op.op.kind === 'close'
+          ? { ok: true }
+          : { ok: false, error: 'SESSIONEXPIRED', path: commandPath(op.op) },
+      );
     }
   }
 
@@ -953,7 +1235,8 @@ export class Simulator {
   }
 
   private finishOp(client: SimClient, op: PendingOp, result: OpResult): void {
-    if (op.op.kind === 'command') this.record({ t: this.now, kind: 'return', session: client.name, opId: op.opId, result });
+    if (op.op.kind === 'command')
+      this.record({ t: this.now, kind: 'return', session: client.name, opId: op.opId, result });
     this.listener.onComplete?.({ t: this.now, session: client.name, opId: op.opId, line: op.line, op: op.op, result });
   }
 
@@ -970,7 +1253,13 @@ export class Simulator {
     const read = readFor(command);
     if (read !== null) {
       head.sent = true;
-      this.send(client.name, serverName(client.server), { kind: 'client-read', session: client.name, opId: head.opId, read }, 0, client.server);
+      this.send(
+        client.name,
+        serverName(client.server),
+        { kind: 'client-read', session: client.name, opId: head.opId, read },
+        0,
+        client.server,
+      );
       return;
     }
     this.sendWrite(client, head, commandTxn(client.name, command));
@@ -982,7 +1271,13 @@ export class Simulator {
     const requestId = `${client.name}:${head.opId}:${head.stage}`;
     // Op ids only grow, so this orders every write a session ever sends (deleteall's second stage after its first).
     const logged: LoggedTxn = { ...txn, seq: head.opId * 2 + (head.stage === 'second' ? 1 : 0) };
-    this.send(client.name, serverName(client.server), { kind: 'client-write', session: client.name, opId: head.opId, requestId, txn: logged }, 0, client.server);
+    this.send(
+      client.name,
+      serverName(client.server),
+      { kind: 'client-write', session: client.name, opId: head.opId, requestId, txn: logged },
+      0,
+      client.server,
+    );
   }
 
   /** True while the op has not completed. */
@@ -1066,7 +1361,6 @@ export class Simulator {
   }
 }
 
-
 /** A reply's result in one fixed shape (an object spread here cost more than the rest of the apply). */
 function opResult(result: TxnResult | ReadResult, zxid: number, server: number): OpResult {
   const read = result as Partial<ReadResult>;
@@ -1136,7 +1430,9 @@ function forgetFiredWatches(client: SimClient, type: EventType, path: string): v
  * and log chunks that did not change since the previous snapshot. Everything that changes in place
  * (volatile protocol state, replicas, sessions, maps) is copied.
  */
-function copySnapshotParts<S>(from: Omit<SimSnapshot, 'servers'> & { servers: readonly S[] }): Omit<SimSnapshot, 'servers'> & { servers: S[] } {
+function copySnapshotParts<S>(
+  from: Omit<SimSnapshot, 'servers'> & { servers: readonly S[] },
+): Omit<SimSnapshot, 'servers'> & { servers: S[] } {
   return {
     ...from,
     servers: [...from.servers],
@@ -1171,8 +1467,15 @@ function flattenLog<T>(chunked: ChunkedLog<T>): (T | undefined)[] {
   return log;
 }
 
-function snapshotDurable(durable: DurableState<LoggedTxn>, previous: SnapshotDurable | null | undefined): SnapshotDurable {
-  return { promised: durable.promised, accepted: chunkLog(durable.accepted, previous?.accepted), decided: chunkLog(durable.decided, previous?.decided) };
+function snapshotDurable(
+  durable: DurableState<LoggedTxn>,
+  previous: SnapshotDurable | null | undefined,
+): SnapshotDurable {
+  return {
+    promised: durable.promised,
+    accepted: chunkLog(durable.accepted, previous?.accepted),
+    decided: chunkLog(durable.decided, previous?.decided),
+  };
 }
 
 function liveDurable(durable: SnapshotDurable): DurableState<LoggedTxn> {
@@ -1180,7 +1483,9 @@ function liveDurable(durable: SnapshotDurable): DurableState<LoggedTxn> {
 }
 
 /** The parts of a server that change in place, copied (the replica apart: a snapshot shares its unchanged znodes). */
-function copyMutable(server: SimServer | SnapshotServer): Pick<SimServer, 'appliedSeq' | 'appliedIds' | 'awaiting' | 'clients' | 'touched' | 'sessionDeadlines' | 'expiring'> {
+function copyMutable(
+  server: SimServer | SnapshotServer,
+): Pick<SimServer, 'appliedSeq' | 'appliedIds' | 'awaiting' | 'clients' | 'touched' | 'sessionDeadlines' | 'expiring'> {
   return {
     appliedSeq: new Map(server.appliedSeq),
     appliedIds: new Set(server.appliedIds),
@@ -1194,19 +1499,33 @@ function copyMutable(server: SimServer | SnapshotServer): Pick<SimServer, 'appli
 
 // The ring of recently decided ids is as long as the run until it holds 4,096: chunked like a log, so a
 // snapshot shares the chunks no decision touched since the previous one.
-function snapshotVolatile(volatile: VolatileState<LoggedTxn>, previous: SnapshotVolatile | undefined): SnapshotVolatile {
-  const { decidedIds: _ids, decidedRing: _ring, ...rest } = cloneVolatile({ ...volatile, decidedIds: new Set(), decidedRing: [] });
+function snapshotVolatile(
+  volatile: VolatileState<LoggedTxn>,
+  previous: SnapshotVolatile | undefined,
+): SnapshotVolatile {
+  const {
+    decidedIds: _ids,
+    decidedRing: _ring,
+    ...rest
+  } = cloneVolatile({ ...volatile, decidedIds: new Set(), decidedRing: [] });
   return { ...rest, decidedRing: chunkLog(volatile.decidedRing, previous?.decidedRing) };
 }
 
 function liveVolatile(volatile: SnapshotVolatile): VolatileState<LoggedTxn> {
   const decidedRing = flattenLog(volatile.decidedRing) as string[];
-  return { ...cloneVolatile({ ...volatile, decidedIds: new Set(), decidedRing: [] }), decidedRing, decidedIds: new Set(decidedRing) };
+  return {
+    ...cloneVolatile({ ...volatile, decidedIds: new Set(), decidedRing: [] }),
+    decidedRing,
+    decidedIds: new Set(decidedRing),
+  };
 }
 
 /** The servers as a snapshot keeps them. Replicas share znodes with this server's previous snapshot and with the
  *  servers before it in this one (followers mostly hold the same tree, often the very same state). */
-function snapshotServers(servers: readonly SimServer[], previous: readonly SnapshotServer[] | undefined): SnapshotServer[] {
+function snapshotServers(
+  servers: readonly SimServer[],
+  previous: readonly SnapshotServer[] | undefined,
+): SnapshotServer[] {
   const byZxid = new Map<number, Replica>();
   let lastPeer: Replica | undefined;
   return servers.map((server, index) => {
@@ -1228,7 +1547,12 @@ function snapshotServer(server: SimServer, previous: SnapshotServer | undefined,
     ...server,
     ...copyMutable(server),
     replica,
-    paxos: { id: paxos.id, config: paxos.config, durable: snapshotDurable(paxos.durable, previous?.paxos.durable), volatile: snapshotVolatile(paxos.volatile, previous?.paxos.volatile) },
+    paxos: {
+      id: paxos.id,
+      config: paxos.config,
+      durable: snapshotDurable(paxos.durable, previous?.paxos.durable),
+      volatile: snapshotVolatile(paxos.volatile, previous?.paxos.volatile),
+    },
     zxids: chunkLog(server.zxids, previous?.zxids),
     // While up, `durable` is the protocol's own; it only stands alone after a crash.
     durable: ownDurable ? null : snapshotDurable(server.durable, previous?.durable ?? previous?.paxos.durable),
@@ -1264,7 +1588,8 @@ function isDuplicate(server: SimServer, proposalId: string, txn: LoggedTxn): boo
 }
 
 function isWork(wire: Wire): boolean {
-  if (wire.kind !== 'paxos') return wire.kind !== 'client-ping' && wire.kind !== 'client-pong' && wire.kind !== 'session-touch';
+  if (wire.kind !== 'paxos')
+    return wire.kind !== 'client-ping' && wire.kind !== 'client-pong' && wire.kind !== 'session-touch';
   const type = wire.message.type;
   // Heartbeats never stop, and catch-up is judged by what servers applied, not by messages in flight.
   return type !== 'heartbeat' && type !== 'heartbeatAck' && type !== 'catchUpRequest' && type !== 'catchUpReply';
@@ -1325,7 +1650,13 @@ function wireLabel(wire: Wire): string {
 }
 
 export function isWriteCommand(command: ClientCommand): boolean {
-  return command.kind === 'create' || command.kind === 'set' || command.kind === 'delete' || command.kind === 'deleteall' || command.kind === 'multi';
+  return (
+    command.kind === 'create' ||
+    command.kind === 'set' ||
+    command.kind === 'delete' ||
+    command.kind === 'deleteall' ||
+    command.kind === 'multi'
+  );
 }
 
 function commandPath(op: ClientOp): string {
@@ -1352,7 +1683,14 @@ function readFor(command: ClientCommand): Read | null {
 export function commandTxn(session: SessionName, command: ClientCommand): Txn {
   switch (command.kind) {
     case 'create':
-      return { op: 'create', session, path: command.path, data: command.data, ephemeral: command.ephemeral, sequential: command.sequential };
+      return {
+        op: 'create',
+        session,
+        path: command.path,
+        data: command.data,
+        ephemeral: command.ephemeral,
+        sequential: command.sequential,
+      };
     case 'set':
       return { op: 'setData', session, path: command.path, data: command.data, version: command.version };
     case 'delete':

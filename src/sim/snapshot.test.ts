@@ -12,15 +12,22 @@ function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v instanceof Map) return { map: [...v] };
     if (v instanceof Set) return { set: [...v] };
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)));
+    if (v !== null && typeof v === 'object' && !Array.isArray(v))
+      return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)));
     return v;
   });
 }
 
 function busySim(): Simulator {
-  const sim = new Simulator({ header: { ...DEFAULT_HEADER, servers: 5, seed: 3, loss: 0.05, dup: 0.05 }, traceMessages: true });
+  const sim = new Simulator({
+    header: { ...DEFAULT_HEADER, servers: 5, seed: 3, loss: 0.05, dup: 0.05 },
+    traceMessages: true,
+  });
   for (let i = 0; i < 20; i++) {
-    sim.invoke(`c${(i % 3) + 1}`, { kind: 'command', command: { kind: 'create', path: `/n${i}`, data: `${i}`, ephemeral: i % 2 === 0, sequential: i % 3 === 0 } });
+    sim.invoke(`c${(i % 3) + 1}`, {
+      kind: 'command',
+      command: { kind: 'create', path: `/n${i}`, data: `${i}`, ephemeral: i % 2 === 0, sequential: i % 3 === 0 },
+    });
   }
   return sim;
 }
@@ -58,12 +65,22 @@ describe('snapshots', () => {
   });
 
   it('restores volatile protocol state exactly, the recent-decided ring included once it has wrapped', () => {
-    const sim = new Simulator({ header: { ...DEFAULT_HEADER, servers: 3, seed: 5 }, traceMessages: false, traceProtocol: false });
+    const sim = new Simulator({
+      header: { ...DEFAULT_HEADER, servers: 3, seed: 5 },
+      traceMessages: false,
+      traceProtocol: false,
+    });
     // More decided requests than the ring holds (4,096), so it wraps and forgets its oldest ids.
-    for (let i = 0; i < 4500; i++) sim.invoke(`c${(i % 64) + 1}`, { kind: 'command', command: { kind: 'set', path: '/', data: `${i}`, version: -1, stat: false } });
+    for (let i = 0; i < 4500; i++)
+      sim.invoke(`c${(i % 64) + 1}`, {
+        kind: 'command',
+        command: { kind: 'set', path: '/', data: `${i}`, version: -1, stat: false },
+      });
     const taken: { snapshot: ReturnType<Simulator['snapshot']>; volatile: string[]; ids: string[][] }[] = [];
-    const volatileOf = (s: Simulator): string[] => s.servers.map(({ paxos: { volatile } }) => canonical({ ...volatile, decidedIds: null }));
-    const idsOf = (s: Simulator): string[][] => s.servers.map(({ paxos: { volatile } }) => [...volatile.decidedIds].sort());
+    const volatileOf = (s: Simulator): string[] =>
+      s.servers.map(({ paxos: { volatile } }) => canonical({ ...volatile, decidedIds: null }));
+    const idsOf = (s: Simulator): string[][] =>
+      s.servers.map(({ paxos: { volatile } }) => [...volatile.decidedIds].sort());
     for (let t = 4000; t <= 24000; t += 4000) {
       sim.runUntil(t);
       taken.push({ snapshot: sim.snapshot(), volatile: volatileOf(sim), ids: idsOf(sim) });
@@ -81,12 +98,19 @@ describe('snapshots', () => {
 
   it('snapshots share unchanged znodes across servers and with the previous snapshot, and stay as taken', () => {
     const sim = new Simulator({ header: { ...DEFAULT_HEADER, servers: 5, seed: 9 }, traceMessages: false });
-    for (let i = 0; i < 200; i++) sim.invoke(`c${(i % 4) + 1}`, { kind: 'command', command: { kind: 'create', path: `/z${i}`, data: `${i}`, ephemeral: false, sequential: false } });
+    for (let i = 0; i < 200; i++)
+      sim.invoke(`c${(i % 4) + 1}`, {
+        kind: 'command',
+        command: { kind: 'create', path: `/z${i}`, data: `${i}`, ephemeral: false, sequential: false },
+      });
     sim.runUntil(20_000);
     const first = sim.snapshot();
     const firstReplicas = sim.servers.map((server) => canonical(server.replica));
     const firstHash = hash(canonical(first));
-    sim.invoke('c1', { kind: 'command', command: { kind: 'set', path: '/z7', data: 'changed', version: -1, stat: false } });
+    sim.invoke('c1', {
+      kind: 'command',
+      command: { kind: 'set', path: '/z7', data: 'changed', version: -1, stat: false },
+    });
     sim.runUntil(23_000);
     const second = sim.snapshot();
     const secondReplicas = sim.servers.map((server) => canonical(server.replica));
@@ -122,7 +146,11 @@ describe('snapshots', () => {
     sim.runUntil(300);
     const wire = sim.inFlight();
     expect(wire.length).toBeGreaterThan(0);
-    const sent = new Set(sim.trace.filter((e) => e.kind === 'send' || e.kind === 'duplicate').map((e) => (e.kind === 'send' || e.kind === 'duplicate' ? e.id : -1)));
+    const sent = new Set(
+      sim.trace
+        .filter((e) => e.kind === 'send' || e.kind === 'duplicate')
+        .map((e) => (e.kind === 'send' || e.kind === 'duplicate' ? e.id : -1)),
+    );
     for (const message of wire) {
       expect(sent.has(message.id)).toBe(true);
       expect(message.deliverAt).toBeGreaterThanOrEqual(sim.now);

@@ -35,28 +35,142 @@ export interface OpResult {
 }
 
 export type TraceEvent =
-  | { readonly t: number; readonly kind: 'send'; readonly id: number; readonly from: Endpoint; readonly to: Endpoint; readonly wire: WireKind; readonly label: string; readonly deliverAt: number; readonly lost: boolean }
-  | { readonly t: number; readonly kind: 'duplicate'; readonly id: number; readonly copyOf: number; readonly from: Endpoint; readonly to: Endpoint; readonly wire: WireKind; readonly label: string; readonly deliverAt: number }
-  | { readonly t: number; readonly kind: 'deliver'; readonly id: number; readonly from: Endpoint; readonly to: Endpoint; readonly wire: WireKind }
-  | { readonly t: number; readonly kind: 'drop'; readonly id: number; readonly from: Endpoint; readonly to: Endpoint; readonly wire: WireKind; readonly reason: 'loss' | 'cut' | 'down' }
+  | {
+      readonly t: number;
+      readonly kind: 'send';
+      readonly id: number;
+      readonly from: Endpoint;
+      readonly to: Endpoint;
+      readonly wire: WireKind;
+      readonly label: string;
+      readonly deliverAt: number;
+      readonly lost: boolean;
+    }
+  | {
+      readonly t: number;
+      readonly kind: 'duplicate';
+      readonly id: number;
+      readonly copyOf: number;
+      readonly from: Endpoint;
+      readonly to: Endpoint;
+      readonly wire: WireKind;
+      readonly label: string;
+      readonly deliverAt: number;
+    }
+  | {
+      readonly t: number;
+      readonly kind: 'deliver';
+      readonly id: number;
+      readonly from: Endpoint;
+      readonly to: Endpoint;
+      readonly wire: WireKind;
+    }
+  | {
+      readonly t: number;
+      readonly kind: 'drop';
+      readonly id: number;
+      readonly from: Endpoint;
+      readonly to: Endpoint;
+      readonly wire: WireKind;
+      readonly reason: 'loss' | 'cut' | 'down';
+    }
   | { readonly t: number; readonly kind: 'crash'; readonly server: number }
   | { readonly t: number; readonly kind: 'restart'; readonly server: number }
   | { readonly t: number; readonly kind: 'cut'; readonly from: number; readonly to: number }
   | { readonly t: number; readonly kind: 'heal'; readonly from: number; readonly to: number }
-  | { readonly t: number; readonly kind: 'network'; readonly loss: number; readonly dup: number; readonly latencyMin: number; readonly latencyMax: number }
+  | {
+      readonly t: number;
+      readonly kind: 'network';
+      readonly loss: number;
+      readonly dup: number;
+      readonly latencyMin: number;
+      readonly latencyMax: number;
+    }
   | { readonly t: number; readonly kind: 'role'; readonly server: number; readonly role: Role; readonly ballot: Ballot }
-  | { readonly t: number; readonly kind: 'phase'; readonly server: number; readonly phase: Phase; readonly ballot: Ballot; readonly slot?: number }
-  | { readonly t: number; readonly kind: 'vote'; readonly server: number; readonly vote: 'promise' | 'accepted'; readonly ballot: Ballot; readonly slot?: number; readonly voter: number; readonly votes: number; readonly needed: number }
+  | {
+      readonly t: number;
+      readonly kind: 'phase';
+      readonly server: number;
+      readonly phase: Phase;
+      readonly ballot: Ballot;
+      readonly slot?: number;
+    }
+  | {
+      readonly t: number;
+      readonly kind: 'vote';
+      readonly server: number;
+      readonly vote: 'promise' | 'accepted';
+      readonly ballot: Ballot;
+      readonly slot?: number;
+      readonly voter: number;
+      readonly votes: number;
+      readonly needed: number;
+    }
   | { readonly t: number; readonly kind: 'promised'; readonly server: number; readonly ballot: Ballot }
-  | { readonly t: number; readonly kind: 'accepted'; readonly server: number; readonly slot: number; readonly ballot: Ballot; readonly proposalId: string }
-  | { readonly t: number; readonly kind: 'decided'; readonly server: number; readonly slot: number; readonly proposalId: string; readonly text: string }
-  | { readonly t: number; readonly kind: 'apply'; readonly server: number; readonly slot: number; readonly proposalId: string; readonly zxid: number; readonly text: string; readonly ok: boolean; readonly error?: string }
+  | {
+      readonly t: number;
+      readonly kind: 'accepted';
+      readonly server: number;
+      readonly slot: number;
+      readonly ballot: Ballot;
+      readonly proposalId: string;
+    }
+  | {
+      readonly t: number;
+      readonly kind: 'decided';
+      readonly server: number;
+      readonly slot: number;
+      readonly proposalId: string;
+      readonly text: string;
+    }
+  | {
+      readonly t: number;
+      readonly kind: 'apply';
+      readonly server: number;
+      readonly slot: number;
+      readonly proposalId: string;
+      readonly zxid: number;
+      readonly text: string;
+      readonly ok: boolean;
+      readonly error?: string;
+    }
   /** A write reaches a server's Paxos instance to be proposed (client writes, session opens, closes and expiries). */
-  | { readonly t: number; readonly kind: 'request'; readonly server: number; readonly proposalId: string; readonly txn: Txn }
-  | { readonly t: number; readonly kind: 'invoke'; readonly session: string; readonly opId: number; readonly command: ClientCommand; readonly write: boolean }
-  | { readonly t: number; readonly kind: 'return'; readonly session: string; readonly opId: number; readonly result: OpResult }
-  | { readonly t: number; readonly kind: 'watch'; readonly session: string; readonly type: EventType; readonly path: string }
-  | { readonly t: number; readonly kind: 'session'; readonly session: string; readonly status: SessionStatus; readonly server: number | null };
+  | {
+      readonly t: number;
+      readonly kind: 'request';
+      readonly server: number;
+      readonly proposalId: string;
+      readonly txn: Txn;
+    }
+  | {
+      readonly t: number;
+      readonly kind: 'invoke';
+      readonly session: string;
+      readonly opId: number;
+      readonly command: ClientCommand;
+      readonly write: boolean;
+    }
+  | {
+      readonly t: number;
+      readonly kind: 'return';
+      readonly session: string;
+      readonly opId: number;
+      readonly result: OpResult;
+    }
+  | {
+      readonly t: number;
+      readonly kind: 'watch';
+      readonly session: string;
+      readonly type: EventType;
+      readonly path: string;
+    }
+  | {
+      readonly t: number;
+      readonly kind: 'session';
+      readonly session: string;
+      readonly status: SessionStatus;
+      readonly server: number | null;
+    };
 
 export type SessionStatus = 'connecting' | 'connected' | 'disconnected' | 'closed' | 'expired';
 

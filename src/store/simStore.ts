@@ -2,7 +2,20 @@
 import { create } from 'zustand';
 import type { Header } from '../script/ast';
 import { DEFAULT_HEADER } from '../script/ast';
-import { PANEL_REFRESH_MS, SIM_MS_PER_REAL_MS_AT_1X, type Command, type ConsoleEntry, type DiagramNews, type EventNote, type Frame, type LinkView, type QuorumView, type ServerDetail, type ServerView, type Update } from '../worker/protocol';
+import {
+  PANEL_REFRESH_MS,
+  SIM_MS_PER_REAL_MS_AT_1X,
+  type Command,
+  type ConsoleEntry,
+  type DiagramNews,
+  type EventNote,
+  type Frame,
+  type LinkView,
+  type QuorumView,
+  type ServerDetail,
+  type ServerView,
+  type Update,
+} from '../worker/protocol';
 import { END_LINGER_MS, FRAMES_PER_SECOND, absorbMessages, absorbQuorums, clearFlying, flying } from './flying';
 
 const MAX_CONSOLE = 1000;
@@ -50,7 +63,15 @@ export interface SimState {
 
 type Post = (command: Command, transfer?: Transferable[]) => void;
 let loadsSent = 0;
-const CLEARS_NOTICE: ReadonlySet<Command['type']> = new Set(['step', 'step-phase', 'play', 'line', 'seek', 'seek-event', 'load']);
+const CLEARS_NOTICE: ReadonlySet<Command['type']> = new Set([
+  'step',
+  'step-phase',
+  'play',
+  'line',
+  'seek',
+  'seek-event',
+  'load',
+]);
 
 /** The number the last Load sent got (each one gets the next). */
 export function lastLoadSeq(): number {
@@ -174,7 +195,6 @@ export function applyUpdate(update: Update): void {
 const READOUT_MS = 100;
 let readoutsAt = 0;
 
-
 /** What arrived for the slow panels since they last updated. */
 const slow = {
   console: [] as ConsoleEntry[],
@@ -213,7 +233,11 @@ function applyFrame(frame: Frame): void {
     if (frame.detail !== undefined) slow.detail = frame.detail;
   }
   // A server's role changing (an election, a crash) shows at once, with everything else that waited.
-  const flushSlow = frame.reset || !frame.playing || wall - slow.flushedAt >= PANEL_REFRESH_MS || rolesChanged(useSim.getState().servers, frame.servers);
+  const flushSlow =
+    frame.reset ||
+    !frame.playing ||
+    wall - slow.flushedAt >= PANEL_REFRESH_MS ||
+    rolesChanged(useSim.getState().servers, frame.servers);
   // The canvas interpolates the clock every frame from `flying`; the DOM readouts need not follow at 30 Hz.
   const flushReadouts = flushSlow || wall - readoutsAt >= READOUT_MS;
   if (flushReadouts) readoutsAt = wall;

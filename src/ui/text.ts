@@ -4,8 +4,7 @@
  */
 export const text = {
   appName: 'Paxoscope',
-  tagline:
-    'See consensus work: a ZooKeeper-like ensemble on Paxos, simulated deterministically in your browser.',
+  tagline: 'See consensus work: a ZooKeeper-like ensemble on Paxos, simulated deterministically in your browser.',
   intro:
     'Servers, clients and the network run in a Web Worker from a seed, so every run can be replayed step by step and checked.',
   footer: 'Same seed, same run.',
@@ -28,7 +27,8 @@ export const text = {
     stepPhaseTitle: 'Run to the next prepare, promise quorum, accept, accepted quorum or decide',
     playTitle: 'Play or pause (space)',
     speed: 'Speed',
-    speedValue: (speed: number): string => `${speed >= 10 ? speed.toFixed(0) : speed >= 1 ? speed.toFixed(1) : speed.toFixed(2)}x`,
+    speedValue: (speed: number): string =>
+      `${speed >= 10 ? speed.toFixed(0) : speed >= 1 ? speed.toFixed(1) : speed.toFixed(2)}x`,
     servers: 'Servers',
     protocol: 'Protocol',
     time: 'Time',
@@ -51,7 +51,8 @@ export const text = {
     stale: 'missing here',
     empty: 'Nothing accepted yet.',
     moreMissing: (count: number): string => `… and ${count} more slots decided elsewhere`,
-    summary: (decided: number, applied: number, cluster: number): string => `decided ${decided} · applied ${applied} · cluster decided ${cluster}`,
+    summary: (decided: number, applied: number, cluster: number): string =>
+      `decided ${decided} · applied ${applied} · cluster decided ${cluster}`,
     down: 'This server is down: its durable log is shown.',
   },
   znodes: {
@@ -104,12 +105,15 @@ export const text = {
     linkTitle: (from: number, to: number, up: boolean): string =>
       `n${from} → n${to} ${up ? 'up: click to cut this direction' : 'cut: click to heal this direction'}`,
     links: 'Links',
-    linksSummary: (cut: number, total: number): string => (cut === 0 ? `Links (all ${total} up)` : `Links (${cut} of ${total} cut)`),
+    linksSummary: (cut: number, total: number): string =>
+      cut === 0 ? `Links (all ${total} up)` : `Links (${cut} of ${total} cut)`,
     linksCaption: 'Checked while the link from the row server to the column server is up.',
     linkFrom: 'from \\ to',
     link: (from: number, to: number): string => `Link n${from} to n${to}`,
     quorum: (votes: number, needed: number, vote: 'promise' | 'accepted', slot?: number): string =>
-      vote === 'promise' ? `${votes} of ${needed} promises` : `${votes} of ${needed} accepted${slot === undefined ? '' : ` (slot ${slot})`}`,
+      vote === 'promise'
+        ? `${votes} of ${needed} promises`
+        : `${votes} of ${needed} accepted${slot === undefined ? '' : ` (slot ${slot})`}`,
     quorumMore: (count: number): string => `+${count} more`,
     messagesCanvas: 'Messages in flight',
     legend: 'Message kinds',
@@ -132,7 +136,8 @@ export const text = {
       isolateLeader: 'Isolate leader',
       isolateLeaderTitle: 'Partition the current leader from every other server',
       splitMinority: 'Split minority',
-      splitMinorityTitle: (k: number): string => `Partition ${k} server${k === 1 ? '' : 's'} (with the leader) away from the rest`,
+      splitMinorityTitle: (k: number): string =>
+        `Partition ${k} server${k === 1 ? '' : 's'} (with the leader) away from the rest`,
       healAll: 'Heal all',
       healAllTitle: 'Heal every link and end any partition',
       network: 'Network',
@@ -153,9 +158,11 @@ export const text = {
     backToStart: 'Back to start',
     goToEnd: 'Go to end',
     past: 'In the past: acting now replaces the future',
-    pastTitle: 'The run after this moment is kept until you act: a console line, a fault or a control here replaces it.',
+    pastTitle:
+      'The run after this moment is kept until you act: a console line, a fault or a control here replaces it.',
     diagramTitle: 'Space-time diagram',
-    noOffscreenCanvas: 'This browser cannot draw the space-time diagram (it needs OffscreenCanvas: Chrome 69+, Firefox 105+, Safari 16.4+).',
+    noOffscreenCanvas:
+      'This browser cannot draw the space-time diagram (it needs OffscreenCanvas: Chrome 69+, Firefox 105+, Safari 16.4+).',
     showHeartbeats: 'Show heartbeats',
     follow: 'Follow',
     followTitle: 'Keep the cursor in view while playing',
@@ -167,7 +174,13 @@ export const text = {
     exportPngShort: 'PNG',
     exportTitle: 'Download the visible part of the diagram',
     help: 'Wheel: zoom time · drag: pan · click: go to that moment',
-    summary: (servers: readonly string[], sessions: readonly string[], events: number, head: number, now: number): string =>
+    summary: (
+      servers: readonly string[],
+      sessions: readonly string[],
+      events: number,
+      head: number,
+      now: number,
+    ): string =>
       `Space-time diagram: one lane per server (${servers.join(', ') || 'none'})` +
       (sessions.length === 0 ? '' : ` and per client session (${sessions.join(', ')})`) +
       `; ${events.toLocaleString('en-US')} events from 0 to ${Math.round(head).toLocaleString('en-US')} ms; cursor at ${Math.round(now).toLocaleString('en-US')} ms.`,
@@ -197,7 +210,8 @@ export const text = {
       inFlight: (t: string): string => `arrives ${t} (in flight)`,
       lost: 'will be lost',
       phase: (server: number, phase: string): string => `n${server}: ${phase}`,
-      ballot: (round: number, server: number, slot?: number): string => `ballot ${round}.n${server}${slot === undefined ? '' : ` · slot ${slot}`}`,
+      ballot: (round: number, server: number, slot?: number): string =>
+        `ballot ${round}.n${server}${slot === undefined ? '' : ` · slot ${slot}`}`,
       crash: (server: number): string => `n${server} crashed`,
       restart: (server: number): string => `n${server} restarted`,
       watch: (session: string, type: string, path: string): string => `${session}: watch ${type} ${path}`,

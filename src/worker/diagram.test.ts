@@ -29,7 +29,10 @@ describe('following the cursor', () => {
 describe('a click in the diagram', () => {
   const v = view(GUTTER, 2);
   it('goes to the event under the pointer', () => {
-    expect(clickTarget({ kind: 'point', index: 7, seekIndex: 7, x: 100, y: 50 }, v, 100, 1000)).toEqual({ type: 'seek-event', index: 7 });
+    expect(clickTarget({ kind: 'point', index: 7, seekIndex: 7, x: 100, y: 50 }, v, 100, 1000)).toEqual({
+      type: 'seek-event',
+      index: 7,
+    });
   });
   it('else to that moment, within the run', () => {
     expect(clickTarget(null, v, GUTTER + 200, 1000)).toEqual({ type: 'seek', t: 100 });

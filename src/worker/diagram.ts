@@ -3,7 +3,19 @@
 // long the run, and the diagram's painting never takes a frame from the live view.
 import type { TraceEvent } from '../sim/trace';
 import { DiagramIndex } from '../ui/timetravel/model';
-import { COLORS, GUTTER, describe, hitTest, laneHeight, paint, tOf, xOf, type DrawOptions, type Hit, type View } from '../ui/timetravel/paint';
+import {
+  COLORS,
+  GUTTER,
+  describe,
+  hitTest,
+  laneHeight,
+  paint,
+  tOf,
+  xOf,
+  type DrawOptions,
+  type Hit,
+  type View,
+} from '../ui/timetravel/paint';
 import { CanvasPainter, SvgPainter } from '../ui/timetravel/painters';
 import { text } from '../ui/text';
 import type { Command, DiagramNews, DiagramViewRequest } from './protocol';
@@ -214,7 +226,13 @@ export class DiagramHost {
       this.summaryDue = false;
       this.summaryAt = wall;
       const lanes = this.index.lanes;
-      const next = text.timeTravel.summary(lanes.slice(0, this.index.servers), lanes.slice(this.index.servers), this.index.length, drawn.head, drawn.now);
+      const next = text.timeTravel.summary(
+        lanes.slice(0, this.index.servers),
+        lanes.slice(this.index.servers),
+        this.index.length,
+        drawn.head,
+        drawn.now,
+      );
       if (next !== this.summary) {
         this.summary = next;
         news = { ...(news ?? { type: 'diagram' }), summary: next };
@@ -224,7 +242,8 @@ export class DiagramHost {
     if (this.hoverDirty) {
       this.hoverDirty = false;
       const pointer = this.pointer;
-      const hit = pointer === null ? null : hitTest(this.index, source.events, view, this.lastOptions, pointer.x, pointer.y);
+      const hit =
+        pointer === null ? null : hitTest(this.index, source.events, view, this.lastOptions, pointer.x, pointer.y);
       if (!sameHit(hit, this.hover) || repaint) {
         const tipChanged = !sameHit(hit, this.hover);
         this.hover = hit;
@@ -232,7 +251,11 @@ export class DiagramHost {
         surface.octx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
         surface.octx.clearRect(0, 0, view.width, view.height);
         if (hit !== null) drawHover(surface.octx, hit);
-        if (tipChanged) news = { ...(news ?? { type: 'diagram' }), tip: hit === null ? null : describe(this.index, source.events, hit) };
+        if (tipChanged)
+          news = {
+            ...(news ?? { type: 'diagram' }),
+            tip: hit === null ? null : describe(this.index, source.events, hit),
+          };
       }
     }
     return news;

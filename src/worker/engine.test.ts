@@ -78,7 +78,12 @@ describe('the live run', () => {
     const frame = run.frame();
     expect(frame.messagesAfresh).toBe(true);
     expect(frame.ended).toEqual([]);
-    expect(frame.sent.map((m) => m.id).sort((a, b) => a - b)).toEqual(run.sim.inFlight().map((m) => m.id).sort((a, b) => a - b));
+    expect(frame.sent.map((m) => m.id).sort((a, b) => a - b)).toEqual(
+      run.sim
+        .inFlight()
+        .map((m) => m.id)
+        .sort((a, b) => a - b),
+    );
     // The next frame is an ordinary one again.
     play(run, 50);
     expect(run.frame().messagesAfresh).toBeUndefined();
@@ -191,7 +196,9 @@ describe('the live run', () => {
     // In the page a connect does not wait: the session is not open yet when the next line runs.
     expect(run.runLine('c5 connect n2', 'console')).toBeNull();
     expect(run.runLine('c5 expire', 'console')).toBeNull();
-    expect(run.frame().console.map((entry) => entry.text)).toContain('c5 has no open session to expire: it never connected');
+    expect(run.frame().console.map((entry) => entry.text)).toContain(
+      'c5 has no open session to expire: it never connected',
+    );
   });
 
   it('frames carry every message sent and ended, each once', () => {
@@ -208,8 +215,12 @@ describe('the live run', () => {
       ended.push(...frame.ended.map((m) => m.id));
     }
     const later = run.sim.trace.slice(start);
-    expect(sent).toEqual(later.flatMap((event) => (event.kind === 'send' || event.kind === 'duplicate' ? [event.id] : [])));
-    expect(ended).toEqual(later.flatMap((event) => (event.kind === 'deliver' || event.kind === 'drop' ? [event.id] : [])));
+    expect(sent).toEqual(
+      later.flatMap((event) => (event.kind === 'send' || event.kind === 'duplicate' ? [event.id] : [])),
+    );
+    expect(ended).toEqual(
+      later.flatMap((event) => (event.kind === 'deliver' || event.kind === 'drop' ? [event.id] : [])),
+    );
     expect(sent.length).toBeGreaterThan(50);
   });
 
@@ -259,7 +270,9 @@ describe('the live run', () => {
     const end = run.sim.now;
     expect(run.sim.eventsProcessed).toBeGreaterThan(SNAPSHOT_EVERY * 2);
     // Snapshots are thinned as the run grows: about 4·√(events / SNAPSHOT_EVERY) of them.
-    expect(run.snapshotCount).toBeLessThanOrEqual(Math.ceil(4 * Math.sqrt(run.sim.eventsProcessed / SNAPSHOT_EVERY)) + 8);
+    expect(run.snapshotCount).toBeLessThanOrEqual(
+      Math.ceil(4 * Math.sqrt(run.sim.eventsProcessed / SNAPSHOT_EVERY)) + 8,
+    );
 
     run.seekTime(15_000);
     expect(run.sim.now).toBe(15_000);

@@ -150,13 +150,15 @@ export class LiveRun {
   }
 
   setSpeed(speed: number): string | null {
-    if (!Number.isFinite(speed) || speed < MIN_SPEED || speed > MAX_SPEED) return workerText.badSpeed(speed, MIN_SPEED, MAX_SPEED);
+    if (!Number.isFinite(speed) || speed < MIN_SPEED || speed > MAX_SPEED)
+      return workerText.badSpeed(speed, MIN_SPEED, MAX_SPEED);
     this.speed = speed;
     return null;
   }
 
   select(server: number): string | null {
-    if (!Number.isInteger(server) || server < 1 || server > this.header.servers) return workerText.noSuchServer(server, this.header.servers);
+    if (!Number.isInteger(server) || server < 1 || server > this.header.servers)
+      return workerText.noSuchServer(server, this.header.servers);
     this.selected = server;
     this.detailSignature = '';
     return null;
@@ -376,7 +378,8 @@ export class LiveRun {
       if (!this.applyDueAction(Infinity)) this.stepOne();
     }
     // Actions recorded at exactly this point ran before the link was made (as many as the cursor says, if it does).
-    while ((cursor.actions === undefined || this.nextAction < cursor.actions) && this.applyDueAction(cursor.t)) continue;
+    while ((cursor.actions === undefined || this.nextAction < cursor.actions) && this.applyDueAction(cursor.t))
+      continue;
     if (cursor.t > sim.now) sim.now = cursor.t;
     this.seeking = false;
   }
@@ -443,7 +446,8 @@ export class LiveRun {
     this.headEvents = sim.eventsProcessed;
     this.actions.length = this.nextAction;
     this.history.length = sim.trace.length;
-    while (this.snapshots.length > 1 && this.snapshots[this.snapshots.length - 1]!.events > sim.eventsProcessed) this.snapshots.pop();
+    while (this.snapshots.length > 1 && this.snapshots[this.snapshots.length - 1]!.events > sim.eventsProcessed)
+      this.snapshots.pop();
   }
 
   /** Why a line cannot run now, or null. */
@@ -477,7 +481,10 @@ export class LiveRun {
   private reject(text: string, source: 'console' | 'control', message: string): string {
     // A rejected line is shown where it was typed, but it is not part of the run (nothing changed).
     if (source === 'console') {
-      this.rejected.push({ kind: 'input', text: text.trim(), t: this.sim.now }, { kind: 'error', text: message, t: this.sim.now });
+      this.rejected.push(
+        { kind: 'input', text: text.trim(), t: this.sim.now },
+        { kind: 'error', text: message, t: this.sim.now },
+      );
     }
     return message;
   }
@@ -513,17 +520,30 @@ export class LiveRun {
     const messagesAfresh = reset || trace.length - this.traceSeen > MAX_MESSAGE_EVENTS_PER_FRAME;
     if (messagesAfresh) {
       // After a load or a seek (or a long gap) the page starts over from what is on the wire now.
-      for (const m of sim.inFlight()) sent.push({ id: m.id, from: m.from, to: m.to, kind: m.wire, label: m.label, sentAt: m.sentAt, deliverAt: m.deliverAt, lost: m.lost });
+      for (const m of sim.inFlight())
+        sent.push({
+          id: m.id,
+          from: m.from,
+          to: m.to,
+          kind: m.wire,
+          label: m.label,
+          sentAt: m.sentAt,
+          deliverAt: m.deliverAt,
+          lost: m.lost,
+        });
     } else {
       for (let index = this.traceSeen; index < trace.length; index++) messageChange(trace[index]!, sent, ended);
     }
-    const firstNote = notesAfresh ? Math.max(0, trace.length - notesLimit) : Math.max(this.traceSeen, trace.length - notesLimit);
+    const firstNote = notesAfresh
+      ? Math.max(0, trace.length - notesLimit)
+      : Math.max(this.traceSeen, trace.length - notesLimit);
     if (!notesAfresh && firstNote > this.traceSeen) this.notesLeftOut = true;
     if (notesAfresh) this.notesLeftOut = false;
     for (let index = firstNote; index < trace.length; index++) {
       const event = trace[index]!;
       const text = describeEvent(event);
-      if (text !== null) notes.push({ index, t: event.t, text, ...(event.kind === 'phase' ? { phase: event.phase } : {}) });
+      if (text !== null)
+        notes.push({ index, t: event.t, text, ...(event.kind === 'phase' ? { phase: event.phase } : {}) });
     }
     this.traceSeen = trace.length;
     this.expireQuorums();
@@ -595,7 +615,8 @@ export class LiveRun {
       }
       case 'role':
         // A proposer that steps down or starts a new round drops its older tallies.
-        for (const [key, q] of this.quorums) if (q.server === event.server && q.ballot !== formatBallot(event.ballot)) this.quorums.delete(key);
+        for (const [key, q] of this.quorums)
+          if (q.server === event.server && q.ballot !== formatBallot(event.ballot)) this.quorums.delete(key);
         return;
       case 'crash':
         for (const [key, q] of this.quorums) if (q.server === event.server) this.quorums.delete(key);
@@ -611,7 +632,8 @@ export class LiveRun {
 
   private expireQuorums(): void {
     const now = this.sim.now;
-    for (const [key, q] of this.quorums) if (q.reachedAt !== undefined && now - q.reachedAt > QUORUM_LINGER_MS) this.quorums.delete(key);
+    for (const [key, q] of this.quorums)
+      if (q.reachedAt !== undefined && now - q.reachedAt > QUORUM_LINGER_MS) this.quorums.delete(key);
   }
 
   /** Turn new runner output (results, watch events) into console entries. */
@@ -625,11 +647,24 @@ export class LiveRun {
       const lines = isWatch ? record.text : record.text.slice(1);
       for (const text of lines) {
         if (isWatch && session !== undefined) this.consoleLog.push({ kind: 'watch', text, t: record.t, session });
-        else this.consoleLog.push({ kind: 'output', text, t: record.t, ok: record.ok, ...(session === undefined ? {} : { session }) });
+        else
+          this.consoleLog.push({
+            kind: 'output',
+            text,
+            t: record.t,
+            ok: record.ok,
+            ...(session === undefined ? {} : { session }),
+          });
       }
       if (!isWatch && lines.length === 0 && session !== undefined && record.line !== undefined) {
         // A silent success (set, delete) still gets an acknowledgement, so the console shows it completed.
-        this.consoleLog.push({ kind: 'output', text: workerText.done(session, String(record.json.cmd ?? '')), t: record.t, ok: true, session });
+        this.consoleLog.push({
+          kind: 'output',
+          text: workerText.done(session, String(record.json.cmd ?? '')),
+          t: record.t,
+          ok: true,
+          session,
+        });
       }
     }
   }
@@ -652,7 +687,8 @@ export class LiveRun {
     const sim = this.sim;
     const links: LinkView[] = [];
     for (let from = 1; from <= this.header.servers; from++) {
-      for (let to = 1; to <= this.header.servers; to++) if (from !== to) links.push({ from, to, up: !sim.isCut(from, to) });
+      for (let to = 1; to <= this.header.servers; to++)
+        if (from !== to) links.push({ from, to, up: !sim.isCut(from, to) });
     }
     return links;
   }
@@ -664,11 +700,22 @@ export class LiveRun {
     const durable = paxos === null ? server.durable : paxos.durable;
     const appliedUpTo = paxos === null ? 0 : paxos.volatile.appliedUpTo;
     let clusterDecidedUpTo = 0;
-    for (const s of sim.servers) if (s.up) clusterDecidedUpTo = Math.max(clusterDecidedUpTo, s.paxos.volatile.decidedUpTo);
+    for (const s of sim.servers)
+      if (s.up) clusterDecidedUpTo = Math.max(clusterDecidedUpTo, s.paxos.volatile.decidedUpTo);
     const replica = server.replica;
     let watchCount = 0;
     for (const keys of replica.watches.bySession.values()) watchCount += keys.size;
-    const signature = [server.id, server.up, durable.accepted.length, durable.decided.length, appliedUpTo, replica.lastZxid, watchCount, clusterDecidedUpTo, durable.promised.round].join(':');
+    const signature = [
+      server.id,
+      server.up,
+      durable.accepted.length,
+      durable.decided.length,
+      appliedUpTo,
+      replica.lastZxid,
+      watchCount,
+      clusterDecidedUpTo,
+      durable.promised.round,
+    ].join(':');
     if (signature === this.detailSignature) return null;
     this.detailSignature = signature;
     const length = Math.max(durable.accepted.length, durable.decided.length);
@@ -693,7 +740,11 @@ export class LiveRun {
     for (const path of paths) {
       const node = replica.nodes.get(path)!;
       const watches: string[] = [];
-      for (const [kind, table] of [['data', replica.watches.data], ['exist', replica.watches.exist], ['child', replica.watches.child]] as const) {
+      for (const [kind, table] of [
+        ['data', replica.watches.data],
+        ['exist', replica.watches.exist],
+        ['child', replica.watches.child],
+      ] as const) {
         const sessions = table.get(path);
         if (sessions !== undefined) for (const session of [...sessions].sort()) watches.push(`${session} ${kind}`);
       }
@@ -709,13 +760,27 @@ export class LiveRun {
         ephemeralOwner: node.ephemeralOwner === 0 ? null : node.ephemeralOwner,
         numChildren: node.children.size,
         watches,
-        changed: replica.lastZxid !== 0 && (node.mzxid === replica.lastZxid || node.pzxid === replica.lastZxid || node.czxid === replica.lastZxid),
+        changed:
+          replica.lastZxid !== 0 &&
+          (node.mzxid === replica.lastZxid || node.pzxid === replica.lastZxid || node.czxid === replica.lastZxid),
       });
     }
     // Exists watches on missing paths show too: they wait for a create.
     for (const [path, sessions] of replica.watches.exist) {
       if (replica.nodes.has(path)) continue;
-      znodes.push({ path, name: `${path} (missing)`, depth: path.split('/').length - 1, data: '', version: -1, cversion: 0, mzxid: '-', ephemeralOwner: null, numChildren: 0, watches: [...sessions].sort().map((s) => `${s} exist`), changed: false });
+      znodes.push({
+        path,
+        name: `${path} (missing)`,
+        depth: path.split('/').length - 1,
+        data: '',
+        version: -1,
+        cversion: 0,
+        mzxid: '-',
+        ephemeralOwner: null,
+        numChildren: 0,
+        watches: [...sessions].sort().map((s) => `${s} exist`),
+        changed: false,
+      });
     }
     return { server: server.id, log, znodes, clusterDecidedUpTo };
   }
@@ -747,7 +812,6 @@ function comparePaths(a: string, b: string): number {
   }
   return pa.length - pb.length;
 }
-
 
 /** One line per trace event worth showing in the event log; null for the ones that are not. */
 export function describeEvent(event: TraceEvent): string | null {

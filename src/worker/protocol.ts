@@ -136,10 +136,29 @@ export interface MessageEnd {
 export function messageChange(event: TraceEvent, sent: MessageView[], ended: MessageEnd[]): void {
   switch (event.kind) {
     case 'send':
-      sent.push({ id: event.id, from: event.from, to: event.to, kind: event.wire, label: event.label, sentAt: event.t, deliverAt: event.deliverAt, lost: event.lost });
+      sent.push({
+        id: event.id,
+        from: event.from,
+        to: event.to,
+        kind: event.wire,
+        label: event.label,
+        sentAt: event.t,
+        deliverAt: event.deliverAt,
+        lost: event.lost,
+      });
       return;
     case 'duplicate':
-      sent.push({ id: event.id, from: event.from, to: event.to, kind: event.wire, label: event.label, sentAt: event.t, deliverAt: event.deliverAt, lost: false, copyOf: event.copyOf });
+      sent.push({
+        id: event.id,
+        from: event.from,
+        to: event.to,
+        kind: event.wire,
+        label: event.label,
+        sentAt: event.t,
+        deliverAt: event.deliverAt,
+        lost: false,
+        copyOf: event.copyOf,
+      });
       return;
     case 'deliver':
       ended.push({ id: event.id, outcome: 'delivered', at: event.t });
@@ -211,7 +230,13 @@ export interface LinkView {
 
 export type ConsoleEntry =
   | { readonly kind: 'input'; readonly text: string; readonly t: number }
-  | { readonly kind: 'output'; readonly text: string; readonly t: number; readonly session?: string; readonly ok: boolean }
+  | {
+      readonly kind: 'output';
+      readonly text: string;
+      readonly t: number;
+      readonly session?: string;
+      readonly ok: boolean;
+    }
   | { readonly kind: 'watch'; readonly text: string; readonly t: number; readonly session: string }
   | { readonly kind: 'error'; readonly text: string; readonly t: number };
 
@@ -256,7 +281,12 @@ export interface Frame {
   readonly newRun?: boolean;
   /** With `newRun`: the Load's number, when it had one. */
   readonly runSeq?: number;
-  readonly network: { readonly latencyMin: number; readonly latencyMax: number; readonly loss: number; readonly dup: number };
+  readonly network: {
+    readonly latencyMin: number;
+    readonly latencyMax: number;
+    readonly loss: number;
+    readonly dup: number;
+  };
 }
 
 export type Update =

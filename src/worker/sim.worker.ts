@@ -34,11 +34,20 @@ function post(update: Update): void {
 }
 
 function diagramSource(): DiagramSource {
-  return { events: run.fullTrace, servers: run.header.servers, now: run.sim.now, head: run.head.t, playing: run.playing };
+  return {
+    events: run.fullTrace,
+    servers: run.header.servers,
+    now: run.sim.now,
+    head: run.head.t,
+    playing: run.playing,
+  };
 }
 
 async function exportDiagram(format: 'svg' | 'png'): Promise<void> {
-  const blob = format === 'svg' ? new Blob([diagram.exportSvg(diagramSource())], { type: 'image/svg+xml' }) : await diagram.exportPng();
+  const blob =
+    format === 'svg'
+      ? new Blob([diagram.exportSvg(diagramSource())], { type: 'image/svg+xml' })
+      : await diagram.exportPng();
   if (blob !== null) post({ type: 'diagram-file', format, blob });
 }
 
@@ -138,7 +147,12 @@ function handle(command: Command): void {
     }
     case 'diagram-export':
       // A failed export is a refused command, not a broken simulation.
-      void exportDiagram(command.format).catch((error: unknown) => post({ type: 'error', message: workerText.exportFailed(error instanceof Error ? error.message : String(error)) }));
+      void exportDiagram(command.format).catch((error: unknown) =>
+        post({
+          type: 'error',
+          message: workerText.exportFailed(error instanceof Error ? error.message : String(error)),
+        }),
+      );
       return;
     case 'export-trace':
       post({ type: 'trace-file', json: JSON.stringify(run.fullTrace) });

@@ -15,7 +15,9 @@ describe('formatDate (hand-made UTC calendar, run starts 2026-01-01T00:00:00Z)',
     expect(formatDate(364 * DAY + 86_399_000)).toBe('Thu Dec 31 23:59:59 UTC 2026');
     expect(formatDate(365 * DAY)).toBe('Fri Jan 01 00:00:00 UTC 2027');
     // 2028 is a leap year: Feb 29 exists.
-    expect(formatDate((daysFromCivil(2028, 2, 29) - daysFromCivil(2026, 1, 1)) * DAY)).toBe('Tue Feb 29 00:00:00 UTC 2028');
+    expect(formatDate((daysFromCivil(2028, 2, 29) - daysFromCivil(2026, 1, 1)) * DAY)).toBe(
+      'Tue Feb 29 00:00:00 UTC 2028',
+    );
   });
   it('agrees with the platform calendar (test-only oracle)', () => {
     const start = Date.UTC(2026, 0, 1);
@@ -102,7 +104,9 @@ describe('errorMessage', () => {
     expect(errorMessage('BADVERSION', '/p')).toBe('version No is not valid : /p');
     expect(errorMessage('NOTEMPTY', '/p')).toBe('Node not empty: /p');
     expect(errorMessage('NOCHILDRENFOREPHEMERALS', '/p')).toBe('Ephemerals cannot have children: /p');
-    expect(errorMessage('BADARGUMENTS', '/p/', 'Path must not end with / character')).toBe('Path must not end with / character');
+    expect(errorMessage('BADARGUMENTS', '/p/', 'Path must not end with / character')).toBe(
+      'Path must not end with / character',
+    );
     expect(errorMessage('BADARGUMENTS', '/zookeeper')).toBe('Arguments are not valid : /zookeeper');
     expect(errorMessage('SESSIONEXPIRED', '/p')).toBe('Session expired');
     expect(errorMessage('CONNECTIONLOSS', '/p')).toBe('Connection loss');

@@ -25,4 +25,12 @@ export {
   utf8Length,
   PROTECTED_PATHS,
 } from './replica';
-export { formatStat, formatZxid, formatLs, formatDate, daysFromCivil, civilFromDays, RUN_START_EPOCH_MS } from './format';
+export {
+  formatStat,
+  formatZxid,
+  formatLs,
+  formatDate,
+  daysFromCivil,
+  civilFromDays,
+  RUN_START_EPOCH_MS,
+} from './format';

@@ -25,13 +25,25 @@ describe('multi', () => {
     expect(res.error).toBeUndefined();
     const results = res.results!;
     expect(results.map((r) => [r.ok, r.path])).toEqual([
-      [true, '/m/a'], [true, '/m/a/x'], [true, '/m/s-0000000001'], [true, '/m'], [true, '/m'], [true, '/m/a/x'],
+      [true, '/m/a'],
+      [true, '/m/a/x'],
+      [true, '/m/s-0000000001'],
+      [true, '/m'],
+      [true, '/m'],
+      [true, '/m/a/x'],
     ]);
     expect(results[0]!.stat).toMatchObject({ czxid: 3, mzxid: 3, pzxid: 3, version: 0 });
     expect(results[2]!.stat).toMatchObject({ czxid: 3, ephemeralOwner: 'c1', ephemeralOwnerId: 1 });
     expect(results[3]!.stat).toMatchObject({ czxid: 2, mzxid: 3, version: 1 });
     expect(zk.r.lastZxid).toBe(3);
-    expect(zk.stat('/m')).toMatchObject({ czxid: 2, mzxid: 3, pzxid: 3, version: 1, cversion: 2 * 2 - 2, numChildren: 2 });
+    expect(zk.stat('/m')).toMatchObject({
+      czxid: 2,
+      mzxid: 3,
+      pzxid: 3,
+      version: 1,
+      cversion: 2 * 2 - 2,
+      numChildren: 2,
+    });
     expect(zk.stat('/m/a')).toMatchObject({ czxid: 3, pzxid: 3, cversion: 2 * 1 - 0, numChildren: 0 });
     expect(zk.get('c1', '/m').data).toBe('mm');
   });
@@ -74,12 +86,26 @@ describe('multi', () => {
     zk.create('c1', '/e', '', 'e'); // 4
     const first = (ops: Parameters<ZkDriver['multi']>[1]) => zk.multi('c1', ops).results!.map((r) => r.error);
     expect(first([{ op: 'check', path: '/nope', version: -1 }])).toEqual(['NONODE']);
-    expect(first([{ op: 'create', path: '/m', data: '', ephemeral: false, sequential: false }])).toEqual(['NODEEXISTS']);
-    expect(first([{ op: 'check', path: '/m', version: -1 }, { op: 'delete', path: '/m', version: -1 }])).toEqual(['ROLLEDBACK', 'NOTEMPTY']);
-    expect(first([{ op: 'create', path: '/e/x', data: '', ephemeral: false, sequential: false }])).toEqual(['NOCHILDRENFOREPHEMERALS']);
+    expect(first([{ op: 'create', path: '/m', data: '', ephemeral: false, sequential: false }])).toEqual([
+      'NODEEXISTS',
+    ]);
+    expect(
+      first([
+        { op: 'check', path: '/m', version: -1 },
+        { op: 'delete', path: '/m', version: -1 },
+      ]),
+    ).toEqual(['ROLLEDBACK', 'NOTEMPTY']);
+    expect(first([{ op: 'create', path: '/e/x', data: '', ephemeral: false, sequential: false }])).toEqual([
+      'NOCHILDRENFOREPHEMERALS',
+    ]);
     const bad = zk.multi('c1', [{ op: 'setData', path: 'm', data: '', version: -1 }]);
     expect(bad).toMatchObject({ ok: false, error: 'BADARGUMENTS', reason: 'Path must start with / character' });
-    expect(bad.results![0]).toEqual({ ok: false, error: 'BADARGUMENTS', reason: 'Path must start with / character', path: 'm' });
+    expect(bad.results![0]).toEqual({
+      ok: false,
+      error: 'BADARGUMENTS',
+      reason: 'Path must start with / character',
+      path: 'm',
+    });
     expect(first([{ op: 'delete', path: '/zookeeper', version: -1 }])).toEqual(['BADARGUMENTS']);
   });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { basename, childPath, invalidPathMessage, parentOf, sequenceSuffix, validatePath, validateSequentialPath } from './path';
+import {
+  basename,
+  childPath,
+  invalidPathMessage,
+  parentOf,
+  sequenceSuffix,
+  validatePath,
+  validateSequentialPath,
+} from './path';
 
 describe('validatePath (ZooKeeper PathUtils rules)', () => {
   it('accepts absolute paths and the root', () => {

@@ -5,7 +5,20 @@ import { applyTxn, cloneReplica, createReplica, readOnReplica, replicaFingerprin
 import type { MultiOp, Read, Txn } from './types';
 
 const SESSIONS = ['c1', 'c2', 'c3'] as const;
-const PATHS = ['/a', '/a/b', '/a/b/c', '/b', '/b/x', '/a/', '/zookeeper', '/zookeeper/quota', '/zookeeper/x', '/', 'bad', '/a//b'] as const;
+const PATHS = [
+  '/a',
+  '/a/b',
+  '/a/b/c',
+  '/b',
+  '/b/x',
+  '/a/',
+  '/zookeeper',
+  '/zookeeper/quota',
+  '/zookeeper/x',
+  '/',
+  'bad',
+  '/a//b',
+] as const;
 
 const session = fc.constantFrom(...SESSIONS);
 const path = fc.constantFrom(...PATHS);
@@ -20,12 +33,35 @@ const multiOp: fc.Arbitrary<MultiOp> = fc.oneof(
 );
 
 const txn: fc.Arbitrary<Txn> = fc.oneof(
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('createSession' as const), session, timeoutMs: fc.constant(4000) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('closeSession' as const), session, reason: fc.constantFrom('close' as const, 'expire' as const) }) },
-  { weight: 6, arbitrary: fc.record({ op: fc.constant('create' as const), session, path, data, ephemeral: fc.boolean(), sequential: fc.boolean() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ op: fc.constant('createSession' as const), session, timeoutMs: fc.constant(4000) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('closeSession' as const),
+      session,
+      reason: fc.constantFrom('close' as const, 'expire' as const),
+    }),
+  },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      op: fc.constant('create' as const),
+      session,
+      path,
+      data,
+      ephemeral: fc.boolean(),
+      sequential: fc.boolean(),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('delete' as const), session, path, version }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('setData' as const), session, path, data, version }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('multi' as const), session, ops: fc.array(multiOp, { maxLength: 4 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ op: fc.constant('multi' as const), session, ops: fc.array(multiOp, { maxLength: 4 }) }),
+  },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('sync' as const), session, path }) },
 );
 
@@ -36,7 +72,10 @@ const read: fc.Arbitrary<Read> = fc.oneof(
 );
 
 /** A step: a transaction, or (sometimes) a read on the first replica only, registering watches there. */
-const step = fc.oneof({ weight: 4, arbitrary: txn.map((t) => ({ txn: t })) }, { weight: 1, arbitrary: fc.record({ session, read }) });
+const step = fc.oneof(
+  { weight: 4, arbitrary: txn.map((t) => ({ txn: t })) },
+  { weight: 1, arbitrary: fc.record({ session, read }) },
+);
 
 function checkInvariants(r: Replica): void {
   for (const [p, n] of r.nodes) {

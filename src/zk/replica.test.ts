@@ -5,18 +5,46 @@ import { applyTxn, cloneReplica, createReplica, replicaFingerprint } from './rep
 import { ZkDriver } from './testHarness';
 import type { Stat } from './types';
 
-function fields(s: Stat): Pick<Stat, 'czxid' | 'mzxid' | 'pzxid' | 'version' | 'cversion' | 'numChildren' | 'ephemeralOwner'> {
-  return { czxid: s.czxid, mzxid: s.mzxid, pzxid: s.pzxid, version: s.version, cversion: s.cversion, numChildren: s.numChildren, ephemeralOwner: s.ephemeralOwner };
+function fields(
+  s: Stat,
+): Pick<Stat, 'czxid' | 'mzxid' | 'pzxid' | 'version' | 'cversion' | 'numChildren' | 'ephemeralOwner'> {
+  return {
+    czxid: s.czxid,
+    mzxid: s.mzxid,
+    pzxid: s.pzxid,
+    version: s.version,
+    cversion: s.cversion,
+    numChildren: s.numChildren,
+    ephemeralOwner: s.ephemeralOwner,
+  };
 }
 
 describe('the initial tree', () => {
   it('has /, /zookeeper, /zookeeper/config, /zookeeper/quota with / cversion -1 and /zookeeper -2', () => {
     const zk = new ZkDriver();
     expect(zk.stat('/')).toEqual({
-      czxid: 0, mzxid: 0, pzxid: 0, version: 0, cversion: -1, aversion: 0,
-      ephemeralOwner: 0, ephemeralOwnerId: 0, dataLength: 0, numChildren: 1, ctime: 0, mtime: 0,
+      czxid: 0,
+      mzxid: 0,
+      pzxid: 0,
+      version: 0,
+      cversion: -1,
+      aversion: 0,
+      ephemeralOwner: 0,
+      ephemeralOwnerId: 0,
+      dataLength: 0,
+      numChildren: 1,
+      ctime: 0,
+      mtime: 0,
     });
-    expect(fields(zk.stat('/zookeeper'))).toEqual({ czxid: 0, mzxid: 0, pzxid: 0, version: 0, cversion: -2, numChildren: 2, ephemeralOwner: 0 });
+    expect(fields(zk.stat('/zookeeper'))).toEqual({
+      czxid: 0,
+      mzxid: 0,
+      pzxid: 0,
+      version: 0,
+      cversion: -2,
+      numChildren: 2,
+      ephemeralOwner: 0,
+    });
     expect(fields(zk.stat('/zookeeper/config'))).toMatchObject({ cversion: 0, numChildren: 0 });
     expect(fields(zk.stat('/zookeeper/quota'))).toMatchObject({ cversion: 0, numChildren: 0 });
     expect(zk.ls('c', '/').children).toEqual(['zookeeper']);
@@ -32,12 +60,36 @@ describe('create', () => {
     const res = zk.create('c1', '/app', 'v1'); // 2
     expect(res.ok).toBe(true);
     expect(res.path).toBe('/app');
-    expect(fields(res.stat!)).toEqual({ czxid: 2, mzxid: 2, pzxid: 2, version: 0, cversion: 0, numChildren: 0, ephemeralOwner: 0 });
+    expect(fields(res.stat!)).toEqual({
+      czxid: 2,
+      mzxid: 2,
+      pzxid: 2,
+      version: 0,
+      cversion: 0,
+      numChildren: 0,
+      ephemeralOwner: 0,
+    });
     expect(res.stat!.dataLength).toBe(2);
-    expect(fields(zk.stat('/'))).toEqual({ czxid: 0, mzxid: 0, pzxid: 2, version: 0, cversion: 0, numChildren: 2, ephemeralOwner: 0 });
+    expect(fields(zk.stat('/'))).toEqual({
+      czxid: 0,
+      mzxid: 0,
+      pzxid: 2,
+      version: 0,
+      cversion: 0,
+      numChildren: 2,
+      ephemeralOwner: 0,
+    });
     zk.create('c1', '/app/a'); // 3
     zk.create('c1', '/app/b'); // 4
-    expect(fields(zk.stat('/app'))).toEqual({ czxid: 2, mzxid: 2, pzxid: 4, version: 0, cversion: 2, numChildren: 2, ephemeralOwner: 0 });
+    expect(fields(zk.stat('/app'))).toEqual({
+      czxid: 2,
+      mzxid: 2,
+      pzxid: 4,
+      version: 0,
+      cversion: 2,
+      numChildren: 2,
+      ephemeralOwner: 0,
+    });
   });
   it('under a missing parent is NONODE', () => {
     const zk = new ZkDriver();
@@ -55,9 +107,17 @@ describe('create', () => {
   it('with a bad path is BADARGUMENTS with zkCli reason', () => {
     const zk = new ZkDriver();
     zk.open('c1');
-    expect(zk.create('c1', '/a/')).toEqual({ ok: false, error: 'BADARGUMENTS', reason: 'Path must not end with / character', path: '/a/' });
+    expect(zk.create('c1', '/a/')).toEqual({
+      ok: false,
+      error: 'BADARGUMENTS',
+      reason: 'Path must not end with / character',
+      path: '/a/',
+    });
     expect(zk.create('c1', 'a')).toMatchObject({ error: 'BADARGUMENTS', reason: 'Path must start with / character' });
-    expect(zk.create('c1', '/a/./b')).toMatchObject({ error: 'BADARGUMENTS', reason: 'Invalid path string "/a/./b" caused by relative paths not allowed @3' });
+    expect(zk.create('c1', '/a/./b')).toMatchObject({
+      error: 'BADARGUMENTS',
+      reason: 'Invalid path string "/a/./b" caused by relative paths not allowed @3',
+    });
   });
   it('dataLength counts UTF-8 bytes', () => {
     const zk = new ZkDriver();
@@ -113,7 +173,15 @@ describe('versions', () => {
     zk.create('c1', '/v', 'a'); // 2
     const s1 = zk.set('c1', '/v', 'bb', 0); // 3
     expect(s1.ok).toBe(true);
-    expect(fields(s1.stat!)).toEqual({ czxid: 2, mzxid: 3, pzxid: 2, version: 1, cversion: 0, numChildren: 0, ephemeralOwner: 0 });
+    expect(fields(s1.stat!)).toEqual({
+      czxid: 2,
+      mzxid: 3,
+      pzxid: 2,
+      version: 1,
+      cversion: 0,
+      numChildren: 0,
+      ephemeralOwner: 0,
+    });
     expect(s1.stat!.dataLength).toBe(2);
     expect(s1.stat!.mtime).toBe(3000);
     expect(s1.stat!.ctime).toBe(2000);
@@ -161,7 +229,14 @@ describe('versions', () => {
     zk.del('c1', '/p/a'); // 7
     expect(fields(zk.stat('/p'))).toMatchObject({ pzxid: 7, cversion: 5, numChildren: 1 });
     zk.create('c1', '/p/d'); // 8
-    expect(fields(zk.stat('/p'))).toMatchObject({ czxid: 2, mzxid: 2, pzxid: 8, cversion: 6, numChildren: 2, version: 0 });
+    expect(fields(zk.stat('/p'))).toMatchObject({
+      czxid: 2,
+      mzxid: 2,
+      pzxid: 8,
+      cversion: 6,
+      numChildren: 2,
+      version: 0,
+    });
     zk.create('c1', '/p/e'); // 9 failed creates do not count:
     zk.create('c1', '/p/e'); // 10 NODEEXISTS
     expect(fields(zk.stat('/p'))).toMatchObject({ pzxid: 9, cversion: 7, numChildren: 3 });
@@ -169,7 +244,7 @@ describe('versions', () => {
 });
 
 describe('sequential names', () => {
-  it('suffix is the parent\'s successful child-create count, ten digits; deletes do not reuse numbers', () => {
+  it("suffix is the parent's successful child-create count, ten digits; deletes do not reuse numbers", () => {
     const zk = new ZkDriver();
     zk.open('c1');
     zk.create('c1', '/q');
@@ -186,7 +261,14 @@ describe('sequential names', () => {
     // creates of any kind count: the sixth child create below is a bare number with `create -s /q/ x`
     zk.create('c1', '/q/eph', 'x', 'e');
     expect(zk.create('c1', '/q/', 'x', 's').path).toBe('/q/0000000006');
-    expect(zk.ls('c1', '/q').children).toEqual(['0000000006', 'eph', 'n-0000000000', 'n-0000000002', 'n-0000000003', 'n-0000000004']);
+    expect(zk.ls('c1', '/q').children).toEqual([
+      '0000000006',
+      'eph',
+      'n-0000000000',
+      'n-0000000002',
+      'n-0000000003',
+      'n-0000000004',
+    ]);
   });
   it('a sequential create whose name already exists is NODEEXISTS until another child is created', () => {
     const zk = new ZkDriver();
@@ -216,7 +298,11 @@ describe('ephemerals', () => {
     const e = zk.create('c2', '/eph', 'd', 'e'); // 3
     expect(e.stat).toMatchObject({ czxid: 3, ephemeralOwner: 'c2', ephemeralOwnerId: 2 });
     expect(zk.create('c1', '/eph/kid', 'k')).toEqual({ ok: false, error: 'NOCHILDRENFOREPHEMERALS', path: '/eph/kid' });
-    expect(zk.create('c1', '/eph/k-', 'k', 's')).toEqual({ ok: false, error: 'NOCHILDRENFOREPHEMERALS', path: '/eph/k-' });
+    expect(zk.create('c1', '/eph/k-', 'k', 's')).toEqual({
+      ok: false,
+      error: 'NOCHILDRENFOREPHEMERALS',
+      path: '/eph/k-',
+    });
     expect(zk.create('c2', '/eph/kid', 'k', 'e').error).toBe('NOCHILDRENFOREPHEMERALS');
     expect(fields(zk.stat('/eph'))).toMatchObject({ cversion: 0, numChildren: 0, pzxid: 3 });
     // another session may delete it
@@ -258,7 +344,7 @@ describe('sessions', () => {
     expect(zk.close('c9')).toEqual({ ok: false, error: 'SESSIONEXPIRED' });
     expect(zk.exists('c1', '/x').ok).toBe(false);
   });
-  it('closeSession deletes all the session\'s ephemerals in its one zxid (parents\' pzxid = that zxid)', () => {
+  it("closeSession deletes all the session's ephemerals in its one zxid (parents' pzxid = that zxid)", () => {
     const zk = new ZkDriver();
     zk.open('c1'); // 1
     zk.open('c2'); // 2
@@ -304,11 +390,24 @@ describe('reads', () => {
     expect(zk.ls('c1', '/app')).toMatchObject({ ok: true, children: ['b', 'z'] });
     expect(zk.ls('c1', '/').children).toEqual(['aa', 'app', 'zookeeper']);
     expect(zk.ls('c1', '/', false, true).children).toEqual([
-      '/', '/aa', '/app', '/zookeeper', '/app/b', '/app/z', '/zookeeper/config', '/zookeeper/quota', '/app/b/x',
+      '/',
+      '/aa',
+      '/app',
+      '/zookeeper',
+      '/app/b',
+      '/app/z',
+      '/zookeeper/config',
+      '/zookeeper/quota',
+      '/app/b/x',
     ]);
     expect(zk.ls('c1', '/app', false, true).children).toEqual(['/app', '/app/b', '/app/z', '/app/b/x']);
     expect(zk.ls('c1', '/nope')).toEqual({ ok: false, error: 'NONODE', path: '/nope' });
-    expect(zk.get('c1', '/bad/')).toEqual({ ok: false, error: 'BADARGUMENTS', reason: 'Path must not end with / character', path: '/bad/' });
+    expect(zk.get('c1', '/bad/')).toEqual({
+      ok: false,
+      error: 'BADARGUMENTS',
+      reason: 'Path must not end with / character',
+      path: '/bad/',
+    });
   });
   it('reads take no zxid', () => {
     const zk = new ZkDriver();

@@ -17,7 +17,14 @@ import type {
   WatchEvent,
   WatchKind,
 } from './types';
-import { addWatch, cloneWatchTable, createWatchTable, dropSessionWatches, triggerWatches, type WatchTable } from './watches';
+import {
+  addWatch,
+  cloneWatchTable,
+  createWatchTable,
+  dropSessionWatches,
+  triggerWatches,
+  type WatchTable,
+} from './watches';
 
 export interface Znode {
   data: string;
@@ -149,7 +156,9 @@ function sameNodes(a: ReadonlyMap<string, Znode>, b: ReadonlyMap<string, Znode>)
  * run's snapshots cost what changed between them, not the size of the tree times their number.
  */
 export function snapshotReplica(r: Replica, candidates: readonly Replica[]): Replica {
-  let nodes: Map<string, Znode> | undefined = candidates.find((c) => c.lastZxid === r.lastZxid && sameNodes(c.nodes, r.nodes))?.nodes;
+  let nodes: Map<string, Znode> | undefined = candidates.find(
+    (c) => c.lastZxid === r.lastZxid && sameNodes(c.nodes, r.nodes),
+  )?.nodes;
   if (nodes === undefined) {
     nodes = new Map();
     for (const [path, node] of r.nodes) {
@@ -366,7 +375,9 @@ function doMultiOp(ctx: Ctx, op: MultiOp): OpOutcome {
 
 function outcomeToResult(o: OpOutcome): TxnResult {
   if (o.error !== undefined) {
-    return o.reason === undefined ? { ok: false, error: o.error, path: o.path } : { ok: false, error: o.error, reason: o.reason, path: o.path };
+    return o.reason === undefined
+      ? { ok: false, error: o.error, path: o.path }
+      : { ok: false, error: o.error, reason: o.reason, path: o.path };
   }
   return o.stat === undefined ? { ok: true, path: o.path } : { ok: true, path: o.path, stat: o.stat };
 }
@@ -434,7 +445,8 @@ export function applyTxn(r: Replica, txn: Txn, zxid: number, timeMs: number): Ap
   const info = r.sessions.get(txn.session);
   const path = txn.op === 'multi' || txn.op === 'closeSession' ? undefined : txn.path;
   if (info === undefined) {
-    const result: TxnResult = path === undefined ? { ok: false, error: 'SESSIONEXPIRED' } : { ok: false, error: 'SESSIONEXPIRED', path };
+    const result: TxnResult =
+      path === undefined ? { ok: false, error: 'SESSIONEXPIRED' } : { ok: false, error: 'SESSIONEXPIRED', path };
     return { result, events };
   }
   const ctx: Ctx = { r, session: txn.session, zxid, timeMs, triggers: [], undo: txn.op === 'multi' ? [] : null };
@@ -458,7 +470,8 @@ export function applyTxn(r: Replica, txn: Txn, zxid: number, timeMs: number): Ap
       break;
     case 'sync': {
       const bad = invalidPathMessage(txn.path);
-      result = bad === null ? { ok: true, path: txn.path } : { ok: false, error: 'BADARGUMENTS', reason: bad, path: txn.path };
+      result =
+        bad === null ? { ok: true, path: txn.path } : { ok: false, error: 'BADARGUMENTS', reason: bad, path: txn.path };
       break;
     }
   }
@@ -551,7 +564,12 @@ export interface ClientWatch {
  * event already happened on this server (data changed after that zxid, node created or deleted, children
  * changed) fires at once instead of being set; the rest are registered here.
  */
-export function restoreWatches(r: Replica, session: SessionName, watches: readonly ClientWatch[], lastZxid: number): WatchEvent[] {
+export function restoreWatches(
+  r: Replica,
+  session: SessionName,
+  watches: readonly ClientWatch[],
+  lastZxid: number,
+): WatchEvent[] {
   const events: WatchEvent[] = [];
   const fire = (type: WatchEvent['type'], path: string): void => {
     if (!events.some((e) => e.type === type && e.path === path)) events.push({ session, type, path });

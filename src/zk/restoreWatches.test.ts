@@ -7,7 +7,11 @@ import type { Txn } from './types';
 function replicaWith(txns: Txn[]): { replica: Replica; zxid: number } {
   const replica = createReplica();
   let zxid = 0;
-  for (const txn of [{ op: 'createSession', session: 'c1', timeoutMs: 4000 } as Txn, { op: 'createSession', session: 'c2', timeoutMs: 4000 } as Txn, ...txns]) {
+  for (const txn of [
+    { op: 'createSession', session: 'c1', timeoutMs: 4000 } as Txn,
+    { op: 'createSession', session: 'c2', timeoutMs: 4000 } as Txn,
+    ...txns,
+  ]) {
     applyTxn(replica, txn, ++zxid, 0);
   }
   return { replica, zxid };
@@ -15,14 +19,30 @@ function replicaWith(txns: Txn[]): { replica: Replica; zxid: number } {
 
 describe('restoreWatches (setWatches on reconnect)', () => {
   it('registers watches whose events have not happened since the client last saw the tree', () => {
-    const { replica, zxid } = replicaWith([{ op: 'create', session: 'c2', path: '/a', data: 'x', ephemeral: false, sequential: false }]);
-    const events = restoreWatches(replica, 'c1', [{ path: '/a', kind: 'data' }, { path: '/a', kind: 'child' }, { path: '/b', kind: 'exist' }], zxid);
+    const { replica, zxid } = replicaWith([
+      { op: 'create', session: 'c2', path: '/a', data: 'x', ephemeral: false, sequential: false },
+    ]);
+    const events = restoreWatches(
+      replica,
+      'c1',
+      [
+        { path: '/a', kind: 'data' },
+        { path: '/a', kind: 'child' },
+        { path: '/b', kind: 'exist' },
+      ],
+      zxid,
+    );
     expect(events).toEqual([]);
     expect(hasWatch(replica.watches, 'c1', '/a', 'data')).toBe(true);
     expect(hasWatch(replica.watches, 'c1', '/a', 'child')).toBe(true);
     expect(hasWatch(replica.watches, 'c1', '/b', 'exist')).toBe(true);
     // And they fire later like any other watch.
-    const outcome = applyTxn(replica, { op: 'setData', session: 'c2', path: '/a', data: 'y', version: -1 }, zxid + 1, 0);
+    const outcome = applyTxn(
+      replica,
+      { op: 'setData', session: 'c2', path: '/a', data: 'y', version: -1 },
+      zxid + 1,
+      0,
+    );
     expect(outcome.events).toEqual([{ session: 'c1', type: 'NodeDataChanged', path: '/a' }]);
   });
 
@@ -33,8 +53,18 @@ describe('restoreWatches (setWatches on reconnect)', () => {
     ]);
     const seen = zxid;
     applyTxn(replica, { op: 'setData', session: 'c2', path: '/a', data: 'y', version: -1 }, zxid + 1, 0);
-    applyTxn(replica, { op: 'create', session: 'c2', path: '/b', data: '', ephemeral: false, sequential: false }, zxid + 2, 0);
-    applyTxn(replica, { op: 'create', session: 'c2', path: '/p/k', data: '', ephemeral: false, sequential: false }, zxid + 3, 0);
+    applyTxn(
+      replica,
+      { op: 'create', session: 'c2', path: '/b', data: '', ephemeral: false, sequential: false },
+      zxid + 2,
+      0,
+    );
+    applyTxn(
+      replica,
+      { op: 'create', session: 'c2', path: '/p/k', data: '', ephemeral: false, sequential: false },
+      zxid + 3,
+      0,
+    );
     const events = restoreWatches(
       replica,
       'c1',
@@ -54,6 +84,9 @@ describe('restoreWatches (setWatches on reconnect)', () => {
     ]);
     expect(hasWatch(replica.watches, 'c1', '/a', 'data')).toBe(false);
     // A read still works normally afterwards.
-    expect(readOnReplica(replica, 'c1', { op: 'get', path: '/a', watch: false })).toMatchObject({ ok: true, data: 'y' });
+    expect(readOnReplica(replica, 'c1', { op: 'get', path: '/a', watch: false })).toMatchObject({
+      ok: true,
+      data: 'y',
+    });
   });
 });

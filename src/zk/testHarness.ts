@@ -31,7 +31,14 @@ export class ZkDriver {
     return this.tx({ op: 'closeSession', session, reason });
   }
   create(session: SessionName, path: string, data = '', flags = ''): TxnResult {
-    return this.tx({ op: 'create', session, path, data, ephemeral: flags.includes('e'), sequential: flags.includes('s') });
+    return this.tx({
+      op: 'create',
+      session,
+      path,
+      data,
+      ephemeral: flags.includes('e'),
+      sequential: flags.includes('s'),
+    });
   }
   set(session: SessionName, path: string, data: string, version = -1): TxnResult {
     return this.tx({ op: 'setData', session, path, data, version });

@@ -40,7 +40,13 @@ export interface Stat {
 /** One sub-operation of a multi. */
 export type MultiOp =
   | { readonly op: 'check'; readonly path: string; readonly version: number }
-  | { readonly op: 'create'; readonly path: string; readonly data: string; readonly ephemeral: boolean; readonly sequential: boolean }
+  | {
+      readonly op: 'create';
+      readonly path: string;
+      readonly data: string;
+      readonly ephemeral: boolean;
+      readonly sequential: boolean;
+    }
   | { readonly op: 'setData'; readonly path: string; readonly data: string; readonly version: number }
   | { readonly op: 'delete'; readonly path: string; readonly version: number };
 
@@ -48,9 +54,22 @@ export type MultiOp =
 export type Txn =
   | { readonly op: 'createSession'; readonly session: SessionName; readonly timeoutMs: number }
   | { readonly op: 'closeSession'; readonly session: SessionName; readonly reason: 'close' | 'expire' }
-  | { readonly op: 'create'; readonly session: SessionName; readonly path: string; readonly data: string; readonly ephemeral: boolean; readonly sequential: boolean }
+  | {
+      readonly op: 'create';
+      readonly session: SessionName;
+      readonly path: string;
+      readonly data: string;
+      readonly ephemeral: boolean;
+      readonly sequential: boolean;
+    }
   | { readonly op: 'delete'; readonly session: SessionName; readonly path: string; readonly version: number }
-  | { readonly op: 'setData'; readonly session: SessionName; readonly path: string; readonly data: string; readonly version: number }
+  | {
+      readonly op: 'setData';
+      readonly session: SessionName;
+      readonly path: string;
+      readonly data: string;
+      readonly version: number;
+    }
   | { readonly op: 'multi'; readonly session: SessionName; readonly ops: readonly MultiOp[] }
   /** sync takes no zxid: it only marks the point the session's server must have applied before it answers. */
   | { readonly op: 'sync'; readonly session: SessionName; readonly path: string };

@@ -77,7 +77,7 @@ describe('watches', () => {
     expect(zk.takeEvents()).toEqual([{ session: 'c2', type: 'NodeChildrenChanged', path: '/data' }]);
   });
 
-  it('deleting a node fires its data watches (NodeDeleted) and the parent\'s child watches', () => {
+  it("deleting a node fires its data watches (NodeDeleted) and the parent's child watches", () => {
     const zk = setup();
     zk.get('c2', '/data', true);
     zk.ls('c1', '/', true);
@@ -125,7 +125,7 @@ describe('watches', () => {
     expect(zk.takeEvents()).toEqual([]);
   });
 
-  it('closing a session deletes its ephemerals, fires other sessions\' watches on them and their parents, and drops its own watches', () => {
+  it("closing a session deletes its ephemerals, fires other sessions' watches on them and their parents, and drops its own watches", () => {
     const zk = setup();
     zk.create('c1', '/data/e1', '', 'e');
     zk.create('c1', '/e2', '', 'e');
@@ -140,7 +140,12 @@ describe('watches', () => {
     const asSet = new Set(events.map((e) => `${e.session} ${e.type} ${e.path}`));
     expect(events.length).toBe(asSet.size);
     expect(asSet).toEqual(
-      new Set(['c2 NodeDeleted /data/e1', 'c2 NodeChildrenChanged /data', 'c2 NodeDeleted /e2', 'c2 NodeChildrenChanged /']),
+      new Set([
+        'c2 NodeDeleted /data/e1',
+        'c2 NodeChildrenChanged /data',
+        'c2 NodeDeleted /e2',
+        'c2 NodeChildrenChanged /',
+      ]),
     );
     expect(zk.r.watches.bySession.has('c1')).toBe(false);
     zk.set('c2', '/data', 'x');

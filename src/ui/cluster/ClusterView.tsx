@@ -3,7 +3,19 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useSim } from '../../store/simStore';
 import { quorumKey, type QuorumView, type ServerView } from '../../worker/protocol';
-import { badgeStacks, clientSpots, RADIAL_FROM, ringLayout, selectionRadius, VIEW, type BadgeStack, type ClientSpot, type Point, type RingLayout, type ServerSpot } from './layout';
+import {
+  badgeStacks,
+  clientSpots,
+  RADIAL_FROM,
+  ringLayout,
+  selectionRadius,
+  VIEW,
+  type BadgeStack,
+  type ClientSpot,
+  type Point,
+  type RingLayout,
+  type ServerSpot,
+} from './layout';
 import { LinksLayer, LinksMatrix, toggleLine } from './Links';
 import { MessageCanvas, type Scene } from './MessageCanvas';
 import { DROP_COLOR, LEGEND_COLORS, type LegendKey } from './messageStyle';
@@ -64,11 +76,13 @@ export function ClusterView() {
     for (const spot of layout.servers) circles.push(spot.x, spot.y, nodeHalo);
     const clientHalo = layout.clientRadius * Math.SQRT2 + 2;
     for (const client of clients) circles.push(client.x, client.y, clientHalo);
-    for (const { stack } of badges) boxes.push(stack.box.x - 2, stack.box.y - 2, stack.box.x + stack.box.w + 2, stack.box.y + stack.box.h + 2);
+    for (const { stack } of badges)
+      boxes.push(stack.box.x - 2, stack.box.y - 2, stack.box.x + stack.box.w + 2, stack.box.y + stack.box.h + 2);
   }, [layout, clients, badges]);
 
   const onToggleLink = useCallback(
-    (from: number, to: number, up: boolean) => send({ type: 'line', text: toggleLine(from, to, up), source: 'control' }),
+    (from: number, to: number, up: boolean) =>
+      send({ type: 'line', text: toggleLine(from, to, up), source: 'control' }),
     [send],
   );
   const onSelect = useCallback((server: number) => send({ type: 'select', server }), [send]);
@@ -77,13 +91,29 @@ export function ClusterView() {
     <section className={layout.n >= RADIAL_FROM ? 'cluster cluster-dense' : 'cluster'} aria-label={t.region}>
       <div className="cluster-body">
         <div className="cluster-stage">
-          <svg className="cluster-svg" viewBox={`${box.x} ${box.y} ${box.w} ${box.h}`} preserveAspectRatio="xMidYMid meet" role="group" aria-label={t.ringLabel(n)} style={{ fontSize: layout.fontSize }}>
+          <svg
+            className="cluster-svg"
+            viewBox={`${box.x} ${box.y} ${box.w} ${box.h}`}
+            preserveAspectRatio="xMidYMid meet"
+            role="group"
+            aria-label={t.ringLabel(n)}
+            style={{ fontSize: layout.fontSize }}
+          >
             <LinksLayer layout={layout} links={links} onToggle={onToggleLink} />
             <Votes layout={layout} quorums={quorums} />
             <Clients layout={layout} clients={clients} />
             {layout.servers.map((spot) => {
               const view = servers[spot.id - 1];
-              return <ServerNode key={spot.id} spot={spot} layout={layout} view={view} selected={selected === spot.id} onSelect={onSelect} />;
+              return (
+                <ServerNode
+                  key={spot.id}
+                  spot={spot}
+                  layout={layout}
+                  view={view}
+                  selected={selected === spot.id}
+                  onSelect={onSelect}
+                />
+              );
             })}
             <QuorumBadges badges={badges} />
           </svg>
@@ -118,7 +148,9 @@ const ServerNode = memo(function ServerNode({
   const ballot = view?.ballot ?? '-';
   const promised = view?.promised ?? '-';
   const progress = t.progressLine(view?.decidedUpTo ?? 0, view?.appliedUpTo ?? 0);
-  const lines = layout.radial ? [t.role[role], t.ballotLine(ballot, promised), progress] : [t.role[role], `ballot ${ballot}`, `promised ${promised}`, progress];
+  const lines = layout.radial
+    ? [t.role[role], t.ballotLine(ballot, promised), progress]
+    : [t.role[role], `ballot ${ballot}`, `promised ${promised}`, progress];
   const cross = r * 0.55;
   return (
     <g
@@ -138,15 +170,35 @@ const ServerNode = memo(function ServerNode({
       {selected && <circle className="server-outline" cx={spot.x} cy={spot.y} r={selectionRadius(r)} />}
       <circle className="server-node" cx={spot.x} cy={spot.y} r={r} />
       {role === 'crashed' && (
-        <path className="server-cross" d={`M${spot.x - cross},${spot.y - cross}L${spot.x + cross},${spot.y + cross}M${spot.x + cross},${spot.y - cross}L${spot.x - cross},${spot.y + cross}`} />
+        <path
+          className="server-cross"
+          d={`M${spot.x - cross},${spot.y - cross}L${spot.x + cross},${spot.y + cross}M${spot.x + cross},${spot.y - cross}L${spot.x - cross},${spot.y + cross}`}
+        />
       )}
-      <text className="server-name" x={spot.x} y={spot.y} dy="0.35em" textAnchor="middle" style={{ fontSize: Math.min(r * 0.8, layout.fontSize * 1.5) }}>
+      <text
+        className="server-name"
+        x={spot.x}
+        y={spot.y}
+        dy="0.35em"
+        textAnchor="middle"
+        style={{ fontSize: Math.min(r * 0.8, layout.fontSize * 1.5) }}
+      >
         {spot.name}
       </text>
       {spot.radial ? (
-        <text className="server-label" transform={`translate(${spot.labelX},${spot.labelY}) rotate(${spot.rotate})`} textAnchor={spot.anchor}>
+        <text
+          className="server-label"
+          transform={`translate(${spot.labelX},${spot.labelY}) rotate(${spot.rotate})`}
+          textAnchor={spot.anchor}
+        >
           {lines.map((line, i) => (
-            <tspan key={i} className={i === 0 ? 'server-role' : undefined} x={0} y={(i - (lines.length - 1) / 2) * lh} dy="0.35em">
+            <tspan
+              key={i}
+              className={i === 0 ? 'server-role' : undefined}
+              x={0}
+              y={(i - (lines.length - 1) / 2) * lh}
+              dy="0.35em"
+            >
               {line}
             </tspan>
           ))}
@@ -173,8 +225,22 @@ const Clients = memo(function Clients({ layout, clients }: { layout: RingLayout;
         return (
           <g key={client.name} className="client" role="img" aria-label={`${client.name} → ${server.name}`}>
             <line className="client-tether" x1={client.x} y1={client.y} x2={server.x} y2={server.y} />
-            <rect className="client-node" x={client.x - cr} y={client.y - cr} width={cr * 2} height={cr * 2} rx={cr * 0.4} />
-            <text className="client-name" x={client.x} y={client.y} dy="0.35em" textAnchor="middle" style={{ fontSize: cr * 1.05 }}>
+            <rect
+              className="client-node"
+              x={client.x - cr}
+              y={client.y - cr}
+              width={cr * 2}
+              height={cr * 2}
+              rx={cr * 0.4}
+            />
+            <text
+              className="client-name"
+              x={client.x}
+              y={client.y}
+              dy="0.35em"
+              textAnchor="middle"
+              style={{ fontSize: cr * 1.05 }}
+            >
               {client.name}
             </text>
           </g>
@@ -207,7 +273,10 @@ function Votes({ layout, quorums }: { layout: RingLayout; quorums: readonly Quor
         <g key={key} className={`vote vote-${q.vote}${q.reachedAt !== undefined ? ' vote-reached' : ''}`}>
           <line className="vote-line" x1={tick.x} y1={tick.y} x2={to.x - (dx / len) * r} y2={to.y - (dy / len) * r} />
           <circle className="vote-tick-bg" cx={tick.x} cy={tick.y} r={s} />
-          <path className="vote-tick" d={`M${tick.x - s * 0.5},${tick.y}L${tick.x - s * 0.1},${tick.y + s * 0.45}L${tick.x + s * 0.55},${tick.y - s * 0.45}`} />
+          <path
+            className="vote-tick"
+            d={`M${tick.x - s * 0.5},${tick.y}L${tick.x - s * 0.1},${tick.y + s * 0.45}L${tick.x + s * 0.55},${tick.y - s * 0.45}`}
+          />
         </g>,
       );
     }
@@ -252,11 +321,16 @@ function quorumBadges(layout: RingLayout, quorums: readonly QuorumView[]): Badge
   }
   // Placing several columns is a search: do it only when the proposers or their labels' lengths change (a vote
   // turns "1 of 3" into "2 of 3", which takes the same room), not at every tally.
-  const key = groups.map(({ server, labels, more }) => `${server}:${labels.map((label) => label.length).join(',')}:${more ?? ''}`).join('|');
+  const key = groups
+    .map(({ server, labels, more }) => `${server}:${labels.map((label) => label.length).join(',')}:${more ?? ''}`)
+    .join('|');
   if (placed.layout !== layout || placed.key !== key) {
     placed.layout = layout;
     placed.key = key;
-    placed.stacks = badgeStacks(layout, groups.map(({ labels, more }, i) => ({ spot: spots[i]!, labels, more })));
+    placed.stacks = badgeStacks(
+      layout,
+      groups.map(({ labels, more }, i) => ({ spot: spots[i]!, labels, more })),
+    );
   }
   return groups.map((group, i) => ({ ...group, stack: placed.stacks[i]! }));
 }
@@ -275,7 +349,13 @@ function QuorumBadges({ badges }: { badges: readonly BadgeGroup[] }) {
       out.push(
         <g key={quorumKey(q)} className={`quorum-badge quorum-${q.vote}${reached ? ' reached' : ''}`}>
           <rect x={pill.x} y={pill.y} width={pill.w} height={pill.h} rx={pill.h / 2} />
-          <text x={pill.x + pill.w / 2} y={pill.y + pill.h / 2} dy="0.35em" textAnchor="middle" style={{ fontSize: fs }}>
+          <text
+            x={pill.x + pill.w / 2}
+            y={pill.y + pill.h / 2}
+            dy="0.35em"
+            textAnchor="middle"
+            style={{ fontSize: fs }}
+          >
             {labels[i]}
           </text>
         </g>,
@@ -283,7 +363,15 @@ function QuorumBadges({ badges }: { badges: readonly BadgeGroup[] }) {
     });
     if (more !== undefined && stack.more !== undefined) {
       out.push(
-        <text key={`${server}-more`} className="quorum-more" x={stack.more.x} y={stack.more.y} dy="0.35em" textAnchor="middle" style={{ fontSize: fs * 0.9 }}>
+        <text
+          key={`${server}-more`}
+          className="quorum-more"
+          x={stack.more.x}
+          y={stack.more.y}
+          dy="0.35em"
+          textAnchor="middle"
+          style={{ fontSize: fs * 0.9 }}
+        >
           {more}
         </text>,
       );
@@ -303,11 +391,19 @@ function ServerList({ servers }: { servers: readonly ServerView[] }) {
             <span className="cluster-server-name">{`n${server.id}`}</span>
             <span className="cluster-server-role">{t.role[server.role]}</span>
             {server.up ? (
-              <button type="button" className="cluster-kill" onClick={() => send({ type: 'line', text: `kill n${server.id}`, source: 'control' })}>
+              <button
+                type="button"
+                className="cluster-kill"
+                onClick={() => send({ type: 'line', text: `kill n${server.id}`, source: 'control' })}
+              >
                 {t.kill(server.id)}
               </button>
             ) : (
-              <button type="button" className="cluster-restart" onClick={() => send({ type: 'line', text: `restart n${server.id}`, source: 'control' })}>
+              <button
+                type="button"
+                className="cluster-restart"
+                onClick={() => send({ type: 'line', text: `restart n${server.id}`, source: 'control' })}
+              >
                 {t.restart(server.id)}
               </button>
             )}
@@ -318,7 +414,18 @@ function ServerList({ servers }: { servers: readonly ServerView[] }) {
   );
 }
 
-const LEGEND_ORDER: readonly LegendKey[] = ['prepare', 'promise', 'nack', 'accept', 'accepted', 'decide', 'heartbeat', 'client', 'catchUp', 'forward'];
+const LEGEND_ORDER: readonly LegendKey[] = [
+  'prepare',
+  'promise',
+  'nack',
+  'accept',
+  'accepted',
+  'decide',
+  'heartbeat',
+  'client',
+  'catchUp',
+  'forward',
+];
 
 const Legend = memo(function Legend() {
   return (

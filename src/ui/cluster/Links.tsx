@@ -28,7 +28,21 @@ interface LayerProps {
 }
 
 /** One pair's line; when a direction is cut each direction gets its own half, offset to its right. */
-function Pair({ layout, a, b, upAB, upBA, onToggle }: { layout: RingLayout; a: number; b: number; upAB: boolean; upBA: boolean; onToggle: LayerProps['onToggle'] }) {
+function Pair({
+  layout,
+  a,
+  b,
+  upAB,
+  upBA,
+  onToggle,
+}: {
+  layout: RingLayout;
+  a: number;
+  b: number;
+  upAB: boolean;
+  upBA: boolean;
+  onToggle: LayerProps['onToggle'];
+}) {
   const pa = layout.servers[a - 1]!;
   const pb = layout.servers[b - 1]!;
   const dx = pb.x - pa.x;
@@ -61,9 +75,21 @@ function Pair({ layout, a, b, upAB, upBA, onToggle }: { layout: RingLayout; a: n
     return (
       <g key={`${from}-${to}`}>
         {!both && (
-          <line className={up ? 'link-half' : 'link-half link-cut'} x1={sx + ox} y1={sy + oy} x2={ex + ox} y2={ey + oy} markerEnd={up ? 'url(#link-arrow)' : 'url(#link-arrow-cut)'} />
+          <line
+            className={up ? 'link-half' : 'link-half link-cut'}
+            x1={sx + ox}
+            y1={sy + oy}
+            x2={ex + ox}
+            y2={ey + oy}
+            markerEnd={up ? 'url(#link-arrow)' : 'url(#link-arrow-cut)'}
+          />
         )}
-        {!up && <path className="link-cross" d={`M${cx - s},${cy - s}L${cx + s},${cy + s}M${cx + s},${cy - s}L${cx - s},${cy + s}`} />}
+        {!up && (
+          <path
+            className="link-cross"
+            d={`M${cx - s},${cy - s}L${cx + s},${cy + s}M${cx + s},${cy - s}L${cx - s},${cy + s}`}
+          />
+        )}
         <line
           className="link-hit"
           x1={sx + ox * 1.4}
@@ -92,17 +118,45 @@ export const LinksLayer = memo(function LinksLayer({ layout, links, onToggle }: 
   const pairs = [];
   for (let a = 1; a <= layout.n; a++) {
     for (let b = a + 1; b <= layout.n; b++) {
-      pairs.push(<Pair key={`${a}-${b}`} layout={layout} a={a} b={b} upAB={isUp(table, a, b)} upBA={isUp(table, b, a)} onToggle={onToggle} />);
+      pairs.push(
+        <Pair
+          key={`${a}-${b}`}
+          layout={layout}
+          a={a}
+          b={b}
+          upAB={isUp(table, a, b)}
+          upBA={isUp(table, b, a)}
+          onToggle={onToggle}
+        />,
+      );
     }
   }
   const m = Math.max(3, layout.laneOffset * 1.2);
   return (
     <g className="links">
       <defs>
-        <marker id="link-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth={m} markerHeight={m} markerUnits="userSpaceOnUse" orient="auto">
+        <marker
+          id="link-arrow"
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth={m}
+          markerHeight={m}
+          markerUnits="userSpaceOnUse"
+          orient="auto"
+        >
           <path d="M0,0L10,5L0,10z" className="link-arrow" />
         </marker>
-        <marker id="link-arrow-cut" viewBox="0 0 10 10" refX="9" refY="5" markerWidth={m} markerHeight={m} markerUnits="userSpaceOnUse" orient="auto">
+        <marker
+          id="link-arrow-cut"
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth={m}
+          markerHeight={m}
+          markerUnits="userSpaceOnUse"
+          orient="auto"
+        >
           <path d="M0,0L10,5L0,10z" className="link-arrow-cut" />
         </marker>
       </defs>
@@ -135,7 +189,9 @@ export const LinksMatrix = memo(function LinksMatrix({ n }: { n: number }) {
           <caption>{t.linksCaption}</caption>
           <thead>
             <tr>
-              <th scope="col" className="link-corner">{t.linkFrom}</th>
+              <th scope="col" className="link-corner">
+                {t.linkFrom}
+              </th>
               {ids.map((to) => (
                 <th key={to} scope="col">{`n${to}`}</th>
               ))}
@@ -150,7 +206,12 @@ export const LinksMatrix = memo(function LinksMatrix({ n }: { n: number }) {
                   const up = isUp(table, from, to);
                   return (
                     <td key={to} className={up ? undefined : 'link-cell-cut'}>
-                      <input type="checkbox" aria-label={t.link(from, to)} checked={up} onChange={() => onChange(from, to, up)} />
+                      <input
+                        type="checkbox"
+                        aria-label={t.link(from, to)}
+                        checked={up}
+                        onChange={() => onChange(from, to, up)}
+                      />
                     </td>
                   );
                 })}

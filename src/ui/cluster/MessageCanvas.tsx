@@ -77,7 +77,8 @@ function isClear(scene: Scene, taken: readonly number[], cx: number, cy: number,
   for (let pass = 0; pass < 2; pass++) {
     const boxes = pass === 0 ? scene.keepOutBoxes : taken;
     for (let i = 0; i < boxes.length; i += 4) {
-      if (cx - hw < boxes[i + 2]! && cx + hw > boxes[i]! && cy - hh < boxes[i + 3]! && cy + hh > boxes[i + 1]!) return false;
+      if (cx - hw < boxes[i + 2]! && cx + hw > boxes[i]! && cy - hh < boxes[i + 3]! && cy + hh > boxes[i + 1]!)
+        return false;
     }
   }
   return true;
@@ -272,7 +273,8 @@ export function MessageCanvas({ sceneRef, label }: { sceneRef: RefObject<Scene>;
       const fork = scene.laneOffset * 3 + dot;
 
       let important = 0;
-      for (const message of flying.messages.values()) if (!KIND_STYLES[message.kind].muted && message.end === undefined) important++;
+      for (const message of flying.messages.values())
+        if (!KIND_STYLES[message.kind].muted && message.end === undefined) important++;
       const labelled = important <= MAX_LABELLED;
       const labelPx = Math.round(scene.fontSize * 0.8);
       if (labelled) {

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { badgeStack, badgeStacks, boxDistance, ringLayout, selectionRadius, type BadgeRequest, type BadgeStack, type Box, type RingLayout, type ServerSpot } from './layout';
+import {
+  badgeStack,
+  badgeStacks,
+  boxDistance,
+  ringLayout,
+  selectionRadius,
+  type BadgeRequest,
+  type BadgeStack,
+  type Box,
+  type RingLayout,
+  type ServerSpot,
+} from './layout';
 
 const LABELS = ['1 of 3 accepted (slot 12)', '3 of 3 accepted (slot 11)'];
 const SIZES = [3, 5, 7, 9, 13, 25];
@@ -14,7 +25,9 @@ function overlaps(a: Box, b: Box): boolean {
 function expectClear(layout: RingLayout, spot: ServerSpot, stack: BadgeStack): void {
   for (const other of layout.servers) {
     const clear = other === spot ? selectionRadius(layout.nodeRadius) + RING_STROKE : layout.nodeRadius;
-    expect(boxDistance(stack.box, other.x, other.y), `column of ${spot.name} against ${other.name}`).toBeGreaterThan(clear);
+    expect(boxDistance(stack.box, other.x, other.y), `column of ${spot.name} against ${other.name}`).toBeGreaterThan(
+      clear,
+    );
   }
   expect(boxDistance(stack.box, spot.x, spot.y)).toBeLessThan(layout.radius);
   for (const pill of stack.pills) {
@@ -32,7 +45,8 @@ function proposerPairs(n: number): [number, number][] {
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) pairs.push([i, j]);
     return pairs;
   }
-  for (let i = 0; i < n; i++) for (const k of [1, 2, 3, Math.round(n / 4), Math.floor(n / 2)]) pairs.push([i, (i + k) % n]);
+  for (let i = 0; i < n; i++)
+    for (const k of [1, 2, 3, Math.round(n / 4), Math.floor(n / 2)]) pairs.push([i, (i + k) % n]);
   return pairs;
 }
 
@@ -47,7 +61,8 @@ describe('badgeStack', () => {
         expect(overlaps(first, second)).toBe(false);
         expectClear(layout, spot, stack);
         // The first pill nearer its node than the second.
-        const inwards = (pill: Box): number => -spot.dx * (pill.x + pill.w / 2 - spot.x) - spot.dy * (pill.y + pill.h / 2 - spot.y);
+        const inwards = (pill: Box): number =>
+          -spot.dx * (pill.x + pill.w / 2 - spot.x) - spot.dy * (pill.y + pill.h / 2 - spot.y);
         expect(inwards(first)).toBeLessThanOrEqual(inwards(second) + 1e-6);
         expect(stack.more).toBeDefined();
       }
@@ -79,7 +94,8 @@ describe('badgeStacks', () => {
           expectClear(layout, a, sa);
           expectClear(layout, b, sb);
           expect(overlaps(sa.box, sb.box), `columns of ${a.name} and ${b.name}`).toBe(false);
-          for (const p of sa.pills) for (const q of sb.pills) expect(overlaps(p, q), `pills of ${a.name} and ${b.name}`).toBe(false);
+          for (const p of sa.pills)
+            for (const q of sb.pills) expect(overlaps(p, q), `pills of ${a.name} and ${b.name}`).toBe(false);
         }
       });
     }
@@ -87,7 +103,10 @@ describe('badgeStacks', () => {
 
   it('places a lone proposer as badgeStack does, and gives the same layout whatever order the proposers come in', () => {
     const layout = ringLayout(5);
-    for (const spot of layout.servers) expect(badgeStacks(layout, [{ spot, labels: LABELS, more: '+1 more' }])).toEqual([badgeStack(layout, spot, LABELS, '+1 more')]);
+    for (const spot of layout.servers)
+      expect(badgeStacks(layout, [{ spot, labels: LABELS, more: '+1 more' }])).toEqual([
+        badgeStack(layout, spot, LABELS, '+1 more'),
+      ]);
     const requests: BadgeRequest[] = [
       { spot: layout.servers[2]!, labels: LABELS, more: '+1 more' },
       { spot: layout.servers[0]!, labels: LABELS.slice(0, 1) },
@@ -106,16 +125,24 @@ describe('badgeStacks', () => {
         for (let b = a + 1; b < n; b++)
           for (let c = b + 1; c < n; c++) {
             const spots = [a, b, c].map((i) => layout.servers[i]!);
-            const stacks = badgeStacks(layout, spots.map((spot) => ({ spot, labels: LABELS.slice(0, 1) })));
+            const stacks = badgeStacks(
+              layout,
+              spots.map((spot) => ({ spot, labels: LABELS.slice(0, 1) })),
+            );
             stacks.forEach((stack, i) => expectClear(layout, spots[i]!, stack));
-            for (let i = 0; i < 3; i++) for (let j = i + 1; j < 3; j++) expect(overlaps(stacks[i]!.box, stacks[j]!.box), `${n}: ${a}, ${b}, ${c}`).toBe(false);
+            for (let i = 0; i < 3; i++)
+              for (let j = i + 1; j < 3; j++)
+                expect(overlaps(stacks[i]!.box, stacks[j]!.box), `${n}: ${a}, ${b}, ${c}`).toBe(false);
           }
     }
   });
 
   it('still places every column, smaller and overlapping, when a crowded ring has no room', () => {
     const layout = ringLayout(25);
-    const stacks = badgeStacks(layout, layout.servers.map((spot) => ({ spot, labels: LABELS, more: '+2 more' })));
+    const stacks = badgeStacks(
+      layout,
+      layout.servers.map((spot) => ({ spot, labels: LABELS, more: '+2 more' })),
+    );
     expect(stacks).toHaveLength(25);
     for (const stack of stacks) expect(stack.pills).toHaveLength(2);
     expect(stacks.some((stack) => stack.fontSize < layout.fontSize * 0.9)).toBe(true);

@@ -67,7 +67,9 @@ export function serverName(id: number): string {
 export function ringLayout(n: number): RingLayout {
   const count = Math.max(1, n);
   const radial = count >= RADIAL_FROM;
-  const fontSize = radial ? Math.max(12, Math.min(16, 21 - count * 0.36)) : Math.max(15, Math.min(25, 28 - count * 0.9));
+  const fontSize = radial
+    ? Math.max(12, Math.min(16, 21 - count * 0.36))
+    : Math.max(15, Math.min(25, 28 - count * 0.9));
   const lineHeight = fontSize * 1.18;
   const labelLines = radial ? RADIAL_LINES : LABEL_LINES;
   const blockHeight = labelLines * lineHeight;
@@ -144,7 +146,12 @@ export function ringLayout(n: number): RingLayout {
       grow(ex - half, ey - half, ex + half, ey + half);
       continue;
     }
-    const left = spot.anchor === 'start' ? spot.labelX : spot.anchor === 'end' ? spot.labelX - labelWidth : spot.labelX - labelWidth / 2;
+    const left =
+      spot.anchor === 'start'
+        ? spot.labelX
+        : spot.anchor === 'end'
+          ? spot.labelX - labelWidth
+          : spot.labelX - labelWidth / 2;
     const top = spot.labelY - fontSize;
     grow(left, top, left + labelWidth, top + blockHeight + fontSize * 0.3);
   }
@@ -281,7 +288,12 @@ interface Arrangement {
   readonly score: readonly [number, number, number];
 }
 
-function arrange(layout: RingLayout, requests: readonly BadgeRequest[], order: readonly number[], budget: Budget): Arrangement {
+function arrange(
+  layout: RingLayout,
+  requests: readonly BadgeRequest[],
+  order: readonly number[],
+  budget: Budget,
+): Arrangement {
   const placed: Box[] = [];
   const columns: Column[] = new Array<Column>(requests.length);
   const score: [number, number, number] = [0, 0, 0];
@@ -308,7 +320,13 @@ function better(a: readonly number[], b: readonly number[]): boolean {
  * node's selection ring) or any column in `placed`. Along the node's radius first; sideways of it only when
  * other columns are in the way. Smaller text when nothing fits, and the least overlap when even that does not.
  */
-export function badgeStack(layout: RingLayout, spot: ServerSpot, labels: readonly string[], more?: string, placed: readonly Box[] = []): BadgeStack {
+export function badgeStack(
+  layout: RingLayout,
+  spot: ServerSpot,
+  labels: readonly string[],
+  more?: string,
+  placed: readonly Box[] = [],
+): BadgeStack {
   return stackIn(placeColumn(layout, spot, labels, more, placed, { left: SEARCH_BUDGET }), spot, labels, more);
 }
 
@@ -328,7 +346,14 @@ interface Budget {
   left: number;
 }
 
-function placeColumn(layout: RingLayout, spot: ServerSpot, labels: readonly string[], more: string | undefined, placed: readonly Box[], budget: Budget): Column {
+function placeColumn(
+  layout: RingLayout,
+  spot: ServerSpot,
+  labels: readonly string[],
+  more: string | undefined,
+  placed: readonly Box[],
+  budget: Budget,
+): Column {
   // Clear of the proposer's selection ring; neighbours' circles only need not be touched.
   const clearOwn = selectionRadius(layout.nodeRadius) + 6;
   const clearOthers = layout.nodeRadius + 4;
@@ -362,7 +387,13 @@ function placeColumn(layout: RingLayout, spot: ServerSpot, labels: readonly stri
           const my = spot.y - spot.dy * d + spot.dx * t;
           const box: Box = { x: mx - w / 2, y: my - h / 2, w, h };
           // Sideways only with the centre inside the ring and the column's near edge within a ring radius of the node.
-          if (j > 0 && (budget.left <= 0 || Math.hypot(mx - CENTER, my - CENTER) > layout.radius || boxDistance(box, spot.x, spot.y) >= layout.radius)) continue;
+          if (
+            j > 0 &&
+            (budget.left <= 0 ||
+              Math.hypot(mx - CENTER, my - CENTER) > layout.radius ||
+              boxDistance(box, spot.x, spot.y) >= layout.radius)
+          )
+            continue;
           if (j > 0) budget.left--;
           // The worst intrusion into anything to keep clear of, giving up as soon as it is no better than the
           // best so far; whatever stopped the last candidate is tried first, as it most likely stops this one too.
@@ -370,7 +401,10 @@ function placeColumn(layout: RingLayout, spot: ServerSpot, labels: readonly stri
           let overlap = -Infinity;
           for (let k = 0; k < count && overlap < limit; k++) {
             const o = k === 0 ? blocker : k <= blocker ? k - 1 : k;
-            const into = o < circles ? clear[o]! - boxDistance(box, xs[o]!, ys[o]!) : boxIntrusion(box, placed[o - circles]!, COLUMN_GAP);
+            const into =
+              o < circles
+                ? clear[o]! - boxDistance(box, xs[o]!, ys[o]!)
+                : boxIntrusion(box, placed[o - circles]!, COLUMN_GAP);
             if (into > overlap) {
               overlap = into;
               if (overlap >= limit) blocker = o;
@@ -386,7 +420,12 @@ function placeColumn(layout: RingLayout, spot: ServerSpot, labels: readonly stri
 }
 
 /** The pills (and "+N more" line) of a column placed at `box`. */
-function stackIn({ box, fs }: Column, spot: ServerSpot, labels: readonly string[], more: string | undefined): BadgeStack {
+function stackIn(
+  { box, fs }: Column,
+  spot: ServerSpot,
+  labels: readonly string[],
+  more: string | undefined,
+): BadgeStack {
   const h = fs * 1.5;
   const moreH = fs * 0.9 * 1.3;
   // The first row nearest the node: top down when the column hangs below it, bottom up when above.

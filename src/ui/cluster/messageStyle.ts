@@ -11,16 +11,7 @@ export interface KindStyle {
 }
 
 export type LegendKey =
-  | 'prepare'
-  | 'promise'
-  | 'nack'
-  | 'accept'
-  | 'accepted'
-  | 'decide'
-  | 'heartbeat'
-  | 'client'
-  | 'catchUp'
-  | 'forward';
+  'prepare' | 'promise' | 'nack' | 'accept' | 'accepted' | 'decide' | 'heartbeat' | 'client' | 'catchUp' | 'forward';
 
 export const LEGEND_COLORS: Readonly<Record<LegendKey, string>> = {
   prepare: '#7c3aed',

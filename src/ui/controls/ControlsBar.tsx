@@ -34,14 +34,34 @@ export function ControlsBar() {
   return (
     <section className="controls" aria-label={text.controls.label}>
       <div className="controls-group">
-        <button type="button" className="btn btn-primary btn-play" title={text.controls.playTitle} disabled={!ready} onClick={() => send({ type: playing ? 'pause' : 'play' })}>
-          <span aria-hidden="true" className="btn-icon">{playing ? '❚❚' : '▶'}</span>
+        <button
+          type="button"
+          className="btn btn-primary btn-play"
+          title={text.controls.playTitle}
+          disabled={!ready}
+          onClick={() => send({ type: playing ? 'pause' : 'play' })}
+        >
+          <span aria-hidden="true" className="btn-icon">
+            {playing ? '❚❚' : '▶'}
+          </span>
           {playing ? text.controls.pause : text.controls.play}
         </button>
-        <button type="button" className="btn" title={text.controls.stepTitle} disabled={!ready} onClick={() => send({ type: 'step' })}>
+        <button
+          type="button"
+          className="btn"
+          title={text.controls.stepTitle}
+          disabled={!ready}
+          onClick={() => send({ type: 'step' })}
+        >
           {text.controls.step}
         </button>
-        <button type="button" className="btn" title={text.controls.stepPhaseTitle} disabled={!ready} onClick={() => send({ type: 'step-phase' })}>
+        <button
+          type="button"
+          className="btn"
+          title={text.controls.stepPhaseTitle}
+          disabled={!ready}
+          onClick={() => send({ type: 'step-phase' })}
+        >
           {text.controls.stepPhase}
         </button>
       </div>
@@ -69,7 +89,11 @@ export function ControlsBar() {
 
       <div className="controls-group">
         <label htmlFor="servers">{text.controls.servers}</label>
-        <select id="servers" value={header.servers} onChange={(event) => reload({ ...header, servers: Number(event.currentTarget.value) })}>
+        <select
+          id="servers"
+          value={header.servers}
+          onChange={(event) => reload({ ...header, servers: Number(event.currentTarget.value) })}
+        >
           {SERVER_CHOICES.map((n) => (
             <option key={n} value={n}>
               {n}

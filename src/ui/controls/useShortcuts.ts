@@ -11,7 +11,8 @@ function isFormControl(target: EventTarget | null): boolean {
 export function useShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isFormControl(event.target)) return;
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isFormControl(event.target))
+        return;
       const { playing, ready, send } = useSim.getState();
       if (!ready) return;
       if (event.key === ' ') {

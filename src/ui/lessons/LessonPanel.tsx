@@ -18,7 +18,12 @@ export function LessonPanel() {
   const last = step + 1 >= lesson.steps.length;
   const hl = current.highlight;
   const kinds = hl?.kinds ?? [];
-  const classes = ['panel', 'lesson-panel', reached ? 'lesson-reached' : 'lesson-running', ...kinds.map((k) => `lesson-hl-${k}`)];
+  const classes = [
+    'panel',
+    'lesson-panel',
+    reached ? 'lesson-reached' : 'lesson-running',
+    ...kinds.map((k) => `lesson-hl-${k}`),
+  ];
   const pausedAt = pauses[step];
 
   return (
@@ -39,7 +44,9 @@ export function LessonPanel() {
             type="button"
             className="btn btn-small"
             onClick={() => {
-              void copyText(`${location.origin}${location.pathname}${location.search}${lessonHash(lesson.id)}`).then(setCopied);
+              void copyText(`${location.origin}${location.pathname}${location.search}${lessonHash(lesson.id)}`).then(
+                setCopied,
+              );
             }}
           >
             {t.copyLink}
@@ -53,7 +60,11 @@ export function LessonPanel() {
       <p className="lesson-text">{current.text}</p>
       <div className="lesson-foot">
         <p className="lesson-progress" role="status" aria-label={t.progress}>
-          {reached && pausedAt !== undefined ? (last ? `${t.reached(pausedAt)} ${t.done}` : t.reached(pausedAt)) : t.running}
+          {reached && pausedAt !== undefined
+            ? last
+              ? `${t.reached(pausedAt)} ${t.done}`
+              : t.reached(pausedAt)
+            : t.running}
         </p>
         {hl !== undefined && (
           <p className="lesson-look">

@@ -8,7 +8,14 @@ export function LessonPicker() {
   const [open, setOpen] = useState(false);
   return (
     <div className="lesson-picker">
-      <button type="button" className="btn btn-small" aria-expanded={open} aria-controls="lesson-list" title={t.pickerTitle} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="btn btn-small"
+        aria-expanded={open}
+        aria-controls="lesson-list"
+        title={t.pickerTitle}
+        onClick={() => setOpen(!open)}
+      >
         {t.picker} <span aria-hidden="true">▾</span>
       </button>
       {open && (

@@ -11,7 +11,7 @@ export const lessonsUiText = {
   copyLink: 'Copy lesson link',
   copied: 'Lesson link copied.',
   progress: 'Step progress',
-  running: 'Running to this step\'s pause point…',
+  running: "Running to this step's pause point…",
   reached: (index: number): string => `Paused here (event #${index}).`,
   done: 'Lesson complete. Explore freely, or pick another lesson.',
   lookAt: 'Look at',

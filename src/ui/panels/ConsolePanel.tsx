@@ -40,8 +40,19 @@ function ConsoleOutput({ followRef }: { followRef: RefObject<() => void> }) {
   const output = useStickToBottom<HTMLDivElement>(entries);
   followRef.current = output.follow;
   return (
-    <div className="console-output" role="log" aria-label={text.console.output} ref={output.ref} onScroll={output.onScroll} tabIndex={0}>
-      {entries.length === 0 ? <p className="empty">{text.console.empty}</p> : shown.map((entry, i) => <ConsoleLine key={firstKey + i} entry={entry} />)}
+    <div
+      className="console-output"
+      role="log"
+      aria-label={text.console.output}
+      ref={output.ref}
+      onScroll={output.onScroll}
+      tabIndex={0}
+    >
+      {entries.length === 0 ? (
+        <p className="empty">{text.console.empty}</p>
+      ) : (
+        shown.map((entry, i) => <ConsoleLine key={firstKey + i} entry={entry} />)
+      )}
     </div>
   );
 }

@@ -2,7 +2,6 @@ import { useSim } from '../../store/simStore';
 import { text } from '../text';
 import { liveRows, useStickToBottom } from './liveList';
 
-
 export function EventLog() {
   const events = useSim((s) => s.events);
   const playing = useSim((s) => s.playing);
@@ -17,18 +16,25 @@ export function EventLog() {
       {shown.length === 0 ? (
         <p className="empty">{text.events.empty}</p>
       ) : (
-        <div className="event-scroll" role="log" aria-label={text.events.log} ref={list.ref} onScroll={list.onScroll} tabIndex={0}>
+        <div
+          className="event-scroll"
+          role="log"
+          aria-label={text.events.log}
+          ref={list.ref}
+          onScroll={list.onScroll}
+          tabIndex={0}
+        >
           <ol className="event-list">
-          {shown.map((note, position) => (
-            // Playing, every line changes at each update: lines keyed by position get new text instead of
-            // being removed and inserted (which cost far more). Paused, each keeps its own key.
-            <li key={playing ? position : note.index} className={note.phase === undefined ? 'ev' : 'ev ev-phase'}>
-              <span className="ev-index">{text.events.index(note.index)}</span>{' '}
-              <span className="ev-time">{text.events.time(note.t)}</span>{' '}
-              {note.phase !== undefined && <span className="ev-tag">{text.events.phase}</span>}{' '}
-              <span className="ev-text">{note.text}</span>
-            </li>
-          ))}
+            {shown.map((note, position) => (
+              // Playing, every line changes at each update: lines keyed by position get new text instead of
+              // being removed and inserted (which cost far more). Paused, each keeps its own key.
+              <li key={playing ? position : note.index} className={note.phase === undefined ? 'ev' : 'ev ev-phase'}>
+                <span className="ev-index">{text.events.index(note.index)}</span>{' '}
+                <span className="ev-time">{text.events.time(note.t)}</span>{' '}
+                {note.phase !== undefined && <span className="ev-tag">{text.events.phase}</span>}{' '}
+                <span className="ev-text">{note.text}</span>
+              </li>
+            ))}
           </ol>
         </div>
       )}

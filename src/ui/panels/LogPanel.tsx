@@ -25,7 +25,8 @@ export function LogPanel() {
   const rows: Row[] = [];
   let moreMissing = 0;
   if (detail !== null) {
-    for (const entry of detail.log) rows.push({ slot: entry.slot, entry, stale: entry.slot < detail.clusterDecidedUpTo && !entry.chosen });
+    for (const entry of detail.log)
+      rows.push({ slot: entry.slot, entry, stale: entry.slot < detail.clusterDecidedUpTo && !entry.chosen });
     const end = detail.log.length === 0 ? 0 : detail.log[detail.log.length - 1]!.slot + 1;
     for (let slot = end; slot < detail.clusterDecidedUpTo; slot++) {
       if (rows.length > 0 && slot - end >= MAX_MISSING_ROWS) {
@@ -44,7 +45,10 @@ export function LogPanel() {
         <h2 id="log-title">{text.log.title(shown)}</h2>
         <label className="panel-head-control">
           <span>{text.log.show}</span>
-          <select value={shown} onChange={(event) => send({ type: 'select', server: Number(event.currentTarget.value) })}>
+          <select
+            value={shown}
+            onChange={(event) => send({ type: 'select', server: Number(event.currentTarget.value) })}
+          >
             {servers.map((s) => (
               <option key={s.id} value={s.id}>
                 {text.log.serverOption(s.id, s.role)}
@@ -55,7 +59,9 @@ export function LogPanel() {
       </div>
       {view !== undefined && (
         <p className="panel-sub">
-          {view.up ? text.log.summary(view.decidedUpTo, view.appliedUpTo, detail?.clusterDecidedUpTo ?? 0) : text.log.down}
+          {view.up
+            ? text.log.summary(view.decidedUpTo, view.appliedUpTo, detail?.clusterDecidedUpTo ?? 0)
+            : text.log.down}
         </p>
       )}
       {rows.length > 0 && (
@@ -125,12 +131,24 @@ function sameRow(a: { row: Row }, b: { row: Row }): boolean {
   const y = b.row;
   if (x.slot !== y.slot || x.stale !== y.stale) return false;
   if (x.entry === null || y.entry === null) return x.entry === y.entry;
-  return x.entry.ballot === y.entry.ballot && x.entry.text === y.entry.text && x.entry.chosen === y.entry.chosen && x.entry.applied === y.entry.applied && x.entry.zxid === y.entry.zxid;
+  return (
+    x.entry.ballot === y.entry.ballot &&
+    x.entry.text === y.entry.text &&
+    x.entry.chosen === y.entry.chosen &&
+    x.entry.applied === y.entry.applied &&
+    x.entry.zxid === y.entry.zxid
+  );
 }
 
 const LogRow = memo(function LogRow({ row }: { row: Row }) {
   const entry = row.entry;
-  const className = ['log-row', row.stale ? 'stale' : '', entry?.applied ? 'applied' : entry?.chosen ? 'chosen' : entry !== null ? 'accepted' : ''].filter(Boolean).join(' ');
+  const className = [
+    'log-row',
+    row.stale ? 'stale' : '',
+    entry?.applied ? 'applied' : entry?.chosen ? 'chosen' : entry !== null ? 'accepted' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <tr className={className}>
       <td className="num">{row.slot}</td>
@@ -141,11 +159,12 @@ const LogRow = memo(function LogRow({ row }: { row: Row }) {
       <td className="marks">
         {entry?.chosen && <span className="mark mark-chosen">{text.log.chosen}</span>}
         {entry?.applied && <span className="mark mark-applied">{text.log.applied}</span>}
-        {entry !== null && !entry.chosen && !row.stale && <span className="mark mark-accepted">{text.log.accepted}</span>}
+        {entry !== null && !entry.chosen && !row.stale && (
+          <span className="mark mark-accepted">{text.log.accepted}</span>
+        )}
         {row.stale && <span className="mark mark-stale">{text.log.stale}</span>}
       </td>
       <td className="mono">{entry?.zxid ?? ''}</td>
     </tr>
   );
 }, sameRow);
-

@@ -38,7 +38,13 @@ export function ZnodeTree() {
         {znodes.length === 0 ? (
           <p className="empty">{text.znodes.empty}</p>
         ) : (
-          <ul role="tree" aria-label={text.znodes.tree} className="znode-tree" tabIndex={0} style={{ height: virtualizer.getTotalSize() }}>
+          <ul
+            role="tree"
+            aria-label={text.znodes.tree}
+            className="znode-tree"
+            tabIndex={0}
+            style={{ height: virtualizer.getTotalSize() }}
+          >
             {virtualizer.getVirtualItems().map((item) => {
               const node = znodes[item.index]!;
               return (
@@ -93,7 +99,14 @@ function sameZnode(a: ItemProps, b: ItemProps): boolean {
 
 const ZnodeItem = memo(function ZnodeItem({ node, index, top, posinset, setsize, rowRef }: ItemProps) {
   const missing = node.version < 0;
-  const className = ['znode', node.changed ? 'changed' : '', missing ? 'missing' : '', node.ephemeralOwner !== null ? 'ephemeral' : ''].filter(Boolean).join(' ');
+  const className = [
+    'znode',
+    node.changed ? 'changed' : '',
+    missing ? 'missing' : '',
+    node.ephemeralOwner !== null ? 'ephemeral' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <li
       ref={rowRef}
@@ -112,7 +125,9 @@ const ZnodeItem = memo(function ZnodeItem({ node, index, top, posinset, setsize,
         <span className="znode-meta">{text.znodes.missing}</span>
       ) : (
         <>
-          <span className={node.data === '' ? 'znode-data empty-data' : 'znode-data'}>{node.data === '' ? text.znodes.noData : node.data}</span>
+          <span className={node.data === '' ? 'znode-data empty-data' : 'znode-data'}>
+            {node.data === '' ? text.znodes.noData : node.data}
+          </span>
           <span className="znode-meta" title={text.znodes.versionTitle}>
             {text.znodes.version(node.version)}
           </span>
@@ -122,7 +137,9 @@ const ZnodeItem = memo(function ZnodeItem({ node, index, top, posinset, setsize,
           <span className="znode-meta mono">{node.mzxid}</span>
         </>
       )}
-      {node.ephemeralOwner !== null && <span className="chip chip-ephemeral">{text.znodes.ephemeral(node.ephemeralOwner)}</span>}
+      {node.ephemeralOwner !== null && (
+        <span className="chip chip-ephemeral">{text.znodes.ephemeral(node.ephemeralOwner)}</span>
+      )}
       {node.watches.map((w) => (
         <span key={w} className="chip chip-watch">
           {text.znodes.watch(w)}

@@ -4,7 +4,19 @@ import { siblingPositions } from './treePositions';
 
 function node(path: string): ZnodeView {
   const depth = path === '/' ? 0 : path.split('/').length - 1;
-  return { path, name: path, depth, data: '', version: 0, cversion: 0, mzxid: '0x0', ephemeralOwner: null, numChildren: 0, watches: [], changed: false };
+  return {
+    path,
+    name: path,
+    depth,
+    data: '',
+    version: 0,
+    cversion: 0,
+    mzxid: '0x0',
+    ephemeralOwner: null,
+    numChildren: 0,
+    watches: [],
+    changed: false,
+  };
 }
 
 describe('siblingPositions', () => {

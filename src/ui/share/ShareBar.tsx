@@ -10,13 +10,31 @@ export function ShareBar() {
   const file = useRef<HTMLInputElement>(null);
   return (
     <div className="share-bar" role="toolbar" aria-label={t.toolbar}>
-      <button type="button" className="btn btn-small btn-primary" title={t.copyLinkTitle} disabled={!ready} onClick={() => void copyLink()}>
+      <button
+        type="button"
+        className="btn btn-small btn-primary"
+        title={t.copyLinkTitle}
+        disabled={!ready}
+        onClick={() => void copyLink()}
+      >
         {t.copyLink}
       </button>
-      <button type="button" className="btn btn-small" title={t.fingerprintTitle} disabled={!ready} onClick={() => void showFingerprint()}>
+      <button
+        type="button"
+        className="btn btn-small"
+        title={t.fingerprintTitle}
+        disabled={!ready}
+        onClick={() => void showFingerprint()}
+      >
         {t.fingerprintButton}
       </button>
-      <button type="button" className="btn btn-small" title={t.exportScenarioTitle} disabled={!ready} onClick={() => void exportScenario()}>
+      <button
+        type="button"
+        className="btn btn-small"
+        title={t.exportScenarioTitle}
+        disabled={!ready}
+        onClick={() => void exportScenario()}
+      >
         {t.exportScenario}
       </button>
       <label className="btn btn-small" title={t.importScenarioTitle}>
@@ -35,7 +53,13 @@ export function ShareBar() {
           }}
         />
       </label>
-      <button type="button" className="btn btn-small" title={t.exportTraceTitle} disabled={!ready} onClick={() => void exportTrace()}>
+      <button
+        type="button"
+        className="btn btn-small"
+        title={t.exportTraceTitle}
+        disabled={!ready}
+        onClick={() => void exportTrace()}
+      >
         {t.exportTrace}
       </button>
     </div>

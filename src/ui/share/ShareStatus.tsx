@@ -52,8 +52,18 @@ export function ShareStatus({ compact = false }: { compact?: boolean }) {
           {url !== null && (
             <>
               <label htmlFor="share-url">{t.linkField}</label>
-              <input id="share-url" ref={field} className="share-url mono" type="text" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
-              <span className={copied === 'yes' ? 'share-ok' : 'share-warn'}>{copied === 'yes' ? t.copied : t.copyFallback}</span>
+              <input
+                id="share-url"
+                ref={field}
+                className="share-url mono"
+                type="text"
+                readOnly
+                value={url}
+                onFocus={(e) => e.currentTarget.select()}
+              />
+              <span className={copied === 'yes' ? 'share-ok' : 'share-warn'}>
+                {copied === 'yes' ? t.copied : t.copyFallback}
+              </span>
             </>
           )}
           {notice !== null && <span className="share-ok">{notice}</span>}

@@ -75,7 +75,11 @@ function openHash(hash: string, starting: boolean): void {
   closeLesson();
   const found = scenarioFromLocationHash(hash);
   const command: Command =
-    found.kind === 'scenario' ? loadCommand(found.scenario) : starting ? { type: 'play' } : { type: 'load', header: DEFAULT_HEADER, lines: [], play: true };
+    found.kind === 'scenario'
+      ? loadCommand(found.scenario)
+      : starting
+        ? { type: 'play' }
+        : { type: 'load', header: DEFAULT_HEADER, lines: [], play: true };
   if (found.kind === 'error') useShare.setState({ linkError: found.error });
   if (starting) startWorker(command);
   else useSim.getState().send(command);
@@ -135,7 +139,6 @@ export async function copyLink(): Promise<void> {
   useShare.setState({ url, copied: ok ? 'yes' : 'no' });
   await showFingerprint();
 }
-
 
 export async function exportScenario(): Promise<void> {
   const scenario = await requestScenario();

@@ -24,7 +24,8 @@ export const shareText = {
   importErrorTitle: (file: string): string => `${file} could not be imported`,
   importReadFailed: 'the file could not be read',
   importTooBig: (kb: number): string => `the file is larger than ${kb} KB`,
-  imported: (file: string, actions: number): string => `Imported ${file}: ${actions} action${actions === 1 ? '' : 's'}.`,
+  imported: (file: string, actions: number): string =>
+    `Imported ${file}: ${actions} action${actions === 1 ? '' : 's'}.`,
   unknownLesson: (id: string): string => `there is no lesson named "${id.length > 40 ? `${id.slice(0, 37)}...` : id}"`,
   dismiss: 'Dismiss',
 } as const;

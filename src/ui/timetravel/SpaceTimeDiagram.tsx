@@ -33,7 +33,8 @@ interface Engine {
   showStart: () => void;
 }
 
-const canDrawOffscreen = typeof HTMLCanvasElement !== 'undefined' && 'transferControlToOffscreen' in HTMLCanvasElement.prototype;
+const canDrawOffscreen =
+  typeof HTMLCanvasElement !== 'undefined' && 'transferControlToOffscreen' in HTMLCanvasElement.prototype;
 
 export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
   const send = useSim((s) => s.send);
@@ -246,19 +247,43 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
         <h3 className="visually-hidden">{tt.diagramTitle}</h3>
         <div className="tt-status">{status}</div>
         <label className="tt-check">
-          <input type="checkbox" checked={showHeartbeats} onChange={(event) => setShowHeartbeats(event.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={showHeartbeats}
+            onChange={(event) => setShowHeartbeats(event.currentTarget.checked)}
+          />
           {tt.showHeartbeats}
         </label>
-        <button type="button" className="btn btn-small" aria-pressed={follow} title={tt.followTitle} onClick={toggleFollow}>
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-pressed={follow}
+          title={tt.followTitle}
+          onClick={toggleFollow}
+        >
           {tt.follow}
         </button>
         <button type="button" className="btn btn-small" title={tt.fitTitle} onClick={fit} disabled={!ready}>
           {tt.fit}
         </button>
-        <button type="button" className="btn btn-small" aria-label={tt.exportSvg} title={tt.exportTitle} onClick={() => send({ type: 'diagram-export', format: 'svg' })} disabled={!ready || !canDrawOffscreen}>
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-label={tt.exportSvg}
+          title={tt.exportTitle}
+          onClick={() => send({ type: 'diagram-export', format: 'svg' })}
+          disabled={!ready || !canDrawOffscreen}
+        >
           {tt.exportSvgShort}
         </button>
-        <button type="button" className="btn btn-small" aria-label={tt.exportPng} title={tt.exportTitle} onClick={() => send({ type: 'diagram-export', format: 'png' })} disabled={!ready || !canDrawOffscreen}>
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-label={tt.exportPng}
+          title={tt.exportTitle}
+          onClick={() => send({ type: 'diagram-export', format: 'png' })}
+          disabled={!ready || !canDrawOffscreen}
+        >
           {tt.exportPngShort}
         </button>
       </div>

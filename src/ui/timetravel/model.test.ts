@@ -3,7 +3,17 @@ import type { TraceEvent } from '../../sim/trace';
 import { DiagramIndex } from './model';
 
 function send(t: number, id: number): TraceEvent {
-  return { t, kind: 'send', id, from: 'n1', to: 'n2', wire: 'heartbeat', label: 'Heartbeat', deliverAt: t + 20, lost: false };
+  return {
+    t,
+    kind: 'send',
+    id,
+    from: 'n1',
+    to: 'n2',
+    wire: 'heartbeat',
+    label: 'Heartbeat',
+    deliverAt: t + 20,
+    lost: false,
+  };
 }
 function deliver(t: number, id: number): TraceEvent {
   return { t, kind: 'deliver', id, from: 'n1', to: 'n2', wire: 'heartbeat' };
@@ -32,7 +42,10 @@ describe('the diagram index follows a growing trace', () => {
     expect(index.maxSpan).toBe(30);
 
     // Another run (a load): another array, lanes for its size.
-    const other: TraceEvent[] = [send(0, 1), { t: 1, kind: 'invoke', session: 'c2', opId: 1, command: { kind: 'sync', path: '/' }, write: false }];
+    const other: TraceEvent[] = [
+      send(0, 1),
+      { t: 1, kind: 'invoke', session: 'c2', opId: 1, command: { kind: 'sync', path: '/' }, write: false },
+    ];
     expect(index.sync(other, 5)).toBe(true);
     expect(index.lanes).toEqual(['n1', 'n2', 'n3', 'n4', 'n5', 'c2']);
     expect(index.ops).toHaveLength(1);

@@ -116,7 +116,8 @@ export class DiagramIndex {
   }
 
   private lane(endpoint: string): number {
-    if (!this.laneOf.has(endpoint) && SESSION_RE.test(endpoint) && !this.noteSession(endpoint)) throw new LaneOrderChanged();
+    if (!this.laneOf.has(endpoint) && SESSION_RE.test(endpoint) && !this.noteSession(endpoint))
+      throw new LaneOrderChanged();
     return this.laneOf.get(endpoint) ?? -1;
   }
 
@@ -186,7 +187,15 @@ export class DiagramIndex {
         return;
       case 'invoke': {
         this.laneA[i] = this.lane(event.session);
-        const op: OpBar = { session: event.session, start: event.t, end: NaN, invokeIndex: i, returnIndex: -1, invoke: event, result: null };
+        const op: OpBar = {
+          session: event.session,
+          start: event.t,
+          end: NaN,
+          invokeIndex: i,
+          returnIndex: -1,
+          invoke: event,
+          result: null,
+        };
         this.ops.push(op);
         this.openOps.set(`${event.session}:${event.opId}`, op);
         return;
@@ -238,4 +247,3 @@ export function upperBound(times: Float64Array, length: number, t: number): numb
   }
   return lo;
 }
-

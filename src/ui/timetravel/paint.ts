@@ -92,7 +92,15 @@ export interface Painter {
   grid(x: number, label: string): void;
   down(x0: number, x1: number, y: number, h: number): void;
   op(x0: number, x1: number, y: number, h: number, state: OpState, label: string): void;
-  message(x1: number, y1: number, x2: number, y2: number, color: string, variant: MessageVariant, end: MessageEnd): void;
+  message(
+    x1: number,
+    y1: number,
+    x2: number,
+    y2: number,
+    color: string,
+    variant: MessageVariant,
+    end: MessageEnd,
+  ): void;
   flushMessages(): void;
   mark(x: number, y: number, h: number, label: string, color: string, showLabel: boolean): void;
   crash(x: number, y: number, size: number): void;
@@ -129,7 +137,13 @@ function opState(op: OpBar): OpState {
 }
 
 /** Paint the visible window. No big allocations: the index arrays are read in place. */
-export function paint(index: DiagramIndex, events: readonly TraceEvent[], view: View, options: DrawOptions, painter: Painter): void {
+export function paint(
+  index: DiagramIndex,
+  events: readonly TraceEvent[],
+  view: View,
+  options: DrawOptions,
+  painter: Painter,
+): void {
   const { lanes, servers } = { lanes: index.lanes, servers: index.servers };
   const t0 = tOf(view, GUTTER);
   const t1 = tOf(view, view.width);
@@ -185,7 +199,11 @@ export function paint(index: DiagramIndex, events: readonly TraceEvent[], view: 
     const end: MessageEnd = endEvent?.kind === 'drop' ? 'cross' : 'arrow';
     const x1 = xOf(view, event.t);
     const x2 = xOf(view, endT);
-    const slot = (((a * lanes.length + b) * MAX_COLORS + colorSlot(style.color)) * 4 + (variant === 'dup' ? 2 : 0) + (end === 'cross' ? 1 : 0)) * 2;
+    const slot =
+      (((a * lanes.length + b) * MAX_COLORS + colorSlot(style.color)) * 4 +
+        (variant === 'dup' ? 2 : 0) +
+        (end === 'cross' ? 1 : 0)) *
+      2;
     const px1 = Math.round(x1);
     const px2 = Math.round(x2);
     if (lastMessage[slot] === px1 && lastMessage[slot + 1] === px2) continue;
@@ -252,13 +270,41 @@ function niceStep(raw: number): number {
 // Hit testing
 
 export type Hit =
-  | { readonly kind: 'message'; readonly index: number; readonly seekIndex: number; readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number }
-  | { readonly kind: 'point'; readonly index: number; readonly seekIndex: number; readonly x: number; readonly y: number }
-  | { readonly kind: 'op'; readonly op: OpBar; readonly seekIndex: number; readonly x0: number; readonly x1: number; readonly y: number };
+  | {
+      readonly kind: 'message';
+      readonly index: number;
+      readonly seekIndex: number;
+      readonly x1: number;
+      readonly y1: number;
+      readonly x2: number;
+      readonly y2: number;
+    }
+  | {
+      readonly kind: 'point';
+      readonly index: number;
+      readonly seekIndex: number;
+      readonly x: number;
+      readonly y: number;
+    }
+  | {
+      readonly kind: 'op';
+      readonly op: OpBar;
+      readonly seekIndex: number;
+      readonly x0: number;
+      readonly x1: number;
+      readonly y: number;
+    };
 
 const HIT_PX = 6;
 
-function segmentDistance(px: number, py: number, x1: number, y1: number, x2: number, y2: number): { d: number; u: number } {
+function segmentDistance(
+  px: number,
+  py: number,
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+): { d: number; u: number } {
   const dx = x2 - x1;
   const dy = y2 - y1;
   const len2 = dx * dx + dy * dy;
@@ -267,7 +313,14 @@ function segmentDistance(px: number, py: number, x1: number, y1: number, x2: num
 }
 
 /** The nearest event within a few pixels of (px, py), or null. */
-export function hitTest(index: DiagramIndex, events: readonly TraceEvent[], view: View, options: DrawOptions, px: number, py: number): Hit | null {
+export function hitTest(
+  index: DiagramIndex,
+  events: readonly TraceEvent[],
+  view: View,
+  options: DrawOptions,
+  px: number,
+  py: number,
+): Hit | null {
   if (px < GUTTER || py < AXIS_H) return null;
   const length = index.length;
   const tm = tOf(view, px);
@@ -280,7 +333,8 @@ export function hitTest(index: DiagramIndex, events: readonly TraceEvent[], view
   const pTo = upperBound(index.times, length, tm + slack);
   for (let i = pFrom; i < pTo; i++) {
     const event = events[i]!;
-    if (event.kind !== 'phase' && event.kind !== 'crash' && event.kind !== 'restart' && event.kind !== 'watch') continue;
+    if (event.kind !== 'phase' && event.kind !== 'crash' && event.kind !== 'restart' && event.kind !== 'watch')
+      continue;
     const lane = index.laneA[i]!;
     if (lane < 0) continue;
     const x = xOf(view, event.t);
@@ -345,7 +399,12 @@ export function describe(index: DiagramIndex, events: readonly TraceEvent[], hit
     const outcome = result === null ? tip.opPending : result.ok ? tip.opOk : tip.opFailed(result.error ?? '?');
     return {
       title: tip.op(op.session, commandText(op.invoke.command)),
-      lines: [tip.span(ms(op.start), Number.isNaN(op.end) ? '…' : ms(op.end)), outcome, tip.event(op.invokeIndex), tip.clickToSeek],
+      lines: [
+        tip.span(ms(op.start), Number.isNaN(op.end) ? '…' : ms(op.end)),
+        outcome,
+        tip.event(op.invokeIndex),
+        tip.clickToSeek,
+      ],
     };
   }
   const event = events[hit.index]!;
@@ -366,14 +425,22 @@ export function describe(index: DiagramIndex, events: readonly TraceEvent[], hit
     case 'phase':
       return {
         title: tip.phase(event.server, tt.phaseLong[event.phase]),
-        lines: [tip.ballot(event.ballot.round, event.ballot.server, event.slot), tip.at(ms(event.t)), tip.event(hit.index), tip.clickToSeek],
+        lines: [
+          tip.ballot(event.ballot.round, event.ballot.server, event.slot),
+          tip.at(ms(event.t)),
+          tip.event(hit.index),
+          tip.clickToSeek,
+        ],
       };
     case 'crash':
       return { title: tip.crash(event.server), lines: [tip.at(ms(event.t)), tip.event(hit.index), tip.clickToSeek] };
     case 'restart':
       return { title: tip.restart(event.server), lines: [tip.at(ms(event.t)), tip.event(hit.index), tip.clickToSeek] };
     case 'watch':
-      return { title: tip.watch(event.session, event.type, event.path), lines: [tip.at(ms(event.t)), tip.event(hit.index), tip.clickToSeek] };
+      return {
+        title: tip.watch(event.session, event.type, event.path),
+        lines: [tip.at(ms(event.t)), tip.event(hit.index), tip.clickToSeek],
+      };
     default:
       return { title: event.kind, lines: [tip.at(ms(event.t)), tip.event(hit.index)] };
   }

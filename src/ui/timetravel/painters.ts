@@ -1,6 +1,16 @@
 // Two painters for the same walk: a canvas (batched paths, one stroke per colour and style) and an SVG
 // string for export.
-import { AXIS_H, COLORS, GUTTER, laneY, type MessageEnd, type MessageVariant, type OpState, type Painter, type View } from './paint';
+import {
+  AXIS_H,
+  COLORS,
+  GUTTER,
+  laneY,
+  type MessageEnd,
+  type MessageVariant,
+  type OpState,
+  type Painter,
+  type View,
+} from './paint';
 
 const FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
 const SMALL_FONT = '9px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
@@ -92,7 +102,15 @@ export class CanvasPainter implements Painter {
     if (state !== 'pending') ctx.fillRect(x1 - 1.5, y - bh / 2 - 2, 1.5, bh + 4);
   }
 
-  message(x1: number, y1: number, x2: number, y2: number, color: string, variant: MessageVariant, end: MessageEnd): void {
+  message(
+    x1: number,
+    y1: number,
+    x2: number,
+    y2: number,
+    color: string,
+    variant: MessageVariant,
+    end: MessageEnd,
+  ): void {
     const key = `${color}|${variant}`;
     let bucket = this.buckets.get(key);
     if (bucket === undefined) {
@@ -251,19 +269,29 @@ export class SvgPainter implements Painter {
     this.parts.push(`<rect width="${n(view.width)}" height="${n(view.height)}" fill="#ffffff"/>`);
     for (let i = 0; i < lanes.length; i++) {
       const y = laneY(view, i);
-      if (i % 2 === 1) this.parts.push(`<rect x="${GUTTER}" y="${n(y - view.laneH / 2)}" width="${n(view.width - GUTTER)}" height="${n(view.laneH)}" fill="${COLORS.laneAlt}"/>`);
-      this.parts.push(`<line x1="${GUTTER}" y1="${n(y)}" x2="${n(view.width)}" y2="${n(y)}" stroke="${COLORS.laneLine}"/>`);
+      if (i % 2 === 1)
+        this.parts.push(
+          `<rect x="${GUTTER}" y="${n(y - view.laneH / 2)}" width="${n(view.width - GUTTER)}" height="${n(view.laneH)}" fill="${COLORS.laneAlt}"/>`,
+        );
+      this.parts.push(
+        `<line x1="${GUTTER}" y1="${n(y)}" x2="${n(view.width)}" y2="${n(y)}" stroke="${COLORS.laneLine}"/>`,
+      );
     }
   }
 
   grid(x: number, label: string): void {
     if (x < GUTTER) return;
     this.parts.push(`<line x1="${n(x)}" y1="${AXIS_H}" x2="${n(x)}" y2="${n(this.height)}" stroke="${COLORS.grid}"/>`);
-    if (label !== '') this.parts.push(`<text x="${n(x)}" y="${AXIS_H / 2 + 4}" text-anchor="middle" font-size="11" fill="${COLORS.axis}">${esc(label)}</text>`);
+    if (label !== '')
+      this.parts.push(
+        `<text x="${n(x)}" y="${AXIS_H / 2 + 4}" text-anchor="middle" font-size="11" fill="${COLORS.axis}">${esc(label)}</text>`,
+      );
   }
 
   down(x0: number, x1: number, y: number, h: number): void {
-    this.parts.push(`<rect x="${n(x0)}" y="${n(y - h / 2)}" width="${n(Math.max(1, x1 - x0))}" height="${n(h)}" fill="${COLORS.down}"/>`);
+    this.parts.push(
+      `<rect x="${n(x0)}" y="${n(y - h / 2)}" width="${n(Math.max(1, x1 - x0))}" height="${n(h)}" fill="${COLORS.down}"/>`,
+    );
   }
 
   op(x0: number, x1: number, y: number, h: number, state: OpState, label: string): void {
@@ -273,7 +301,15 @@ export class SvgPainter implements Painter {
     );
   }
 
-  message(x1: number, y1: number, x2: number, y2: number, color: string, variant: MessageVariant, end: MessageEnd): void {
+  message(
+    x1: number,
+    y1: number,
+    x2: number,
+    y2: number,
+    color: string,
+    variant: MessageVariant,
+    end: MessageEnd,
+  ): void {
     const opacity = variant === 'faint' ? 0.3 : variant === 'dup' ? 0.55 : 0.95;
     const dash = variant === 'dup' ? ' stroke-dasharray="4 3"' : '';
     let d = `M${n(x1)} ${n(y1)}L${n(x2)} ${n(y2)}`;
@@ -281,14 +317,19 @@ export class SvgPainter implements Painter {
       const w = wings(x1, y1, x2, y2);
       if (w !== null) d += `M${n(w[0])} ${n(w[1])}L${n(x2)} ${n(y2)}L${n(w[2])} ${n(w[3])}`;
     } else {
-      this.crosses.push(`M${n(x2 - 3.5)} ${n(y2 - 3.5)}L${n(x2 + 3.5)} ${n(y2 + 3.5)}M${n(x2 + 3.5)} ${n(y2 - 3.5)}L${n(x2 - 3.5)} ${n(y2 + 3.5)}`);
+      this.crosses.push(
+        `M${n(x2 - 3.5)} ${n(y2 - 3.5)}L${n(x2 + 3.5)} ${n(y2 + 3.5)}M${n(x2 + 3.5)} ${n(y2 - 3.5)}L${n(x2 - 3.5)} ${n(y2 + 3.5)}`,
+      );
     }
-    this.messages.push(`<path d="${d}" stroke="${color}" stroke-opacity="${opacity}" stroke-width="${variant === 'normal' ? 1.4 : 1}"${dash} fill="none"/>`);
+    this.messages.push(
+      `<path d="${d}" stroke="${color}" stroke-opacity="${opacity}" stroke-width="${variant === 'normal' ? 1.4 : 1}"${dash} fill="none"/>`,
+    );
   }
 
   flushMessages(): void {
     this.parts.push(`<g stroke-linecap="round">${this.messages.join('')}</g>`);
-    if (this.crosses.length > 0) this.parts.push(`<path d="${this.crosses.join('')}" stroke="${COLORS.drop}" stroke-width="1.8" fill="none"/>`);
+    if (this.crosses.length > 0)
+      this.parts.push(`<path d="${this.crosses.join('')}" stroke="${COLORS.drop}" stroke-width="1.8" fill="none"/>`);
     this.messages.length = 0;
     this.crosses.length = 0;
   }
@@ -296,35 +337,50 @@ export class SvgPainter implements Painter {
   mark(x: number, y: number, h: number, label: string, color: string, showLabel: boolean): void {
     const half = Math.max(4, h * 0.38);
     this.parts.push(`<rect x="${n(x - 1)}" y="${n(y - half)}" width="2" height="${n(half * 2)}" fill="${color}"/>`);
-    if (showLabel) this.parts.push(`<text x="${n(x + 2)}" y="${n(y - 2)}" font-size="9" fill="${color}">${esc(label)}</text>`);
+    if (showLabel)
+      this.parts.push(`<text x="${n(x + 2)}" y="${n(y - 2)}" font-size="9" fill="${color}">${esc(label)}</text>`);
   }
 
   crash(x: number, y: number, s: number): void {
-    this.parts.push(`<path d="M${n(x - s)} ${n(y - s)}L${n(x + s)} ${n(y + s)}M${n(x + s)} ${n(y - s)}L${n(x - s)} ${n(y + s)}" stroke="${COLORS.downEdge}" stroke-width="2.4"/>`);
+    this.parts.push(
+      `<path d="M${n(x - s)} ${n(y - s)}L${n(x + s)} ${n(y + s)}M${n(x + s)} ${n(y - s)}L${n(x - s)} ${n(y + s)}" stroke="${COLORS.downEdge}" stroke-width="2.4"/>`,
+    );
   }
 
   restart(x: number, y: number, s: number): void {
-    this.parts.push(`<path d="M${n(x - s * 0.7)} ${n(y - s)}L${n(x + s)} ${n(y)}L${n(x - s * 0.7)} ${n(y + s)}Z" fill="${COLORS.restart}"/>`);
+    this.parts.push(
+      `<path d="M${n(x - s * 0.7)} ${n(y - s)}L${n(x + s)} ${n(y)}L${n(x - s * 0.7)} ${n(y + s)}Z" fill="${COLORS.restart}"/>`,
+    );
   }
 
   dot(x: number, y: number, color: string): void {
-    this.parts.push(`<path d="M${n(x)} ${n(y - 4)}L${n(x + 4)} ${n(y)}L${n(x)} ${n(y + 4)}L${n(x - 4)} ${n(y)}Z" fill="${color}"/>`);
+    this.parts.push(
+      `<path d="M${n(x)} ${n(y - 4)}L${n(x + 4)} ${n(y)}L${n(x)} ${n(y + 4)}L${n(x - 4)} ${n(y)}Z" fill="${color}"/>`,
+    );
   }
 
   future(x: number, view: View): void {
-    this.parts.push(`<rect x="${n(x)}" y="${AXIS_H}" width="${n(view.width - x)}" height="${n(view.height - AXIS_H)}" fill="#ffffff" fill-opacity="0.62"/>`);
+    this.parts.push(
+      `<rect x="${n(x)}" y="${AXIS_H}" width="${n(view.width - x)}" height="${n(view.height - AXIS_H)}" fill="#ffffff" fill-opacity="0.62"/>`,
+    );
   }
 
   cursor(x: number, view: View): void {
-    this.parts.push(`<rect x="${n(x - 1)}" y="${AXIS_H - 4}" width="2" height="${n(view.height - AXIS_H + 4)}" fill="${COLORS.cursor}"/>`);
+    this.parts.push(
+      `<rect x="${n(x - 1)}" y="${AXIS_H - 4}" width="2" height="${n(view.height - AXIS_H + 4)}" fill="${COLORS.cursor}"/>`,
+    );
   }
 
   gutter(view: View, lanes: readonly string[], servers: number): void {
     this.parts.push(`<rect width="${GUTTER}" height="${n(view.height)}" fill="#ffffff"/>`);
-    this.parts.push(`<line x1="${GUTTER}" y1="${AXIS_H}" x2="${GUTTER}" y2="${n(view.height)}" stroke="${COLORS.laneLine}"/>`);
+    this.parts.push(
+      `<line x1="${GUTTER}" y1="${AXIS_H}" x2="${GUTTER}" y2="${n(view.height)}" stroke="${COLORS.laneLine}"/>`,
+    );
     for (let i = 0; i < lanes.length; i++) {
       const fill = i < servers ? COLORS.laneText : COLORS.clientText;
-      this.parts.push(`<text x="${GUTTER - 7}" y="${n(laneY(view, i) + 4)}" text-anchor="end" font-size="11" font-weight="600" fill="${fill}">${esc(lanes[i]!)}</text>`);
+      this.parts.push(
+        `<text x="${GUTTER - 7}" y="${n(laneY(view, i) + 4)}" text-anchor="end" font-size="11" font-weight="600" fill="${fill}">${esc(lanes[i]!)}</text>`,
+      );
     }
   }
 
