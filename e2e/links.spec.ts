@@ -2,7 +2,7 @@
 // back/forward moves between loaded scenarios, and every kind of bad link shows its own message
 // while the default scenario runs.
 import { expect, test, type Page } from '@playwright/test';
-import { DEFAULT_HEADER } from '../src/script/ast';
+import { DEFAULT_HEADER } from '../src/sim/config';
 import { decodeScenario, encodeScenario, packJsonText, scenarioFromLocationHash } from '../src/scenario/url';
 import { consoleOutput, eventCount, openPage, pause, readNumber, typeLine, waitForLeader } from './helpers';
 

@@ -1,6 +1,7 @@
 // Every checker on real simulator runs: clean runs with faults pass; a tampered race fails linearizability.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HEADER, type ClientCommand } from '../script/ast';
+import { DEFAULT_HEADER } from '../sim/config';
+import { type ClientCommand } from '../zk/commands';
 import { Simulator } from '../sim/simulator';
 import type { TraceEvent } from '../sim/trace';
 import { checkLinearizable } from './linearizable';

@@ -41,7 +41,7 @@
 //     in every other part, each op of s is ordered in real time against every txn of T_s, so a copy of
 //     each txn of T_s that must precede one of that part's ops is added there: the copies fix the register's
 //     value for those ops, and have no other effect in that part (no ephemeral of s lives there).
-import { commandTxn } from '../sim/simulator';
+import { commandTxn } from '../zk/commands';
 import type { OpResult, TraceEvent } from '../sim/trace';
 import { applyTxn, cloneReplica, createReplica, type Replica } from '../zk/replica';
 import type { MultiOpResult, Stat, Txn, TxnResult } from '../zk/types';

@@ -1,6 +1,6 @@
 // Test helper: hand-made traces, one event at a time (used by the checkers' tests only).
-import type { ClientCommand } from '../script/ast';
-import { commandTxn, isWriteCommand } from '../sim/simulator';
+import type { ClientCommand } from '../zk/commands';
+import { commandTxn, isWriteCommand } from '../zk/commands';
 import type { OpResult, TraceEvent } from '../sim/trace';
 import type { Stat, Txn } from '../zk/types';
 

@@ -1,6 +1,6 @@
 // npm run bench [-- --writes N --servers 3,5,9,51 --json]
 // Simulated message deliveries and committed writes per CPU second, steady leader, closed-loop clients.
-import { DEFAULT_HEADER } from '../script/ast';
+import { DEFAULT_HEADER } from '../sim/config';
 import { Simulator } from '../sim/simulator';
 import { LiveRun } from '../worker/engine';
 import { fail, parseInteger, parseOptions } from './common';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUG_NAMES } from '../script/ast';
+import { BUG_NAMES } from '../sim/config';
 import { fuzz } from './fuzz';
 import { randomScenario } from './random';
 

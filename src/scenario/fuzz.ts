@@ -2,7 +2,7 @@
 import { runChecks, type CheckName, type Verdict } from '../check/index';
 import { parseScript } from '../script/parse';
 import { runScript } from '../script/run';
-import type { BugName, ProtocolMode } from '../script/ast';
+import type { BugName, ProtocolMode } from '../protocol/types';
 import { randomScenario } from './random';
 
 export interface FuzzOptions {

@@ -1,7 +1,7 @@
 // Guided lessons as data (no React, no simulator): a header, setup lines run at time 0, and steps.
 // Each step may send lines when it starts and ends where an event matching its `pauseAt` appears;
 // the page pauses there. The narration lives in ./lessonText (a catalogue a translation can follow).
-import { DEFAULT_HEADER, type Header } from '../script/ast';
+import { DEFAULT_HEADER, type Header } from '../sim/config';
 import type { EventMatcher } from './matcher';
 import { lessonText, type LessonId } from './lessonText';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HEADER, type Header } from '../script/ast';
+import { DEFAULT_HEADER, type Header } from '../sim/config';
 import { parseScript } from '../script/parse';
 import { checkActions, headerFromLines, scenarioToScript, scriptToScenario, type Scenario } from './model';
 

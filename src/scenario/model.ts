@@ -1,6 +1,6 @@
 // A scenario as the app shares it: the header, and every user action with exactly when it ran.
 // Plain data (no classes, no functions), so it can go through JSON, postMessage and URLs.
-import { DEFAULT_HEADER, type Header } from '../script/ast';
+import { DEFAULT_HEADER, type Header } from '../sim/config';
 import { formatHeader } from '../script/format';
 import { formatParseError, parseConsoleLine, parseLine, parseScript } from '../script/parse';
 import { scenarioMessages as m } from './messages';

@@ -1,7 +1,7 @@
 // Random scenarios for the fuzzer: a script text drawn from a seed, so every violation comes with
 // the exact text that reproduces it (same text + same seed = same run).
 import { Rng } from '../sim/rng';
-import type { BugName, ProtocolMode } from '../script/ast';
+import type { BugName, ProtocolMode } from '../protocol/types';
 
 export interface RandomScenarioOptions {
   readonly seed: number;

@@ -1,8 +1,9 @@
-import { DEFAULT_HEADER as DEFAULT_HEADER_FOR_CURSOR } from '../script/ast';
+import { DEFAULT_HEADER as DEFAULT_HEADER_FOR_CURSOR } from '../sim/config';
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { BUG_NAMES, DEFAULT_HEADER, type BugName, type Header } from '../script/ast';
+import { BUG_NAMES, DEFAULT_HEADER, type Header } from '../sim/config';
+import { type BugName } from '../protocol/types';
 import { checkActions, type Scenario, type ScenarioAction } from './model';
 import {
   bytesToBase64url,

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MultiOp } from '../zk/types';
-import { BUG_NAMES, DEFAULT_HEADER, type ClientCommand, type Header, type LatencyRange, type Line } from './ast';
+import { type Line } from './ast';
+import { BUG_NAMES, DEFAULT_HEADER, type Header, type LatencyRange } from '../sim/config';
+import { type ClientCommand } from '../zk/commands';
 import { formatCommand, formatHeader, formatLine, formatPercent, formatScript, formatWord } from './format';
 import { parseLine, parseScript, pathProblem } from './parse';
 

@@ -2,7 +2,9 @@
 // the formatted line), and parseScript(formatScript(s)) gives back s up to line numbers and text.
 // Used for shareable URLs and for the `cmd` the CLI reports.
 import type { MultiOp } from '../zk/types';
-import { DEFAULT_HEADER, type ClientCommand, type Header, type LatencyRange, type Line, type Script } from './ast';
+import { type Line, type Script } from './ast';
+import { DEFAULT_HEADER, type Header, type LatencyRange } from '../sim/config';
+import { type ClientCommand } from '../zk/commands';
 
 /** A word as the lexer reads it back: quoted when it is empty or could be read as anything else. */
 export function formatWord(s: string): string {

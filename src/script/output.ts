@@ -1,7 +1,7 @@
 // What a run prints: zkCli's text for each result and watch event, and the --json records
 // whose keys ../shared/reference/script-language.md fixes.
 import type { OpResult } from '../sim/trace';
-import type { ClientCommand } from './ast';
+import type { ClientCommand } from '../zk/commands';
 import { errorMessage } from '../zk/errors';
 import { formatLs, formatStat } from '../zk/format';
 import type { MultiOp, Stat } from '../zk/types';

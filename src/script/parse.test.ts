@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUG_NAMES, DEFAULT_HEADER, type ClientCommand, type Line } from './ast';
+import { type Line } from './ast';
+import { BUG_NAMES, DEFAULT_HEADER } from '../sim/config';
+import { type ClientCommand } from '../zk/commands';
 import { formatParseError, parseConsoleLine, parseLine, parseScript } from './parse';
 
 /** Parses one body line (3 servers unless told) and returns the Line, failing on an error. */

@@ -1,19 +1,10 @@
 // The scenario-script parser (../../shared/reference/script-language.md): text -> Script.
 // Never throws: every line that cannot be parsed becomes a ParseError naming it.
 import type { MultiOp, SessionName } from '../zk/types';
-import {
-  BUG_NAMES,
-  DEFAULT_HEADER,
-  type BugName,
-  type ClientCommand,
-  type Header,
-  type LatencyRange,
-  type Line,
-  type ParseError,
-  type ParseResult,
-  type ProtocolMode,
-  type ServerNumber,
-} from './ast';
+import { type Line, type ParseError, type ParseResult, type ServerNumber } from './ast';
+import { BUG_NAMES, DEFAULT_HEADER, type Header, type LatencyRange } from '../sim/config';
+import { type BugName, type ProtocolMode } from '../protocol/types';
+import { type ClientCommand } from '../zk/commands';
 import { lex, type Token } from './lex';
 import { messages } from './messages';
 

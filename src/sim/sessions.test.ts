@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HEADER } from '../script/ast';
+import { DEFAULT_HEADER } from './config';
 import { Simulator } from './simulator';
 
 function connectedTo(sim: Simulator, session: string): number | null {

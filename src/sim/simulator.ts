@@ -2,7 +2,8 @@
 // replicas, and ZooKeeper client sessions. One event at a time; the same config and inputs give the same run.
 import { cloneVolatile, crashServer, initServer, restartServer, step } from '../protocol/server';
 import type { DurableState, Effect, Env, Message, ProtocolConfig, ServerState, VolatileState } from '../protocol/types';
-import type { ClientCommand, Header } from '../script/ast';
+import type { ClientCommand } from '../zk/commands';
+import type { Header } from './config';
 import {
   applyTxn,
   cloneReplica,
@@ -13,6 +14,7 @@ import {
   type ClientWatch,
   type Replica,
 } from '../zk/replica';
+import { commandRead, commandTxn, isWriteCommand } from '../zk/commands';
 import type { EventType, MultiOp, Read, ReadResult, SessionName, Txn, TxnResult, WatchKind } from '../zk/types';
 import { describeMessage, describeTxn } from './describe';
 import { EventQueue } from './queue';
@@ -1250,7 +1252,7 @@ export class Simulator {
       return;
     }
     const command = head.op.command;
-    const read = readFor(command);
+    const read = commandRead(command);
     if (read !== null) {
       head.sent = true;
       this.send(
@@ -1649,60 +1651,7 @@ function wireLabel(wire: Wire): string {
   }
 }
 
-export function isWriteCommand(command: ClientCommand): boolean {
-  return (
-    command.kind === 'create' ||
-    command.kind === 'set' ||
-    command.kind === 'delete' ||
-    command.kind === 'deleteall' ||
-    command.kind === 'multi'
-  );
-}
-
 function commandPath(op: ClientOp): string {
   if (op.kind !== 'command') return '';
   return op.command.kind === 'multi' ? '' : op.command.path;
-}
-
-function readFor(command: ClientCommand): Read | null {
-  switch (command.kind) {
-    case 'get':
-      return { op: 'get', path: command.path, watch: command.watch };
-    case 'stat':
-      return { op: 'exists', path: command.path, watch: command.watch };
-    case 'ls':
-      return { op: 'ls', path: command.path, watch: command.watch, recursive: command.recursive };
-    case 'deleteall':
-      return { op: 'ls', path: command.path, watch: false, recursive: true };
-    default:
-      return null;
-  }
-}
-
-/** The transaction a client write command sends. */
-export function commandTxn(session: SessionName, command: ClientCommand): Txn {
-  switch (command.kind) {
-    case 'create':
-      return {
-        op: 'create',
-        session,
-        path: command.path,
-        data: command.data,
-        ephemeral: command.ephemeral,
-        sequential: command.sequential,
-      };
-    case 'set':
-      return { op: 'setData', session, path: command.path, data: command.data, version: command.version };
-    case 'delete':
-      return { op: 'delete', session, path: command.path, version: command.version };
-    case 'multi':
-      return { op: 'multi', session, ops: command.ops };
-    case 'sync':
-      return { op: 'sync', session, path: command.path };
-    case 'get':
-    case 'stat':
-    case 'ls':
-    case 'deleteall':
-      throw new Error(`${command.kind} is not a write`);
-  }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HEADER } from '../script/ast';
+import { DEFAULT_HEADER } from './config';
 import { Simulator } from './simulator';
 
 function hash(value: unknown): string {

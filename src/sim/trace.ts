@@ -1,6 +1,6 @@
 // The trace: every event of a run, with enough detail for the UI to draw it and the checkers to judge it.
 import type { Ballot, MessageType, Phase, Role } from '../protocol/types';
-import type { ClientCommand } from '../script/ast';
+import type { ClientCommand } from '../zk/commands';
 import type { ErrorCode, EventType, Stat, Txn, TxnResult } from '../zk/types';
 
 /** A message endpoint: a server "n1" or a client session "c1". */

@@ -1,7 +1,7 @@
 // The UI's copy of what the worker sent. Components read it and dispatch commands; nothing here simulates.
 import { create } from 'zustand';
-import type { Header } from '../script/ast';
-import { DEFAULT_HEADER } from '../script/ast';
+import type { Header } from '../sim/config';
+import { DEFAULT_HEADER } from '../sim/config';
 import {
   PANEL_REFRESH_MS,
   SIM_MS_PER_REAL_MS_AT_1X,

@@ -1,5 +1,5 @@
 // A worker Frame for store tests: an idle 3-server run at time 0, with the given fields replaced.
-import { DEFAULT_HEADER } from '../script/ast';
+import { DEFAULT_HEADER } from '../sim/config';
 import type { Frame } from '../worker/protocol';
 
 export function testFrame(over: Partial<Frame> & Pick<Frame, 'eventCount' | 'reset'>): Frame {

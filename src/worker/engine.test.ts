@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HEADER, type Header } from '../script/ast';
+import { DEFAULT_HEADER, type Header } from '../sim/config';
 import type { TraceEvent } from '../sim/trace';
 import { LiveRun, SNAPSHOT_EVERY } from './engine';
 

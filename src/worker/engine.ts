@@ -2,7 +2,8 @@
 // Free of worker globals and timers, so Node tests drive it directly; sim.worker.ts adds the pacing.
 import { formatBallot } from '../protocol/ballot';
 import { decidedPrefix } from '../protocol/server';
-import type { Header, Line } from '../script/ast';
+import type { Line } from '../script/ast';
+import type { Header } from '../sim/config';
 import { formatParseError, parseConsoleLine } from '../script/parse';
 import { ScriptRunner, SETTLE_BOUND_MS, type RunnerState } from '../script/run';
 import { describeTxn as describeTxnText } from '../sim/describe';

@@ -1,7 +1,7 @@
 // The typed messages between the UI and the simulation worker. The UI sends commands; the worker
 // answers with at most one Frame per animation frame (what changed since the last one) and with errors
 // as messages, never by dying.
-import type { Header } from '../script/ast';
+import type { Header } from '../sim/config';
 import type { Phase, Role } from '../protocol/types';
 import type { TraceEvent, WireKind } from '../sim/trace';
 import type { EventMatcher } from '../scenario/matcher';

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 // The Web Worker that owns the live run: it paces simulated time to the requested speed in small
 // time-boxed chunks and posts at most one Frame per animation frame (after the page acks the last).
-import { DEFAULT_HEADER } from '../script/ast';
+import { DEFAULT_HEADER } from '../sim/config';
 import { DiagramHost, type DiagramSource } from './diagram';
 import { LiveRun } from './engine';
 import { workerText } from './messages';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HEADER } from '../../script/ast';
+import { DEFAULT_HEADER } from '../../sim/config';
 import { applyUpdate, connectStore, useSim } from '../../store/simStore';
 import { testFrame } from '../../store/testFrame';
 import type { Frame } from '../../worker/protocol';

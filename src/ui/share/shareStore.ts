@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import { scenarioToScript, scriptToScenario, type Scenario } from '../../scenario/model';
 import { scenarioFromLocationHash, scenarioHash } from '../../scenario/url';
 import { lessonIdFromHash } from '../../scenario/lessons';
-import { DEFAULT_HEADER } from '../../script/ast';
+import { DEFAULT_HEADER } from '../../sim/config';
 import { requestFingerprint, requestScenario, requestTrace, useSim } from '../../store/simStore';
 import { download } from '../download';
 import { startWorker } from '../../store/workerClient';

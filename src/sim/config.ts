@@ -1,0 +1,40 @@
+// A run's configuration: the scenario header (../shared/reference/script-language.md), with its defaults.
+import type { BugName, ProtocolMode } from '../protocol/types';
+
+export const BUG_NAMES: readonly BugName[] = [
+  'forget-promise',
+  'ignore-promised-values',
+  'minority-quorum',
+  'accept-below-promise',
+  'apply-out-of-order',
+];
+
+export interface LatencyRange {
+  readonly minMs: number;
+  readonly maxMs: number;
+}
+
+/** The header; every field has its documented default after parsing. */
+export interface Header {
+  readonly servers: number;
+  readonly seed: number;
+  readonly protocol: ProtocolMode;
+  readonly latency: LatencyRange;
+  /** 0..1 */
+  readonly loss: number;
+  /** 0..1 */
+  readonly dup: number;
+  readonly sessionTimeoutMs: number;
+  readonly bugs: readonly BugName[];
+}
+
+export const DEFAULT_HEADER: Header = {
+  servers: 3,
+  seed: 1,
+  protocol: 'multi-paxos',
+  latency: { minMs: 10, maxMs: 50 },
+  loss: 0,
+  dup: 0,
+  sessionTimeoutMs: 4000,
+  bugs: [],
+};
