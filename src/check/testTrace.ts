@@ -17,7 +17,7 @@ export class TraceBuilder {
 
   /** Appends an event at the current time; returns its index. */
   push(event: DistributiveOmit<TraceEvent, 't'>): number {
-    this.events.push({ t: this.now, ...event } as TraceEvent);
+    this.events.push({ t: this.now, ...event });
     return this.events.length - 1;
   }
 

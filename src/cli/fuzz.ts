@@ -1,7 +1,7 @@
 // npm run fuzz -- --seeds 1000 --steps 300 [--servers 5] [--bug NAME] [--protocol basic-paxos] [--first-seed S] [--stop]
 // Random faults and client writes; every checker on every run. Exits non-zero when a violation is found.
 import { BUG_NAMES } from '../sim/config';
-import { type BugName, type ProtocolMode } from '../protocol/types';
+import { type BugName } from '../protocol/types';
 import { fuzz } from '../scenario/fuzz';
 import { fail, parseInteger, parseOptions } from './common';
 
@@ -47,7 +47,7 @@ function main(): void {
     `fuzzing ${seeds} seeds from ${firstSeed}, ${steps} steps, ${servers} servers, ${protocol}${bugs.length ? `, bugs: ${bugs.join(', ')}` : ''}\n`,
   );
   const report = fuzz(
-    { seeds, firstSeed, steps, servers, protocol: protocol as ProtocolMode, bugs, stopAtFirst: values.stop },
+    { seeds, firstSeed, steps, servers, protocol: protocol, bugs, stopAtFirst: values.stop },
     (runs, found) => {
       for (const v of found) {
         process.stdout.write(`violation: ${v.check} at seed ${v.seed}: ${v.reason} at trace event ${v.event}\n`);

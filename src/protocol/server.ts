@@ -199,29 +199,49 @@ export function step<P>(state: ServerState<P>, input: Input<P>, env: Env): StepO
 
 function onMessage<P>(out: Out<P>, m: Message<P>): void {
   switch (m.type) {
-    case 'prepare':
-      return onPrepare(out, m.from, m.ballot, m.fromSlot);
-    case 'promise':
-      return onPromise(out, m.from, m.ballot, m.accepted, m.decided);
-    case 'nack':
-      return onNack(out, m.ballot, m.promised);
-    case 'accept':
-      return onAccept(out, m.from, m.ballot, m.slot, m.proposal);
-    case 'accepted':
-      return onAccepted(out, m.from, m.ballot, m.slot);
-    case 'decide':
-      return onDecide(out, m.slot, m.proposal);
-    case 'heartbeat':
-      return onHeartbeat(out, m.from, m.ballot, m.decidedUpTo);
-    case 'heartbeatAck':
-      return onHeartbeatAck(out, m.from, m.ballot);
-    case 'catchUpRequest':
-      return onCatchUpRequest(out, m.from, m.fromSlot);
+    case 'prepare': {
+      onPrepare(out, m.from, m.ballot, m.fromSlot);
+      return;
+    }
+    case 'promise': {
+      onPromise(out, m.from, m.ballot, m.accepted, m.decided);
+      return;
+    }
+    case 'nack': {
+      onNack(out, m.ballot, m.promised);
+      return;
+    }
+    case 'accept': {
+      onAccept(out, m.from, m.ballot, m.slot, m.proposal);
+      return;
+    }
+    case 'accepted': {
+      onAccepted(out, m.from, m.ballot, m.slot);
+      return;
+    }
+    case 'decide': {
+      onDecide(out, m.slot, m.proposal);
+      return;
+    }
+    case 'heartbeat': {
+      onHeartbeat(out, m.from, m.ballot, m.decidedUpTo);
+      return;
+    }
+    case 'heartbeatAck': {
+      onHeartbeatAck(out, m.from, m.ballot);
+      return;
+    }
+    case 'catchUpRequest': {
+      onCatchUpRequest(out, m.from, m.fromSlot);
+      return;
+    }
     case 'catchUpReply':
       for (const [slot, proposal] of m.entries) learn(out, slot, proposal);
       return;
-    case 'forward':
-      return onRequest(out, m.proposal);
+    case 'forward': {
+      onRequest(out, m.proposal);
+      return;
+    }
   }
 }
 

@@ -127,7 +127,7 @@ type Step<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; 
 function inflateCapped(data: Uint8Array, cap: number): Step<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let total = 0;
-  let over = false;
+  let over = false as boolean; // set by the inflater callback
   const inflater = new Inflate((chunk) => {
     total += chunk.length;
     if (total > cap) over = true;

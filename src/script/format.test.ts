@@ -177,7 +177,7 @@ describe('formatLine / parseLine round trip', () => {
   it('gives back every generated Line', () => {
     fc.assert(
       fc.property(body, fc.integer({ min: 1, max: 10_000 }), (b, lineNo) => {
-        const text = formatLine({ ...b, line: lineNo, text: '' } as Line);
+        const text = formatLine({ ...b, line: lineNo, text: '' });
         const expected = { ...b, line: lineNo, text };
         const r = parseLine(text, lineNo, { context: 'body', servers: SERVERS });
         expect(r.error).toBeUndefined();
@@ -251,7 +251,7 @@ describe('formatHeader / formatScript', () => {
         header.map((x) => ({ ...x, servers: SERVERS })),
         fc.array(body, { maxLength: 8 }),
         (h, bodies) => {
-          const lines = bodies.map((b, i) => ({ ...b, line: i + 1, text: '' }) as Line);
+          const lines = bodies.map((b, i) => ({ ...b, line: i + 1, text: '' }));
           const text = formatScript({ header: h, lines });
           const r = parseScript(text);
           expect(r.errors).toEqual([]);

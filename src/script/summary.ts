@@ -22,7 +22,7 @@ export function serverSummaries(sim: Simulator): Record<string, ServerSummary> {
   for (const event of sim.trace) {
     if (event.kind !== 'apply') continue;
     let perSlot = zxids.get(event.server);
-    if (perSlot === undefined) zxids.set(event.server, (perSlot = new Map()));
+    if (perSlot === undefined) zxids.set(event.server, (perSlot = new Map<number, number>()));
     perSlot.set(event.slot, event.zxid);
   }
   const result: Record<string, ServerSummary> = {};

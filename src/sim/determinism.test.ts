@@ -88,9 +88,9 @@ function decidedLogs(trace: readonly TraceEvent[]): Map<number, Map<number, stri
   for (const e of trace) {
     if (e.kind !== 'decided') continue;
     let log = logs.get(e.server);
-    if (log === undefined) logs.set(e.server, (log = new Map()));
+    if (log === undefined) logs.set(e.server, (log = new Map<number, string>()));
     const before = log.get(e.slot);
-    if (before !== undefined) expect(`${e.proposalId}`).toBe(before);
+    if (before !== undefined) expect(e.proposalId).toBe(before);
     log.set(e.slot, e.proposalId);
   }
   return logs;

@@ -289,6 +289,7 @@ export class Simulator {
     this.traceProtocol = config.traceProtocol ?? true;
     this.protocol = protocolConfigFor(config.header);
     this.rng = new Rng(config.header.seed);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the env reads the clock live
     const sim = this;
     this.stepEnv = {
       get now(): number {
@@ -845,7 +846,7 @@ export class Simulator {
     }
   }
 
-  private deliverToServer(server: SimServer, from: string, wire: Wire): void {
+  private deliverToServer(server: SimServer, _from: string, wire: Wire): void {
     if (
       (wire.kind === 'client-write' || wire.kind === 'client-read' || wire.kind === 'client-ping') &&
       !server.clients.has(wire.session)
@@ -942,7 +943,6 @@ export class Simulator {
         this.send(serverName(server.id), wire.session, { kind: 'client-pong' }, server.id, 0);
         return;
       default:
-        void from;
         return;
     }
   }
@@ -1463,7 +1463,7 @@ function chunkLog<T>(log: readonly (T | undefined)[], previous: ChunkedLog<T> | 
 }
 
 function flattenLog<T>(chunked: ChunkedLog<T>): (T | undefined)[] {
-  const log: (T | undefined)[] = new Array(chunked.length);
+  const log: (T | undefined)[] = new Array<T | undefined>(chunked.length);
   let at = 0;
   for (const chunk of chunked.chunks) for (const entry of chunk) log[at++] = entry;
   return log;

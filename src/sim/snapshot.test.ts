@@ -146,11 +146,7 @@ describe('snapshots', () => {
     sim.runUntil(300);
     const wire = sim.inFlight();
     expect(wire.length).toBeGreaterThan(0);
-    const sent = new Set(
-      sim.trace
-        .filter((e) => e.kind === 'send' || e.kind === 'duplicate')
-        .map((e) => (e.kind === 'send' || e.kind === 'duplicate' ? e.id : -1)),
-    );
+    const sent = new Set(sim.trace.flatMap((e) => (e.kind === 'send' || e.kind === 'duplicate' ? [e.id] : [])));
     for (const message of wire) {
       expect(sent.has(message.id)).toBe(true);
       expect(message.deliverAt).toBeGreaterThanOrEqual(sim.now);

@@ -201,7 +201,7 @@ export const text = {
       decide: 'decide',
     },
     tip: {
-      message: (label: string, wire: string): string => (label === '' ? wire : `${label}`),
+      message: (label: string, wire: string): string => (label === '' ? wire : label),
       duplicate: (copyOf: number): string => `duplicate of message #${copyOf}`,
       route: (from: string, to: string): string => `${from} → ${to}`,
       sent: (t: string): string => `sent ${t}`,

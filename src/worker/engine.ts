@@ -661,7 +661,7 @@ export class LiveRun {
         // A silent success (set, delete) still gets an acknowledgement, so the console shows it completed.
         this.consoleLog.push({
           kind: 'output',
-          text: workerText.done(session, String(record.json.cmd ?? '')),
+          text: workerText.done(session, typeof record.json.cmd === 'string' ? record.json.cmd : ''),
           t: record.t,
           ok: true,
           session,

@@ -406,7 +406,7 @@ function doMulti(ctx: Ctx, ops: readonly MultiOp[]): TxnResult {
     if (i > failedAt) return { ok: false, error: 'RUNTIMEINCONSISTENCY', path: op.path };
     return outcomeToResult(failed);
   });
-  const result: TxnResult = { ok: false, error: failed.error as ErrorCode, path: failed.path, results };
+  const result: TxnResult = { ok: false, error: failed.error, path: failed.path, results };
   return failed.reason === undefined ? result : { ...result, reason: failed.reason };
 }
 

@@ -37,6 +37,7 @@ export function ClusterView() {
   const sessionKey = servers.map((s) => s.sessions.join(',')).join('|');
   const serversRef = useRef(servers);
   serversRef.current = servers;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- sessionKey stands for the sessions in serversRef
   const clients = useMemo(() => clientSpots(layout, serversRef.current), [layout, sessionKey]);
   const badges = useMemo(() => quorumBadges(layout, quorums), [layout, quorums]);
 

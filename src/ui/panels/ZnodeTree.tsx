@@ -17,7 +17,7 @@ export function ZnodeTree() {
   const shown = detail?.server ?? selected;
   // Keyed by the server's last zxid, a changed node remounts and its flash animation plays again.
   const lastZxid = servers.find((s) => s.id === shown)?.lastZxid ?? '';
-  const znodes = detail?.znodes ?? [];
+  const znodes = useMemo(() => detail?.znodes ?? [], [detail]);
   const positions = useMemo(() => siblingPositions(znodes), [znodes]);
   const scroller = useRef<HTMLDivElement>(null);
   // Only the rows in view are in the DOM: a tree of hundreds of znodes changes with every write.

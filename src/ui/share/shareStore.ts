@@ -113,6 +113,7 @@ export function pushHash(hash: string): void {
 
 async function writeClipboard(value: string): Promise<boolean> {
   try {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined outside secure contexts
     if (navigator.clipboard === undefined) return false;
     await navigator.clipboard.writeText(value);
     return true;
