@@ -47,7 +47,6 @@ export default tseslint.config(
       'src/ui/timetravel/paint.ts',
       'src/worker/engine.ts',
       'src/worker/sim.worker.ts',
-      'src/zk/replica.ts',
     ],
     rules: { 'max-lines-per-function': 'off', 'max-lines': 'off' },
   },

@@ -43,7 +43,8 @@
 //     value for those ops, and have no other effect in that part (no ephemeral of s lives there).
 import { commandTxn } from '../zk/commands';
 import type { OpResult, TraceEvent } from '../sim/trace';
-import { applyTxn, cloneReplica, createReplica, type Replica } from '../zk/replica';
+import { cloneReplica, createReplica, type Replica } from '../zk/replica';
+import { applyTxn } from '../zk/apply';
 import type { MultiOpResult, Stat, Txn, TxnResult } from '../zk/types';
 import { commandText, resultText, txnText } from './describe';
 import { OK, okWithNote, violation, type Verdict } from './types';

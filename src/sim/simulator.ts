@@ -4,16 +4,9 @@ import { cloneVolatile, crashServer, initServer, restartServer, step } from '../
 import type { DurableState, Effect, Env, Message, ProtocolConfig, ServerState, VolatileState } from '../protocol/types';
 import type { ClientCommand } from '../zk/commands';
 import type { Header } from './config';
-import {
-  applyTxn,
-  cloneReplica,
-  createReplica,
-  readOnReplica,
-  restoreWatches,
-  snapshotReplica,
-  type ClientWatch,
-  type Replica,
-} from '../zk/replica';
+import { cloneReplica, createReplica, snapshotReplica, type Replica } from '../zk/replica';
+import { applyTxn } from '../zk/apply';
+import { readOnReplica, restoreWatches, type ClientWatch } from '../zk/read';
 import { commandRead, commandTxn, isWriteCommand } from '../zk/commands';
 import type { EventType, MultiOp, Read, ReadResult, SessionName, Txn, TxnResult, WatchKind } from '../zk/types';
 import { describeMessage, describeTxn } from './describe';

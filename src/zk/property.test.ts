@@ -1,7 +1,9 @@
 // Properties: replicas fed the same log end identical; cloneReplica is independent; tree invariants hold.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyTxn, cloneReplica, createReplica, readOnReplica, replicaFingerprint, type Replica } from './replica';
+import { cloneReplica, createReplica, replicaFingerprint, type Replica } from './replica';
+import { applyTxn } from './apply';
+import { readOnReplica } from './read';
 import type { MultiOp, Read, Txn } from './types';
 
 const SESSIONS = ['c1', 'c2', 'c3'] as const;

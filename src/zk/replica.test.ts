@@ -1,7 +1,8 @@
 // One test per rule of /work/shared/reference/zookeeper.md (data model, zxids, versions, sequential
 // names, sessions). zxids are consecutive from 1 (ZkDriver), so each step's zxid is noted.
 import { describe, expect, it } from 'vitest';
-import { applyTxn, cloneReplica, createReplica, replicaFingerprint } from './replica';
+import { cloneReplica, createReplica, replicaFingerprint } from './replica';
+import { applyTxn } from './apply';
 import { ZkDriver } from './testHarness';
 import type { Stat } from './types';
 

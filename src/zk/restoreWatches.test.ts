@@ -1,6 +1,8 @@
 // ZooKeeper's setWatches on reconnect: watches move to the new server, or fire at once if they missed their event.
 import { describe, expect, it } from 'vitest';
-import { applyTxn, createReplica, readOnReplica, restoreWatches, type Replica } from './replica';
+import { createReplica, type Replica } from './replica';
+import { applyTxn } from './apply';
+import { readOnReplica, restoreWatches } from './read';
 import { hasWatch } from './watches';
 import type { Txn } from './types';
 

@@ -1,6 +1,8 @@
 // A small driver for tests: one replica fed transactions with consecutive zxids, zkCli-like calls.
 // Not used by the app; kept free of test-framework imports so it typechecks anywhere.
-import { applyTxn, createReplica, readOnReplica, type Replica } from './replica';
+import { createReplica, type Replica } from './replica';
+import { applyTxn } from './apply';
+import { readOnReplica } from './read';
 import type { MultiOp, ReadResult, SessionName, Stat, Txn, TxnResult, WatchEvent } from './types';
 
 export class ZkDriver {

@@ -1,6 +1,7 @@
 // Watches: one-shot, at most one per (session, path, kind), fired by this replica only.
 import { describe, expect, it } from 'vitest';
-import { applyTxn, cloneReplica } from './replica';
+import { cloneReplica } from './replica';
+import { applyTxn } from './apply';
 import { ZkDriver } from './testHarness';
 import { hasWatch } from './watches';
 
