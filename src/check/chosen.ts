@@ -1,7 +1,7 @@
 // Chosen-value stability: once a majority of distinct servers accepted (slot, ballot, value), every later
 // `accepted` for that slot at a higher ballot carries the same value.
-import { compareBallots } from '../protocol/ballot';
-import type { Ballot } from '../protocol/types';
+import { compareBallots } from '../protocol/paxos/ballot';
+import type { Ballot } from '../protocol/paxos/types';
 import type { TraceEvent } from '../sim/trace';
 import { ballotText, majority, OK, violation, type Verdict } from './types';
 

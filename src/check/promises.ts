@@ -1,7 +1,7 @@
 // Promise monotonicity: per server, `promised` ballots strictly increase over the whole trace (crashes and
 // restarts included), and no `accepted` carries a ballot below that server's latest promise.
-import { compareBallots } from '../protocol/ballot';
-import type { Ballot } from '../protocol/types';
+import { compareBallots } from '../protocol/paxos/ballot';
+import type { Ballot } from '../protocol/paxos/types';
 import type { TraceEvent } from '../sim/trace';
 import { ballotText, OK, violation, type Verdict } from './types';
 

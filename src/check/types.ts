@@ -1,5 +1,5 @@
 // The checkers' common vocabulary: a verdict per checker, and small helpers to build one.
-import type { Ballot } from '../protocol/types';
+import type { Ballot } from '../protocol/paxos/types';
 
 /** A checker's judgement on a trace. `note` says why an ok verdict is weaker than it looks. */
 export type Verdict =

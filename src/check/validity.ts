@@ -1,5 +1,5 @@
 // Validity: every decided value is a no-op or was asked for by an earlier `request` event.
-import { NOOP_ID } from '../protocol/server';
+import { NOOP_ID } from '../protocol/paxos/common';
 import type { TraceEvent } from '../sim/trace';
 import { OK, violation, type Verdict } from './types';
 

@@ -32,7 +32,7 @@ function benchOne(servers: number, writes: number, sessions: number, trace: bool
     traceProtocol: trace,
   });
   // Steady leader first: the measured part is replication only.
-  sim.runUntilCondition(() => sim.servers.some((s) => s.paxos.volatile.role === 'leader'), 60_000);
+  sim.runUntilCondition(() => sim.servers.some((s) => sim.roleOf(s.id) === 'leader'), 60_000);
   let issued = 0;
   let completed = 0;
   const issue = (session: string): void => {

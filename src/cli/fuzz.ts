@@ -1,7 +1,7 @@
 // npm run fuzz -- --seeds 1000 --steps 300 [--servers 5] [--bug NAME] [--protocol basic-paxos] [--first-seed S] [--stop]
 // Random faults and client writes; every checker on every run. Exits non-zero when a violation is found.
 import { BUG_NAMES } from '../sim/config';
-import { type BugName } from '../protocol/types';
+import { type BugName } from '../protocol';
 import { fuzz } from '../scenario/fuzz';
 import { fail, parseInteger, parseOptions } from './common';
 

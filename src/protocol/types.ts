@@ -1,174 +1,19 @@
-// The Paxos protocol's data: ballots, log entries, messages, server state, step inputs and outputs.
-// The protocol is generic over the payload P it replicates (Paxoscope replicates znode transactions).
+// The seam between the simulator and a consensus protocol: what a driver needs to run one, and nothing more.
+// A protocol replicates a log of proposals carrying a payload P (Paxoscope replicates znode transactions);
+// its state, messages and trace notes are its own, and the driver only moves them around.
 
 /** Servers are numbered 1..n; the UI and scripts write them n1..nN. */
 export type ServerId = number;
-
-/** A ballot (round, server): compared round first, then server, so no two proposers share one. */
-export interface Ballot {
-  readonly round: number;
-  readonly server: ServerId;
-}
 
 /** A value proposed for a log slot. `payload` null is a no-op (fills a hole). */
 export interface Proposal<P> {
   /** Unique per client request (retries keep it); "noop" for no-ops. */
   readonly id: string;
-  /** Round of the ballot that first proposed it; zxids take their epoch from it. */
+  /** The leader's round or epoch when first proposed; zxids take their epoch from it. */
   readonly epoch: number;
   /** Simulated time when it was first proposed (ZooKeeper stamps txns at the leader). */
   readonly time: number;
   readonly payload: P | null;
-}
-
-export interface AcceptedEntry<P> {
-  readonly ballot: Ballot;
-  readonly proposal: Proposal<P>;
-}
-
-export type ProtocolMode = 'multi-paxos' | 'basic-paxos';
-
-export type BugName =
-  'forget-promise' | 'ignore-promised-values' | 'minority-quorum' | 'accept-below-promise' | 'apply-out-of-order';
-
-export interface ProtocolConfig {
-  readonly servers: number;
-  readonly mode: ProtocolMode;
-  readonly bugs: ReadonlySet<BugName>;
-  readonly heartbeatMs: number;
-  /** A follower's election timeout is drawn uniformly from [min, max). */
-  readonly electionTimeoutMinMs: number;
-  readonly electionTimeoutMaxMs: number;
-  /** At most this many entries in one catch-up reply. */
-  readonly catchUpBatch: number;
-}
-
-/** Survives a crash. */
-export interface DurableState<P> {
-  promised: Ballot;
-  /** Indexed by slot (0-based). */
-  accepted: (AcceptedEntry<P> | undefined)[];
-  decided: (Proposal<P> | undefined)[];
-}
-
-export type Role = 'follower' | 'candidate' | 'leader';
-
-/** Lost on a crash. */
-export interface VolatileState<P> {
-  role: Role;
-  /** The leader this server believes in (itself when leader), or null. */
-  leader: ServerId | null;
-  /** This server's own ballot while candidate or leader. */
-  ballot: Ballot;
-  /** Highest round seen anywhere; the next election goes above it. */
-  highestRound: number;
-  /** Candidate: voters whose Promise arrived, and what they reported. */
-  promisesFrom: Set<ServerId>;
-  prepareFromSlot: number;
-  reportedAccepted: Map<number, AcceptedEntry<P>>;
-  /** Leader: next free slot, and the Accepted votes of slots not yet chosen. */
-  nextSlot: number;
-  acceptVotes: Map<number, Set<ServerId>>;
-  /** Leader: when each slot's Accepts last went out (they are re-sent when no quorum came in time). */
-  acceptSentAt: Map<number, number>;
-  /** Follower: the leader's decided prefix as its previous heartbeat reported it. */
-  leaderDecidedUpTo: number;
-  /** Requests this server holds until they are decided: to forward, or to propose when it leads. */
-  pending: Map<string, Proposal<P>>;
-  /** Ids of recently decided requests, so a late or repeated forward is not proposed again. */
-  decidedIds: Set<string>;
-  /** The same ids in the order they were decided, as a ring: the oldest is forgotten first. */
-  decidedRing: string[];
-  decidedRingAt: number;
-  /** Basic Paxos: the request this proposer's current round exists for. */
-  roundFor: string | null;
-  /** First slot not yet decided (the decided prefix is [0, decidedUpTo)). */
-  decidedUpTo: number;
-  /** First slot not yet applied. */
-  appliedUpTo: number;
-  /** apply-out-of-order bug only: slots applied ahead of the prefix. */
-  appliedAhead: Set<number>;
-  electionDeadline: number;
-  heartbeatDue: number;
-  /** Leader: when each follower last answered; steps down without a quorum of answers. */
-  lastHeardFrom: Map<ServerId, number>;
-  /** When pending requests were last forwarded to the leader. */
-  lastForwardAt: number;
-  /** Basic Paxos has no leader heartbeats: a server asks its peers in turn for decided slots it lacks. */
-  probeAt: number;
-  probePeer: ServerId;
-}
-
-export interface ServerState<P> {
-  readonly id: ServerId;
-  readonly config: ProtocolConfig;
-  durable: DurableState<P>;
-  volatile: VolatileState<P>;
-}
-
-interface Envelope {
-  readonly from: ServerId;
-  readonly to: ServerId;
-}
-
-export type Message<P> =
-  | (Envelope & { readonly type: 'prepare'; readonly ballot: Ballot; readonly fromSlot: number })
-  | (Envelope & {
-      readonly type: 'promise';
-      readonly ballot: Ballot;
-      readonly accepted: readonly (readonly [number, AcceptedEntry<P>])[];
-      readonly decided: readonly (readonly [number, Proposal<P>])[];
-    })
-  | (Envelope & { readonly type: 'nack'; readonly ballot: Ballot; readonly promised: Ballot })
-  | (Envelope & {
-      readonly type: 'accept';
-      readonly ballot: Ballot;
-      readonly slot: number;
-      readonly proposal: Proposal<P>;
-    })
-  | (Envelope & { readonly type: 'accepted'; readonly ballot: Ballot; readonly slot: number })
-  | (Envelope & { readonly type: 'decide'; readonly slot: number; readonly proposal: Proposal<P> })
-  | (Envelope & { readonly type: 'heartbeat'; readonly ballot: Ballot; readonly decidedUpTo: number })
-  | (Envelope & { readonly type: 'heartbeatAck'; readonly ballot: Ballot; readonly decidedUpTo: number })
-  | (Envelope & { readonly type: 'catchUpRequest'; readonly fromSlot: number })
-  | (Envelope & { readonly type: 'catchUpReply'; readonly entries: readonly (readonly [number, Proposal<P>])[] })
-  | (Envelope & { readonly type: 'forward'; readonly proposal: Proposal<P> });
-
-export type MessageType = Message<unknown>['type'];
-
-export type Input<P> =
-  | { readonly kind: 'message'; readonly message: Message<P> }
-  | { readonly kind: 'tick' }
-  /** A client write reaching this server; `id` is unique per request. */
-  | { readonly kind: 'request'; readonly id: string; readonly payload: P };
-
-/** The phases a proposer goes through, as the UI and the trace name them. */
-export type Phase = 'prepare' | 'promise-quorum' | 'accept' | 'accepted-quorum' | 'decide';
-
-/** What a step did besides sending: for the driver (apply) and for the trace (the rest). */
-export type Effect<P> =
-  | { readonly kind: 'apply'; readonly slot: number; readonly proposal: Proposal<P> }
-  | { readonly kind: 'decided'; readonly slot: number; readonly proposal: Proposal<P> }
-  | { readonly kind: 'phase'; readonly phase: Phase; readonly ballot: Ballot; readonly slot?: number }
-  | {
-      readonly kind: 'vote';
-      readonly vote: 'promise' | 'accepted';
-      readonly ballot: Ballot;
-      readonly slot?: number;
-      readonly voter: ServerId;
-      readonly votes: number;
-      readonly needed: number;
-    }
-  | { readonly kind: 'promised'; readonly ballot: Ballot }
-  | { readonly kind: 'accepted'; readonly slot: number; readonly ballot: Ballot; readonly proposalId: string }
-  | { readonly kind: 'role'; readonly role: Role; readonly ballot: Ballot };
-
-export interface StepOutput<P> {
-  readonly state: ServerState<P>;
-  readonly messages: Message<P>[];
-  readonly effects: Effect<P>[];
-  /** The earliest simulated time at which this server wants a tick. */
-  readonly wakeAt: number;
 }
 
 /** Time and randomness come in from the driver, so the protocol runs the same everywhere. */
@@ -176,4 +21,107 @@ export interface Env {
   readonly now: number;
   /** A uniform draw in [0, 1) from the driver's seeded PRNG. */
   random(): number;
+}
+
+/** Every protocol message names its two servers; the rest is the protocol's own. */
+export interface Envelope {
+  readonly from: ServerId;
+  readonly to: ServerId;
+}
+
+export type Input<P, M extends Envelope = Envelope> =
+  | { readonly kind: 'message'; readonly message: M }
+  | { readonly kind: 'tick' }
+  /** A client write reaching this server; `id` is unique per request. */
+  | { readonly kind: 'request'; readonly id: string; readonly payload: P };
+
+/** What the driver acts on: a slot to apply to the state machine, a slot learned as decided. */
+export type LogEffect<P> =
+  | { readonly kind: 'apply'; readonly slot: number; readonly proposal: Proposal<P> }
+  | { readonly kind: 'decided'; readonly slot: number; readonly proposal: Proposal<P> };
+
+/** A protocol's own note for the trace: recorded as it is, with the time and the server in front. */
+export interface Note {
+  readonly kind: string;
+}
+
+export interface StepOutput<P, S = unknown, M extends Envelope = Envelope, N extends Note = Note> {
+  readonly state: S;
+  readonly messages: M[];
+  readonly effects: (LogEffect<P> | N)[];
+  /** The earliest simulated time at which this server wants a tick. */
+  readonly wakeAt: number;
+}
+
+export type Role = 'follower' | 'candidate' | 'leader';
+
+/** One log slot as the screen shows it. */
+export interface LogEntryView<P> {
+  /** The ballot or epoch it was accepted under, as text ("-" when none). */
+  readonly ballot: string;
+  /** The chosen value, else the accepted one. */
+  readonly proposal: Proposal<P> | undefined;
+  readonly chosen: boolean;
+}
+
+/** A server's protocol state as the screen and the summary show it. */
+export interface ProtocolView<P> {
+  /** null while the server is down. */
+  readonly role: Role | null;
+  readonly leader: ServerId | null;
+  /** Its own ballot or epoch while it leads or runs for it, as text ("-" otherwise). */
+  readonly ballot: string;
+  /** The ballot or epoch it has promised, as text. */
+  readonly promised: string;
+  readonly decidedUpTo: number;
+  readonly appliedUpTo: number;
+  readonly logLength: number;
+  entry(slot: number): LogEntryView<P>;
+  /** Changes whenever the log or the promise does: a cheap test for a new picture. */
+  readonly revision: string;
+}
+
+/** What a run tells a protocol about itself. */
+export interface ProtocolSettings {
+  readonly servers: number;
+  /** Deliberate bugs switched on (each protocol knows its own names and ignores the rest). */
+  readonly bugs: readonly string[];
+  /** The slowest one-way delay on the network: the protocol's timers are set from it. */
+  readonly latencyMsMax: number;
+}
+
+/**
+ * A protocol as the simulator drives it, replicating payloads P. S is a server's state, D what survives a crash, F a state frozen in a
+ * snapshot and FD a frozen durable state. The state handed to step belongs to step from then on (it may be
+ * updated in place); a driver keeping history freezes it first.
+ */
+export interface Protocol<P, S = unknown, D = unknown, F = unknown, FD = unknown> {
+  /** A leader keeps its place between elections (heartbeats; a server that loses it stops serving clients). */
+  readonly hasStableLeader: boolean;
+  /** A server that has never run, and when it first wants a tick. */
+  init(id: ServerId, env: Env): { readonly state: S; readonly wakeAt: number };
+  step(state: S, input: Input<P>, env: Env): StepOutput<P, S>;
+  /** What survives a crash. */
+  crash(state: S): D;
+  restart(id: ServerId, durable: D, env: Env): StepOutput<P, S>;
+  durableOf(state: S): D;
+  role(state: S): Role;
+  leader(state: S): ServerId | null;
+  decidedUpTo(state: S): number;
+  appliedUpTo(state: S): number;
+  /** A note (an effect that is not a LogEffect) saying this server now leads. */
+  startsLeading(note: Note): boolean;
+  /** A server's picture: `state` null while it is down, with only `durable` left. */
+  view(state: S | null, durable: D): ProtocolView<P>;
+  /** A copy for a snapshot, sharing what is unchanged since `previous` (this server's previous snapshot). */
+  freeze(state: S, previous: F | undefined): F;
+  thaw(frozen: F): S;
+  freezeDurable(durable: D, previous: FD | undefined): FD;
+  thawDurable(frozen: FD): D;
+  /** The kind of a message, as the trace and the colours name it. */
+  messageKind(message: Envelope): string;
+  /** A message's label on the wire, e.g. "Accept 3.n1 #4". */
+  messageLabel(message: Envelope): string;
+  /** Messages that never stop (heartbeats) or are judged by their outcome (catch-up): not work in flight. */
+  isChatter(message: Envelope): boolean;
 }

@@ -2,7 +2,7 @@
 import { runChecks, type CheckName, type Verdict } from '../check/index';
 import { parseScript } from '../script/parse';
 import { runScript } from '../script/run';
-import type { BugName, ProtocolMode } from '../protocol/types';
+import type { BugName, ProtocolName } from '../protocol';
 import { randomScenario } from './random';
 
 export interface FuzzOptions {
@@ -10,7 +10,7 @@ export interface FuzzOptions {
   readonly firstSeed: number;
   readonly steps: number;
   readonly servers: number;
-  readonly protocol: ProtocolMode;
+  readonly protocol: ProtocolName;
   readonly bugs: readonly BugName[];
   /** Stop at the first violation. */
   readonly stopAtFirst: boolean;

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../check/index';
-import type { BugName, ProtocolMode } from '../protocol/types';
+import type { BugName, ProtocolName } from '../protocol';
 import { parseScript } from '../script/parse';
 import { runScript } from '../script/run';
 import { traceFingerprint } from '../worker/engine';
@@ -16,7 +16,7 @@ const FILE = 'testdata/runs/pinned.json';
 interface RunSpec {
   readonly seed: number;
   readonly servers: number;
-  readonly protocol: ProtocolMode;
+  readonly protocol: ProtocolName;
   readonly bugs: readonly BugName[];
 }
 

@@ -1,13 +1,13 @@
 // Random scenarios for the fuzzer: a script text drawn from a seed, so every violation comes with
 // the exact text that reproduces it (same text + same seed = same run).
 import { Rng } from '../sim/rng';
-import type { BugName, ProtocolMode } from '../protocol/types';
+import type { BugName, ProtocolName } from '../protocol';
 
 export interface RandomScenarioOptions {
   readonly seed: number;
   readonly steps: number;
   readonly servers: number;
-  readonly protocol?: ProtocolMode;
+  readonly protocol?: ProtocolName;
   readonly bugs?: readonly BugName[];
 }
 

@@ -3,14 +3,14 @@
 import type { MultiOp, SessionName } from '../zk/types';
 import { type Line, type ParseError, type ParseResult, type ServerNumber } from './ast';
 import { BUG_NAMES, DEFAULT_HEADER, type Header, type LatencyRange } from '../sim/config';
-import { type BugName, type ProtocolMode } from '../protocol/types';
+import { type BugName, type ProtocolName } from '../protocol';
 import { type ClientCommand } from '../zk/commands';
 import { lex, type Token } from './lex';
 import { messages } from './messages';
 
 /** The largest ensemble a script may declare (the app further limits it to 25). */
 export const MAX_SERVERS = 101;
-export const PROTOCOLS: readonly ProtocolMode[] = ['multi-paxos', 'basic-paxos'];
+export const PROTOCOLS: readonly ProtocolName[] = ['multi-paxos', 'basic-paxos'];
 
 export const CLIENT_COMMANDS = ['create', 'get', 'set', 'delete', 'deleteall', 'ls', 'stat', 'sync', 'multi'] as const;
 export const MULTI_OPS = ['check', 'create', 'set', 'delete'] as const;

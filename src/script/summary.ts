@@ -27,18 +27,18 @@ export function serverSummaries(sim: Simulator): Record<string, ServerSummary> {
   }
   const result: Record<string, ServerSummary> = {};
   for (const server of sim.servers) {
-    const state = server.up ? server.paxos : null;
-    const decidedLog = state === null ? server.durable.decided : state.durable.decided;
+    const view = sim.viewOf(server.id);
     const decided: DecidedEntry[] = [];
-    decidedLog.forEach((proposal, slot) => {
-      if (proposal !== undefined)
-        decided.push([slot, zxids.get(server.id)?.get(slot) ?? 0, describeTxn(proposal.payload)]);
-    });
+    for (let slot = 0; slot < view.logLength; slot++) {
+      const entry = view.entry(slot);
+      if (entry.chosen && entry.proposal !== undefined)
+        decided.push([slot, zxids.get(server.id)?.get(slot) ?? 0, describeTxn(entry.proposal.payload)]);
+    }
     result[serverName(server.id)] = {
       decided,
-      applied: state === null ? -1 : state.volatile.appliedUpTo - 1,
+      applied: view.role === null ? -1 : view.appliedUpTo - 1,
       up: server.up,
-      role: state === null ? 'crashed' : state.volatile.role,
+      role: view.role ?? 'crashed',
     };
   }
   return result;

@@ -1,13 +1,7 @@
 // A run's configuration: the scenario header (../shared/reference/script-language.md), with its defaults.
-import type { BugName, ProtocolMode } from '../protocol/types';
+import type { BugName, ProtocolName } from '../protocol';
 
-export const BUG_NAMES: readonly BugName[] = [
-  'forget-promise',
-  'ignore-promised-values',
-  'minority-quorum',
-  'accept-below-promise',
-  'apply-out-of-order',
-];
+export { BUG_NAMES } from '../protocol';
 
 export interface LatencyRange {
   readonly minMs: number;
@@ -18,7 +12,7 @@ export interface LatencyRange {
 export interface Header {
   readonly servers: number;
   readonly seed: number;
-  readonly protocol: ProtocolMode;
+  readonly protocol: ProtocolName;
   readonly latency: LatencyRange;
   /** 0..1 */
   readonly loss: number;

@@ -1,6 +1,4 @@
-// Short, zkCli-like text for transactions and messages, as the trace, the summary and the UI show them.
-import type { Message } from '../protocol/types';
-import { formatBallot } from '../protocol/ballot';
+// Short, zkCli-like text for transactions, as the trace, the summary and the UI show them.
 import type { MultiOp, Txn } from '../zk/types';
 
 function quote(data: string): string {
@@ -35,33 +33,5 @@ export function describeTxn(txn: Txn | null): string {
       return `${txn.session}: multi ${txn.ops.map(describeMultiOp).join('; ')}`;
     case 'sync':
       return `${txn.session}: sync ${txn.path}`;
-  }
-}
-
-/** A message's label on the wire, e.g. "Accept 3.n1 #4". */
-export function describeMessage(m: Message<Txn>): string {
-  switch (m.type) {
-    case 'prepare':
-      return `Prepare ${formatBallot(m.ballot)}`;
-    case 'promise':
-      return `Promise ${formatBallot(m.ballot)}`;
-    case 'nack':
-      return `Nack ${formatBallot(m.promised)}`;
-    case 'accept':
-      return `Accept ${formatBallot(m.ballot)} #${m.slot}`;
-    case 'accepted':
-      return `Accepted ${formatBallot(m.ballot)} #${m.slot}`;
-    case 'decide':
-      return `Decide #${m.slot}`;
-    case 'heartbeat':
-      return `Heartbeat ${formatBallot(m.ballot)}`;
-    case 'heartbeatAck':
-      return `HeartbeatAck`;
-    case 'catchUpRequest':
-      return `CatchUp? #${m.fromSlot}`;
-    case 'catchUpReply':
-      return `CatchUp ${m.entries.length}`;
-    case 'forward':
-      return `Forward`;
   }
 }

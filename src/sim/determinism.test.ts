@@ -10,6 +10,13 @@ import { runScript, type RunOutcome } from '../script/run';
 import { replicaFingerprint } from '../zk/replica';
 import type { Simulator } from './simulator';
 import type { TraceEvent } from './trace';
+import type { ServerState } from '../protocol/paxos/types';
+import type { LoggedTxn, Server } from './world';
+
+/** The Paxos state of a server (these tests run Paxos; the simulator itself only hands the state on). */
+function paxos(server: Server): ServerState<LoggedTxn> {
+  return server.state as ServerState<LoggedTxn>;
+}
 
 // ../shared beside the project (as on every developer machine and in CI).
 const SCENARIO_DIR = resolve(__dirname, '../../../shared/scenarios');
@@ -198,7 +205,7 @@ describe('example scenarios', () => {
       expect(decided.size).toBeGreaterThan(0);
       for (const server of sim.servers) {
         for (const [slot, id] of decided)
-          expect(server.paxos.durable.decided[slot]?.id, `n${server.id} slot ${slot}`).toBe(id);
+          expect(paxos(server).durable.decided[slot]?.id, `n${server.id} slot ${slot}`).toBe(id);
       }
 
       // The data read after the crash reflects the set exactly when the set was decided.

@@ -2,14 +2,21 @@
 // servers. After healing everything the cluster settles, and Paxos' invariants hold on the whole trace.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareBallots } from '../protocol/ballot';
-import type { Ballot } from '../protocol/types';
+import { compareBallots } from '../protocol/paxos/ballot';
+import type { Ballot } from '../protocol/paxos/types';
 import { DEFAULT_HEADER } from './config';
-import { type BugName, type ProtocolMode } from '../protocol/types';
+import { type BugName, type ProtocolName } from '../protocol';
 import { type ClientCommand } from '../zk/commands';
 import { replicaFingerprint } from '../zk/replica';
 import { Simulator } from './simulator';
 import type { TraceEvent } from './trace';
+import type { ServerState } from '../protocol/paxos/types';
+import type { LoggedTxn, Server } from './world';
+
+/** The Paxos state of a server (these tests run Paxos; the simulator itself only hands the state on). */
+function paxos(server: Server): ServerState<LoggedTxn> {
+  return server.state as ServerState<LoggedTxn>;
+}
 
 /** Runs per property; raise it to hunt (PAXOSCOPE_PROPERTY_RUNS=2000 npx vitest run src/sim/properties.test.ts). */
 const RUNS = Number(process.env.PAXOSCOPE_PROPERTY_RUNS ?? 40);
@@ -107,7 +114,7 @@ function fold(n: number, servers: number): number {
   return ((n - 1) % servers) + 1;
 }
 
-function run(s: Schedule, bugs: readonly BugName[] = [], protocol: ProtocolMode = 'multi-paxos'): Run {
+function run(s: Schedule, bugs: readonly BugName[] = [], protocol: ProtocolName = 'multi-paxos'): Run {
   const sim = new Simulator({
     header: { ...DEFAULT_HEADER, protocol, servers: s.servers, seed: s.seed, loss: s.loss, dup: s.dup, bugs },
     traceMessages: true,
@@ -207,13 +214,13 @@ describe('random schedules (fast-check)', () => {
         for (const print of prints) expect(print, where).toBe(prints[0]);
         // Every up server holds the same decided log.
         const logs = sim.servers.map((server) =>
-          JSON.stringify(server.paxos.durable.decided.map((p) => p?.id ?? null)),
+          JSON.stringify(paxos(server).durable.decided.map((p) => p?.id ?? null)),
         );
         for (const log of logs) expect(log, where).toBe(logs[0]);
         expect(unreturned(sim.trace, writes), where).toEqual([]);
         // Prefix: every server applied its whole decided prefix.
         for (const server of sim.servers)
-          expect(server.paxos.volatile.appliedUpTo).toBe(server.paxos.volatile.decidedUpTo);
+          expect(paxos(server).volatile.appliedUpTo).toBe(paxos(server).volatile.decidedUpTo);
       }),
       { numRuns: RUNS },
     );
@@ -247,8 +254,8 @@ describe('random schedules in basic-Paxos mode (fast-check)', () => {
         const byApplied = new Map<number, string>();
         for (const server of sim.servers) {
           const print = replicaFingerprint(server.replica);
-          const other = byApplied.get(server.paxos.volatile.appliedUpTo);
-          if (other === undefined) byApplied.set(server.paxos.volatile.appliedUpTo, print);
+          const other = byApplied.get(paxos(server).volatile.appliedUpTo);
+          if (other === undefined) byApplied.set(paxos(server).volatile.appliedUpTo, print);
           else expect(print, where).toBe(other);
         }
       }),
@@ -273,7 +280,7 @@ describe('random schedules in basic-Paxos mode (fast-check)', () => {
       ],
     };
     const { sim, settled } = run(s, [], 'basic-paxos');
-    expect(sim.server(2).paxos.volatile.decidedUpTo).toBe(sim.server(1).paxos.volatile.decidedUpTo);
+    expect(paxos(sim.server(2)).volatile.decidedUpTo).toBe(paxos(sim.server(1)).volatile.decidedUpTo);
     expect(settled).toBe(true);
   });
 });

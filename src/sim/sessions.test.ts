@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HEADER } from './config';
 import { Simulator } from './simulator';
+import type { ServerState } from '../protocol/paxos/types';
+import type { LoggedTxn, Server } from './world';
+
+/** The Paxos state of a server (these tests run Paxos; the simulator itself only hands the state on). */
+function paxos(server: Server): ServerState<LoggedTxn> {
+  return server.state as ServerState<LoggedTxn>;
+}
 
 function connectedTo(sim: Simulator, session: string): number | null {
   const client = sim.clients.get(session);
@@ -72,7 +79,7 @@ describe('sessions', () => {
     sim.invoke('c1', { kind: 'command', command: { kind: 'set', path: '/x', data: '1', version: -1, stat: false } });
     sim.runUntil(sim.now + 10_000);
     // n3 noticed, went electing, and closed its connections: c2 now reads from the majority.
-    expect(sim.server(3).paxos.volatile.role).toBe('candidate');
+    expect(paxos(sim.server(3)).volatile.role).toBe('candidate');
     expect(
       sim.trace.some((event) => event.kind === 'session' && event.session === 'c2' && event.status === 'disconnected'),
     ).toBe(true);

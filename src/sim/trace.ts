@@ -1,5 +1,6 @@
 // The trace: every event of a run, with enough detail for the UI to draw it and the checkers to judge it.
-import type { Ballot, MessageType, Phase, Role } from '../protocol/types';
+import type { ProtocolMessageKind, ProtocolNote } from '../protocol';
+import type { ServerId } from '../protocol/types';
 import type { ClientCommand } from '../zk/commands';
 import type { ErrorCode, EventType, Stat, Txn, TxnResult } from '../zk/types';
 
@@ -7,7 +8,7 @@ import type { ErrorCode, EventType, Stat, Txn, TxnResult } from '../zk/types';
 export type Endpoint = string;
 
 export type WireKind =
-  | MessageType
+  | ProtocolMessageKind
   | 'session-touch'
   | 'client-connect'
   | 'client-request'
@@ -86,35 +87,8 @@ export type TraceEvent =
       readonly latencyMin: number;
       readonly latencyMax: number;
     }
-  | { readonly t: number; readonly kind: 'role'; readonly server: number; readonly role: Role; readonly ballot: Ballot }
-  | {
-      readonly t: number;
-      readonly kind: 'phase';
-      readonly server: number;
-      readonly phase: Phase;
-      readonly ballot: Ballot;
-      readonly slot?: number;
-    }
-  | {
-      readonly t: number;
-      readonly kind: 'vote';
-      readonly server: number;
-      readonly vote: 'promise' | 'accepted';
-      readonly ballot: Ballot;
-      readonly slot?: number;
-      readonly voter: number;
-      readonly votes: number;
-      readonly needed: number;
-    }
-  | { readonly t: number; readonly kind: 'promised'; readonly server: number; readonly ballot: Ballot }
-  | {
-      readonly t: number;
-      readonly kind: 'accepted';
-      readonly server: number;
-      readonly slot: number;
-      readonly ballot: Ballot;
-      readonly proposalId: string;
-    }
+  /** A protocol's own notes: roles, phases, votes, promises (see ProtocolNote). */
+  | Noted<ProtocolNote>
   | {
       readonly t: number;
       readonly kind: 'decided';
@@ -171,6 +145,9 @@ export type TraceEvent =
       readonly status: SessionStatus;
       readonly server: number | null;
     };
+
+/** A protocol's note as the trace records it: the time and the server in front of the note's own fields. */
+type Noted<N> = N extends unknown ? { readonly t: number; readonly server: ServerId } & N : never;
 
 export type SessionStatus = 'connecting' | 'connected' | 'disconnected' | 'closed' | 'expired';
 

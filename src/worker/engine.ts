@@ -1,13 +1,12 @@
 // The live run behind the page: one simulator, paced by the caller, turned into Frames.
 // Free of worker globals and timers, so Node tests drive it directly; sim.worker.ts adds the pacing.
-import { formatBallot } from '../protocol/ballot';
-import { decidedPrefix } from '../protocol/server';
+import { formatBallot } from '../protocol/paxos/ballot';
 import type { Line } from '../script/ast';
 import type { Header } from '../sim/config';
 import { formatParseError, parseConsoleLine } from '../script/parse';
 import { ScriptRunner, SETTLE_BOUND_MS, type RunnerState } from '../script/run';
 import { describeTxn as describeTxnText } from '../sim/describe';
-import { serverName, type SimSnapshot, type Simulator } from '../sim/simulator';
+import { serverName, type WorldSnapshot, type Simulator } from '../sim/simulator';
 import type { TraceEvent } from '../sim/trace';
 import { formatZxid } from '../zk/format';
 import { matchesEvent, type EventMatcher } from '../scenario/matcher';
@@ -42,7 +41,7 @@ export interface RecordedAction {
 interface Snapshot {
   readonly events: number;
   readonly now: number;
-  readonly sim: SimSnapshot;
+  readonly sim: WorldSnapshot;
   readonly runner: RunnerState;
   readonly nextAction: number;
   readonly consoleLength: number;
@@ -338,7 +337,7 @@ export class LiveRun {
   /** Go to just after trace event `index` (clamped to the run so far). */
   seekEvent(index: number): void {
     const target = Math.max(0, Math.min(index, this.history.length - 1));
-    this.restoreBefore((snapshot) => snapshot.sim.traceLength <= target);
+    this.restoreBefore((snapshot) => snapshot.sim.trace.length <= target);
     this.seeking = true;
     const sim = this.sim;
     while (sim.trace.length <= target && sim.nextEventTime() < Infinity) {
@@ -415,7 +414,7 @@ export class LiveRun {
     this.consoleLog.length = chosen.consoleLength;
     this.recordsSeen = chosen.runner.records;
     this.quorums = structuredClone(chosen.quorums);
-    this.stateSeen = chosen.sim.traceLength;
+    this.stateSeen = chosen.sim.trace.length;
   }
 
   private afterSeek(): void {
@@ -550,18 +549,18 @@ export class LiveRun {
     this.expireQuorums();
     const consoleEntries = this.drainConsole(reset);
     const servers = sim.servers.map((server): ServerView => {
-      const v = server.up ? server.paxos.volatile : null;
+      // A crashed server still has its durable log: what it decided shows; it applies nothing until restarted.
+      const view = sim.viewOf(server.id);
       return {
         id: server.id,
         up: server.up,
-        role: v === null ? 'crashed' : v.role,
-        ballot: v === null || v.role === 'follower' ? '-' : formatBallot(v.ballot),
-        promised: formatBallot((server.up ? server.paxos.durable : server.durable).promised),
-        leader: v === null ? null : v.leader,
-        // A crashed server still has its durable log: what it decided shows; it applies nothing until restarted.
-        decidedUpTo: v === null ? decidedPrefix(server.durable) : v.decidedUpTo,
-        appliedUpTo: v === null ? 0 : v.appliedUpTo,
-        lastZxid: formatZxid(server.replica.lastZxid),
+        role: view.role ?? 'crashed',
+        ballot: view.ballot,
+        promised: view.promised,
+        leader: view.leader,
+        decidedUpTo: view.decidedUpTo,
+        appliedUpTo: view.appliedUpTo,
+        lastZxid: formatZxid(sim.replicaOf(server.id).lastZxid),
         sessions: [...server.clients].sort(),
       };
     });
@@ -697,41 +696,36 @@ export class LiveRun {
   private detail(): ServerDetail | null {
     const sim = this.sim;
     const server = sim.server(this.selected);
-    const paxos = server.up ? server.paxos : null;
-    const durable = paxos === null ? server.durable : paxos.durable;
-    const appliedUpTo = paxos === null ? 0 : paxos.volatile.appliedUpTo;
+    const view = sim.viewOf(server.id);
+    const appliedUpTo = view.appliedUpTo;
     let clusterDecidedUpTo = 0;
     for (const s of sim.servers)
-      if (s.up) clusterDecidedUpTo = Math.max(clusterDecidedUpTo, s.paxos.volatile.decidedUpTo);
-    const replica = server.replica;
+      if (s.up) clusterDecidedUpTo = Math.max(clusterDecidedUpTo, sim.viewOf(s.id).decidedUpTo);
+    const replica = sim.replicaOf(server.id);
     let watchCount = 0;
     for (const keys of replica.watches.bySession.values()) watchCount += keys.size;
     const signature = [
       server.id,
       server.up,
-      durable.accepted.length,
-      durable.decided.length,
+      view.revision,
       appliedUpTo,
       replica.lastZxid,
       watchCount,
       clusterDecidedUpTo,
-      durable.promised.round,
     ].join(':');
     if (signature === this.detailSignature) return null;
     this.detailSignature = signature;
-    const length = Math.max(durable.accepted.length, durable.decided.length);
+    const length = view.logLength;
     const zxids = server.zxids;
     const log: LogEntryView[] = [];
     for (let slot = Math.max(0, length - MAX_LOG_ENTRIES); slot < length; slot++) {
-      const accepted = durable.accepted[slot];
-      const decided = durable.decided[slot];
-      const proposal = decided ?? accepted?.proposal;
+      const { ballot, proposal, chosen } = view.entry(slot);
       const zxid = zxids[slot];
       log.push({
         slot,
-        ballot: accepted === undefined ? '-' : formatBallot(accepted.ballot),
+        ballot,
         text: proposal === undefined ? '' : proposal.payload === null ? 'noop' : describeTxnText(proposal.payload),
-        chosen: decided !== undefined,
+        chosen,
         applied: slot < appliedUpTo,
         ...(zxid === undefined || zxid === 0 ? {} : { zxid: formatZxid(zxid) }),
       });

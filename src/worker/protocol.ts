@@ -2,7 +2,8 @@
 // answers with at most one Frame per animation frame (what changed since the last one) and with errors
 // as messages, never by dying.
 import type { Header } from '../sim/config';
-import type { Phase, Role } from '../protocol/types';
+import type { Phase } from '../protocol/paxos/types';
+import type { Role } from '../protocol/types';
 import type { TraceEvent, WireKind } from '../sim/trace';
 import type { EventMatcher } from '../scenario/matcher';
 import type { Scenario, ScenarioAction, ScenarioCursor } from '../scenario/model';

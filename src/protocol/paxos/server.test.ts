@@ -1,6 +1,7 @@
 // The Paxos step function driven by hand: one input at a time, a fixed clock and a fixed random draw.
 import { describe, expect, it } from 'vitest';
 import { ZERO_BALLOT } from './ballot';
+import { BASIC_PAXOS, MULTI_PAXOS } from './policies';
 import { crashServer, initServer, NOOP_ID, restartServer, step } from './server';
 import type {
   AcceptedEntry,
@@ -24,7 +25,7 @@ type EffectOf<K extends Effect<P>['kind']> = Extract<Effect<P>, { kind: K }>;
 function config(overrides: Partial<ProtocolConfig> = {}, bugs: BugName[] = []): ProtocolConfig {
   return {
     servers: 3,
-    mode: 'multi-paxos',
+    policy: MULTI_PAXOS,
     bugs: new Set(bugs),
     heartbeatMs: 50,
     electionTimeoutMinMs: 300,
@@ -671,7 +672,7 @@ describe('heartbeats, Nacks and leadership', () => {
 
 describe('basic Paxos', () => {
   it('runs phase 1 for every write: two writes, two Prepare rounds', () => {
-    const cfg = config({ mode: 'basic-paxos' });
+    const cfg = config({ policy: BASIC_PAXOS });
     const n1 = new Node(1, cfg);
     // Without a request a basic-Paxos server never starts an election (it only probes a peer for decided slots).
     expect(
@@ -708,7 +709,7 @@ describe('basic Paxos', () => {
   });
 
   it('a second write arriving during a round waits for the next round', () => {
-    const n1 = new Node(1, config({ mode: 'basic-paxos' }));
+    const n1 = new Node(1, config({ policy: BASIC_PAXOS }));
     n1.request('w1');
     const during = n1.request('w2');
     expect(during.messages).toEqual([]);
