@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(__dirname, '../..');
-const scenarios = resolve(root, '../shared/scenarios');
+const scenarios = resolve(root, 'testdata/scenarios');
 const tsx = join(root, 'node_modules/.bin/tsx');
 
 function run(script: string, args: string[]): { status: number | null; stdout: string; stderr: string } {

@@ -11,8 +11,8 @@ import { replicaFingerprint } from '../zk/replica';
 import type { Simulator } from './simulator';
 import type { TraceEvent } from './trace';
 
-// ../shared beside the project (as on every developer machine and in CI).
-const SCENARIO_DIR = resolve(__dirname, '../../../shared/scenarios');
+// The example scenarios live in the repository (testdata/scenarios).
+const SCENARIO_DIR = resolve(__dirname, '../../testdata/scenarios');
 const SCENARIOS = ['leader-crash', 'seed-example', 'version-race'] as const;
 
 function parse(text: string): Script {
