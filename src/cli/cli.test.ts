@@ -1,12 +1,15 @@
 // The CLI as a user runs it: through tsx, with real files, exit codes and output.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseScript } from '../script/parse';
+import { runScript } from '../script/run';
+import { traceFingerprint } from '../sim/fingerprint';
 
 const root = resolve(__dirname, '../..');
-const scenarios = resolve(root, '../shared/scenarios');
+const scenarios = resolve(root, 'testdata/scenarios');
 const tsx = join(root, 'node_modules/.bin/tsx');
 
 function run(script: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
@@ -25,6 +28,7 @@ interface Summary {
   summary: {
     servers: Record<string, { decided: [number, number, string][]; applied: number; up: boolean }>;
     checks: Record<string, string>;
+    fingerprint: string;
   };
 }
 
@@ -72,6 +76,17 @@ describe('npm run sim', () => {
     const decided = summary.servers.n2!.decided.map((entry) => entry[2]).filter((text) => text.includes('/config'));
     const lastValue = decided.at(-1)!.split(' ').at(-1);
     expect(get).toMatchObject({ ok: true, data: lastValue });
+  });
+
+  it('ends its summary with the trace fingerprint, the one the page shows for the same run', () => {
+    const file = join(scenarios, 'version-race.zk');
+    const { sim } = runScript(parseScript(readFileSync(file, 'utf8')).script);
+    const fingerprint = traceFingerprint(sim.trace);
+    expect(fingerprint).toMatch(/^[0-9a-f]{14}$/);
+    expect(summaryOf(run('sim.ts', [file, '--json']).stdout).fingerprint).toBe(fingerprint);
+    expect(run('sim.ts', [file]).stdout.trim().split('\n').at(-1)).toBe(`fingerprint: ${fingerprint}`);
+    // Another seed is another run, with another fingerprint.
+    expect(summaryOf(run('sim.ts', [file, '--seed', '3', '--json']).stdout).fingerprint).not.toBe(fingerprint);
   });
 
   it('prints zkCli text by default', () => {

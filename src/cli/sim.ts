@@ -5,6 +5,7 @@ import { parseScript, formatParseError } from '../script/index';
 import type { Line, Script } from '../script/ast';
 import { runScript } from '../script/run';
 import { serverSummaries, summaryText } from '../script/summary';
+import { traceFingerprint } from '../sim/fingerprint';
 import { checkSummary } from './checks';
 import { fail, parseInteger, parseOptions } from './common';
 
@@ -82,8 +83,11 @@ function main(): void {
   }
   const summaries = serverSummaries(sim);
   const { checks, failed } = checkSummary(sim);
-  if (values.json) process.stdout.write(`${JSON.stringify({ summary: { servers: summaries, checks } })}\n`);
-  else process.stdout.write(`${summaryText(summaries, checks).join('\n')}\n`);
+  // The page's Fingerprint of the same run: equal fingerprints, equal traces, whichever driver ran it.
+  const fingerprint = traceFingerprint(sim.trace);
+  if (values.json)
+    process.stdout.write(`${JSON.stringify({ summary: { servers: summaries, checks, fingerprint } })}\n`);
+  else process.stdout.write(`${summaryText(summaries, checks, fingerprint).join('\n')}\n`);
   if (failed.length > 0) process.stderr.write(`violation: ${failed.join(', ')}\n`);
   process.exitCode = errors.length > 0 || failed.length > 0 ? 1 : 0;
 }

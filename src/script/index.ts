@@ -22,4 +22,4 @@ export {
   formatPercent,
   formatLatency,
 } from './format';
-export { messages } from './messages';
+export { scriptText } from './text';

@@ -1,7 +1,7 @@
 // Splits one source line into words: whitespace separates them, a double-quoted string is one
 // word (with \" \\ \n \r \t escapes), an unquoted ';' is a word of its own (multi's separator),
 // and an unquoted '#' at the start of a word begins a comment that runs to the end of the line.
-import { messages } from './messages';
+import { scriptText } from './text';
 
 export interface Token {
   readonly value: string;
@@ -56,7 +56,7 @@ export function lex(src: string): LexResult {
           const e = src.charAt(j + 1);
           const replacement = ESCAPES[e];
           if (replacement === undefined) {
-            return { tokens, code: src.trim(), error: messages.unknownEscape(`\\${e}`) };
+            return { tokens, code: src.trim(), error: scriptText.unknownEscape(`\\${e}`) };
           }
           value += replacement;
           j += 2;
@@ -65,12 +65,12 @@ export function lex(src: string): LexResult {
         value += d;
         j++;
       }
-      if (!closed) return { tokens, code: src.trim(), error: messages.unterminatedQuote() };
+      if (!closed) return { tokens, code: src.trim(), error: scriptText.unterminatedQuote() };
       i = j + 1;
       if (i < n) {
         const after = src.charAt(i);
         if (!isSpace(after) && after !== ';') {
-          return { tokens, code: src.trim(), error: messages.textAfterQuote() };
+          return { tokens, code: src.trim(), error: scriptText.textAfterQuote() };
         }
       }
       tokens.push({ value, quoted: true, separator: false });
@@ -84,7 +84,7 @@ export function lex(src: string): LexResult {
     }
     const word = src.slice(i, j);
     if (word.includes('"')) {
-      return { tokens, code: src.trim(), error: messages.quoteInsideWord(word) };
+      return { tokens, code: src.trim(), error: scriptText.quoteInsideWord(word) };
     }
     tokens.push({ value: word, quoted: false, separator: false });
     i = j;

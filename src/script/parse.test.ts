@@ -560,8 +560,7 @@ describe('robustness', () => {
 });
 
 describe('example scenarios', () => {
-  // ../shared beside the project (as on every developer machine and in CI).
-  const dir = resolve(__dirname, '../../../shared/scenarios');
+  const dir = resolve(__dirname, '../../testdata/scenarios');
   const files = readdirSync(dir).filter((f) => f.endsWith('.zk'));
   it('finds the examples', () => {
     expect(files.length).toBeGreaterThan(0);

@@ -6,7 +6,7 @@ import { BUG_NAMES, DEFAULT_HEADER, type Header, type LatencyRange } from '../si
 import { type BugName, type ProtocolName } from '../protocol';
 import { type ClientCommand } from '../zk/commands';
 import { lex, type Token } from './lex';
-import { messages } from './messages';
+import { scriptText } from './text';
 
 /** The largest ensemble a script may declare (the app further limits it to 25). */
 export const MAX_SERVERS = 101;
@@ -63,7 +63,7 @@ export interface ParseLineResult {
 
 /** Joins a ParseError's line number and message: `line 3: unknown command "foo"; ...`. */
 export function formatParseError(error: ParseError): string {
-  return messages.errorAtLine(error.line, error.message);
+  return scriptText.errorAtLine(error.line, error.message);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -75,29 +75,29 @@ const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
 
 /** ZooKeeper's PathUtils.validatePath: null when valid, else the reason. */
 export function pathProblem(path: string, sequential: boolean): string | null {
-  if (path.length === 0) return messages.pathEmpty();
-  if (path.charAt(0) !== '/') return messages.pathNoLeadingSlash();
+  if (path.length === 0) return scriptText.pathEmpty();
+  if (path.charAt(0) !== '/') return scriptText.pathNoLeadingSlash();
   // A sequential create appends the counter, so "/jobs/" is fine there.
   const p = sequential ? path + '1' : path;
   if (p.length === 1) return null;
-  if (p.charAt(p.length - 1) === '/') return messages.pathTrailingSlash();
+  if (p.charAt(p.length - 1) === '/') return scriptText.pathTrailingSlash();
   let last = '/';
   for (let i = 1; i < p.length; i++) {
     const c = p.charAt(i);
     const code = p.charCodeAt(i);
-    if (code === 0) return messages.pathNullChar(i);
-    if (c === '/' && last === '/') return messages.pathEmptyNode(i);
+    if (code === 0) return scriptText.pathNullChar(i);
+    if (c === '/' && last === '/') return scriptText.pathEmptyNode(i);
     if (c === '.' && last === '.') {
-      if (p.charAt(i - 2) === '/' && (i + 1 === p.length || p.charAt(i + 1) === '/')) return messages.pathRelative(i);
+      if (p.charAt(i - 2) === '/' && (i + 1 === p.length || p.charAt(i + 1) === '/')) return scriptText.pathRelative(i);
     } else if (c === '.') {
-      if (last === '/' && (i + 1 === p.length || p.charAt(i + 1) === '/')) return messages.pathRelative(i);
+      if (last === '/' && (i + 1 === p.length || p.charAt(i + 1) === '/')) return scriptText.pathRelative(i);
     } else if (
       (code > 0x0000 && code <= 0x001f) ||
       (code >= 0x007f && code <= 0x009f) ||
       (code >= 0xd800 && code <= 0xf8ff) ||
       (code >= 0xfff0 && code <= 0xffff)
     ) {
-      return messages.pathInvalidChar(i);
+      return scriptText.pathInvalidChar(i);
     }
     last = c;
   }
@@ -106,21 +106,21 @@ export function pathProblem(path: string, sequential: boolean): string | null {
 
 function parsePath(token: Token, sequential: boolean): Parsed<string> {
   const problem = pathProblem(token.value, sequential);
-  return problem === null ? ok(token.value) : fail(messages.invalidPath(token.value, problem));
+  return problem === null ? ok(token.value) : fail(scriptText.invalidPath(token.value, problem));
 }
 
 function parseVersion(text: string): Parsed<number> {
-  if (!/^-?\d+$/.test(text)) return fail(messages.versionNotNumber(text));
+  if (!/^-?\d+$/.test(text)) return fail(scriptText.versionNotNumber(text));
   const v = Number(text);
-  if (v < INT32_MIN || v > INT32_MAX) return fail(messages.versionOutOfRange(text));
+  if (v < INT32_MIN || v > INT32_MAX) return fail(scriptText.versionOutOfRange(text));
   return ok(v === 0 ? 0 : v); // no -0
 }
 
 function parseServer(token: Token, servers: number): Parsed<ServerNumber> {
   const m = token.quoted ? null : /^n(\d+)$/.exec(token.value);
-  if (m === null || m[1] === undefined) return fail(messages.notAServer(token.value));
+  if (m === null || m[1] === undefined) return fail(scriptText.notAServer(token.value));
   const k = Number(m[1]);
-  if (!Number.isSafeInteger(k) || k < 1 || k > servers) return fail(messages.noSuchServer(token.value, servers));
+  if (!Number.isSafeInteger(k) || k < 1 || k > servers) return fail(scriptText.noSuchServer(token.value, servers));
   return ok(k);
 }
 
@@ -149,9 +149,9 @@ function parseDuration(text: string): number | null {
 
 function parsePercent(setting: string, text: string): Parsed<number> {
   const m = /^(\d+(?:\.\d{1,6})?)%$/.exec(text);
-  if (m === null || m[1] === undefined) return fail(messages.badPercent(setting, text));
+  if (m === null || m[1] === undefined) return fail(scriptText.badPercent(setting, text));
   const pct = Number(m[1]);
-  if (!(pct <= 100)) return fail(messages.badPercent(setting, text));
+  if (!(pct <= 100)) return fail(scriptText.badPercent(setting, text));
   return ok(pct / 100);
 }
 
@@ -160,12 +160,12 @@ function parseLatency(text: string): Parsed<LatencyRange> {
   if (range !== null && range[1] !== undefined && range[3] !== undefined && range[4] !== undefined) {
     const min = durationMs(range[1], range[2] ?? range[4]);
     const max = durationMs(range[3], range[4]);
-    if (min === null || max === null) return fail(messages.badLatency(text));
-    if (min > max) return fail(messages.latencyMinAboveMax(min, max));
+    if (min === null || max === null) return fail(scriptText.badLatency(text));
+    if (min > max) return fail(scriptText.latencyMinAboveMax(min, max));
     return ok({ minMs: min, maxMs: max });
   }
   const single = parseDuration(text);
-  if (single === null) return fail(messages.badLatency(text));
+  if (single === null) return fail(scriptText.badLatency(text));
   return ok({ minMs: single, maxMs: single });
 }
 
@@ -204,7 +204,7 @@ function getopt(cmd: string, spec: CommandSpec, tokens: readonly Token[]): Parse
       flagsOver = true;
       continue;
     }
-    if (v.startsWith('--')) return fail(messages.unknownFlag(v, cmd, spec.usage));
+    if (v.startsWith('--')) return fail(scriptText.unknownFlag(v, cmd, spec.usage));
     for (let j = 1; j < v.length; j++) {
       const ch = v.charAt(j);
       if (spec.flags.includes(ch)) {
@@ -217,14 +217,14 @@ function getopt(cmd: string, spec: CommandSpec, tokens: readonly Token[]): Parse
           values.set(ch, attached);
         } else {
           const next = tokens[i + 1];
-          if (next === undefined || next.separator) return fail(messages.flagNeedsValue(`-${ch}`, cmd, spec.usage));
+          if (next === undefined || next.separator) return fail(scriptText.flagNeedsValue(`-${ch}`, cmd, spec.usage));
           values.set(ch, next.value);
           i++;
         }
         break;
       }
-      if (/^-\d/.test(v)) return fail(messages.unknownFlagNegativeData(v, cmd));
-      return fail(messages.unknownFlag(`-${ch}`, cmd, spec.usage));
+      if (/^-\d/.test(v)) return fail(scriptText.unknownFlagNegativeData(v, cmd));
+      return fail(scriptText.unknownFlag(`-${ch}`, cmd, spec.usage));
     }
   }
   return ok({ flags, values, args });
@@ -257,11 +257,11 @@ function positional(
   maxRest: number,
 ): Parsed<Positional> {
   const [first, ...rest] = o.args;
-  if (first === undefined) return fail(messages.missingPath(cmd, spec.usage));
+  if (first === undefined) return fail(scriptText.missingPath(cmd, spec.usage));
   const path = parsePath(first, sequential);
   if (!path.ok) return path;
   const extra = rest[maxRest];
-  if (extra !== undefined) return fail(messages.tooManyWords(cmd, extra.value, spec.usage));
+  if (extra !== undefined) return fail(scriptText.tooManyWords(cmd, extra.value, spec.usage));
   return ok({ path: path.value, rest });
 }
 
@@ -293,7 +293,7 @@ function parseSetArgs(
   const p = positional(cmd, spec, o.value, false, 1);
   if (!p.ok) return p;
   const data = p.value.rest[0];
-  if (data === undefined) return fail(messages.missingData(cmd, spec.usage));
+  if (data === undefined) return fail(scriptText.missingData(cmd, spec.usage));
   const version = versionOf(o.value);
   if (!version.ok) return version;
   return ok({ path: p.value.path, data: data.value, version: version.value, stat: o.value.flags.has('s') });
@@ -312,19 +312,19 @@ function parseDeleteArgs(cmd: string, tokens: readonly Token[]): Parsed<{ path: 
 
 function parseMultiOp(tokens: readonly Token[]): Parsed<MultiOp> {
   const [head, ...args] = tokens;
-  if (head === undefined) return fail(messages.emptyMulti());
+  if (head === undefined) return fail(scriptText.emptyMulti());
   const name = head.quoted ? `"${head.value}"` : head.value;
   switch (head.quoted ? '' : head.value) {
     case 'check': {
       const spec = SPECS.check;
       const [pathTok, versionTok, extra] = args;
-      if (pathTok === undefined) return fail(messages.missingPath('check', spec.usage));
+      if (pathTok === undefined) return fail(scriptText.missingPath('check', spec.usage));
       const path = parsePath(pathTok, false);
       if (!path.ok) return path;
-      if (versionTok === undefined) return fail(messages.missingVersion('check', spec.usage));
+      if (versionTok === undefined) return fail(scriptText.missingVersion('check', spec.usage));
       const version = parseVersion(versionTok.value);
       if (!version.ok) return version;
-      if (extra !== undefined) return fail(messages.tooManyWords('check', extra.value, spec.usage));
+      if (extra !== undefined) return fail(scriptText.tooManyWords('check', extra.value, spec.usage));
       return ok({ op: 'check', path: path.value, version: version.value });
     }
     case 'create': {
@@ -343,16 +343,16 @@ function parseMultiOp(tokens: readonly Token[]): Parsed<MultiOp> {
       return ok({ op: 'delete', ...d.value });
     }
     default:
-      return fail(messages.unknownMultiOp(name, MULTI_OPS));
+      return fail(scriptText.unknownMultiOp(name, MULTI_OPS));
   }
 }
 
 function parseClientCommand(tokens: readonly Token[], session: string): Parsed<ClientCommand> {
   const [head, ...args] = tokens;
-  if (head === undefined || head.separator) return fail(messages.missingClientCommand(session));
+  if (head === undefined || head.separator) return fail(scriptText.missingClientCommand(session));
   const name = head.quoted ? '' : head.value;
   if (name !== 'multi' && (CLIENT_COMMANDS as readonly string[]).includes(name) && args.some((t) => t.separator)) {
-    return fail(messages.unexpectedSemicolon(name));
+    return fail(scriptText.unexpectedSemicolon(name));
   }
   switch (name) {
     case 'create': {
@@ -415,11 +415,11 @@ function parseClientCommand(tokens: readonly Token[], session: string): Parsed<C
         if (!op.ok) return op;
         ops.push(op.value);
       }
-      if (ops.length === 0) return fail(messages.emptyMulti());
+      if (ops.length === 0) return fail(scriptText.emptyMulti());
       return ok({ kind: 'multi', ops });
     }
   }
-  return fail(messages.unknownCommand(head.quoted ? `"${head.value}"` : head.value, CLIENT_COMMANDS));
+  return fail(scriptText.unknownCommand(head.quoted ? `"${head.value}"` : head.value, CLIENT_COMMANDS));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -437,10 +437,10 @@ function parseNetwork(tokens: readonly Token[]): Parsed<NetworkSettings> {
     const key = tokens[i];
     if (key === undefined) break;
     const word = key.quoted ? '' : key.value;
-    if (word !== 'loss' && word !== 'dup' && word !== 'latency') return fail(messages.networkUsage(key.value));
-    if (out[word] !== undefined) return fail(messages.networkDuplicate(word));
+    if (word !== 'loss' && word !== 'dup' && word !== 'latency') return fail(scriptText.networkUsage(key.value));
+    if (out[word] !== undefined) return fail(scriptText.networkDuplicate(word));
     const value = tokens[i + 1];
-    if (value === undefined) return fail(messages.networkMissingValue(word));
+    if (value === undefined) return fail(scriptText.networkMissingValue(word));
     if (word === 'latency') {
       const l = parseLatency(value.value);
       if (!l.ok) return l;
@@ -459,11 +459,11 @@ function parseNetwork(tokens: readonly Token[]): Parsed<NetworkSettings> {
 
 function parseHeaderLine(word: string, args: readonly Token[]): Parsed<Partial<Header>> {
   if (word === 'bug') {
-    if (args.length === 0) return fail(messages.bugNeedsName(BUG_NAMES));
+    if (args.length === 0) return fail(scriptText.bugNeedsName(BUG_NAMES));
     const bugs: BugName[] = [];
     for (const a of args) {
       const found = BUG_NAMES.find((b) => b === a.value);
-      if (found === undefined) return fail(messages.unknownBug(a.value, BUG_NAMES));
+      if (found === undefined) return fail(scriptText.unknownBug(a.value, BUG_NAMES));
       if (!bugs.includes(found)) bugs.push(found);
     }
     return ok({ bugs });
@@ -476,27 +476,27 @@ function parseHeaderLine(word: string, args: readonly Token[]): Parsed<Partial<H
   };
   const [value, extra] = args;
   if (value === undefined || extra !== undefined)
-    return fail(messages.headerNeedsOneValue(word, examples[word] ?? word));
+    return fail(scriptText.headerNeedsOneValue(word, examples[word] ?? word));
   const v = value.value;
   switch (word) {
     case 'servers': {
       const n = /^\d+$/.test(v) ? Number(v) : NaN;
-      if (!(n >= 1 && n <= MAX_SERVERS)) return fail(messages.badServers(v, MAX_SERVERS));
+      if (!(n >= 1 && n <= MAX_SERVERS)) return fail(scriptText.badServers(v, MAX_SERVERS));
       return ok({ servers: n });
     }
     case 'seed': {
       const n = /^\d+$/.test(v) ? Number(v) : NaN;
-      if (!Number.isSafeInteger(n)) return fail(messages.badSeed(v));
+      if (!Number.isSafeInteger(n)) return fail(scriptText.badSeed(v));
       return ok({ seed: n });
     }
     case 'protocol': {
       const p = PROTOCOLS.find((x) => x === v);
-      if (p === undefined) return fail(messages.badProtocol(v, PROTOCOLS));
+      if (p === undefined) return fail(scriptText.badProtocol(v, PROTOCOLS));
       return ok({ protocol: p });
     }
     default: {
       const ms = parseDuration(v);
-      if (ms === null || ms <= 0) return fail(messages.badSessionTimeout(v));
+      if (ms === null || ms <= 0) return fail(scriptText.badSessionTimeout(v));
       return ok({ sessionTimeoutMs: ms });
     }
   }
@@ -511,9 +511,9 @@ interface InternalResult extends ParseLineResult {
 }
 
 function checkSessionName(name: string): string | null {
-  if (name.length === 0) return messages.missingSessionName();
-  if (!SESSION_NAME.test(name)) return messages.invalidSessionName(name);
-  if (RESERVED.has(name)) return messages.reservedSessionName(name);
+  if (name.length === 0) return scriptText.missingSessionName();
+  if (!SESSION_NAME.test(name)) return scriptText.invalidSessionName(name);
+  if (RESERVED.has(name)) return scriptText.reservedSessionName(name);
   return null;
 }
 
@@ -566,21 +566,21 @@ function parseOne(text: string, lineNo: number, options: ParseLineOptions): Inte
       };
     }
   }
-  if (first === undefined) return error(messages.backgroundOnlyForClients());
+  if (first === undefined) return error(scriptText.backgroundOnlyForClients());
   if (first.quoted || first.separator)
-    return error(messages.unknownCommand(first.quoted ? `"${first.value}"` : first.value, LINE_COMMANDS));
+    return error(scriptText.unknownCommand(first.quoted ? `"${first.value}"` : first.value, LINE_COMMANDS));
 
   const word = first.value;
   const args = tokens.slice(1);
   const isHeaderWord = (HEADER_WORDS as readonly string[]).includes(word);
   const isNetworkWord = (NETWORK_WORDS as readonly string[]).includes(word);
   if (background)
-    return error(messages.backgroundOnlyForClients(), isHeaderWord || (isNetworkWord && context === 'header'));
-  if (tokens.some((t) => t.separator)) return error(messages.unexpectedSemicolon(word), isHeaderWord);
+    return error(scriptText.backgroundOnlyForClients(), isHeaderWord || (isNetworkWord && context === 'header'));
+  if (tokens.some((t) => t.separator)) return error(scriptText.unexpectedSemicolon(word), isHeaderWord);
 
   if (isHeaderWord) {
-    if (context === 'console') return error(messages.headerInConsole(word), true);
-    if (context === 'body') return error(messages.headerAfterCommands(code, options.firstCommandLine), true);
+    if (context === 'console') return error(scriptText.headerInConsole(word), true);
+    if (context === 'body') return error(scriptText.headerAfterCommands(code, options.firstCommandLine), true);
     const h = parseHeaderLine(word, args);
     if (!h.ok) return error(h.message, true);
     return { header: h.value, isHeader: true };
@@ -597,7 +597,7 @@ function parseOne(text: string, lineNo: number, options: ParseLineOptions): Inte
     case 'kill':
     case 'restart': {
       const [s, extra] = args;
-      if (s === undefined || extra !== undefined) return error(messages.serverCommandNeedsOne(word));
+      if (s === undefined || extra !== undefined) return error(scriptText.serverCommandNeedsOne(word));
       const server = parseServer(s, servers);
       if (!server.ok) return error(server.message);
       return lineOf({ kind: word, line: lineNo, text: code, server: server.value });
@@ -620,15 +620,15 @@ function parseOne(text: string, lineNo: number, options: ParseLineOptions): Inte
         }
         const s = parseServer(w, servers);
         if (!s.ok) return error(s.message);
-        if (seen.has(s.value)) return error(messages.partitionDuplicate(`n${s.value}`));
+        if (seen.has(s.value)) return error(scriptText.partitionDuplicate(`n${s.value}`));
         seen.add(s.value);
         groups[groups.length - 1]?.push(s.value);
       }
-      if (groups.length < 2) return error(messages.partitionUsage());
-      if (groups.some((g) => g.length === 0)) return error(messages.partitionEmptyGroup());
+      if (groups.length < 2) return error(scriptText.partitionUsage());
+      if (groups.some((g) => g.length === 0)) return error(scriptText.partitionEmptyGroup());
       const missing: string[] = [];
       for (let k = 1; k <= servers; k++) if (!seen.has(k)) missing.push(`n${k}`);
-      if (missing.length > 0) return error(messages.partitionMissing(missing));
+      if (missing.length > 0) return error(scriptText.partitionMissing(missing));
       return lineOf({ kind: 'partition', line: lineNo, text: code, groups });
     }
     case 'cut':
@@ -655,30 +655,30 @@ function parseOne(text: string, lineNo: number, options: ParseLineOptions): Inte
         b = w2;
         oneWay = true;
       }
-      if (a === undefined || b === undefined) return error(messages.linkUsage(word));
+      if (a === undefined || b === undefined) return error(scriptText.linkUsage(word));
       const from = parseServer(a, servers);
       if (!from.ok) return error(from.message);
       const to = parseServer(b, servers);
       if (!to.ok) return error(to.message);
-      if (from.value === to.value) return error(messages.linkSameServer(word, `n${from.value}`));
+      if (from.value === to.value) return error(scriptText.linkSameServer(word, `n${from.value}`));
       return lineOf({ kind: word, line: lineNo, text: code, from: from.value, to: to.value, oneWay });
     }
     case 'wait': {
       const [d, extra] = args;
-      if (d === undefined || extra !== undefined) return error(messages.waitUsage());
+      if (d === undefined || extra !== undefined) return error(scriptText.waitUsage());
       const ms = parseDuration(d.value);
-      if (ms === null) return error(messages.badDuration('wait', d.value));
+      if (ms === null) return error(scriptText.badDuration('wait', d.value));
       return lineOf({ kind: 'wait', line: lineNo, text: code, ms });
     }
     case 'settle': {
       const [extra] = args;
-      if (extra !== undefined) return error(messages.settleTakesNothing(extra.value));
+      if (extra !== undefined) return error(scriptText.settleTakesNothing(extra.value));
       return lineOf({ kind: 'settle', line: lineNo, text: code });
     }
   }
 
   // A client command written without its session.
-  if ((CLIENT_COMMANDS as readonly string[]).includes(word)) return error(messages.clientCommandWithoutSession(code));
+  if ((CLIENT_COMMANDS as readonly string[]).includes(word)) return error(scriptText.clientCommandWithoutSession(code));
 
   // Session lines: "c1 connect n2", "c1 close", "c1 expire".
   if (second !== undefined && SESSION_NAME.test(word)) {
@@ -690,20 +690,20 @@ function parseOne(text: string, lineNo: number, options: ParseLineOptions): Inte
       const rest = tokens.slice(2);
       if (verb === 'connect') {
         const [s, extra] = rest;
-        if (s === undefined) return error(messages.sessionNeedsServer(word));
+        if (s === undefined) return error(scriptText.sessionNeedsServer(word));
         if (extra !== undefined)
-          return error(messages.tooManyWords(`${word} connect`, extra.value, `${word} connect nK`));
+          return error(scriptText.tooManyWords(`${word} connect`, extra.value, `${word} connect nK`));
         const server = parseServer(s, servers);
         if (!server.ok) return error(server.message);
         return lineOf({ kind: 'connect', line: lineNo, text: code, session, server: server.value });
       }
       const [extra] = rest;
-      if (extra !== undefined) return error(messages.tooManyWords(`${word} ${verb}`, extra.value, `${word} ${verb}`));
+      if (extra !== undefined) return error(scriptText.tooManyWords(`${word} ${verb}`, extra.value, `${word} ${verb}`));
       return lineOf({ kind: verb, line: lineNo, text: code, session });
     }
-    return error(messages.unknownSessionCommand(word, verb));
+    return error(scriptText.unknownSessionCommand(word, verb));
   }
-  return error(messages.unknownCommand(word, LINE_COMMANDS));
+  return error(scriptText.unknownCommand(word, LINE_COMMANDS));
 }
 
 /**
@@ -762,7 +762,7 @@ export function parseScript(text: string): ParseResult {
           errors.push({
             line: lineNo,
             text: lex(src).code,
-            message: messages.headerDuplicate(HEADER_KEY_WORD[key], first),
+            message: scriptText.headerDuplicate(HEADER_KEY_WORD[key], first),
           });
           return;
         }

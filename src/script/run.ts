@@ -2,7 +2,7 @@
 import { Simulator, type OpCompletion, type WatchNotice } from '../sim/simulator';
 import type { Line, Script } from './ast';
 import { formatCommand } from './format';
-import { messages } from './messages';
+import { scriptText } from './text';
 import { resultJson, resultText, watchText } from './output';
 
 /** How long a line may wait for its reply (simulated ms) before the run moves on. */
@@ -144,12 +144,12 @@ export class ScriptRunner {
           this.lineDone(
             line,
             false,
-            messages.noSessionToExpire(line.session, status === 'closed' || status === 'expired'),
+            scriptText.noSessionToExpire(line.session, status === 'closed' || status === 'expired'),
           );
           return null;
         }
         const ok = sim.expireSession(line.session);
-        this.lineDone(line, ok, ok ? undefined : messages.noServerToExpire());
+        this.lineDone(line, ok, ok ? undefined : scriptText.noServerToExpire());
         return null;
       }
       case 'kill':

@@ -44,8 +44,12 @@ export function serverSummaries(sim: Simulator): Record<string, ServerSummary> {
   return result;
 }
 
-/** Text form: one line per server, then the longest decided log once, then the checks. */
-export function summaryText(servers: Record<string, ServerSummary>, checks: CheckSummary): string[] {
+/** Text form: one line per server, then the longest decided log once, then the checks and the trace's fingerprint. */
+export function summaryText(
+  servers: Record<string, ServerSummary>,
+  checks: CheckSummary,
+  fingerprint: string,
+): string[] {
   const lines: string[] = ['--- summary ---'];
   let longest: DecidedEntry[] = [];
   for (const [name, s] of Object.entries(servers)) {
@@ -62,5 +66,6 @@ export function summaryText(servers: Record<string, ServerSummary>, checks: Chec
       .map(([name, verdict]) => `${name} ${verdict}`)
       .join(', ')}`,
   );
+  lines.push(`fingerprint: ${fingerprint}`);
   return lines;
 }

@@ -18,8 +18,8 @@ function paxos(server: Server): ServerState<LoggedTxn> {
   return server.state as ServerState<LoggedTxn>;
 }
 
-// ../shared beside the project (as on every developer machine and in CI).
-const SCENARIO_DIR = resolve(__dirname, '../../../shared/scenarios');
+// The example scenarios live in the repository (testdata/scenarios).
+const SCENARIO_DIR = resolve(__dirname, '../../testdata/scenarios');
 const SCENARIOS = ['leader-crash', 'seed-example', 'version-race'] as const;
 
 function parse(text: string): Script {

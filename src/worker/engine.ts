@@ -8,6 +8,7 @@ import { ScriptRunner, SETTLE_BOUND_MS, type RunnerState } from '../script/run';
 import { describeTxn as describeTxnText } from '../sim/describe';
 import { serverName, type WorldSnapshot, type Simulator } from '../sim/simulator';
 import type { TraceEvent } from '../sim/trace';
+import { traceFingerprint } from '../sim/fingerprint';
 import { formatZxid } from '../zk/format';
 import { matchesEvent, type EventMatcher } from '../scenario/matcher';
 import type { ScenarioCursor } from '../scenario/model';
@@ -779,23 +780,6 @@ export class LiveRun {
     }
     return { server: server.id, log, znodes, clusterDecidedUpTo };
   }
-}
-
-/** cyrb53-style 53-bit hash of the trace's JSON, as 14 hex digits. */
-export function traceFingerprint(trace: readonly TraceEvent[]): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (const event of trace) {
-    const text = JSON.stringify(event);
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 2654435761);
-      h2 = Math.imul(h2 ^ c, 1597334677);
-    }
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
 
 /** Tree order: a parent right before its children, siblings by name. */

@@ -1,11 +1,11 @@
-// Every user-facing message of the scenario parser, in one place so a translation can follow.
+// Every user-facing message of the scenario layer (parser and runner), in one place so a translation can follow.
 // Each function returns one line of text without the line number: a ParseError carries the
 // line in its own field, and formatParseError joins the two.
 
 const q = (s: string): string => JSON.stringify(s);
 const list = (items: readonly string[]): string => items.join(', ');
 
-export const messages = {
+export const scriptText = {
   // --- running (a line that parses but cannot run now) ------------------------------------------
   noSessionToExpire: (session: string, ended: boolean): string =>
     ended
