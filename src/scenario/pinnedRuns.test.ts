@@ -8,7 +8,7 @@ import { runChecks } from '../check/index';
 import type { BugName, ProtocolName } from '../protocol';
 import { parseScript } from '../script/parse';
 import { runScript } from '../script/run';
-import { traceFingerprint } from '../worker/engine';
+import { traceFingerprint } from '../sim/fingerprint';
 import { randomScenario } from './random';
 
 const FILE = 'testdata/runs/pinned.json';
