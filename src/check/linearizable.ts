@@ -43,10 +43,10 @@
 //     value for those ops, and have no other effect in that part (no ephemeral of s lives there).
 import { commandTxn } from '../zk/commands';
 import type { OpResult, TraceEvent } from '../sim/trace';
-import { cloneReplica, createReplica, type Replica } from '../zk/replica';
-import { applyTxn } from '../zk/apply';
-import type { MultiOpResult, Stat, Txn, TxnResult } from '../zk/types';
+import type { Txn } from '../zk/types';
 import { commandText, resultText, txnText } from './describe';
+import { searchPartition, type Budget, type Operation } from './search';
+import { znodeModel } from './znodeModel';
 import { OK, okWithNote, violation, type Verdict } from './types';
 
 /** Model steps (one applyTxn each) the search may take over the whole history. */
@@ -212,8 +212,8 @@ class UnionFind {
   }
 }
 
-/** Splits the history into independently checkable parts (see the comment at the top). */
-export function partitionHistory(ops: readonly HistoryOp[]): HistoryOp[][] {
+/** Each op's partition keys from the paths it touches, and whether it creates an ephemeral. */
+function pathKeys(ops: readonly HistoryOp[]): { keys: string[][]; createsEphemeral: boolean[] } {
   const keys: string[][] = ops.map(() => []);
   const rootWriter: boolean[] = ops.map(() => false);
   const topName: (string | null)[][] = ops.map(() => []);
@@ -257,7 +257,15 @@ export function partitionHistory(ops: readonly HistoryOp[]): HistoryOp[][] {
       }
     }
   }
-  // Sessions.
+  return { keys, createsEphemeral };
+}
+
+/** Adds each op's session keys (see the comment at the top); the tangled sessions and each session's txns. */
+function sessionKeys(
+  ops: readonly HistoryOp[],
+  keys: string[][],
+  createsEphemeral: readonly boolean[],
+): { tangled: Set<string>; sessionTxns: Map<string, HistoryOp[]> } {
   const sessionTxns = new Map<string, HistoryOp[]>();
   const sessionOps = new Map<string, HistoryOp[]>();
   for (const op of ops) {
@@ -292,6 +300,13 @@ export function partitionHistory(ops: readonly HistoryOp[]): HistoryOp[][] {
       for (const op of clientOps) if (overlap(op, t)) keys[op.id]?.push(`T:${t.id}`);
     }
   }
+  return { tangled, sessionTxns };
+}
+
+/** Splits the history into independently checkable parts (see the comment at the top). */
+export function partitionHistory(ops: readonly HistoryOp[]): HistoryOp[][] {
+  const { keys, createsEphemeral } = pathKeys(ops);
+  const { tangled, sessionTxns } = sessionKeys(ops, keys, createsEphemeral);
   const uf = new UnionFind();
   for (const op of ops) {
     const own = keys[op.id] as string[];
@@ -322,156 +337,15 @@ export function partitionHistory(ops: readonly HistoryOp[]): HistoryOp[][] {
 
 // ------------------------------------------------------------------------------------------ the search
 
-function statMatches(model: Stat | undefined, actual: Stat | undefined): boolean {
-  if (actual === undefined) return true;
-  if (model === undefined) return false;
-  return (
-    model.version === actual.version &&
-    model.cversion === actual.cversion &&
-    model.numChildren === actual.numChildren &&
-    model.dataLength === actual.dataLength &&
-    model.aversion === actual.aversion &&
-    model.ephemeralOwner === actual.ephemeralOwner
-  );
-}
-
-function oneMatches(model: TxnResult | MultiOpResult, actual: OpResult | MultiOpResult): boolean {
-  if (model.ok !== actual.ok) return false;
-  if ((model.error ?? null) !== (actual.error ?? null)) return false;
-  if (actual.path !== undefined && model.path !== actual.path) return false;
-  return statMatches(model.stat, actual.stat);
-}
-
-export function resultMatches(model: TxnResult, actual: OpResult): boolean {
-  if (!oneMatches(model, actual)) return false;
-  if (actual.results === undefined) return true;
-  const mine = model.results;
-  if (mine === undefined || mine.length !== actual.results.length) return false;
-  for (let k = 0; k < mine.length; k++)
-    if (!oneMatches(mine[k] as MultiOpResult, actual.results[k] as MultiOpResult)) return false;
-  return true;
-}
-
-/** What of a replica decides future results (no zxids, times or session ids). */
-function stateKey(r: Replica): string {
-  const parts: string[] = [];
-  for (const [path, n] of r.nodes) {
-    parts.push(
-      `${path}\u0001${n.data}\u0001${n.version}\u0001${n.childCreates}\u0001${n.ephemeralOwner === 0 ? '' : n.ephemeralOwner}`,
-    );
-  }
-  parts.sort();
-  parts.push(`\u0002${[...r.sessions.keys()].sort().join('\u0001')}`);
-  return parts.join('\u0003');
-}
-
-interface Budget {
-  used: number;
-  readonly limit: number;
-}
-
-type Outcome =
-  | { readonly kind: 'ok' }
-  | { readonly kind: 'exhausted' }
-  | { readonly kind: 'fail'; readonly op: HistoryOp; readonly model: TxnResult | null };
-
-interface Frame {
-  readonly lin: bigint;
-  readonly model: Replica;
-  readonly key: string;
-  readonly depth: number;
-  readonly candidates: readonly number[];
-  next: number;
-}
-
-function searchPart(ops: readonly HistoryOp[], budget: Budget): Outcome {
-  const bits = ops.map((_, i) => 1n << BigInt(i));
-  const byStart = ops
-    .map((_, i) => i)
-    .sort((a, b) => (ops[a] as HistoryOp).start - (ops[b] as HistoryOp).start || a - b);
-  const byEnd = (a: number, b: number): number =>
-    (ops[a] as HistoryOp).end - (ops[b] as HistoryOp).end ||
-    (ops[a] as HistoryOp).start - (ops[b] as HistoryOp).start ||
-    a - b;
-  const required = byStart.filter((i) => (ops[i] as HistoryOp).required).sort(byEnd);
-  const checked = required.filter((i) => (ops[i] as HistoryOp).expected !== null);
-  const has = (lin: bigint, i: number): boolean => (lin & (bits[i] as bigint)) !== 0n;
-  let bestRank = -1;
-  let best: { frame: Frame; culprit: number; placeable: boolean } | null = null;
-
-  const makeFrame = (lin: bigint, model: Replica, key: string, depth: number): Frame | null => {
-    let first = -1;
-    for (const i of required) {
-      if (!has(lin, i)) {
-        first = i;
-        break;
-      }
-    }
-    if (first < 0) return null;
-    const minEnd = (ops[first] as HistoryOp).end;
-    let rank = checked.length;
-    let culprit = first;
-    for (let k = 0; k < checked.length; k++) {
-      const i = checked[k] as number;
-      if (!has(lin, i)) {
-        rank = k;
-        culprit = i;
-        break;
-      }
-    }
-    const mandatory: number[] = [];
-    const optional: number[] = [];
-    for (const i of byStart) {
-      const op = ops[i] as HistoryOp;
-      if (op.start > minEnd) break;
-      if (has(lin, i)) continue;
-      (op.required ? mandatory : optional).push(i);
-    }
-    mandatory.sort(byEnd);
-    const frame: Frame = { lin, model, key, depth, candidates: [...mandatory, ...optional], next: 0 };
-    // The best frame: furthest by rank; at equal rank, the first where the culprit may go next.
-    const placeable = frame.candidates.includes(culprit);
-    if (rank > bestRank || (rank === bestRank && best !== null && !best.placeable && placeable)) {
-      bestRank = rank;
-      best = { frame, culprit, placeable };
-    }
-    return frame;
+function operationOf(op: HistoryOp): Operation<Txn, OpResult | null> {
+  return {
+    input: op.txn,
+    output: op.expected,
+    call: op.start,
+    ret: op.end,
+    required: op.required,
+    compared: op.expected !== null,
   };
-
-  const initial = createReplica();
-  const root = makeFrame(0n, initial, stateKey(initial), 0);
-  if (root === null) return { kind: 'ok' };
-  const visited = new Set<string>();
-  const stack: Frame[] = [root];
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1] as Frame;
-    if (frame.next >= frame.candidates.length) {
-      stack.pop();
-      continue;
-    }
-    const i = frame.candidates[frame.next++] as number;
-    const op = ops[i] as HistoryOp;
-    if (++budget.used > budget.limit) return { kind: 'exhausted' };
-    const model = cloneReplica(frame.model);
-    const { result } = applyTxn(model, op.txn, frame.depth + 1, 0);
-    if (op.expected !== null && !resultMatches(result, op.expected)) continue;
-    const key = stateKey(model);
-    if (!op.required && key === frame.key) continue;
-    const lin = frame.lin | (bits[i] as bigint);
-    const memo = `${lin.toString(36)}\u0004${key}`;
-    if (visited.has(memo)) continue;
-    visited.add(memo);
-    const child = makeFrame(lin, model, key, frame.depth + 1);
-    if (child === null) return { kind: 'ok' };
-    stack.push(child);
-  }
-  const found = best as { frame: Frame; culprit: number; placeable: boolean } | null;
-  if (found === null) return { kind: 'ok' };
-  const culprit = ops[found.culprit] as HistoryOp;
-  if (!found.placeable) return { kind: 'fail', op: culprit, model: null };
-  const probe = cloneReplica(found.frame.model);
-  const model = applyTxn(probe, culprit.txn, found.frame.depth + 1, 0).result;
-  return { kind: 'fail', op: culprit, model };
 }
 
 export function checkLinearizable(trace: readonly TraceEvent[], _servers: number): Verdict {
@@ -485,24 +359,25 @@ export function checkLinearizableWithBudget(trace: readonly TraceEvent[], limit:
     .filter((part) => part.some((op) => op.expected !== null))
     .sort((a, b) => a.length - b.length);
   const budget: Budget = { used: 0, limit };
-  let failure: { op: HistoryOp; model: TxnResult | null } | null = null;
+  let failure: { op: HistoryOp; model: string | null } | null = null;
   let exhausted = false;
   for (const part of parts) {
     if (budget.used >= budget.limit) {
       exhausted = true;
       break;
     }
-    const outcome = searchPart(part, budget);
+    const outcome = searchPartition(znodeModel, part.map(operationOf), budget);
     if (outcome.kind === 'exhausted') exhausted = true;
-    else if (outcome.kind === 'fail') {
-      if (failure === null || rankOf(outcome.op) < rankOf(failure.op))
-        failure = { op: outcome.op, model: outcome.model };
+    else if (outcome.kind === 'violation') {
+      const op = part[outcome.culprit]!;
+      if (failure === null || rankOf(op) < rankOf(failure.op))
+        failure = { op, model: outcome.placeable ? znodeModel.describeAnswer(outcome.state, op.txn) : null };
     }
   }
   if (failure !== null) {
     const { op, model } = failure;
     const got = op.expected === null ? 'took effect' : `returned ${resultText(op.expected)}`;
-    const hint = model === null ? '' : ` (where the search got furthest, the model gives ${resultText(model)})`;
+    const hint = model === null ? '' : ` (where the search got furthest, the model gives ${model})`;
     return violation(op.endEvent, `${op.label} ${got}, which fits no linearization of the writes${hint}`);
   }
   if (exhausted) return okWithNote('unknown: search budget exhausted');

@@ -1,0 +1,361 @@
+// A model-generic linearizability checker: Wing & Gong's depth-first search over which operation takes effect
+// next, with Lowe's cache of (linearized set, model state), after Porcupine (anishathalye/porcupine).
+//
+// - An operation may be linearized next when no operation that must take effect returned before it was called.
+//   Operations with an unknown outcome (required false) may take effect at any point after their call, or never.
+// - Candidates are tried in a fixed order: required ones by earliest return, then the others by call.
+// - The operations not yet linearized sit in linked lists (by call, and the required ones by return), so a step
+//   costs the number of operations in flight, not the length of the history: a finished prefix is never walked
+//   again. An operation only becomes a candidate once every required op that returned before it was linearized,
+//   so the linearized set is "every op called by time T, minus the ones in flight": the cache key names T's rank
+//   and the ops in flight, not a bitset of the whole history.
+// - An operation whose outcome is unknown and that leaves the state as it was is not tried (the same as never).
+// - P-compositionality: a model may split the history into partitions checked one by one.
+// When no order fits, the witness is the frame that got furthest: the most compared operations linearized in
+// return order; at equal rank, the first frame where the next of them could at least be tried.
+
+/** A sequential specification. */
+export interface Model<State, Input, Output> {
+  init(): State;
+  /** The state after `input` answered `output`, or undefined when the model cannot answer that. */
+  step(state: State, input: Input, output: Output): State | undefined;
+  /** Equal keys if and only if equal states (the cache compares states by key). */
+  key(state: State): string | number;
+  /** Independent sub-histories (P-compositionality); one partition when absent. */
+  partition?(ops: readonly Operation<Input, Output>[]): Operation<Input, Output>[][];
+  /** "p3 write 4", "p0 read 2". */
+  describeOperation(input: Input, output: Output): string;
+  /** What the model answers to `input` in `state`: "reads 3". */
+  describeAnswer(state: State, input: Input): string;
+}
+
+/** One operation of a history. Times are any totally ordered numbers (trace times, line numbers). */
+export interface Operation<Input, Output> {
+  readonly input: Input;
+  /** What it answered (the model's step decides what fits). */
+  readonly output: Output;
+  readonly call: number;
+  /** Infinity when its outcome is unknown. */
+  readonly ret: number;
+  /** Must take effect (its outcome is known). */
+  readonly required: boolean;
+  /** Its output is compared (the witness counts these); false for required ops whose answer is not checked. */
+  readonly compared: boolean;
+}
+
+/** Model steps a search may take, shared by the partitions of one check. */
+export interface Budget {
+  used: number;
+  readonly limit: number;
+}
+
+export type PartitionOutcome<State> =
+  | { readonly kind: 'ok' }
+  | { readonly kind: 'exhausted' }
+  | {
+      readonly kind: 'violation';
+      /** Index (in the partition) of the op that cannot follow `prefix`. */
+      readonly culprit: number;
+      /** Indices of the longest linearizable prefix found, in order. */
+      readonly prefix: readonly number[];
+      /** The model's state after the prefix. */
+      readonly state: State;
+      /** Whether the culprit could be tried after the prefix (else some op must come before it). */
+      readonly placeable: boolean;
+    };
+
+interface Frame<State> {
+  readonly parent: Frame<State> | null;
+  /** The op linearized to reach this frame; -1 at the root. */
+  readonly op: number;
+  readonly state: State;
+  readonly key: string | number;
+  readonly candidates: readonly number[];
+  next: number;
+}
+
+/** Doubly linked lists over op indices with a sentinel at `n`; remove and restore in LIFO order. */
+class Links {
+  readonly next: Int32Array;
+  readonly prev: Int32Array;
+  constructor(
+    order: readonly number[],
+    private readonly sentinel: number,
+  ) {
+    this.next = new Int32Array(sentinel + 1).fill(-1);
+    this.prev = new Int32Array(sentinel + 1).fill(-1);
+    let last = sentinel;
+    for (const i of order) {
+      this.next[last] = i;
+      this.prev[i] = last;
+      last = i;
+    }
+    this.next[last] = sentinel;
+    this.prev[sentinel] = last;
+  }
+  get head(): number {
+    return this.next[this.sentinel]!;
+  }
+  get end(): number {
+    return this.sentinel;
+  }
+  remove(i: number): void {
+    const p = this.prev[i]!;
+    const n = this.next[i]!;
+    this.next[p] = n;
+    this.prev[n] = p;
+  }
+  restore(i: number): void {
+    this.next[this.prev[i]!] = i;
+    this.prev[this.next[i]!] = i;
+  }
+}
+
+interface Layout {
+  /** Ops by call (then index). */
+  readonly byCall: readonly number[];
+  /** Call times in byCall order, for "how many ops were called by T". */
+  readonly calls: Float64Array;
+  /** Rank of each required op by (return, call, index); -1 for the others. */
+  readonly endRank: Int32Array;
+  /** Rank of each compared required op among those; -1 for the others. */
+  readonly comparedRank: Int32Array;
+  readonly required: readonly number[];
+  readonly compared: readonly number[];
+}
+
+function layout<I, O>(ops: readonly Operation<I, O>[]): Layout {
+  const n = ops.length;
+  const byCall = ops.map((_, i) => i).sort((a, b) => ops[a]!.call - ops[b]!.call || a - b);
+  const byEnd = (a: number, b: number): number => ops[a]!.ret - ops[b]!.ret || ops[a]!.call - ops[b]!.call || a - b;
+  const required = byCall.filter((i) => ops[i]!.required).sort(byEnd);
+  const compared = required.filter((i) => ops[i]!.compared);
+  const endRank = new Int32Array(n).fill(-1);
+  const comparedRank = new Int32Array(n).fill(-1);
+  required.forEach((i, k) => (endRank[i] = k));
+  compared.forEach((i, k) => (comparedRank[i] = k));
+  const calls = new Float64Array(byCall.map((i) => ops[i]!.call));
+  return { byCall, calls, endRank, comparedRank, required, compared };
+}
+
+/** The number of ops called at or before `t` (calls sorted). */
+function calledBy(calls: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = calls.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (calls[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+interface Best<State> {
+  rank: number;
+  frame: Frame<State> | null;
+  culprit: number;
+  placeable: boolean;
+}
+
+/** One partition's search: the lists of ops not yet linearized, the caches, and the witness so far. */
+class PartitionSearch<S, I, O> {
+  private readonly n: number;
+  private readonly lay: Layout;
+  private readonly byCall: Links;
+  private readonly byEnd: Links;
+  private readonly comparedByEnd: Links;
+  private readonly best: Best<S> = { rank: -1, frame: null, culprit: -1, placeable: false };
+  /** States by number, so that a cache key names a state in a few digits however large the state's key. */
+  private readonly stateIds = new Map<string | number, number>();
+  /** The same op from the same state recurs along other paths: it is stepped once. */
+  private readonly steps = new Map<number, S | undefined>();
+  /** Lowe's cache: configurations (linearized set, state) already explored. */
+  private readonly visited = new Set<string>();
+
+  constructor(
+    private readonly model: Model<S, I, O>,
+    private readonly ops: readonly Operation<I, O>[],
+  ) {
+    this.n = ops.length;
+    this.lay = layout(ops);
+    this.byCall = new Links(this.lay.byCall, this.n);
+    this.byEnd = new Links(this.lay.required, this.n);
+    this.comparedByEnd = new Links(this.lay.compared, this.n);
+  }
+
+  private lift(i: number): void {
+    this.byCall.remove(i);
+    if (this.lay.endRank[i]! >= 0) this.byEnd.remove(i);
+    if (this.lay.comparedRank[i]! >= 0) this.comparedByEnd.remove(i);
+  }
+
+  private unlift(i: number): void {
+    if (this.lay.comparedRank[i]! >= 0) this.comparedByEnd.restore(i);
+    if (this.lay.endRank[i]! >= 0) this.byEnd.restore(i);
+    this.byCall.restore(i);
+  }
+
+  /** The candidates in the current configuration and its cache key; null when every required op is in. */
+  private window(stateKey: string | number): { candidates: number[]; memo: string } | null {
+    const { ops, lay, byCall } = this;
+    const first = this.byEnd.head;
+    if (first === this.byEnd.end) return null;
+    const minEnd = ops[first]!.ret;
+    const mandatory: number[] = [];
+    const optional: number[] = [];
+    for (let i = byCall.head; i !== byCall.end && ops[i]!.call <= minEnd; i = byCall.next[i]!) {
+      (ops[i]!.required ? mandatory : optional).push(i);
+    }
+    if (mandatory.length > 1) mandatory.sort((a, b) => lay.endRank[a]! - lay.endRank[b]!);
+    const candidates = optional.length === 0 ? mandatory : mandatory.concat(optional);
+    const inFlight = candidates.length === 1 ? candidates : [...candidates].sort((a, b) => a - b);
+    let stateId = this.stateIds.get(stateKey);
+    if (stateId === undefined) this.stateIds.set(stateKey, (stateId = this.stateIds.size));
+    return { candidates, memo: `${calledBy(lay.calls, minEnd)}|${inFlight.join(',')}|${stateId}` };
+  }
+
+  /** Records `frame` as the witness when it gets further than the best so far. */
+  private consider(frame: Frame<S>): void {
+    const { comparedByEnd, best } = this;
+    const head = comparedByEnd.head;
+    const rank = head === comparedByEnd.end ? this.lay.compared.length : this.lay.comparedRank[head]!;
+    const culprit = head === comparedByEnd.end ? this.byEnd.head : head;
+    const placeable = frame.candidates.includes(culprit);
+    if (rank > best.rank || (rank === best.rank && best.frame !== null && !best.placeable && placeable)) {
+      best.rank = rank;
+      best.frame = frame;
+      best.culprit = culprit;
+      best.placeable = placeable;
+    }
+  }
+
+  private stepOnce(frame: Frame<S>, i: number): S | undefined {
+    const memo = this.stateIds.get(frame.key)! * this.n + i;
+    if (this.steps.has(memo)) return this.steps.get(memo);
+    const op = this.ops[i]!;
+    const state = this.model.step(frame.state, op.input, op.output);
+    this.steps.set(memo, state);
+    return state;
+  }
+
+  /** The frame `i` leads to from `frame`, or "ok" when that linearizes every required op, or null. */
+  private advance(frame: Frame<S>, i: number): Frame<S> | 'ok' | null {
+    const state = this.stepOnce(frame, i);
+    if (state === undefined) return null;
+    const key = this.model.key(state);
+    if (!this.ops[i]!.required && key === frame.key) return null;
+    this.lift(i);
+    const next = this.window(key);
+    if (next === null) return 'ok';
+    if (this.visited.has(next.memo)) {
+      this.unlift(i);
+      return null;
+    }
+    this.visited.add(next.memo);
+    const child: Frame<S> = { parent: frame, op: i, state, key, candidates: next.candidates, next: 0 };
+    this.consider(child);
+    return child;
+  }
+
+  run(budget: Budget): PartitionOutcome<S> {
+    const initial = this.model.init();
+    const initialKey = this.model.key(initial);
+    const rootWindow = this.window(initialKey);
+    if (rootWindow === null) return { kind: 'ok' };
+    const root: Frame<S> = {
+      parent: null,
+      op: -1,
+      state: initial,
+      key: initialKey,
+      candidates: rootWindow.candidates,
+      next: 0,
+    };
+    this.consider(root);
+    const stack: Frame<S>[] = [root];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      if (frame.next >= frame.candidates.length) {
+        stack.pop();
+        if (frame.op >= 0) this.unlift(frame.op);
+        continue;
+      }
+      const i = frame.candidates[frame.next++]!;
+      if (++budget.used > budget.limit) return { kind: 'exhausted' };
+      const child = this.advance(frame, i);
+      if (child === 'ok') return { kind: 'ok' };
+      if (child !== null) stack.push(child);
+    }
+    return this.witness();
+  }
+
+  private witness(): PartitionOutcome<S> {
+    const { frame, culprit, placeable } = this.best;
+    if (frame === null) return { kind: 'ok' };
+    const prefix: number[] = [];
+    for (let f: Frame<S> | null = frame; f !== null && f.op >= 0; f = f.parent) prefix.push(f.op);
+    prefix.reverse();
+    return { kind: 'violation', culprit, prefix, state: frame.state, placeable };
+  }
+}
+
+/** Checks one partition: does some order of its ops fit the model? */
+export function searchPartition<S, I, O>(
+  model: Model<S, I, O>,
+  ops: readonly Operation<I, O>[],
+  budget: Budget,
+): PartitionOutcome<S> {
+  return new PartitionSearch(model, ops).run(budget);
+}
+
+export type CheckOutcome<S, I, O> =
+  | { readonly kind: 'ok' }
+  | { readonly kind: 'unknown' }
+  | {
+      readonly kind: 'violation';
+      /** The partition's ops, the culprit and prefix as ops of it. */
+      readonly partition: readonly Operation<I, O>[];
+      readonly culprit: Operation<I, O>;
+      readonly prefix: readonly Operation<I, O>[];
+      /** What the model answers to the culprit after the prefix; null when the culprit cannot go there. */
+      readonly answer: string | null;
+      readonly state: S;
+    };
+
+/**
+ * Checks a whole history against a model: each partition (smallest first) within one budget. The violation
+ * reported is the one whose culprit returned first.
+ */
+export function checkOperations<S, I, O>(
+  model: Model<S, I, O>,
+  ops: readonly Operation<I, O>[],
+  budget: Budget = { used: 0, limit: Number.POSITIVE_INFINITY },
+): CheckOutcome<S, I, O> {
+  const parts = (model.partition === undefined ? [[...ops]] : model.partition(ops))
+    .filter((part) => part.some((op) => op.required))
+    .sort((a, b) => a.length - b.length);
+  let found: Extract<CheckOutcome<S, I, O>, { kind: 'violation' }> | null = null;
+  let exhausted = false;
+  for (const part of parts) {
+    if (budget.used >= budget.limit) {
+      exhausted = true;
+      break;
+    }
+    const outcome = searchPartition(model, part, budget);
+    if (outcome.kind === 'exhausted') exhausted = true;
+    else if (outcome.kind === 'violation') {
+      const culprit = part[outcome.culprit]!;
+      if (found === null || culprit.ret < found.culprit.ret) {
+        found = {
+          kind: 'violation',
+          partition: part,
+          culprit,
+          prefix: outcome.prefix.map((k) => part[k]!),
+          answer: outcome.placeable ? model.describeAnswer(outcome.state, culprit.input) : null,
+          state: outcome.state,
+        };
+      }
+    }
+  }
+  if (found !== null) return found;
+  return exhausted ? { kind: 'unknown' } : { kind: 'ok' };
+}
