@@ -2,7 +2,8 @@
 // its pause point and actions, played until it pauses. Fails when a step never reaches its pause.
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../sim/trace';
-import { LiveRun, describeEvent } from '../worker/engine';
+import { describeEvent } from '../view/events/text';
+import { LiveRun } from '../worker/engine';
 import { lessonIdFromHash, lessonHash, lessonById, LESSONS, type Lesson } from './lessons';
 import { lessonText } from './lessonText';
 import { matchesEvent } from './matcher';

@@ -3,7 +3,7 @@
 import { DEFAULT_HEADER, type Header } from '../sim/config';
 import { formatHeader } from '../script/format';
 import { formatParseError, parseConsoleLine, parseLine, parseScript } from '../script/parse';
-import { scenarioMessages as m } from './messages';
+import { scenarioText as m } from './text';
 
 /** One user action (as the live engine's RecordedAction): the line, and exactly when it ran. */
 export interface ScenarioAction {

@@ -15,7 +15,7 @@ import { deflateSync, Inflate } from 'fflate';
 import * as v from 'valibot';
 import { formatHeader } from '../script/format';
 import { checkActions, headerFromLines, SCENARIO_LIMITS, type Scenario, type ScenarioAction } from './model';
-import { scenarioMessages as m } from './messages';
+import { scenarioText as m } from './text';
 
 export const SCENARIO_VERSION = 1;
 /** Longest payload (and hash) read, checked before any decoding. */

@@ -1,5 +1,5 @@
 // Messages in flight, kept outside React: the canvas reads this every animation frame.
-import { quorumKey, type MessageEnd, type MessageView, type QuorumView } from '../worker/protocol';
+import { quorumKey, type MessageEnd, type MessageView, type QuorumView } from '../view/projections';
 
 export interface FlyingMessage extends MessageView {
   /** Set when the worker reported its end; the canvas animates the end (arrival or drop) and then forgets it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageView } from '../worker/protocol';
+import type { MessageView } from '../view/projections';
 import { flying } from './flying';
 import { applyUpdate, connectStore, onDiagramUpdate, requestTrace, type DiagramUpdate } from './simStore';
 import { testFrame } from './testFrame';

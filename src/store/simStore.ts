@@ -6,16 +6,18 @@ import {
   PANEL_REFRESH_MS,
   SIM_MS_PER_REAL_MS_AT_1X,
   type Command,
-  type ConsoleEntry,
   type DiagramNews,
-  type EventNote,
   type Frame,
+  type Update,
+} from '../worker/ipc';
+import {
+  type ConsoleEntry,
+  type EventNote,
   type LinkView,
   type QuorumView,
   type ServerDetail,
   type ServerView,
-  type Update,
-} from '../worker/protocol';
+} from '../view/projections';
 import { END_LINGER_MS, FRAMES_PER_SECOND, absorbMessages, absorbQuorums, clearFlying, flying } from './flying';
 
 const MAX_CONSOLE = 1000;

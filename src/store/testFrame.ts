@@ -1,6 +1,6 @@
 // A worker Frame for store tests: an idle 3-server run at time 0, with the given fields replaced.
 import { DEFAULT_HEADER } from '../sim/config';
-import type { Frame } from '../worker/protocol';
+import type { Frame } from '../worker/ipc';
 
 export function testFrame(over: Partial<Frame> & Pick<Frame, 'eventCount' | 'reset'>): Frame {
   return {

@@ -1,8 +1,8 @@
 // Starts the simulation worker and connects it to the store; the page acks each frame after painting it.
-import type { Command, Update } from '../worker/protocol';
+import type { Command, Update } from '../worker/ipc';
 import { FRAMES_PER_SECOND } from './flying';
 import { applyUpdate, connectStore, useSim } from './simStore';
-import { text } from '../ui/text';
+import { text } from '../view/text';
 
 let worker: Worker | null = null;
 

@@ -14,7 +14,7 @@ import { ConsolePanel } from './panels/ConsolePanel';
 import { EventLog } from './panels/EventLog';
 import { LogPanel } from './panels/LogPanel';
 import { ZnodeTree } from './panels/ZnodeTree';
-import { text } from './text';
+import { text } from '../view/text';
 import { TimeTravel } from './timetravel/TimeTravel';
 
 /** One worker per page load, even when StrictMode mounts the page twice. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GUTTER, type View } from '../ui/timetravel/paint';
+import { GUTTER, type View } from '../view/diagram/paint';
 import { clickTarget, followTx } from './diagram';
 
 function view(tx: number, k: number): View {

@@ -2,7 +2,7 @@
 // already keeps the run's whole trace for time travel, so the page keeps none: its memory stays flat however
 // long the run, and the diagram's painting never takes a frame from the live view.
 import type { TraceEvent } from '../sim/trace';
-import { DiagramIndex } from '../ui/timetravel/model';
+import { DiagramIndex } from '../view/diagram/model';
 import {
   COLORS,
   GUTTER,
@@ -15,10 +15,10 @@ import {
   type DrawOptions,
   type Hit,
   type View,
-} from '../ui/timetravel/paint';
-import { CanvasPainter, SvgPainter } from '../ui/timetravel/painters';
-import { text } from '../ui/text';
-import type { Command, DiagramNews, DiagramViewRequest } from './protocol';
+} from '../view/diagram/paint';
+import { CanvasPainter, SvgPainter } from '../view/diagram/painters';
+import { text } from '../view/text';
+import type { Command, DiagramNews, DiagramViewRequest } from './ipc';
 
 /** While playing, the run's own progress repaints the diagram this often at most... */
 const PLAYING_REPAINT_MS = 200;

@@ -6,30 +6,27 @@ import type { Header } from '../sim/config';
 import { formatParseError, parseConsoleLine } from '../script/parse';
 import { ScriptRunner, SETTLE_BOUND_MS, type RunnerState } from '../script/run';
 import { describeTxn as describeTxnText } from '../sim/describe';
-import { serverName, type WorldSnapshot, type Simulator } from '../sim/simulator';
+import type { WorldSnapshot, Simulator } from '../sim/simulator';
 import type { TraceEvent } from '../sim/trace';
 import { traceFingerprint } from '../sim/fingerprint';
 import { formatZxid } from '../zk/format';
 import { matchesEvent, type EventMatcher } from '../scenario/matcher';
 import type { ScenarioCursor } from '../scenario/model';
-import { workerText } from './messages';
-import {
-  MAX_SPEED,
-  MIN_SPEED,
-  SIM_MS_PER_REAL_MS_AT_1X,
-  type ConsoleEntry,
-  type EventNote,
-  type Frame,
-  type LinkView,
-  type LogEntryView,
-  type MessageEnd,
-  type MessageView,
-  messageChange,
-  type QuorumView,
-  type ServerDetail,
-  type ServerView,
-  type ZnodeView,
-} from './protocol';
+import { describeEvent } from '../view/events/text';
+import type {
+  ConsoleEntry,
+  EventNote,
+  LinkView,
+  LogEntryView,
+  MessageEnd,
+  MessageView,
+  QuorumView,
+  ServerDetail,
+  ServerView,
+  ZnodeView,
+} from '../view/projections';
+import { MAX_SPEED, MIN_SPEED, SIM_MS_PER_REAL_MS_AT_1X, type Frame } from './ipc';
+import { workerText } from './text';
 
 /** A user action as the scenario records it: the line, and exactly when it ran. */
 export interface RecordedAction {
@@ -792,50 +789,41 @@ function comparePaths(a: string, b: string): number {
   return pa.length - pb.length;
 }
 
-/** One line per trace event worth showing in the event log; null for the ones that are not. */
-export function describeEvent(event: TraceEvent): string | null {
+/** What a trace event changes on the wire, as the page draws it. */
+export function messageChange(event: TraceEvent, sent: MessageView[], ended: MessageEnd[]): void {
   switch (event.kind) {
     case 'send':
-      return `${event.from} → ${event.to} ${event.label}${event.lost ? ' (will be lost)' : ''}`;
+      sent.push({
+        id: event.id,
+        from: event.from,
+        to: event.to,
+        kind: event.wire,
+        label: event.label,
+        sentAt: event.t,
+        deliverAt: event.deliverAt,
+        lost: event.lost,
+      });
+      return;
     case 'duplicate':
-      return `${event.from} → ${event.to} ${event.label} duplicated`;
+      sent.push({
+        id: event.id,
+        from: event.from,
+        to: event.to,
+        kind: event.wire,
+        label: event.label,
+        sentAt: event.t,
+        deliverAt: event.deliverAt,
+        lost: false,
+        copyOf: event.copyOf,
+      });
+      return;
     case 'deliver':
-      return `${event.to} received ${event.wire} from ${event.from}`;
+      ended.push({ id: event.id, outcome: 'delivered', at: event.t });
+      return;
     case 'drop':
-      return `${event.from} → ${event.to} ${event.wire} dropped (${event.reason})`;
-    case 'crash':
-      return `${serverName(event.server)} crashed`;
-    case 'restart':
-      return `${serverName(event.server)} restarted`;
-    case 'cut':
-      return `link ${serverName(event.from)} → ${serverName(event.to)} cut`;
-    case 'heal':
-      return `link ${serverName(event.from)} → ${serverName(event.to)} healed`;
-    case 'network':
-      return `network: latency ${event.latencyMin}..${event.latencyMax}ms, loss ${Math.round(event.loss * 100)}%, dup ${Math.round(event.dup * 100)}%`;
-    case 'role':
-      return `${serverName(event.server)} is ${event.role} (${formatBallot(event.ballot)})`;
-    case 'phase':
-      return `${serverName(event.server)} ${event.phase}${event.slot === undefined ? '' : ` slot ${event.slot}`} (${formatBallot(event.ballot)})`;
-    case 'vote':
-      return `${serverName(event.server)} has ${event.votes} of ${event.needed} ${event.vote === 'promise' ? 'promises' : 'accepted votes'}${event.slot === undefined ? '' : ` for slot ${event.slot}`}`;
-    case 'promised':
-      return `${serverName(event.server)} promised ${formatBallot(event.ballot)}`;
-    case 'accepted':
-      return `${serverName(event.server)} accepted slot ${event.slot} at ${formatBallot(event.ballot)}`;
-    case 'decided':
-      return `${serverName(event.server)} learned slot ${event.slot} is chosen: ${event.text}`;
-    case 'apply':
-      return `${serverName(event.server)} applied slot ${event.slot}${event.zxid === 0 ? '' : ` as ${formatZxid(event.zxid)}`}: ${event.text}${event.ok ? '' : ` → ${event.error ?? 'error'}`}`;
-    case 'request':
-      return `${serverName(event.server)} got a write to propose: ${describeTxnText(event.txn)}`;
-    case 'invoke':
-      return `${event.session} sent ${event.command.kind}`;
-    case 'return':
-      return `${event.session} got ${event.result.ok ? 'ok' : (event.result.error ?? 'error')}`;
-    case 'watch':
-      return `${event.session} watch fired: ${event.type} ${event.path}`;
-    case 'session':
-      return `session ${event.session} ${event.status}${event.server === null ? '' : ` (${serverName(event.server)})`}`;
+      ended.push({ id: event.id, outcome: 'dropped', reason: event.reason, at: event.t });
+      return;
+    default:
+      return;
   }
 }

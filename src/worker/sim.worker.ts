@@ -4,8 +4,8 @@
 import { DEFAULT_HEADER } from '../sim/config';
 import { DiagramHost, type DiagramSource } from './diagram';
 import { LiveRun } from './engine';
-import { workerText } from './messages';
-import { PANEL_REFRESH_MS, type Command, type Update } from './protocol';
+import { workerText } from './text';
+import { PANEL_REFRESH_MS, type Command, type Update } from './ipc';
 
 declare const self: DedicatedWorkerGlobalScope;
 

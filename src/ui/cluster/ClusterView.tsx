@@ -2,7 +2,7 @@
 // and the messages in flight on a canvas on top. It renders the store and dispatches commands only.
 import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useSim } from '../../store/simStore';
-import { quorumKey, type QuorumView, type ServerView } from '../../worker/protocol';
+import { quorumKey, type QuorumView, type ServerView } from '../../view/projections';
 import {
   badgeStacks,
   clientSpots,
@@ -15,11 +15,13 @@ import {
   type Point,
   type RingLayout,
   type ServerSpot,
-} from './layout';
+} from '../../view/cluster/layout';
 import { LinksLayer, LinksMatrix, toggleLine } from './Links';
 import { MessageCanvas, type Scene } from './MessageCanvas';
-import { DROP_COLOR, LEGEND_COLORS, type LegendKey } from './messageStyle';
-import { clusterText as t } from './text';
+import { DROP_COLOR, LEGEND_COLORS, type LegendKey } from '../../view/cluster/messageStyle';
+import { text } from '../../view/text';
+
+const t = text.cluster;
 import './cluster.css';
 
 export function ClusterView() {

@@ -2,7 +2,9 @@
 // store's network settings and send only after the user pauses (debounced) or releases them.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSim } from '../../store/simStore';
-import { clusterText as t } from './text';
+import { text } from '../../view/text';
+
+const t = text.cluster;
 import './cluster.css';
 
 const DEBOUNCE_MS = 250;

@@ -2,9 +2,11 @@
 // accessible matrix of "Link nA to nB" checkboxes. Both render only when the links or the ring change.
 import { memo, useEffect, useState } from 'react';
 import { useSim } from '../../store/simStore';
-import type { LinkView } from '../../worker/protocol';
-import type { RingLayout } from './layout';
-import { clusterText as t } from './text';
+import type { LinkView } from '../../view/projections';
+import type { RingLayout } from '../../view/cluster/layout';
+import { text } from '../../view/text';
+
+const t = text.cluster;
 
 /** Up-ness of every directed link, keyed from * 1000 + to; links the store has not sent yet are up. */
 export function linkTable(links: readonly LinkView[]): Map<number, boolean> {

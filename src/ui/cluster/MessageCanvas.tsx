@@ -2,8 +2,8 @@
 // It reads `flying` (outside React) and the scene the ClusterView keeps in a ref; it never sets state.
 import { useEffect, useRef, type RefObject } from 'react';
 import { END_LINGER_MS, QUORUM_FLASH_MS, drawTime, flying, type FlyingMessage } from '../../store/flying';
-import { VIEW, type Box, type Point } from './layout';
-import { DROP_COLOR, KIND_STYLES, QUORUM_COLOR, type KindStyle } from './messageStyle';
+import { VIEW, type Box, type Point } from '../../view/cluster/layout';
+import { DROP_COLOR, KIND_STYLES, QUORUM_COLOR, type KindStyle } from '../../view/cluster/messageStyle';
 
 /** What the canvas needs to know about the ring; the ClusterView updates it after each render. */
 export interface Scene {

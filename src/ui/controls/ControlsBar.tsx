@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useSim } from '../../store/simStore';
-import type { Frame } from '../../worker/protocol';
-import { text } from '../text';
+import type { Frame } from '../../worker/ipc';
+import { text } from '../../view/text';
 import { posToSpeed, SPEED_POS_MAX, SPEED_POS_MIN, SPEED_POS_STEP, speedToPos } from './speedScale';
 
 type Header = Frame['header'];

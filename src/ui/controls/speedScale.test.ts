@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SPEED, MIN_SPEED } from '../../worker/protocol';
+import { MAX_SPEED, MIN_SPEED } from '../../worker/ipc';
 import { posToSpeed, SPEED_POS_MAX, SPEED_POS_MIN, SPEED_POS_STEP, speedToPos } from './speedScale';
 
 /** Where a range input puts a value: on its step grid, within its bounds. */

@@ -1,5 +1,5 @@
 // The Speed slider's log scale: slider position (log10 of the speed) <-> speed.
-import { MAX_SPEED, MIN_SPEED } from '../../worker/protocol';
+import { MAX_SPEED, MIN_SPEED } from '../../worker/ipc';
 
 export const SPEED_POS_MIN = Math.log10(MIN_SPEED);
 export const SPEED_POS_MAX = Math.log10(MAX_SPEED);

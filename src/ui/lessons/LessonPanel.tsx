@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { lessonHash } from '../../scenario/lessons';
 import { copyText } from '../share/shareStore';
 import { closeLesson, nextStep, previousStep, useLesson } from './lessonStore';
-import { lessonsUiText as t } from './text';
+import { lessonsUiText as t } from '../../view/lessons/text';
 
 /** The running lesson: its step text, Back and Next, and what the step talks about. */
 export function LessonPanel() {

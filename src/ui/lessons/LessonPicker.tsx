@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { LESSONS } from '../../scenario/lessons';
 import { openLesson } from './openLesson';
-import { lessonsUiText as t } from './text';
+import { lessonsUiText as t } from '../../view/lessons/text';
 
 /** "Lessons": a button that opens the list of lessons, one button per lesson title. */
 export function LessonPicker() {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_HEADER } from '../../sim/config';
 import { applyUpdate, connectStore, useSim } from '../../store/simStore';
 import { testFrame } from '../../store/testFrame';
-import type { Frame } from '../../worker/protocol';
+import type { Frame } from '../../worker/ipc';
 import { startLesson, useLesson } from './lessonStore';
 
 function newRunFrame(runSeq: number): Frame {

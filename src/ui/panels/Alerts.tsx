@@ -1,7 +1,7 @@
 import { useSim } from '../../store/simStore';
 import { startWorker } from '../../store/workerClient';
 import { closeLesson } from '../lessons/lessonStore';
-import { text } from '../text';
+import { text } from '../../view/text';
 
 export function Alerts() {
   const error = useSim((s) => s.error);

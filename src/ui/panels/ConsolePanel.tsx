@@ -1,7 +1,7 @@
 import { memo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useSim } from '../../store/simStore';
-import type { ConsoleEntry } from '../../worker/protocol';
-import { text } from '../text';
+import type { ConsoleEntry } from '../../view/projections';
+import { text } from '../../view/text';
 import { useStickToBottom } from './liveList';
 
 const MAX_HISTORY = 100;

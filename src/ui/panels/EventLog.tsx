@@ -1,5 +1,5 @@
 import { useSim } from '../../store/simStore';
-import { text } from '../text';
+import { text } from '../../view/text';
 import { liveRows, useStickToBottom } from './liveList';
 
 export function EventLog() {

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useSim } from '../../store/simStore';
-import type { LogEntryView } from '../../worker/protocol';
-import { text } from '../text';
+import type { LogEntryView } from '../../view/projections';
+import { text } from '../../view/text';
 import { liveRows, useStickToBottom } from './liveList';
 
 /** At most this many "missing here" rows after the log's end; the rest are summed up. */

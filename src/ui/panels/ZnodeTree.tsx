@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useMemo, useRef, type Ref } from 'react';
 import { useSim } from '../../store/simStore';
-import type { ZnodeView } from '../../worker/protocol';
-import { text } from '../text';
+import type { ZnodeView } from '../../view/projections';
+import { text } from '../../view/text';
 import { siblingPositions } from './treePositions';
 
 /** A row's height before it is measured (one line; watch chips can wrap to a second). */

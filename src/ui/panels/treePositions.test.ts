@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ZnodeView } from '../../worker/protocol';
+import type { ZnodeView } from '../../view/projections';
 import { siblingPositions } from './treePositions';
 
 function node(path: string): ZnodeView {

@@ -1,4 +1,4 @@
-import type { ZnodeView } from '../../worker/protocol';
+import type { ZnodeView } from '../../view/projections';
 
 /** Each znode's position among its siblings, for aria-posinset / aria-setsize (only visible rows are in the DOM). */
 export function siblingPositions(znodes: readonly ZnodeView[]): { posinset: number[]; setsize: number[] } {

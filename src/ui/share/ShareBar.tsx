@@ -2,7 +2,7 @@ import './share.css';
 import { useRef } from 'react';
 import { useSim } from '../../store/simStore';
 import { copyLink, exportScenario, exportTrace, importScript, showFingerprint } from './shareStore';
-import { shareText as t } from './text';
+import { shareText as t } from '../../view/share/text';
 
 /** Buttons in the page header: copy a link, fingerprint, export and import. */
 export function ShareBar() {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useShare } from './shareStore';
-import { shareText as t } from './text';
+import { shareText as t } from '../../view/share/text';
 
 /** Under the header: a bad link's message, import errors, the link just made and the run fingerprint. */
 export function ShareStatus({ compact = false }: { compact?: boolean }) {

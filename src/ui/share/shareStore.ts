@@ -8,9 +8,9 @@ import { DEFAULT_HEADER } from '../../sim/config';
 import { requestFingerprint, requestScenario, requestTrace, useSim } from '../../store/simStore';
 import { download } from '../download';
 import { startWorker } from '../../store/workerClient';
-import type { Command } from '../../worker/protocol';
+import type { Command } from '../../worker/ipc';
 import { closeLesson, startLesson, useLesson } from '../lessons/lessonStore';
-import { shareText as t } from './text';
+import { shareText as t } from '../../view/share/text';
 
 /** Largest script file read on import. */
 const MAX_IMPORT_BYTES = 512 * 1024;

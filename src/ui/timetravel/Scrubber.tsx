@@ -2,7 +2,7 @@
 // the worker pauses the run on a seek.
 import { useEffect, useRef, useState } from 'react';
 import { useSim } from '../../store/simStore';
-import { text } from '../text';
+import { text } from '../../view/text';
 
 const tt = text.timeTravel;
 

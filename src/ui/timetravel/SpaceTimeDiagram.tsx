@@ -4,10 +4,10 @@
 import { select, zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { onDiagramUpdate, useSim } from '../../store/simStore';
-import type { DiagramViewRequest } from '../../worker/protocol';
+import type { DiagramViewRequest } from '../../worker/ipc';
 import { download } from '../download';
-import { text } from '../text';
-import { GUTTER, diagramMinHeight } from './paint';
+import { text } from '../../view/text';
+import { GUTTER, diagramMinHeight } from '../../view/diagram/paint';
 
 const tt = text.timeTravel;
 /** Simulated milliseconds across the plot at first. */

@@ -1,5 +1,5 @@
 // Time travel under the cluster view: the time slider and the space-time diagram.
-import { text } from '../text';
+import { text } from '../../view/text';
 import { PastHint, Scrubber } from './Scrubber';
 import { SpaceTimeDiagram } from './SpaceTimeDiagram';
 import './timetravel.css';

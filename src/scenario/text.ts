@@ -7,7 +7,7 @@ const excerpt = (s: string): string => q(s.length > 60 ? `${s.slice(0, 57)}...` 
 const kb = (bytes: number): string => `${Math.round(bytes / 1024)} KB`;
 const count = (n: number): string => n.toLocaleString('en-US');
 
-export const scenarioMessages = {
+export const scenarioText = {
   cursorBeforeLastAction: (): string => 'this link is damaged: it opens before its last action',
   unknownHash: (hash: string): string =>
     `this link ends in "#${hash.length > 40 ? `${hash.slice(0, 37)}...` : hash}", which is neither a shared run (#s=...) nor a lesson (#lesson=...)`,

@@ -1,6 +1,6 @@
 // Ring geometry for the cluster view, in viewBox units (a VIEW x VIEW square). Pure functions of the
 // server count and the sessions, so the SVG and the message canvas agree on where everything is.
-import type { ServerView } from '../../worker/protocol';
+import type { ServerView } from '../projections';
 
 export const VIEW = 1000;
 const CENTER = VIEW / 2;

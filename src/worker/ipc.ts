@@ -2,11 +2,18 @@
 // answers with at most one Frame per animation frame (what changed since the last one) and with errors
 // as messages, never by dying.
 import type { Header } from '../sim/config';
-import type { Phase } from '../protocol/paxos/types';
-import type { Role } from '../protocol/types';
-import type { TraceEvent, WireKind } from '../sim/trace';
 import type { EventMatcher } from '../scenario/matcher';
 import type { Scenario, ScenarioAction, ScenarioCursor } from '../scenario/model';
+import type {
+  ConsoleEntry,
+  EventNote,
+  LinkView,
+  MessageEnd,
+  MessageView,
+  QuorumView,
+  ServerDetail,
+  ServerView,
+} from '../view/projections';
 
 /** Speeds the UI offers; 1x = one simulated millisecond per four real milliseconds (slow motion). */
 export const MIN_SPEED = 0.1;
@@ -95,158 +102,6 @@ export interface DiagramNews {
   readonly viewSeq?: number;
   readonly summary?: string;
   readonly tip?: { readonly title: string; readonly lines: readonly string[] } | null;
-}
-
-export interface ServerView {
-  readonly id: number;
-  readonly up: boolean;
-  readonly role: Role | 'crashed';
-  /** Ballot this server leads or campaigns with, "-" when none, as "round.nK". */
-  readonly ballot: string;
-  readonly promised: string;
-  readonly leader: number | null;
-  /** Slots [0, decidedUpTo) are decided; [0, appliedUpTo) applied. */
-  readonly decidedUpTo: number;
-  readonly appliedUpTo: number;
-  readonly lastZxid: string;
-  readonly sessions: readonly string[];
-}
-
-export interface MessageView {
-  readonly id: number;
-  readonly from: string;
-  readonly to: string;
-  readonly kind: WireKind;
-  readonly label: string;
-  readonly sentAt: number;
-  readonly deliverAt: number;
-  /** Will be dropped (loss) when it arrives; cut links and dead servers drop it at arrival too. */
-  readonly lost: boolean;
-  /** Set on the second copy of a duplicated message. */
-  readonly copyOf?: number;
-}
-
-export interface MessageEnd {
-  readonly id: number;
-  readonly outcome: 'delivered' | 'dropped';
-  readonly reason?: 'loss' | 'cut' | 'down';
-  readonly at: number;
-}
-
-/** What a trace event changes on the wire, as the page draws it. */
-export function messageChange(event: TraceEvent, sent: MessageView[], ended: MessageEnd[]): void {
-  switch (event.kind) {
-    case 'send':
-      sent.push({
-        id: event.id,
-        from: event.from,
-        to: event.to,
-        kind: event.wire,
-        label: event.label,
-        sentAt: event.t,
-        deliverAt: event.deliverAt,
-        lost: event.lost,
-      });
-      return;
-    case 'duplicate':
-      sent.push({
-        id: event.id,
-        from: event.from,
-        to: event.to,
-        kind: event.wire,
-        label: event.label,
-        sentAt: event.t,
-        deliverAt: event.deliverAt,
-        lost: false,
-        copyOf: event.copyOf,
-      });
-      return;
-    case 'deliver':
-      ended.push({ id: event.id, outcome: 'delivered', at: event.t });
-      return;
-    case 'drop':
-      ended.push({ id: event.id, outcome: 'dropped', reason: event.reason, at: event.t });
-      return;
-    default:
-      return;
-  }
-}
-
-/** A tally's identity: one proposer, one kind of vote, one ballot, one slot. */
-export function quorumKey(q: QuorumView): string {
-  return `${q.server}:${q.vote}:${q.ballot}:${q.slot ?? ''}`;
-}
-
-/** A proposer's running tally of Promise or Accepted votes. */
-export interface QuorumView {
-  readonly server: number;
-  readonly vote: 'promise' | 'accepted';
-  readonly ballot: string;
-  readonly slot?: number;
-  readonly voters: readonly number[];
-  readonly needed: number;
-  /** Simulated time the quorum was reached, if it was. */
-  readonly reachedAt?: number;
-}
-
-export interface LogEntryView {
-  readonly slot: number;
-  /** Accepted ballot as "round.nK", or "-" when nothing accepted. */
-  readonly ballot: string;
-  readonly text: string;
-  readonly chosen: boolean;
-  readonly applied: boolean;
-  readonly zxid?: string;
-}
-
-export interface ZnodeView {
-  readonly path: string;
-  readonly name: string;
-  readonly depth: number;
-  readonly data: string;
-  readonly version: number;
-  readonly cversion: number;
-  readonly mzxid: string;
-  readonly ephemeralOwner: string | null;
-  readonly numChildren: number;
-  /** "c1 data", "c2 child", ... */
-  readonly watches: readonly string[];
-  /** Changed by the most recent transaction this server applied (the UI flashes it). */
-  readonly changed: boolean;
-}
-
-export interface ServerDetail {
-  readonly server: number;
-  readonly log: readonly LogEntryView[];
-  readonly znodes: readonly ZnodeView[];
-  /** Highest decided slot on any server: entries of this server below it that are missing are stale. */
-  readonly clusterDecidedUpTo: number;
-}
-
-export interface LinkView {
-  readonly from: number;
-  readonly to: number;
-  readonly up: boolean;
-}
-
-export type ConsoleEntry =
-  | { readonly kind: 'input'; readonly text: string; readonly t: number }
-  | {
-      readonly kind: 'output';
-      readonly text: string;
-      readonly t: number;
-      readonly session?: string;
-      readonly ok: boolean;
-    }
-  | { readonly kind: 'watch'; readonly text: string; readonly t: number; readonly session: string }
-  | { readonly kind: 'error'; readonly text: string; readonly t: number };
-
-/** A short line about one trace event, for the event log and for Step. */
-export interface EventNote {
-  readonly index: number;
-  readonly t: number;
-  readonly text: string;
-  readonly phase?: Phase;
 }
 
 export interface Frame {

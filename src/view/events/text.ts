@@ -1,0 +1,54 @@
+// Each trace event in words, for the event log and Step (English; a translation supplies the same function).
+import { formatBallot } from '../../protocol/paxos/ballot';
+import { describeTxn } from '../../sim/describe';
+import { serverName } from '../../sim/simulator';
+import type { TraceEvent } from '../../sim/trace';
+import { formatZxid } from '../../zk/format';
+
+/** One line per trace event worth showing in the event log; null for the ones that are not. */
+export function describeEvent(event: TraceEvent): string | null {
+  switch (event.kind) {
+    case 'send':
+      return `${event.from} → ${event.to} ${event.label}${event.lost ? ' (will be lost)' : ''}`;
+    case 'duplicate':
+      return `${event.from} → ${event.to} ${event.label} duplicated`;
+    case 'deliver':
+      return `${event.to} received ${event.wire} from ${event.from}`;
+    case 'drop':
+      return `${event.from} → ${event.to} ${event.wire} dropped (${event.reason})`;
+    case 'crash':
+      return `${serverName(event.server)} crashed`;
+    case 'restart':
+      return `${serverName(event.server)} restarted`;
+    case 'cut':
+      return `link ${serverName(event.from)} → ${serverName(event.to)} cut`;
+    case 'heal':
+      return `link ${serverName(event.from)} → ${serverName(event.to)} healed`;
+    case 'network':
+      return `network: latency ${event.latencyMin}..${event.latencyMax}ms, loss ${Math.round(event.loss * 100)}%, dup ${Math.round(event.dup * 100)}%`;
+    case 'role':
+      return `${serverName(event.server)} is ${event.role} (${formatBallot(event.ballot)})`;
+    case 'phase':
+      return `${serverName(event.server)} ${event.phase}${event.slot === undefined ? '' : ` slot ${event.slot}`} (${formatBallot(event.ballot)})`;
+    case 'vote':
+      return `${serverName(event.server)} has ${event.votes} of ${event.needed} ${event.vote === 'promise' ? 'promises' : 'accepted votes'}${event.slot === undefined ? '' : ` for slot ${event.slot}`}`;
+    case 'promised':
+      return `${serverName(event.server)} promised ${formatBallot(event.ballot)}`;
+    case 'accepted':
+      return `${serverName(event.server)} accepted slot ${event.slot} at ${formatBallot(event.ballot)}`;
+    case 'decided':
+      return `${serverName(event.server)} learned slot ${event.slot} is chosen: ${event.text}`;
+    case 'apply':
+      return `${serverName(event.server)} applied slot ${event.slot}${event.zxid === 0 ? '' : ` as ${formatZxid(event.zxid)}`}: ${event.text}${event.ok ? '' : ` → ${event.error ?? 'error'}`}`;
+    case 'request':
+      return `${serverName(event.server)} got a write to propose: ${describeTxn(event.txn)}`;
+    case 'invoke':
+      return `${event.session} sent ${event.command.kind}`;
+    case 'return':
+      return `${event.session} got ${event.result.ok ? 'ok' : (event.result.error ?? 'error')}`;
+    case 'watch':
+      return `${event.session} watch fired: ${event.type} ${event.path}`;
+    case 'session':
+      return `session ${event.session} ${event.status}${event.server === null ? '' : ` (${serverName(event.server)})`}`;
+  }
+}

@@ -1,0 +1,118 @@
+// What the page shows of a run, as plain data: servers, messages on the wire, quorum tallies, a server's log and
+// znode tree, links, console entries and event notes. The worker computes them; the store and the page draw them.
+import type { Phase } from '../protocol/paxos/types';
+import type { Role } from '../protocol/types';
+import type { WireKind } from '../sim/trace';
+
+export interface ServerView {
+  readonly id: number;
+  readonly up: boolean;
+  readonly role: Role | 'crashed';
+  /** Ballot this server leads or campaigns with, "-" when none, as "round.nK". */
+  readonly ballot: string;
+  readonly promised: string;
+  readonly leader: number | null;
+  /** Slots [0, decidedUpTo) are decided; [0, appliedUpTo) applied. */
+  readonly decidedUpTo: number;
+  readonly appliedUpTo: number;
+  readonly lastZxid: string;
+  readonly sessions: readonly string[];
+}
+
+export interface MessageView {
+  readonly id: number;
+  readonly from: string;
+  readonly to: string;
+  readonly kind: WireKind;
+  readonly label: string;
+  readonly sentAt: number;
+  readonly deliverAt: number;
+  /** Will be dropped (loss) when it arrives; cut links and dead servers drop it at arrival too. */
+  readonly lost: boolean;
+  /** Set on the second copy of a duplicated message. */
+  readonly copyOf?: number;
+}
+
+export interface MessageEnd {
+  readonly id: number;
+  readonly outcome: 'delivered' | 'dropped';
+  readonly reason?: 'loss' | 'cut' | 'down';
+  readonly at: number;
+}
+
+/** A tally's identity: one proposer, one kind of vote, one ballot, one slot. */
+export function quorumKey(q: QuorumView): string {
+  return `${q.server}:${q.vote}:${q.ballot}:${q.slot ?? ''}`;
+}
+
+/** A proposer's running tally of Promise or Accepted votes. */
+export interface QuorumView {
+  readonly server: number;
+  readonly vote: 'promise' | 'accepted';
+  readonly ballot: string;
+  readonly slot?: number;
+  readonly voters: readonly number[];
+  readonly needed: number;
+  /** Simulated time the quorum was reached, if it was. */
+  readonly reachedAt?: number;
+}
+
+export interface LogEntryView {
+  readonly slot: number;
+  /** Accepted ballot as "round.nK", or "-" when nothing accepted. */
+  readonly ballot: string;
+  readonly text: string;
+  readonly chosen: boolean;
+  readonly applied: boolean;
+  readonly zxid?: string;
+}
+
+export interface ZnodeView {
+  readonly path: string;
+  readonly name: string;
+  readonly depth: number;
+  readonly data: string;
+  readonly version: number;
+  readonly cversion: number;
+  readonly mzxid: string;
+  readonly ephemeralOwner: string | null;
+  readonly numChildren: number;
+  /** "c1 data", "c2 child", ... */
+  readonly watches: readonly string[];
+  /** Changed by the most recent transaction this server applied (the UI flashes it). */
+  readonly changed: boolean;
+}
+
+export interface ServerDetail {
+  readonly server: number;
+  readonly log: readonly LogEntryView[];
+  readonly znodes: readonly ZnodeView[];
+  /** Highest decided slot on any server: entries of this server below it that are missing are stale. */
+  readonly clusterDecidedUpTo: number;
+}
+
+export interface LinkView {
+  readonly from: number;
+  readonly to: number;
+  readonly up: boolean;
+}
+
+export type ConsoleEntry =
+  | { readonly kind: 'input'; readonly text: string; readonly t: number }
+  | {
+      readonly kind: 'output';
+      readonly text: string;
+      readonly t: number;
+      readonly session?: string;
+      readonly ok: boolean;
+    }
+  | { readonly kind: 'watch'; readonly text: string; readonly t: number; readonly session: string }
+  | { readonly kind: 'error'; readonly text: string; readonly t: number };
+
+/** A short line about one trace event, for the event log and for Step. */
+export interface EventNote {
+  readonly index: number;
+  readonly t: number;
+  readonly text: string;
+  readonly phase?: Phase;
+}
