@@ -50,27 +50,29 @@ function copyContainer<V>(value: V): V {
 
 /** A snapshot's copy of a record; `previous` is the same record's previous snapshot, whose chunks it shares. */
 export function freezeRecord<T extends object>(record: T, previous: Frozen<T> | undefined): Frozen<T> {
-  const frozen: Record<string, unknown> = {};
+  // A spread copy keeps the record's shape (compact, fast); its containers are then replaced in place.
+  const frozen = { ...record } as Record<string, unknown>;
   const old = previous as Record<string, unknown> | undefined;
-  for (const key in record) {
-    const value: unknown = record[key];
+  for (const key in frozen) {
+    const value = frozen[key];
     if (Array.isArray(value)) {
       const before = old?.[key];
       frozen[key] = chunkLog(
         value as unknown[],
         before instanceof ChunkedLog ? (before as ChunkedLog<unknown>) : undefined,
       );
-    } else frozen[key] = copyContainer(value);
+    } else if (value instanceof Map || value instanceof Set) frozen[key] = copyContainer(value);
   }
   return frozen as Frozen<T>;
 }
 
 /** The live record again, as fresh as the one frozen (a snapshot can be restored many times). */
 export function thawRecord<T extends object>(frozen: Frozen<T>): T {
-  const record: Record<string, unknown> = {};
-  for (const key in frozen) {
-    const value: unknown = frozen[key];
-    record[key] = value instanceof ChunkedLog ? flattenLog(value as ChunkedLog<unknown>) : copyContainer(value);
+  const record = { ...frozen } as Record<string, unknown>;
+  for (const key in record) {
+    const value = record[key];
+    if (value instanceof ChunkedLog) record[key] = flattenLog(value as ChunkedLog<unknown>);
+    else if (value instanceof Map || value instanceof Set) record[key] = copyContainer(value);
   }
   return record as T;
 }
