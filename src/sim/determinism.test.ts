@@ -1,5 +1,6 @@
 // Same script text, same run: the trace is identical event for event. And the example scenarios run to
 // completion with every replica identical at the end.
+import { paxos } from './testPaxos';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,13 +11,6 @@ import { runScript, type RunOutcome } from '../script/run';
 import { replicaFingerprint } from '../zk/replica';
 import type { Simulator } from './simulator';
 import type { TraceEvent } from './trace';
-import type { ServerState } from '../protocol/paxos/types';
-import type { LoggedTxn, Server } from './world';
-
-/** The Paxos state of a server (these tests run Paxos; the simulator itself only hands the state on). */
-function paxos(server: Server): ServerState<LoggedTxn> {
-  return server.state as ServerState<LoggedTxn>;
-}
 
 // The example scenarios live in the repository (testdata/scenarios).
 const SCENARIO_DIR = resolve(__dirname, '../../testdata/scenarios');

@@ -8,15 +8,9 @@ import { DEFAULT_HEADER } from './config';
 import { type BugName, type ProtocolName } from '../protocol';
 import { type ClientCommand } from '../zk/commands';
 import { replicaFingerprint } from '../zk/replica';
+import { paxos } from './testPaxos';
 import { Simulator } from './simulator';
 import type { TraceEvent } from './trace';
-import type { ServerState } from '../protocol/paxos/types';
-import type { LoggedTxn, Server } from './world';
-
-/** The Paxos state of a server (these tests run Paxos; the simulator itself only hands the state on). */
-function paxos(server: Server): ServerState<LoggedTxn> {
-  return server.state as ServerState<LoggedTxn>;
-}
 
 /** Runs per property; raise it to hunt (PAXOSCOPE_PROPERTY_RUNS=2000 npx vitest run src/sim/properties.test.ts). */
 const RUNS = Number(process.env.PAXOSCOPE_PROPERTY_RUNS ?? 40);

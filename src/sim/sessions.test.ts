@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HEADER } from './config';
+import { paxos } from './testPaxos';
 import { Simulator } from './simulator';
-import type { ServerState } from '../protocol/paxos/types';
-import type { LoggedTxn, Server } from './world';
-
-/** The Paxos state of a server (these tests run Paxos; the simulator itself only hands the state on). */
-function paxos(server: Server): ServerState<LoggedTxn> {
-  return server.state as ServerState<LoggedTxn>;
-}
 
 function connectedTo(sim: Simulator, session: string): number | null {
   const client = sim.clients.get(session);
