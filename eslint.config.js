@@ -32,19 +32,7 @@ export default tseslint.config(
   },
   {
     // Today's offenders, to shrink: remove a file from this list once its functions fit (never add one).
-    files: [
-      'src/script/parse.ts',
-      'src/ui/cluster/ClusterView.tsx',
-      'src/ui/cluster/Links.tsx',
-      'src/ui/cluster/MessageCanvas.tsx',
-      'src/view/cluster/layout.ts',
-      'src/ui/controls/ControlsBar.tsx',
-      'src/ui/panels/LogPanel.tsx',
-      'src/ui/timetravel/SpaceTimeDiagram.tsx',
-      'src/view/diagram/paint.ts',
-      'src/worker/engine.ts',
-      'src/worker/sim.worker.ts',
-    ],
+    files: ['src/script/parse.ts', 'src/worker/engine.ts'],
     rules: { 'max-lines-per-function': 'off', 'max-lines': 'off' },
   },
   {

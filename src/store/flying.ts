@@ -1,10 +1,6 @@
 // Messages in flight, kept outside React: the canvas reads this every animation frame.
+import { END_LINGER_MS, QUORUM_FLASH_MS, type FlyingMessage, type QuorumFlash } from '../view/cluster/paintMessages';
 import { quorumKey, type MessageEnd, type MessageView, type QuorumView } from '../view/projections';
-
-export interface FlyingMessage extends MessageView {
-  /** Set when the worker reported its end; the canvas animates the end (arrival or drop) and then forgets it. */
-  end?: MessageEnd;
-}
 
 export const flying = {
   messages: new Map<number, FlyingMessage>(),
@@ -19,15 +15,6 @@ export const flying = {
   /** Quorums just reached: the canvas rings the proposer for QUORUM_FLASH_MS of wall time. */
   flashes: [] as QuorumFlash[],
 };
-
-export interface QuorumFlash {
-  /** "n3": the proposer that reached its quorum. */
-  readonly at: string;
-  /** Wall time (performance.now) when the page learned of it. */
-  readonly wallAt: number;
-}
-
-export const QUORUM_FLASH_MS = 1100;
 
 /** Reached quorums the previous frame listed (a reached tally lingers a while, then goes for good). */
 let reachedBefore = new Set<string>();
@@ -44,9 +31,6 @@ export function absorbQuorums(quorums: readonly QuorumView[], wallAt: number, fl
   }
   reachedBefore = reached;
 }
-
-/** How long (simulated ms) an ended message stays drawn: the drop cross or arrival pulse. */
-export const END_LINGER_MS = 40;
 
 /** How often the page takes a new state from the worker (the canvas interpolates in between). */
 export const FRAMES_PER_SECOND = 20;

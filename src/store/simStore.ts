@@ -18,7 +18,8 @@ import {
   type ServerDetail,
   type ServerView,
 } from '../view/projections';
-import { END_LINGER_MS, FRAMES_PER_SECOND, absorbMessages, absorbQuorums, clearFlying, flying } from './flying';
+import { END_LINGER_MS } from '../view/cluster/paintMessages';
+import { FRAMES_PER_SECOND, absorbMessages, absorbQuorums, clearFlying, flying } from './flying';
 
 const MAX_CONSOLE = 1000;
 const MAX_EVENTS = 400;

@@ -51,117 +51,137 @@ async function exportDiagram(format: 'svg' | 'png'): Promise<void> {
   if (blob !== null) post({ type: 'diagram-file', format, blob });
 }
 
-function handle(command: Command): void {
-  switch (command.type) {
-    case 'load': {
-      const playing = command.play ?? run.playing;
-      const speed = run.speed;
-      run = new LiveRun(command.header, [...command.lines, ...(command.actions ?? [])]);
-      newRun = true;
-      runSeq = command.seq;
-      run.speed = speed;
-      if (command.cursor !== undefined) {
-        const error = run.openAt(command.cursor, command.head);
-        if (error !== null) post({ type: 'error', message: error });
-        run.playing = false;
-      } else run.playing = playing;
-      break;
-    }
-    case 'share': {
-      post({ type: 'scenario', scenario: run.scenario() });
-      return;
-    }
-    case 'fingerprint':
-      post({ type: 'fingerprint', fingerprint: run.fingerprint(), events: run.sim.trace.length, t: run.sim.now });
-      return;
-    case 'pause-at':
-      run.setPauseAt(command.matcher);
-      return;
-    case 'play': {
-      const full = run.historyFull();
-      if (full !== null) {
-        post({ type: 'error', message: full });
-        return;
-      }
-      run.playing = true;
-      lastTick = performance.now();
-      break;
-    }
-    case 'pause':
-      run.playing = false;
-      break;
-    case 'step':
-    case 'step-phase': {
-      run.playing = false;
-      const full = run.historyFull();
-      if (full !== null) post({ type: 'error', message: full });
-      else if (command.type === 'step') run.step();
-      else {
-        const notice = run.stepPhase();
-        if (notice !== null) post({ type: 'notice', message: notice });
-      }
-      break;
-    }
-    case 'speed': {
-      const error = run.setSpeed(command.speed);
-      if (error !== null) post({ type: 'error', message: error });
-      break;
-    }
-    case 'line': {
-      const error = run.runLine(command.text, command.source);
-      if (error !== null && command.source === 'control') post({ type: 'error', message: error });
-      break;
-    }
-    case 'seek':
-      run.playing = false;
-      run.seekTime(command.t);
-      break;
-    case 'seek-event':
-      run.playing = false;
-      run.seekEvent(command.index);
-      break;
-    case 'select': {
-      const error = run.select(command.server);
-      if (error !== null) post({ type: 'error', message: error });
-      break;
-    }
-    case 'frame-ack':
-      canPost = true;
-      return;
-    case 'diagram-attach':
-      diagram.attach(command.canvas, command.overlay);
-      return;
-    case 'diagram-detach':
-      diagram.detach();
-      return;
-    case 'diagram-view':
-      diagram.setView(command.view);
-      return;
-    case 'diagram-pointer':
-      diagram.setPointer(command.point);
-      return;
-    case 'diagram-click': {
-      const target = diagram.click(diagramSource(), command.x, command.y);
-      if (target !== null) handle(target);
-      return;
-    }
-    case 'diagram-export':
-      // A failed export is a refused command, not a broken simulation.
-      void exportDiagram(command.format).catch((error: unknown) =>
-        post({
-          type: 'error',
-          message: workerText.exportFailed(error instanceof Error ? error.message : String(error)),
-        }),
-      );
-      return;
-    case 'export-trace':
-      post({ type: 'trace-file', json: JSON.stringify(run.fullTrace) });
-      return;
-    default:
-      post({ type: 'error', message: workerText.badCommand() });
-      return;
+function loadRun(command: Extract<Command, { type: 'load' }>): boolean {
+  const playing = command.play ?? run.playing;
+  const speed = run.speed;
+  run = new LiveRun(command.header, [...command.lines, ...(command.actions ?? [])]);
+  newRun = true;
+  runSeq = command.seq;
+  run.speed = speed;
+  if (command.cursor !== undefined) {
+    const error = run.openAt(command.cursor, command.head);
+    if (error !== null) post({ type: 'error', message: error });
+    run.playing = false;
+  } else run.playing = playing;
+  return true;
+}
+
+function play(): boolean {
+  const full = run.historyFull();
+  if (full !== null) {
+    post({ type: 'error', message: full });
+    return false;
   }
-  dirty = true;
+  run.playing = true;
+  lastTick = performance.now();
+  return true;
+}
+
+function step(command: Extract<Command, { type: 'step' | 'step-phase' }>): boolean {
+  run.playing = false;
+  const full = run.historyFull();
+  if (full !== null) post({ type: 'error', message: full });
+  else if (command.type === 'step') run.step();
+  else {
+    const notice = run.stepPhase();
+    if (notice !== null) post({ type: 'notice', message: notice });
+  }
+  return true;
+}
+
+/** Posts a refusal, if there is one; the page gets a new frame either way. */
+function refusal(error: string | null): boolean {
+  if (error !== null) post({ type: 'error', message: error });
+  return true;
+}
+
+function exportDiagramOrSay(format: 'svg' | 'png'): boolean {
+  // A failed export is a refused command, not a broken simulation.
+  void exportDiagram(format).catch((error: unknown) =>
+    post({ type: 'error', message: workerText.exportFailed(error instanceof Error ? error.message : String(error)) }),
+  );
+  return false;
+}
+
+/** One handler per command; each says whether the page must get a new frame. */
+const handlers: { readonly [K in Command['type']]: (command: Extract<Command, { type: K }>) => boolean } = {
+  load: loadRun,
+  share: () => {
+    post({ type: 'scenario', scenario: run.scenario() });
+    return false;
+  },
+  fingerprint: () => {
+    post({ type: 'fingerprint', fingerprint: run.fingerprint(), events: run.sim.trace.length, t: run.sim.now });
+    return false;
+  },
+  'pause-at': (command) => {
+    run.setPauseAt(command.matcher);
+    return false;
+  },
+  play,
+  pause: () => {
+    run.playing = false;
+    return true;
+  },
+  step,
+  'step-phase': step,
+  speed: (command) => refusal(run.setSpeed(command.speed)),
+  line: (command) => {
+    const error = run.runLine(command.text, command.source);
+    if (error !== null && command.source === 'control') post({ type: 'error', message: error });
+    return true;
+  },
+  seek: (command) => {
+    run.playing = false;
+    run.seekTime(command.t);
+    return true;
+  },
+  'seek-event': (command) => {
+    run.playing = false;
+    run.seekEvent(command.index);
+    return true;
+  },
+  select: (command) => refusal(run.select(command.server)),
+  'frame-ack': () => {
+    canPost = true;
+    return false;
+  },
+  'diagram-attach': (command) => {
+    diagram.attach(command.canvas, command.overlay);
+    return false;
+  },
+  'diagram-detach': () => {
+    diagram.detach();
+    return false;
+  },
+  'diagram-view': (command) => {
+    diagram.setView(command.view);
+    return false;
+  },
+  'diagram-pointer': (command) => {
+    diagram.setPointer(command.point);
+    return false;
+  },
+  'diagram-click': (command) => {
+    const target = diagram.click(diagramSource(), command.x, command.y);
+    if (target !== null) handle(target);
+    return false;
+  },
+  'diagram-export': (command) => exportDiagramOrSay(command.format),
+  'export-trace': () => {
+    post({ type: 'trace-file', json: JSON.stringify(run.fullTrace) });
+    return false;
+  },
+};
+
+function handle(command: Command): void {
+  // The page is trusted but checked: an unknown command is refused (own keys only, never Object's).
+  if (!Object.hasOwn(handlers, command.type)) {
+    post({ type: 'error', message: workerText.badCommand() });
+    return;
+  }
+  const handler = handlers[command.type] as (command: Command) => boolean;
+  if (handler(command)) dirty = true;
 }
 
 self.onmessage = (event: MessageEvent<Command>) => {

@@ -1,6 +1,6 @@
 // The cluster view: servers on a ring (SVG, accessible), links, quorum tallies, client sessions,
 // and the messages in flight on a canvas on top. It renders the store and dispatches commands only.
-import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
 import { useSim } from '../../store/simStore';
 import { quorumKey, type QuorumView, type ServerView } from '../../view/projections';
 import {
@@ -9,7 +9,6 @@ import {
   RADIAL_FROM,
   ringLayout,
   selectionRadius,
-  VIEW,
   type BadgeStack,
   type ClientSpot,
   type Point,
@@ -17,12 +16,13 @@ import {
   type ServerSpot,
 } from '../../view/cluster/layout';
 import { LinksLayer, LinksMatrix, toggleLine } from './Links';
-import { MessageCanvas, type Scene } from './MessageCanvas';
+import { MessageCanvas } from './MessageCanvas';
+import { emptyScene, placeKeepOuts, placeNodes, type Scene } from '../../view/cluster/scene';
 import { DROP_COLOR, LEGEND_COLORS, type LegendKey } from '../../view/cluster/messageStyle';
 import { text } from '../../view/text';
+import './cluster.css';
 
 const t = text.cluster;
-import './cluster.css';
 
 export function ClusterView() {
   const servers = useSim((s) => s.servers);
@@ -43,45 +43,10 @@ export function ClusterView() {
   const clients = useMemo(() => clientSpots(layout, serversRef.current), [layout, sessionKey]);
   const badges = useMemo(() => quorumBadges(layout, quorums), [layout, quorums]);
 
-  const sceneRef = useRef<Scene>({
-    positions: new Map(),
-    radii: new Map(),
-    keepOutCircles: [],
-    keepOutBoxes: [],
-    nodeRadius: 20,
-    laneOffset: 3,
-    fontSize: 14,
-    box: { x: 0, y: 0, w: VIEW, h: VIEW },
-  });
-  useLayoutEffect(() => {
-    const scene = sceneRef.current;
-    scene.positions.clear();
-    scene.radii.clear();
-    for (const spot of layout.servers) {
-      scene.positions.set(spot.name, spot);
-      scene.radii.set(spot.name, layout.nodeRadius);
-    }
-    for (const client of clients) {
-      scene.positions.set(client.name, client);
-      scene.radii.set(client.name, layout.clientRadius);
-    }
-    scene.nodeRadius = layout.nodeRadius;
-    scene.laneOffset = layout.laneOffset;
-    scene.fontSize = layout.fontSize;
-    scene.box = layout.box;
-  }, [layout, clients]);
-  // Where message labels must not go: every node (with its selection and role rings) and the badge columns.
-  useLayoutEffect(() => {
-    const { keepOutCircles: circles, keepOutBoxes: boxes } = sceneRef.current;
-    circles.length = 0;
-    boxes.length = 0;
-    const nodeHalo = selectionRadius(layout.nodeRadius) + 2;
-    for (const spot of layout.servers) circles.push(spot.x, spot.y, nodeHalo);
-    const clientHalo = layout.clientRadius * Math.SQRT2 + 2;
-    for (const client of clients) circles.push(client.x, client.y, clientHalo);
-    for (const { stack } of badges)
-      boxes.push(stack.box.x - 2, stack.box.y - 2, stack.box.x + stack.box.w + 2, stack.box.y + stack.box.h + 2);
-  }, [layout, clients, badges]);
+  // One scene for the component's life (a plain ref object: the canvas reads it every animation frame).
+  const sceneRef = useMemo<RefObject<Scene>>(() => ({ current: emptyScene() }), []);
+  useLayoutEffect(() => placeNodes(sceneRef.current, layout, clients), [sceneRef, layout, clients]);
+  useLayoutEffect(() => placeKeepOuts(sceneRef.current, layout, clients, badges), [sceneRef, layout, clients, badges]);
 
   const onToggleLink = useCallback(
     (from: number, to: number, up: boolean) =>
@@ -188,36 +153,49 @@ const ServerNode = memo(function ServerNode({
       >
         {spot.name}
       </text>
-      {spot.radial ? (
-        <text
-          className="server-label"
-          transform={`translate(${spot.labelX},${spot.labelY}) rotate(${spot.rotate})`}
-          textAnchor={spot.anchor}
-        >
-          {lines.map((line, i) => (
-            <tspan
-              key={i}
-              className={i === 0 ? 'server-role' : undefined}
-              x={0}
-              y={(i - (lines.length - 1) / 2) * lh}
-              dy="0.35em"
-            >
-              {line}
-            </tspan>
-          ))}
-        </text>
-      ) : (
-        <text className="server-label" x={spot.labelX} y={spot.labelY} textAnchor={spot.anchor}>
-          {lines.map((line, i) => (
-            <tspan key={i} className={i === 0 ? 'server-role' : undefined} x={spot.labelX} dy={i === 0 ? 0 : lh}>
-              {line}
-            </tspan>
-          ))}
-        </text>
-      )}
+      <ServerLabel spot={spot} lines={lines} lineHeight={lh} />
     </g>
   );
 });
+
+/** A server's role, ballots and progress beside it: turned along its radius on a dense ring, else in a column. */
+function ServerLabel({
+  spot,
+  lines,
+  lineHeight: lh,
+}: {
+  spot: ServerSpot;
+  lines: readonly string[];
+  lineHeight: number;
+}) {
+  return spot.radial ? (
+    <text
+      className="server-label"
+      transform={`translate(${spot.labelX},${spot.labelY}) rotate(${spot.rotate})`}
+      textAnchor={spot.anchor}
+    >
+      {lines.map((line, i) => (
+        <tspan
+          key={i}
+          className={i === 0 ? 'server-role' : undefined}
+          x={0}
+          y={(i - (lines.length - 1) / 2) * lh}
+          dy="0.35em"
+        >
+          {line}
+        </tspan>
+      ))}
+    </text>
+  ) : (
+    <text className="server-label" x={spot.labelX} y={spot.labelY} textAnchor={spot.anchor}>
+      {lines.map((line, i) => (
+        <tspan key={i} className={i === 0 ? 'server-role' : undefined} x={spot.labelX} dy={i === 0 ? 0 : lh}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
 
 const Clients = memo(function Clients({ layout, clients }: { layout: RingLayout; clients: readonly ClientSpot[] }) {
   const cr = layout.clientRadius;

@@ -29,6 +29,101 @@ interface LayerProps {
   readonly onToggle: (from: number, to: number, up: boolean) => void;
 }
 
+/** A pair's line from edge to edge (x1, y1 at a; x2, y2 at b) and the lane offset to the right of a -> b. */
+interface PairLine {
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+  readonly nx: number;
+  readonly ny: number;
+  readonly offset: number;
+}
+
+function pairLine(layout: RingLayout, a: number, b: number): PairLine {
+  const pa = layout.servers[a - 1]!;
+  const pb = layout.servers[b - 1]!;
+  const dx = pb.x - pa.x;
+  const dy = pb.y - pa.y;
+  const len = Math.hypot(dx, dy) || 1;
+  const ux = dx / len;
+  const uy = dy / len;
+  const inset = layout.nodeRadius + 2;
+  const o = layout.laneOffset;
+  // Right-hand normal of a -> b; b -> a uses the opposite side.
+  return {
+    x1: pa.x + ux * inset,
+    y1: pa.y + uy * inset,
+    x2: pb.x - ux * inset,
+    y2: pb.y - uy * inset,
+    nx: -uy * o,
+    ny: ux * o,
+    offset: o,
+  };
+}
+
+/** One direction of a pair: its own half when the pair is not wholly up, a cross when cut, and a click target. */
+function HalfLink({
+  line,
+  from,
+  to,
+  up,
+  sign,
+  both,
+  onToggle,
+}: {
+  line: PairLine;
+  from: number;
+  to: number;
+  up: boolean;
+  sign: 1 | -1;
+  both: boolean;
+  onToggle: LayerProps['onToggle'];
+}) {
+  const { x1, y1, x2, y2, nx, ny, offset: o } = line;
+  const sx = sign === 1 ? x1 : x2;
+  const sy = sign === 1 ? y1 : y2;
+  const ex = sign === 1 ? x2 : x1;
+  const ey = sign === 1 ? y2 : y1;
+  const ox = nx * sign;
+  const oy = ny * sign;
+  // Where a cut direction shows its cross: near the receiving end.
+  const cx = sx + (ex - sx) * 0.72 + ox;
+  const cy = sy + (ey - sy) * 0.72 + oy;
+  const s = Math.max(4, o * 1.3);
+  return (
+    <g>
+      {!both && (
+        <line
+          className={up ? 'link-half' : 'link-half link-cut'}
+          x1={sx + ox}
+          y1={sy + oy}
+          x2={ex + ox}
+          y2={ey + oy}
+          markerEnd={up ? 'url(#link-arrow)' : 'url(#link-arrow-cut)'}
+        />
+      )}
+      {!up && (
+        <path
+          className="link-cross"
+          d={`M${cx - s},${cy - s}L${cx + s},${cy + s}M${cx + s},${cy - s}L${cx - s},${cy + s}`}
+        />
+      )}
+      <line
+        className="link-hit"
+        x1={sx + ox * 1.4}
+        y1={sy + oy * 1.4}
+        x2={ex + ox * 1.4}
+        y2={ey + oy * 1.4}
+        strokeWidth={Math.max(6, o * 2.2)}
+        onClick={() => onToggle(from, to, up)}
+      >
+        <title>{t.linkTitle(from, to, up)}</title>
+      </line>
+    </g>
+  );
+}
+
 /** One pair's line; when a direction is cut each direction gets its own half, offset to its right. */
 function Pair({
   layout,
@@ -45,72 +140,13 @@ function Pair({
   upBA: boolean;
   onToggle: LayerProps['onToggle'];
 }) {
-  const pa = layout.servers[a - 1]!;
-  const pb = layout.servers[b - 1]!;
-  const dx = pb.x - pa.x;
-  const dy = pb.y - pa.y;
-  const len = Math.hypot(dx, dy) || 1;
-  const ux = dx / len;
-  const uy = dy / len;
-  const inset = layout.nodeRadius + 2;
-  const x1 = pa.x + ux * inset;
-  const y1 = pa.y + uy * inset;
-  const x2 = pb.x - ux * inset;
-  const y2 = pb.y - uy * inset;
-  const o = layout.laneOffset;
-  // Right-hand normal of a -> b; b -> a uses the opposite side.
-  const nx = -uy * o;
-  const ny = ux * o;
-  const hit = Math.max(6, o * 2.2);
+  const line = pairLine(layout, a, b);
   const both = upAB && upBA;
-  const half = (from: number, to: number, up: boolean, sign: 1 | -1) => {
-    const sx = sign === 1 ? x1 : x2;
-    const sy = sign === 1 ? y1 : y2;
-    const ex = sign === 1 ? x2 : x1;
-    const ey = sign === 1 ? y2 : y1;
-    const ox = nx * sign;
-    const oy = ny * sign;
-    // Where a cut direction shows its cross: near the receiving end.
-    const cx = sx + (ex - sx) * 0.72 + ox;
-    const cy = sy + (ey - sy) * 0.72 + oy;
-    const s = Math.max(4, o * 1.3);
-    return (
-      <g key={`${from}-${to}`}>
-        {!both && (
-          <line
-            className={up ? 'link-half' : 'link-half link-cut'}
-            x1={sx + ox}
-            y1={sy + oy}
-            x2={ex + ox}
-            y2={ey + oy}
-            markerEnd={up ? 'url(#link-arrow)' : 'url(#link-arrow-cut)'}
-          />
-        )}
-        {!up && (
-          <path
-            className="link-cross"
-            d={`M${cx - s},${cy - s}L${cx + s},${cy + s}M${cx + s},${cy - s}L${cx - s},${cy + s}`}
-          />
-        )}
-        <line
-          className="link-hit"
-          x1={sx + ox * 1.4}
-          y1={sy + oy * 1.4}
-          x2={ex + ox * 1.4}
-          y2={ey + oy * 1.4}
-          strokeWidth={hit}
-          onClick={() => onToggle(from, to, up)}
-        >
-          <title>{t.linkTitle(from, to, up)}</title>
-        </line>
-      </g>
-    );
-  };
   return (
     <g className="link-pair">
-      {both && <line className="link-both" x1={x1} y1={y1} x2={x2} y2={y2} />}
-      {half(a, b, upAB, 1)}
-      {half(b, a, upBA, -1)}
+      {both && <line className="link-both" x1={line.x1} y1={line.y1} x2={line.x2} y2={line.y2} />}
+      <HalfLink line={line} from={a} to={b} up={upAB} sign={1} both={both} onToggle={onToggle} />
+      <HalfLink line={line} from={b} to={a} up={upBA} sign={-1} both={both} onToggle={onToggle} />
     </g>
   );
 }

@@ -15,110 +15,128 @@ function isProtocol(value: string): value is ProtocolMode {
 }
 
 export function ControlsBar() {
+  return (
+    <section className="controls" aria-label={text.controls.label}>
+      <PlayButtons />
+      <SpeedControl />
+      <RunSetup />
+      <Readouts />
+    </section>
+  );
+}
+
+/** Play or pause, Step and Step phase. */
+function PlayButtons() {
   const playing = useSim((s) => s.playing);
-  const speed = useSim((s) => s.speed);
-  const header = useSim((s) => s.header);
   const ready = useSim((s) => s.ready);
+  const send = useSim((s) => s.send);
+  return (
+    <div className="controls-group">
+      <button
+        type="button"
+        className="btn btn-primary btn-play"
+        title={text.controls.playTitle}
+        disabled={!ready}
+        onClick={() => send({ type: playing ? 'pause' : 'play' })}
+      >
+        <span aria-hidden="true" className="btn-icon">
+          {playing ? '❚❚' : '▶'}
+        </span>
+        {playing ? text.controls.pause : text.controls.play}
+      </button>
+      <button
+        type="button"
+        className="btn"
+        title={text.controls.stepTitle}
+        disabled={!ready}
+        onClick={() => send({ type: 'step' })}
+      >
+        {text.controls.step}
+      </button>
+      <button
+        type="button"
+        className="btn"
+        title={text.controls.stepPhaseTitle}
+        disabled={!ready}
+        onClick={() => send({ type: 'step-phase' })}
+      >
+        {text.controls.stepPhase}
+      </button>
+    </div>
+  );
+}
+
+/** The speed slider on its log scale, and the speed it stands at. */
+function SpeedControl() {
+  const speed = useSim((s) => s.speed);
   const send = useSim((s) => s.send);
   // While the slider moves, show what was asked for until the worker confirms it.
   const [asked, setAsked] = useState<number | null>(null);
   const shownSpeed = asked ?? speed;
   if (asked !== null && asked === speed) setAsked(null);
+  return (
+    <div className="controls-group controls-speed">
+      <label htmlFor="speed">{text.controls.speed}</label>
+      <input
+        id="speed"
+        type="range"
+        min={SPEED_POS_MIN}
+        max={SPEED_POS_MAX}
+        step={SPEED_POS_STEP}
+        value={speedToPos(shownSpeed)}
+        aria-valuetext={text.controls.speedValue(shownSpeed)}
+        onChange={(event) => {
+          const next = posToSpeed(Number(event.currentTarget.value));
+          setAsked(next);
+          send({ type: 'speed', speed: next });
+        }}
+      />
+      <output htmlFor="speed" className="speed-value" aria-live="off">
+        {text.controls.speedValue(shownSpeed)}
+      </output>
+    </div>
+  );
+}
 
+/** Servers and protocol: changing either starts a new run. */
+function RunSetup() {
+  const header = useSim((s) => s.header);
+  const send = useSim((s) => s.send);
   const reload = (next: Header) => {
     send({ type: 'load', header: next, lines: [] });
     // A new run shows n1 first.
     send({ type: 'select', server: 1 });
   };
-
   return (
-    <section className="controls" aria-label={text.controls.label}>
-      <div className="controls-group">
-        <button
-          type="button"
-          className="btn btn-primary btn-play"
-          title={text.controls.playTitle}
-          disabled={!ready}
-          onClick={() => send({ type: playing ? 'pause' : 'play' })}
-        >
-          <span aria-hidden="true" className="btn-icon">
-            {playing ? '❚❚' : '▶'}
-          </span>
-          {playing ? text.controls.pause : text.controls.play}
-        </button>
-        <button
-          type="button"
-          className="btn"
-          title={text.controls.stepTitle}
-          disabled={!ready}
-          onClick={() => send({ type: 'step' })}
-        >
-          {text.controls.step}
-        </button>
-        <button
-          type="button"
-          className="btn"
-          title={text.controls.stepPhaseTitle}
-          disabled={!ready}
-          onClick={() => send({ type: 'step-phase' })}
-        >
-          {text.controls.stepPhase}
-        </button>
-      </div>
-
-      <div className="controls-group controls-speed">
-        <label htmlFor="speed">{text.controls.speed}</label>
-        <input
-          id="speed"
-          type="range"
-          min={SPEED_POS_MIN}
-          max={SPEED_POS_MAX}
-          step={SPEED_POS_STEP}
-          value={speedToPos(shownSpeed)}
-          aria-valuetext={text.controls.speedValue(shownSpeed)}
-          onChange={(event) => {
-            const next = posToSpeed(Number(event.currentTarget.value));
-            setAsked(next);
-            send({ type: 'speed', speed: next });
-          }}
-        />
-        <output htmlFor="speed" className="speed-value" aria-live="off">
-          {text.controls.speedValue(shownSpeed)}
-        </output>
-      </div>
-
-      <div className="controls-group">
-        <label htmlFor="servers">{text.controls.servers}</label>
-        <select
-          id="servers"
-          value={header.servers}
-          onChange={(event) => reload({ ...header, servers: Number(event.currentTarget.value) })}
-        >
-          {SERVER_CHOICES.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="protocol">{text.controls.protocol}</label>
-        <select
-          id="protocol"
-          value={header.protocol}
-          onChange={(event) => {
-            const value = event.currentTarget.value;
-            if (isProtocol(value)) reload({ ...header, protocol: value });
-          }}
-        >
-          {PROTOCOLS.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </select>
-      </div>
-
-      <Readouts />
-    </section>
+    <div className="controls-group">
+      <label htmlFor="servers">{text.controls.servers}</label>
+      <select
+        id="servers"
+        value={header.servers}
+        onChange={(event) => reload({ ...header, servers: Number(event.currentTarget.value) })}
+      >
+        {SERVER_CHOICES.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="protocol">{text.controls.protocol}</label>
+      <select
+        id="protocol"
+        value={header.protocol}
+        onChange={(event) => {
+          const value = event.currentTarget.value;
+          if (isProtocol(value)) reload({ ...header, protocol: value });
+        }}
+      >
+        {PROTOCOLS.map((p) => (
+          <option key={p} value={p}>
+            {p}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 

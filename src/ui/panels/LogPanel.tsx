@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useSim } from '../../store/simStore';
-import type { LogEntryView } from '../../view/projections';
+import type { LogEntryView, ServerDetail } from '../../view/projections';
 import { text } from '../../view/text';
 import { liveRows, useStickToBottom } from './liveList';
 
@@ -13,6 +13,22 @@ interface Row {
   readonly stale: boolean;
 }
 
+/** The selected server's log rows, then the slots other servers decided that it lacks ("missing here"), at most
+ *  MAX_MISSING_ROWS of them; `moreMissing` counts the rest. */
+function logRows(detail: ServerDetail | null): { rows: Row[]; moreMissing: number } {
+  const rows: Row[] = [];
+  if (detail === null) return { rows, moreMissing: 0 };
+  for (const entry of detail.log)
+    rows.push({ slot: entry.slot, entry, stale: entry.slot < detail.clusterDecidedUpTo && !entry.chosen });
+  const end = detail.log.length === 0 ? 0 : detail.log[detail.log.length - 1]!.slot + 1;
+  for (let slot = end; slot < detail.clusterDecidedUpTo; slot++) {
+    if (rows.length > 0 && slot - end >= MAX_MISSING_ROWS)
+      return { rows, moreMissing: detail.clusterDecidedUpTo - slot };
+    rows.push({ slot, entry: null, stale: true });
+  }
+  return { rows, moreMissing: 0 };
+}
+
 export function LogPanel() {
   const detail = useSim((s) => s.detail);
   const servers = useSim((s) => s.servers);
@@ -22,20 +38,7 @@ export function LogPanel() {
   const shown = detail?.server ?? selected;
   const view = servers.find((s) => s.id === shown);
 
-  const rows: Row[] = [];
-  let moreMissing = 0;
-  if (detail !== null) {
-    for (const entry of detail.log)
-      rows.push({ slot: entry.slot, entry, stale: entry.slot < detail.clusterDecidedUpTo && !entry.chosen });
-    const end = detail.log.length === 0 ? 0 : detail.log[detail.log.length - 1]!.slot + 1;
-    for (let slot = end; slot < detail.clusterDecidedUpTo; slot++) {
-      if (rows.length > 0 && slot - end >= MAX_MISSING_ROWS) {
-        moreMissing = detail.clusterDecidedUpTo - slot;
-        break;
-      }
-      rows.push({ slot, entry: null, stale: true });
-    }
-  }
+  const { rows, moreMissing } = logRows(detail);
 
   const scroller = useStickToBottom<HTMLDivElement>(detail, playing);
 

@@ -1,9 +1,9 @@
 // The space-time (Lamport) diagram: a lane per server and client session, every message an arrow from its
 // send to its delivery. The worker draws it (src/worker/diagram.ts) on canvases this component hands over,
 // from the trace it keeps; the page only turns gestures into view changes and shows the tooltip.
-import { select, zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3';
+import { select, zoom, zoomIdentity, type D3ZoomEvent, type Selection, type ZoomBehavior } from 'd3';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { onDiagramUpdate, useSim } from '../../store/simStore';
+import { onDiagramUpdate, useSim, type SimState } from '../../store/simStore';
 import type { DiagramViewRequest } from '../../worker/ipc';
 import { download } from '../download';
 import { text } from '../../view/text';
@@ -36,9 +36,200 @@ interface Engine {
 const canDrawOffscreen =
   typeof HTMLCanvasElement !== 'undefined' && 'transferControlToOffscreen' in HTMLCanvasElement.prototype;
 
+/** What the canvases' lifetime shares: whether the diagram has a size yet, and the page's last view request. */
+interface Mounted {
+  sized: boolean;
+  viewSeq: number;
+}
+
+interface MountArgs {
+  readonly engine: Engine;
+  readonly wrap: HTMLDivElement;
+  readonly host: HTMLDivElement;
+  readonly send: SimState['send'];
+  readonly setFollow: (follow: boolean) => void;
+  readonly setShown: (shown: Shown | null) => void;
+}
+
+/** The diagram canvas and its hover overlay, made here (React never touches them) and added to `host`. */
+function makeCanvases(host: HTMLDivElement): { canvas: HTMLCanvasElement; overlay: HTMLCanvasElement } {
+  const canvas = document.createElement('canvas');
+  canvas.className = 'tt-canvas';
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', tt.diagramTitle);
+  canvas.title = tt.help;
+  const overlay = document.createElement('canvas');
+  overlay.className = 'tt-overlay';
+  overlay.setAttribute('aria-hidden', 'true');
+  host.append(canvas, overlay);
+  return { canvas, overlay };
+}
+
+function pointAt(canvas: HTMLCanvasElement, event: MouseEvent): { x: number; y: number } {
+  const rect = canvas.getBoundingClientRect();
+  return { x: event.clientX - rect.left, y: event.clientY - rect.top };
+}
+
+/** d3's zoom on the canvas: wheel zooms, drag pans (and stops following); each change goes to the worker. */
+function attachZoom({ engine: e, send, setFollow }: MountArgs, canvas: HTMLCanvasElement) {
+  const selection = select(canvas);
+  const behavior = zoom<HTMLCanvasElement, unknown>()
+    // The size the page already knows: d3's default reads the element's layout on every call.
+    .extent(() => [
+      [0, 0],
+      [e.view.width, e.view.height],
+    ])
+    .scaleExtent([1e-5, 400])
+    .on('zoom', (event: D3ZoomEvent<HTMLCanvasElement, unknown>) => {
+      e.view.tx = event.transform.x;
+      e.view.k = event.transform.k;
+      const source: unknown = event.sourceEvent;
+      // A drag (not the wheel, not our own follow) means the person wants to look elsewhere.
+      if (source instanceof Event && source.type !== 'wheel' && e.follow) {
+        e.follow = false;
+        setFollow(false);
+      }
+      e.postView();
+      // d3 takes the pointer's moves during a drag: the hover must follow it still.
+      if (source instanceof MouseEvent && e.mouse !== null) {
+        e.mouse = pointAt(canvas, source);
+        send({ type: 'diagram-pointer', point: e.mouse });
+      }
+    });
+  e.zoom = behavior;
+  selection.call(behavior).on('dblclick.zoom', null);
+  return { selection, behavior };
+}
+
+/** Both canvases follow the wrapper's size; the first real size shows the start of the run. */
+function watchSize(e: Engine, mounted: Mounted, wrap: HTMLDivElement, canvases: readonly HTMLCanvasElement[]) {
+  const resize = () => {
+    const rect = wrap.getBoundingClientRect();
+    const width = Math.max(1, Math.floor(rect.width));
+    const height = Math.max(1, Math.floor(rect.height));
+    for (const c of canvases) {
+      c.style.width = `${width}px`;
+      c.style.height = `${height}px`;
+    }
+    e.view.width = width;
+    e.view.height = height;
+    e.view.dpr = window.devicePixelRatio || 1;
+    if (!mounted.sized && width > GUTTER + 10) {
+      mounted.sized = true;
+      e.showStart();
+    } else e.postView();
+  };
+  const observer = new ResizeObserver(resize);
+  observer.observe(wrap);
+  resize();
+  return observer;
+}
+
+/** The pointer goes to the worker (once per animation frame at most), which answers with the tooltip. */
+function listenPointer(e: Engine, canvas: HTMLCanvasElement, send: SimState['send']): () => void {
+  let pointerFrame = 0;
+  const onMove = (event: MouseEvent) => {
+    e.mouse = pointAt(canvas, event);
+    if (pointerFrame !== 0) return;
+    pointerFrame = requestAnimationFrame(() => {
+      pointerFrame = 0;
+      send({ type: 'diagram-pointer', point: e.mouse });
+    });
+  };
+  // The tooltip goes when the worker says nothing is under the pointer (coming back to the same item keeps it).
+  const onLeave = () => {
+    e.mouse = null;
+    send({ type: 'diagram-pointer', point: null });
+  };
+  const onClick = (event: MouseEvent) => send({ type: 'diagram-click', ...pointAt(canvas, event) });
+  canvas.addEventListener('mousemove', onMove);
+  canvas.addEventListener('mouseleave', onLeave);
+  canvas.addEventListener('click', onClick);
+  return () => cancelAnimationFrame(pointerFrame);
+}
+
+/** A tooltip beside the pointer, kept inside the canvas. */
+function tipPlace(mouse: { x: number; y: number }, view: Engine['view']): { x: number; y: number } {
+  const x = Math.max(0, Math.min(mouse.x + 14, view.width - 270));
+  const y = mouse.y + 14 > view.height - 100 ? Math.max(0, mouse.y - 110) : mouse.y + 14;
+  return { x, y };
+}
+
+/** What the worker says after painting: a file to save, where following moved the view, the summary, the tip. */
+function listenNews(
+  { engine: e, setShown }: MountArgs,
+  mounted: Mounted,
+  canvas: HTMLCanvasElement,
+  selection: Selection<HTMLCanvasElement, unknown, null, undefined>,
+): () => void {
+  return onDiagramUpdate((update) => {
+    if (update.type === 'diagram-file') {
+      download(update.blob, update.format === 'svg' ? 'paxoscope-diagram.svg' : 'paxoscope-diagram.png');
+      return;
+    }
+    // Following moved the view: d3 keeps the transform the next gesture starts from (unless the person has
+    // zoomed or panned since the request the worker answered: then the page's own view is newer).
+    if (update.tx !== undefined && update.k !== undefined && update.viewSeq === mounted.viewSeq && e.follow) {
+      e.view.tx = update.tx;
+      e.view.k = update.k;
+      selection.property('__zoom', zoomIdentity.translate(update.tx, 0).scale(update.k));
+    }
+    if (update.summary !== undefined) canvas.setAttribute('aria-label', update.summary);
+    if (update.tip !== undefined) {
+      const mouse = e.mouse;
+      if (update.tip === null || mouse === null) setShown(null);
+      else setShown({ ...tipPlace(mouse, e.view), tip: update.tip });
+    }
+  });
+}
+
+/** Hand the canvases to the worker and wire the gestures; returns the teardown. */
+function mountDiagram(args: MountArgs): () => void {
+  const { engine: e, wrap, host, send } = args;
+  const { canvas, overlay } = makeCanvases(host);
+  e.canvas = canvas;
+  const offscreen = canvas.transferControlToOffscreen();
+  const offscreenOverlay = overlay.transferControlToOffscreen();
+  send({ type: 'diagram-attach', canvas: offscreen, overlay: offscreenOverlay }, [offscreen, offscreenOverlay]);
+  const mounted: Mounted = { sized: false, viewSeq: 0 };
+  e.postView = () => {
+    if (!mounted.sized) return;
+    mounted.viewSeq++;
+    const view: DiagramViewRequest = {
+      ...e.view,
+      follow: e.follow,
+      showHeartbeats: e.showHeartbeats,
+      seq: mounted.viewSeq,
+    };
+    send({ type: 'diagram-view', view });
+  };
+  const { selection, behavior } = attachZoom(args, canvas);
+  e.showStart = () => {
+    if (!mounted.sized) return;
+    behavior.transform(selection, zoomIdentity.translate(GUTTER, 0).scale((e.view.width - GUTTER) / INITIAL_SPAN));
+  };
+  const observer = watchSize(e, mounted, wrap, [canvas, overlay]);
+  const stopPointer = listenPointer(e, canvas, send);
+  const unsubscribe = listenNews(args, mounted, canvas, selection);
+  return () => {
+    unsubscribe();
+    stopPointer();
+    observer.disconnect();
+    selection.on('.zoom', null);
+    send({ type: 'diagram-detach' });
+    canvas.remove();
+    overlay.remove();
+    e.zoom = null;
+    e.canvas = null;
+    e.mouse = null;
+    e.postView = () => undefined;
+    e.showStart = () => undefined;
+    args.setShown(null);
+  };
+}
+
 export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
   const send = useSim((s) => s.send);
-  const ready = useSim((s) => s.ready);
   const worker = useSim((s) => s.worker);
   // Tall enough for every lane (25 servers and their client sessions), so none is cut off.
   const lanes = useSim((s) => s.header.servers + new Set(s.servers.flatMap((server) => server.sessions)).size);
@@ -80,149 +271,7 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
     const wrap = wrapRef.current;
     const host = hostRef.current;
     if (wrap === null || host === null || worker === 0 || !canDrawOffscreen) return;
-    const e = engine.current;
-    const canvas = document.createElement('canvas');
-    canvas.className = 'tt-canvas';
-    canvas.setAttribute('role', 'img');
-    canvas.setAttribute('aria-label', tt.diagramTitle);
-    canvas.title = tt.help;
-    const overlay = document.createElement('canvas');
-    overlay.className = 'tt-overlay';
-    overlay.setAttribute('aria-hidden', 'true');
-    host.append(canvas, overlay);
-    e.canvas = canvas;
-    const offscreen = canvas.transferControlToOffscreen();
-    const offscreenOverlay = overlay.transferControlToOffscreen();
-    send({ type: 'diagram-attach', canvas: offscreen, overlay: offscreenOverlay }, [offscreen, offscreenOverlay]);
-
-    let sized = false;
-    let viewSeq = 0;
-    e.postView = () => {
-      if (!sized) return;
-      viewSeq++;
-      const view: DiagramViewRequest = { ...e.view, follow: e.follow, showHeartbeats: e.showHeartbeats, seq: viewSeq };
-      send({ type: 'diagram-view', view });
-    };
-
-    const pointAt = (event: MouseEvent) => {
-      const rect = canvas.getBoundingClientRect();
-      return { x: event.clientX - rect.left, y: event.clientY - rect.top };
-    };
-    const selection = select(canvas);
-    const behavior = zoom<HTMLCanvasElement, unknown>()
-      // The size the page already knows: d3's default reads the element's layout on every call.
-      .extent(() => [
-        [0, 0],
-        [e.view.width, e.view.height],
-      ])
-      .scaleExtent([1e-5, 400])
-      .on('zoom', (event: D3ZoomEvent<HTMLCanvasElement, unknown>) => {
-        e.view.tx = event.transform.x;
-        e.view.k = event.transform.k;
-        const source: unknown = event.sourceEvent;
-        // A drag (not the wheel, not our own follow) means the person wants to look elsewhere.
-        if (source instanceof Event && source.type !== 'wheel' && e.follow) {
-          e.follow = false;
-          setFollow(false);
-        }
-        e.postView();
-        // d3 takes the pointer's moves during a drag: the hover must follow it still.
-        if (source instanceof MouseEvent && e.mouse !== null) {
-          e.mouse = pointAt(source);
-          send({ type: 'diagram-pointer', point: e.mouse });
-        }
-      });
-    e.zoom = behavior;
-    selection.call(behavior).on('dblclick.zoom', null);
-
-    e.showStart = () => {
-      if (!sized) return;
-      behavior.transform(selection, zoomIdentity.translate(GUTTER, 0).scale((e.view.width - GUTTER) / INITIAL_SPAN));
-    };
-
-    const resize = () => {
-      const rect = wrap.getBoundingClientRect();
-      const width = Math.max(1, Math.floor(rect.width));
-      const height = Math.max(1, Math.floor(rect.height));
-      for (const c of [canvas, overlay]) {
-        c.style.width = `${width}px`;
-        c.style.height = `${height}px`;
-      }
-      e.view.width = width;
-      e.view.height = height;
-      e.view.dpr = window.devicePixelRatio || 1;
-      if (!sized && width > GUTTER + 10) {
-        sized = true;
-        e.showStart();
-      } else e.postView();
-    };
-    const observer = new ResizeObserver(resize);
-    observer.observe(wrap);
-    resize();
-
-    // The pointer is sent once per animation frame at most.
-    let pointerFrame = 0;
-    const onMove = (event: MouseEvent) => {
-      e.mouse = pointAt(event);
-      if (pointerFrame !== 0) return;
-      pointerFrame = requestAnimationFrame(() => {
-        pointerFrame = 0;
-        send({ type: 'diagram-pointer', point: e.mouse });
-      });
-    };
-    // The tooltip goes when the worker says nothing is under the pointer (coming back to the same item keeps it).
-    const onLeave = () => {
-      e.mouse = null;
-      send({ type: 'diagram-pointer', point: null });
-    };
-    const onClick = (event: MouseEvent) => {
-      const { x, y } = pointAt(event);
-      send({ type: 'diagram-click', x, y });
-    };
-    canvas.addEventListener('mousemove', onMove);
-    canvas.addEventListener('mouseleave', onLeave);
-    canvas.addEventListener('click', onClick);
-
-    const unsubscribe = onDiagramUpdate((update) => {
-      if (update.type === 'diagram-file') {
-        download(update.blob, update.format === 'svg' ? 'paxoscope-diagram.svg' : 'paxoscope-diagram.png');
-        return;
-      }
-      // Following moved the view: d3 keeps the transform the next gesture starts from (unless the person has
-      // zoomed or panned since the request the worker answered: then the page's own view is newer).
-      if (update.tx !== undefined && update.k !== undefined && update.viewSeq === viewSeq && e.follow) {
-        e.view.tx = update.tx;
-        e.view.k = update.k;
-        selection.property('__zoom', zoomIdentity.translate(update.tx, 0).scale(update.k));
-      }
-      if (update.summary !== undefined) canvas.setAttribute('aria-label', update.summary);
-      if (update.tip !== undefined) {
-        const mouse = e.mouse;
-        if (update.tip === null || mouse === null) setShown(null);
-        else {
-          // Beside the pointer, kept inside the canvas.
-          const x = Math.max(0, Math.min(mouse.x + 14, e.view.width - 270));
-          const y = mouse.y + 14 > e.view.height - 100 ? Math.max(0, mouse.y - 110) : mouse.y + 14;
-          setShown({ x, y, tip: update.tip });
-        }
-      }
-    });
-
-    return () => {
-      unsubscribe();
-      cancelAnimationFrame(pointerFrame);
-      observer.disconnect();
-      selection.on('.zoom', null);
-      send({ type: 'diagram-detach' });
-      canvas.remove();
-      overlay.remove();
-      e.zoom = null;
-      e.canvas = null;
-      e.mouse = null;
-      e.postView = () => undefined;
-      e.showStart = () => undefined;
-      setShown(null);
-    };
+    return mountDiagram({ engine: engine.current, wrap, host, send, setFollow, setShown });
   }, [worker, send]);
 
   const fit = () => {
@@ -243,50 +292,14 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
 
   return (
     <div className="tt-diagram">
-      <div className="tt-toolbar">
-        <h3 className="visually-hidden">{tt.diagramTitle}</h3>
-        <div className="tt-status">{status}</div>
-        <label className="tt-check">
-          <input
-            type="checkbox"
-            checked={showHeartbeats}
-            onChange={(event) => setShowHeartbeats(event.currentTarget.checked)}
-          />
-          {tt.showHeartbeats}
-        </label>
-        <button
-          type="button"
-          className="btn btn-small"
-          aria-pressed={follow}
-          title={tt.followTitle}
-          onClick={toggleFollow}
-        >
-          {tt.follow}
-        </button>
-        <button type="button" className="btn btn-small" title={tt.fitTitle} onClick={fit} disabled={!ready}>
-          {tt.fit}
-        </button>
-        <button
-          type="button"
-          className="btn btn-small"
-          aria-label={tt.exportSvg}
-          title={tt.exportTitle}
-          onClick={() => send({ type: 'diagram-export', format: 'svg' })}
-          disabled={!ready || !canDrawOffscreen}
-        >
-          {tt.exportSvgShort}
-        </button>
-        <button
-          type="button"
-          className="btn btn-small"
-          aria-label={tt.exportPng}
-          title={tt.exportTitle}
-          onClick={() => send({ type: 'diagram-export', format: 'png' })}
-          disabled={!ready || !canDrawOffscreen}
-        >
-          {tt.exportPngShort}
-        </button>
-      </div>
+      <DiagramToolbar
+        status={status}
+        showHeartbeats={showHeartbeats}
+        onShowHeartbeats={setShowHeartbeats}
+        follow={follow}
+        onToggleFollow={toggleFollow}
+        onFit={fit}
+      />
       <div className="tt-canvas-wrap" ref={wrapRef} style={{ minHeight: diagramMinHeight(lanes) }}>
         <div className="tt-canvas-host" ref={hostRef} />
         {!canDrawOffscreen && <p className="tt-unsupported">{tt.noOffscreenCanvas}</p>}
@@ -299,6 +312,72 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
           </div>
         )}
       </div>
+    </div>
+  );
+}
+
+/** Show heartbeats, Follow, Fit and the SVG/PNG exports above the diagram. */
+function DiagramToolbar({
+  status,
+  showHeartbeats,
+  onShowHeartbeats,
+  follow,
+  onToggleFollow,
+  onFit,
+}: {
+  status: ReactNode;
+  showHeartbeats: boolean;
+  onShowHeartbeats: (show: boolean) => void;
+  follow: boolean;
+  onToggleFollow: () => void;
+  onFit: () => void;
+}) {
+  const send = useSim((s) => s.send);
+  const ready = useSim((s) => s.ready);
+  return (
+    <div className="tt-toolbar">
+      <h3 className="visually-hidden">{tt.diagramTitle}</h3>
+      <div className="tt-status">{status}</div>
+      <label className="tt-check">
+        <input
+          type="checkbox"
+          checked={showHeartbeats}
+          onChange={(event) => onShowHeartbeats(event.currentTarget.checked)}
+        />
+        {tt.showHeartbeats}
+      </label>
+      <button
+        type="button"
+        className="btn btn-small"
+        aria-pressed={follow}
+        title={tt.followTitle}
+        onClick={onToggleFollow}
+      >
+        {tt.follow}
+      </button>
+      <button type="button" className="btn btn-small" title={tt.fitTitle} onClick={onFit} disabled={!ready}>
+        {tt.fit}
+      </button>
+      <button
+        type="button"
+        className="btn btn-small"
+        aria-label={tt.exportSvg}
+        title={tt.exportTitle}
+        onClick={() => send({ type: 'diagram-export', format: 'svg' })}
+        disabled={!ready || !canDrawOffscreen}
+      >
+        {tt.exportSvgShort}
+      </button>
+      <button
+        type="button"
+        className="btn btn-small"
+        aria-label={tt.exportPng}
+        title={tt.exportTitle}
+        onClick={() => send({ type: 'diagram-export', format: 'png' })}
+        disabled={!ready || !canDrawOffscreen}
+      >
+        {tt.exportPngShort}
+      </button>
     </div>
   );
 }

@@ -64,28 +64,54 @@ export function serverName(id: number): string {
   return `n${id}`;
 }
 
-export function ringLayout(n: number): RingLayout {
-  const count = Math.max(1, n);
+/** The sizes a ring of `count` servers is drawn at, before the ring's radius is known. */
+interface RingMetrics {
+  readonly count: number;
+  readonly radial: boolean;
+  readonly fontSize: number;
+  readonly lineHeight: number;
+  readonly labelLines: number;
+  readonly blockHeight: number;
+  readonly labelWidth: number;
+  readonly nodeRadius: number;
+  /** From a node's centre to its label. */
+  readonly gap: number;
+  readonly clientRadius: number;
+}
+
+function ringMetrics(count: number): RingMetrics {
   const radial = count >= RADIAL_FROM;
   const fontSize = radial
     ? Math.max(12, Math.min(16, 21 - count * 0.36))
     : Math.max(15, Math.min(25, 28 - count * 0.9));
   const lineHeight = fontSize * 1.18;
   const labelLines = radial ? RADIAL_LINES : LABEL_LINES;
-  const blockHeight = labelLines * lineHeight;
-  const labelWidth = (radial ? RADIAL_WIDTH_EM : LABEL_WIDTH_EM) * fontSize * 0.55 * 1.45;
-  const angles: number[] = [];
-  for (let i = 0; i < count; i++) angles.push(-Math.PI / 2 + (2 * Math.PI * i) / count);
   // Node radius from the gap between neighbours at a nominal ring, then the ring as large as the labels allow.
   const nominalChord = 2 * (radial ? 290 : 320) * Math.sin(Math.PI / Math.max(count, 2));
   const nodeRadius = Math.max(15, Math.min(58, nominalChord * 0.3));
-  const gap = nodeRadius + 8;
+  return {
+    count,
+    radial,
+    fontSize,
+    lineHeight,
+    labelLines,
+    blockHeight: labelLines * lineHeight,
+    labelWidth: (radial ? RADIAL_WIDTH_EM : LABEL_WIDTH_EM) * fontSize * 0.55 * 1.45,
+    nodeRadius,
+    gap: nodeRadius + 8,
+    clientRadius: Math.max(7, Math.min(16, nodeRadius * 0.32)),
+  };
+}
+
+/** The largest ring whose labels stay inside the VIEW square (radial labels: a fixed margin for them). */
+function ringRadius(m: RingMetrics, angles: readonly number[]): number {
+  const { labelWidth, blockHeight, gap } = m;
   let radius = 380;
-  if (radial) radius = CENTER - PAD - gap - labelWidth;
+  if (m.radial) radius = CENTER - PAD - gap - labelWidth;
   else {
-    for (let i = 0; i < count; i++) {
-      const dx = Math.cos(angles[i]!);
-      const dy = Math.sin(angles[i]!);
+    for (const angle of angles) {
+      const dx = Math.cos(angle);
+      const dy = Math.sin(angle);
       const side = Math.abs(dx) > 0.35;
       const xExtent = side ? labelWidth : labelWidth / 2;
       const yExtent = side ? blockHeight / 2 : blockHeight;
@@ -96,35 +122,40 @@ export function ringLayout(n: number): RingLayout {
       if (ay > 1e-6) radius = Math.min(radius, (CENTER - PAD - yExtent - gap * ay) / ay);
     }
   }
-  radius = Math.max(120, radius);
-  const servers: ServerSpot[] = [];
-  for (let i = 0; i < count; i++) {
-    const angle = angles[i]!;
-    const dx = Math.cos(angle);
-    const dy = Math.sin(angle);
-    const x = CENTER + radius * dx;
-    const y = CENTER + radius * dy;
-    const labelX = x + gap * dx;
-    let labelY: number;
-    let anchor: ServerSpot['anchor'];
-    let rotate = 0;
-    if (radial) {
-      // Along the radius, reading outwards on the right half and inwards-flipped on the left.
-      const degrees = (angle * 180) / Math.PI;
-      const left = dx < -1e-6;
-      rotate = left ? degrees + 180 : degrees;
-      anchor = left ? 'end' : 'start';
-      labelY = y + gap * dy;
-    } else {
-      const side = Math.abs(dx) > 0.35;
-      anchor = side ? (dx > 0 ? 'start' : 'end') : 'middle';
-      if (side) labelY = y + gap * dy - blockHeight / 2 + fontSize * 0.9;
-      else if (dy < 0) labelY = y + gap * dy - blockHeight + fontSize * 0.9;
-      else labelY = y + gap * dy + fontSize * 0.9;
-    }
-    servers.push({ id: i + 1, name: serverName(i + 1), angle, x, y, labelX, labelY, anchor, radial, rotate, dx, dy });
+  return Math.max(120, radius);
+}
+
+/** Server `id` at `angle` on a ring of `radius`, with its label's place. */
+function serverSpot(m: RingMetrics, id: number, angle: number, radius: number): ServerSpot {
+  const { radial, gap, blockHeight, fontSize } = m;
+  const dx = Math.cos(angle);
+  const dy = Math.sin(angle);
+  const x = CENTER + radius * dx;
+  const y = CENTER + radius * dy;
+  const labelX = x + gap * dx;
+  let labelY: number;
+  let anchor: ServerSpot['anchor'];
+  let rotate = 0;
+  if (radial) {
+    // Along the radius, reading outwards on the right half and inwards-flipped on the left.
+    const degrees = (angle * 180) / Math.PI;
+    const left = dx < -1e-6;
+    rotate = left ? degrees + 180 : degrees;
+    anchor = left ? 'end' : 'start';
+    labelY = y + gap * dy;
+  } else {
+    const side = Math.abs(dx) > 0.35;
+    anchor = side ? (dx > 0 ? 'start' : 'end') : 'middle';
+    if (side) labelY = y + gap * dy - blockHeight / 2 + fontSize * 0.9;
+    else if (dy < 0) labelY = y + gap * dy - blockHeight + fontSize * 0.9;
+    else labelY = y + gap * dy + fontSize * 0.9;
   }
-  const clientRadius = Math.max(7, Math.min(16, nodeRadius * 0.32));
+  return { id, name: serverName(id), angle, x, y, labelX, labelY, anchor, radial, rotate, dx, dy };
+}
+
+/** The part of the VIEW square the servers, their clients and their labels cover, with a margin. */
+function ringBox(m: RingMetrics, servers: readonly ServerSpot[]): Box {
+  const { radial, gap, labelWidth, blockHeight, fontSize } = m;
   let minX = CENTER;
   let maxX = CENTER;
   let minY = CENTER;
@@ -136,7 +167,7 @@ export function ringLayout(n: number): RingLayout {
     maxY = Math.max(maxY, y1);
   };
   for (const spot of servers) {
-    const around = nodeRadius + clientRadius * 2 + 8;
+    const around = m.nodeRadius + m.clientRadius * 2 + 8;
     grow(spot.x - around, spot.y - around, spot.x + around, spot.y + around);
     if (radial) {
       const far = gap + labelWidth;
@@ -155,19 +186,27 @@ export function ringLayout(n: number): RingLayout {
     const top = spot.labelY - fontSize;
     grow(left, top, left + labelWidth, top + blockHeight + fontSize * 0.3);
   }
-  const box: Box = { x: minX - PAD, y: minY - PAD, w: maxX - minX + 2 * PAD, h: maxY - minY + 2 * PAD };
+  return { x: minX - PAD, y: minY - PAD, w: maxX - minX + 2 * PAD, h: maxY - minY + 2 * PAD };
+}
+
+export function ringLayout(n: number): RingLayout {
+  const m = ringMetrics(Math.max(1, n));
+  const angles: number[] = [];
+  for (let i = 0; i < m.count; i++) angles.push(-Math.PI / 2 + (2 * Math.PI * i) / m.count);
+  const radius = ringRadius(m, angles);
+  const servers = angles.map((angle, i) => serverSpot(m, i + 1, angle, radius));
   return {
-    n: count,
+    n: m.count,
     radius,
-    nodeRadius,
-    clientRadius,
-    fontSize,
-    lineHeight,
-    labelLines,
-    radial,
-    laneOffset: Math.max(2.5, Math.min(6, nodeRadius * 0.1)),
+    nodeRadius: m.nodeRadius,
+    clientRadius: m.clientRadius,
+    fontSize: m.fontSize,
+    lineHeight: m.lineHeight,
+    labelLines: m.labelLines,
+    radial: m.radial,
+    laneOffset: Math.max(2.5, Math.min(6, m.nodeRadius * 0.1)),
     servers,
-    box,
+    box: ringBox(m, servers),
   };
 }
 

@@ -136,6 +136,15 @@ function opState(op: OpBar): OpState {
   return op.result.ok ? 'ok' : 'fail';
 }
 
+/** The visible stretch of time, and the trace indices whose events may show in it. */
+interface Visible {
+  readonly t0: number;
+  readonly t1: number;
+  /** Events [from, to) may show: from the earliest message still in the air at t0, to the last event by t1. */
+  readonly from: number;
+  readonly to: number;
+}
+
 /** Paint the visible window. No big allocations: the index arrays are read in place. */
 export function paint(
   index: DiagramIndex,
@@ -144,29 +153,44 @@ export function paint(
   options: DrawOptions,
   painter: Painter,
 ): void {
-  const { lanes, servers } = { lanes: index.lanes, servers: index.servers };
   const t0 = tOf(view, GUTTER);
   const t1 = tOf(view, view.width);
-  painter.background(view, lanes, servers);
+  const visible: Visible = {
+    t0,
+    t1,
+    from: lowerBound(index.times, index.length, t0 - index.maxSpan),
+    to: upperBound(index.times, index.length, t1),
+  };
+  painter.background(view, index.lanes, index.servers);
+  paintGrid(view, visible, painter);
+  paintBars(index, view, options, visible, painter);
+  paintArrows(index, events, view, options, visible, painter);
+  paintMarks(index, events, view, visible, painter);
+  const nowX = xOf(view, options.now);
+  if (options.now < options.head) painter.future(Math.max(GUTTER, nowX), view);
+  if (nowX >= GUTTER && nowX <= view.width) painter.cursor(nowX, view);
+  painter.gutter(view, index.lanes, index.servers);
+}
 
-  // Time grid.
-  const span = t1 - t0;
-  const step = niceStep(span / Math.max(2, view.width / 110));
+/** The time grid, labelled in ms or seconds. */
+function paintGrid(view: View, { t0, t1 }: Visible, painter: Painter): void {
+  const step = niceStep((t1 - t0) / Math.max(2, view.width / 110));
   for (let t = Math.ceil(t0 / step) * step; t <= t1; t += step) {
     if (t < 0) continue;
     const x = xOf(view, t);
     // A label half under the lane names is left out (its grid line stays).
     painter.grid(x, x < GUTTER + 34 ? '' : step >= 1000 ? tt.seconds(t / 1000) : tt.ms(t));
   }
+}
 
+/** Servers down, and client operations from invoke to return. */
+function paintBars(index: DiagramIndex, view: View, options: DrawOptions, { t0, t1 }: Visible, painter: Painter): void {
   const h = view.laneH;
-  // Servers down.
   for (const down of index.downs) {
     if (down.start > t1 || down.end < t0) continue;
     const end = Number.isFinite(down.end) ? down.end : Math.max(options.head, options.now);
     painter.down(xOf(view, down.start), xOf(view, end), laneY(view, down.server - 1), h);
   }
-  // Client operations.
   for (const op of index.ops) {
     const end = Number.isNaN(op.end) ? Math.max(options.head, op.start) : op.end;
     if (op.start > t1 || end < t0) continue;
@@ -174,12 +198,18 @@ export function paint(
     if (lane === undefined) continue;
     painter.op(xOf(view, op.start), xOf(view, end), laneY(view, lane), h, opState(op), commandText(op.invoke.command));
   }
+}
 
-  const length = index.length;
-  const from = lowerBound(index.times, length, t0 - index.maxSpan);
-  const to = upperBound(index.times, length, t1);
-
-  // Messages. When zoomed out, many share their pixels: draw each such arrow once.
+/** Messages as arrows (drops end in a cross). When zoomed out, many share their pixels: draw each such arrow once. */
+function paintArrows(
+  index: DiagramIndex,
+  events: readonly TraceEvent[],
+  view: View,
+  options: DrawOptions,
+  { t0, t1, from, to }: Visible,
+  painter: Painter,
+): void {
+  const lanes = index.lanes;
   const slots = lanes.length * lanes.length * MAX_COLORS * 4;
   if (lastMessage.length < slots * 2) lastMessage = new Float64Array(slots * 2);
   lastMessage.fill(NaN, 0, slots * 2);
@@ -212,17 +242,26 @@ export function paint(
     painter.message(x1, laneY(view, a), x2, laneY(view, b), style.color, variant, end);
   }
   painter.flushMessages();
+}
 
-  // Marks: phases, crashes, restarts, watches.
+/** Marks: phases (labelled where there is room), crashes, restarts, watches. */
+function paintMarks(
+  index: DiagramIndex,
+  events: readonly TraceEvent[],
+  view: View,
+  { t0, to }: Visible,
+  painter: Painter,
+): void {
+  const lanes = index.lanes;
   if (lastLabelX.length < lanes.length) {
     lastLabelX = new Float64Array(lanes.length * 2);
     lastMarkX = new Float64Array(lanes.length * 2);
   }
   lastLabelX.fill(-Infinity);
   lastMarkX.fill(NaN);
+  const h = view.laneH;
   const markSize = Math.min(7, Math.max(4, h * 0.32));
-  const pointFrom = lowerBound(index.times, length, t0);
-  for (let i = pointFrom; i < to; i++) {
+  for (let i = lowerBound(index.times, index.length, t0); i < to; i++) {
     const event = events[i]!;
     const lane = index.laneA[i]!;
     if (lane < 0) continue;
@@ -251,11 +290,6 @@ export function paint(
         break;
     }
   }
-
-  const nowX = xOf(view, options.now);
-  if (options.now < options.head) painter.future(Math.max(GUTTER, nowX), view);
-  if (nowX >= GUTTER && nowX <= view.width) painter.cursor(nowX, view);
-  painter.gutter(view, lanes, servers);
 }
 
 function niceStep(raw: number): number {
