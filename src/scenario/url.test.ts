@@ -32,7 +32,7 @@ const headerArb: fc.Arbitrary<Header> = fc
     protocol: fc.constantFrom('multi-paxos' as const, 'basic-paxos' as const),
     latency: fc
       .tuple(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 500 }))
-      .map(([a, b]) => ({ minMs: Math.min(a, b), maxMs: Math.max(a, b) })),
+      .map(([a, b]) => ({ msMin: Math.min(a, b), msMax: Math.max(a, b) })),
     loss: percent.map((p) => p / 100),
     dup: percent.map((p) => p / 100),
     sessionTimeoutMs: fc.oneof(fc.constant(4000), fc.integer({ min: 1, max: 60_000 })),
@@ -168,7 +168,7 @@ const handMade: Scenario = {
     servers: 5,
     seed: 42,
     protocol: 'basic-paxos',
-    latency: { minMs: 20, maxMs: 80 },
+    latency: { msMin: 20, msMax: 80 },
     loss: 0.05,
     dup: 0.125,
     sessionTimeoutMs: 6000,

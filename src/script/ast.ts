@@ -3,9 +3,7 @@
 import type { ClientCommand } from '../zk/commands';
 import type { Header, LatencyRange } from '../sim/config';
 import type { SessionName } from '../zk/types';
-
-/** Server ids are 1-based numbers; scripts write them n1, n2, ... */
-export type ServerNumber = number;
+import type { ServerId } from '../protocol/types';
 
 export type Line =
   | {
@@ -21,25 +19,25 @@ export type Line =
       readonly line: number;
       readonly text: string;
       readonly session: SessionName;
-      readonly server: ServerNumber;
+      readonly server: ServerId;
     }
   | { readonly kind: 'close'; readonly line: number; readonly text: string; readonly session: SessionName }
   | { readonly kind: 'expire'; readonly line: number; readonly text: string; readonly session: SessionName }
-  | { readonly kind: 'kill'; readonly line: number; readonly text: string; readonly server: ServerNumber }
-  | { readonly kind: 'restart'; readonly line: number; readonly text: string; readonly server: ServerNumber }
+  | { readonly kind: 'kill'; readonly line: number; readonly text: string; readonly server: ServerId }
+  | { readonly kind: 'restart'; readonly line: number; readonly text: string; readonly server: ServerId }
   | {
       readonly kind: 'partition';
       readonly line: number;
       readonly text: string;
-      readonly groups: readonly (readonly ServerNumber[])[];
+      readonly groups: readonly (readonly ServerId[])[];
     }
   /** oneWay: only from -> to is cut (`cut n1 -> n3`); else both directions. */
   | {
       readonly kind: 'cut';
       readonly line: number;
       readonly text: string;
-      readonly from: ServerNumber;
-      readonly to: ServerNumber;
+      readonly from: ServerId;
+      readonly to: ServerId;
       readonly oneWay: boolean;
     }
   /** `heal` with no servers heals every link (and ends any partition). */
@@ -47,8 +45,8 @@ export type Line =
       readonly kind: 'heal';
       readonly line: number;
       readonly text: string;
-      readonly from?: ServerNumber;
-      readonly to?: ServerNumber;
+      readonly from?: ServerId;
+      readonly to?: ServerId;
       readonly oneWay: boolean;
     }
   | {

@@ -80,7 +80,7 @@ const server = fc.integer({ min: 1, max: SERVERS });
 const ms = fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }));
 const latency: fc.Arbitrary<LatencyRange> = fc
   .tuple(ms, ms)
-  .map(([a, b]) => ({ minMs: Math.min(a, b), maxMs: Math.max(a, b) }));
+  .map(([a, b]) => ({ msMin: Math.min(a, b), msMax: Math.max(a, b) }));
 /** As the parser makes them: a percentage with up to 6 decimals, over 100. */
 const fraction = fc
   .tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 999999 }), fc.integer({ min: 0, max: 6 }))

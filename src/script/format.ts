@@ -30,7 +30,7 @@ export function formatPercent(fraction: number): string {
 }
 
 export function formatLatency(l: LatencyRange): string {
-  return `${l.minMs}..${l.maxMs}ms`;
+  return `${l.msMin}..${l.msMax}ms`;
 }
 
 const version = (v: number): string[] => (v === -1 ? [] : ['-v', String(v)]);
@@ -130,7 +130,7 @@ export function formatHeader(header: Header): string[] {
   if (header.servers !== d.servers) out.push(`servers ${header.servers}`);
   if (header.seed !== d.seed) out.push(`seed ${header.seed}`);
   if (header.protocol !== d.protocol) out.push(`protocol ${header.protocol}`);
-  if (header.latency.minMs !== d.latency.minMs || header.latency.maxMs !== d.latency.maxMs) {
+  if (header.latency.msMin !== d.latency.msMin || header.latency.msMax !== d.latency.msMax) {
     out.push(`latency ${formatLatency(header.latency)}`);
   }
   if (header.loss !== d.loss) out.push(`loss ${formatPercent(header.loss)}`);

@@ -49,7 +49,7 @@ describe('header', () => {
       servers: 5,
       seed: 42,
       protocol: 'basic-paxos',
-      latency: { minMs: 20, maxMs: 80 },
+      latency: { msMin: 20, msMax: 80 },
       loss: 0.01,
       dup: 0.025,
       sessionTimeoutMs: 4000,
@@ -61,7 +61,7 @@ describe('header', () => {
   it('has the documented defaults', () => {
     const r = parseScript('settle');
     expect(r.script.header).toEqual(DEFAULT_HEADER);
-    expect(DEFAULT_HEADER.latency).toEqual({ minMs: 10, maxMs: 50 });
+    expect(DEFAULT_HEADER.latency).toEqual({ msMin: 10, msMax: 50 });
   });
 
   it('accepts seconds, single latencies, several network settings and several bugs', () => {
@@ -69,11 +69,11 @@ describe('header', () => {
       'session-timeout 2.5s\nlatency 1..2s\nloss 0% dup 100%\nbug apply-out-of-order accept-below-promise\nmulti-x foo',
     );
     expect(r.script.header.sessionTimeoutMs).toBe(2500);
-    expect(r.script.header.latency).toEqual({ minMs: 1000, maxMs: 2000 });
+    expect(r.script.header.latency).toEqual({ msMin: 1000, msMax: 2000 });
     expect(r.script.header.loss).toBe(0);
     expect(r.script.header.dup).toBe(1);
     expect(r.script.header.bugs).toEqual(['apply-out-of-order', 'accept-below-promise']);
-    expect(parseScript('latency 30ms').script.header.latency).toEqual({ minMs: 30, maxMs: 30 });
+    expect(parseScript('latency 30ms').script.header.latency).toEqual({ msMin: 30, msMax: 30 });
   });
 
   it('checks server references against the header', () => {
@@ -144,7 +144,7 @@ describe('header', () => {
       text: 'loss 10% dup 5% latency 5..300ms',
       loss: 0.1,
       dup: 0.05,
-      latency: { minMs: 5, maxMs: 300 },
+      latency: { msMin: 5, msMax: 300 },
     });
   });
 
@@ -449,13 +449,13 @@ describe('cluster and fault lines', () => {
       kind: 'network',
       line: 1,
       text: 'latency 5..300ms',
-      latency: { minMs: 5, maxMs: 300 },
+      latency: { msMin: 5, msMax: 300 },
     });
-    expect(line('latency 5ms..1s')).toMatchObject({ latency: { minMs: 5, maxMs: 1000 } });
+    expect(line('latency 5ms..1s')).toMatchObject({ latency: { msMin: 5, msMax: 1000 } });
     expect(line('latency 5..300ms   loss 10%   dup 5%')).toMatchObject({
       loss: 0.1,
       dup: 0.05,
-      latency: { minMs: 5, maxMs: 300 },
+      latency: { msMin: 5, msMax: 300 },
     });
     expect(line('loss 0.5%')).toMatchObject({ loss: 0.005 });
     expect(line('wait 500ms')).toEqual({ kind: 'wait', line: 1, text: 'wait 500ms', ms: 500 });

@@ -176,7 +176,7 @@ export class ScriptRunner {
         sim.setNetwork({
           ...(line.loss === undefined ? {} : { loss: line.loss }),
           ...(line.dup === undefined ? {} : { dup: line.dup }),
-          ...(line.latency === undefined ? {} : { latencyMin: line.latency.minMs, latencyMax: line.latency.maxMs }),
+          ...(line.latency === undefined ? {} : { latencyMsMin: line.latency.msMin, latencyMsMax: line.latency.msMax }),
         });
         break;
       }

@@ -4,8 +4,8 @@ import type { BugName, ProtocolName } from '../protocol';
 export { BUG_NAMES } from '../protocol';
 
 export interface LatencyRange {
-  readonly minMs: number;
-  readonly maxMs: number;
+  readonly msMin: number;
+  readonly msMax: number;
 }
 
 /** The header; every field has its documented default after parsing. */
@@ -26,7 +26,7 @@ export const DEFAULT_HEADER: Header = {
   servers: 3,
   seed: 1,
   protocol: 'multi-paxos',
-  latency: { minMs: 10, maxMs: 50 },
+  latency: { msMin: 10, msMax: 50 },
   loss: 0,
   dup: 0,
   sessionTimeoutMs: 4000,

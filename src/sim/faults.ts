@@ -38,6 +38,7 @@ export function partition(world: World, groups: readonly (readonly ServerId[])[]
 
 export function setNetwork(world: World, change: Partial<NetworkSettings>): void {
   Object.assign(world.network, change);
-  const { loss, dup, latencyMin, latencyMax } = world.network;
-  record(world, { t: world.now, kind: 'network', loss, dup, latencyMin, latencyMax });
+  const { loss, dup, latencyMsMin, latencyMsMax } = world.network;
+  // The trace keeps its original field names: the fingerprint hashes them.
+  record(world, { t: world.now, kind: 'network', loss, dup, latencyMin: latencyMsMin, latencyMax: latencyMsMax });
 }

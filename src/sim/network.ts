@@ -34,7 +34,7 @@ export function cutLinks(world: World): [ServerId, ServerId][] {
 export function send(world: World, from: string, to: string, wire: Wire, fromServer: number, toServer: number): void {
   const network = world.network;
   const id = world.nextMessageId++;
-  const latency = world.rng.int(network.latencyMin, network.latencyMax);
+  const latency = world.rng.int(network.latencyMsMin, network.latencyMsMax);
   const betweenServers = fromServer > 0 && toServer > 0;
   // Client connections are TCP: no loss or duplication; server links follow the network settings.
   const lost = betweenServers && world.rng.chance(network.loss);
@@ -71,7 +71,7 @@ function duplicate(
   work: boolean,
 ): void {
   const id = world.nextMessageId++;
-  const deliverAt = world.now + world.rng.int(world.network.latencyMin, world.network.latencyMax);
+  const deliverAt = world.now + world.rng.int(world.network.latencyMsMin, world.network.latencyMsMax);
   if (work) world.inFlightWork++;
   if (world.traceMessages) {
     const kind = wireKind(world.protocol, wire);

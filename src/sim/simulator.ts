@@ -49,8 +49,9 @@ export function startWorld(config: SimConfig): World {
   for (let id = 1; id <= config.header.servers; id++) bootServer(world, id);
   world.queue.push({ kind: 'housekeeping', at: HOUSEKEEPING_MS, seq: 0 });
   // The starting network is part of the run: checkers treat a lossy start like a later change.
-  const { loss, dup, latencyMin, latencyMax } = world.network;
-  record(world, { t: 0, kind: 'network', loss, dup, latencyMin, latencyMax });
+  const { loss, dup, latencyMsMin, latencyMsMax } = world.network;
+  // The trace keeps its original field names: the fingerprint hashes them.
+  record(world, { t: 0, kind: 'network', loss, dup, latencyMin: latencyMsMin, latencyMax: latencyMsMax });
   return world;
 }
 

@@ -35,8 +35,8 @@ export type SimEvent = { readonly at: number; seq: number } & (
 );
 
 export interface NetworkSettings {
-  latencyMin: number;
-  latencyMax: number;
+  latencyMsMin: number;
+  latencyMsMax: number;
   loss: number;
   dup: number;
 }
@@ -202,7 +202,7 @@ export function createWorld(config: SimConfig): World {
   const protocol = createProtocol<LoggedTxn>(header.protocol, {
     servers: header.servers,
     bugs: header.bugs,
-    latencyMsMax: header.latency.maxMs,
+    latencyMsMax: header.latency.msMax,
   });
   const world: World = {
     header,
@@ -221,7 +221,12 @@ export function createWorld(config: SimConfig): World {
     trace: [],
     servers: [],
     clients: new Map(),
-    network: { latencyMin: header.latency.minMs, latencyMax: header.latency.maxMs, loss: header.loss, dup: header.dup },
+    network: {
+      latencyMsMin: header.latency.msMin,
+      latencyMsMax: header.latency.msMax,
+      loss: header.loss,
+      dup: header.dup,
+    },
     cuts: new Set(),
     rng: new Rng(header.seed),
     queue: new EventQueue<SimEvent>(),

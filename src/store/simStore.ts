@@ -105,7 +105,7 @@ export const useSim = create<SimState>()((set, get) => ({
   console: [],
   consoleDropped: 0,
   events: [],
-  network: { latencyMin: DEFAULT_HEADER.latency.minMs, latencyMax: DEFAULT_HEADER.latency.maxMs, loss: 0, dup: 0 },
+  network: { latencyMsMin: DEFAULT_HEADER.latency.msMin, latencyMsMax: DEFAULT_HEADER.latency.msMax, loss: 0, dup: 0 },
   error: null,
   notice: null,
   fatal: null,

@@ -16,7 +16,7 @@ export function testFrame(over: Partial<Frame> & Pick<Frame, 'eventCount' | 'res
     quorums: [],
     console: [],
     events: [],
-    network: { latencyMin: 10, latencyMax: 50, loss: 0, dup: 0 },
+    network: { latencyMsMin: 10, latencyMsMax: 50, loss: 0, dup: 0 },
     ...over,
   };
 }

@@ -138,8 +138,8 @@ export interface Frame {
   /** With `newRun`: the Load's number, when it had one. */
   readonly runSeq?: number;
   readonly network: {
-    readonly latencyMin: number;
-    readonly latencyMax: number;
+    readonly latencyMsMin: number;
+    readonly latencyMsMax: number;
     readonly loss: number;
     readonly dup: number;
   };

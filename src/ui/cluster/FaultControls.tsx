@@ -58,9 +58,9 @@ export function FaultControls() {
           min={5}
           max={500}
           step={5}
-          value={network.latencyMax}
-          format={(v) => t.faults.latencyValue(Math.min(network.latencyMin, v), v)}
-          toLine={(v) => `latency ${Math.min(network.latencyMin, v)}..${v}ms`}
+          value={network.latencyMsMax}
+          format={(v) => t.faults.latencyValue(Math.min(network.latencyMsMin, v), v)}
+          toLine={(v) => `latency ${Math.min(network.latencyMsMin, v)}..${v}ms`}
           onCommit={run}
         />
         <Slider
