@@ -1,7 +1,8 @@
 // A scenario as the app shares it: the header, and every user action with exactly when it ran.
 // Plain data (no classes, no functions), so it can go through JSON, postMessage and URLs.
 import { DEFAULT_HEADER, type Header } from '../sim/config';
-import { formatHeader } from '../script/format';
+import { formatHeader, formatMoment } from '../script/format';
+import type { Line } from '../script/ast';
 import { formatParseError, parseConsoleLine, parseLine, parseScript } from '../script/parse';
 import { scenarioText as m } from './text';
 
@@ -162,6 +163,50 @@ export function scenarioToScript(s: Scenario): string {
 }
 
 /**
+ * The run as an exact replay: the header, then each action after an `at` line naming the moment it ran (only when
+ * it moved), then the scenario's moment and `stop`. `npm run sim` replays it as the app's time travel does, so it
+ * reaches the same trace, and the same Fingerprint, as the page at that moment. Actions after the moment (a run
+ * shared from the past holds its future) are left out: the file ends where the page stood.
+ */
+export function scenarioToExactScript(s: Scenario): string {
+  const out: string[] = [...formatHeader(s.header), ...m.exactReplayComment()];
+  let last = '';
+  for (const action of s.actions.slice(0, s.cursor?.actions ?? s.actions.length)) {
+    const moment = formatMoment(action.t, action.events >= 0 ? action.events : undefined);
+    if (moment !== last) out.push(moment);
+    last = moment;
+    out.push(action.text);
+  }
+  if (s.cursor !== undefined) out.push(formatMoment(s.cursor.t, s.cursor.events), 'stop');
+  return out.join('\n');
+}
+
+interface ReadActions {
+  readonly actions: { readonly action: ScenarioAction; readonly line: number }[];
+  readonly cursor?: ScenarioCursor;
+  /** The line of a `stop` with no exact moment before it. */
+  readonly stopWithoutEvents?: number;
+}
+
+/** The lines of a script as actions: `wait` lines are time offsets until the first `at` line; after it, each line
+ *  is an action at the moment of the `at` before it, and `stop` gives the cursor. */
+function linesToActions(lines: readonly Line[]): ReadActions {
+  const actions: { action: ScenarioAction; line: number }[] = [];
+  let t = 0;
+  let moment: { t: number; events: number } | null = null;
+  for (const line of lines) {
+    if (line.kind === 'at') moment = { t: line.ms, events: line.events ?? -1 };
+    else if (line.kind === 'stop') {
+      if (moment === null || moment.events < 0) return { actions, stopWithoutEvents: line.line };
+      return { actions, cursor: { events: moment.events, t: moment.t, actions: actions.length } };
+    } else if (moment !== null) actions.push({ action: { ...moment, text: line.text }, line: line.line });
+    else if (line.kind === 'wait') t += line.ms;
+    else actions.push({ action: { events: -1, t, text: line.text }, line: line.line });
+  }
+  return { actions };
+}
+
+/**
  * Reads a script into a scenario: `wait` lines become time offsets, every other line an action at the
  * accumulated time with `events: -1` (run it as soon as simulated time reaches t). Times after a
  * `settle` or a client command without `&` count from when that line started. Errors are one line
@@ -177,27 +222,23 @@ export function scriptToScenario(text: string): { scenario?: Scenario; errors: s
       m.scriptServersOutOfRange(line, header.servers, SCENARIO_LIMITS.minServers, SCENARIO_LIMITS.maxServers),
     );
   }
-  const actions: ScenarioAction[] = [];
-  let t = 0;
-  let late = false;
-  for (const line of parsed.script.lines) {
-    if (line.kind === 'wait') {
-      t += line.ms;
-      continue;
-    }
-    if (line.text.length > SCENARIO_LIMITS.maxActionLength) {
-      errors.push(m.scriptLineTooLong(line.line, line.text.length, SCENARIO_LIMITS.maxActionLength));
-    }
-    if (t > SCENARIO_LIMITS.maxTimeMs && !late) {
-      late = true;
-      errors.push(m.scriptTooLate(line.line, SCENARIO_LIMITS.maxTimeMs));
-    }
-    actions.push({ events: -1, t, text: line.text });
+  const read = linesToActions(parsed.script.lines);
+  if (read.stopWithoutEvents !== undefined) errors.push(m.stopNeedsEvents(read.stopWithoutEvents));
+  for (const { action, line } of read.actions) {
+    if (action.text.length > SCENARIO_LIMITS.maxActionLength)
+      errors.push(m.scriptLineTooLong(line, action.text.length, SCENARIO_LIMITS.maxActionLength));
   }
+  const late = read.actions.find(({ action }) => action.t > SCENARIO_LIMITS.maxTimeMs);
+  if (late !== undefined) errors.push(m.scriptTooLate(late.line, SCENARIO_LIMITS.maxTimeMs));
+  const actions = read.actions.map(({ action }) => action);
   if (actions.length > SCENARIO_LIMITS.maxActions)
     errors.push(m.scriptTooManyActions(actions.length, SCENARIO_LIMITS.maxActions));
   if (errors.length > 0) return { errors };
-  return { scenario: { header, actions }, errors };
+  // Moments read from a file get the checks a link's actions get (bounds, order).
+  const bad = checkActions(header, actions);
+  if (bad !== null) return { errors: [bad] };
+  const { cursor } = read;
+  return { scenario: { header, actions, ...(cursor === undefined ? {} : { cursor }) }, errors };
 }
 
 /** An empty scenario with the default header. */

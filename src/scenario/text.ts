@@ -8,6 +8,13 @@ const kb = (bytes: number): string => `${Math.round(bytes / 1024)} KB`;
 const count = (n: number): string => n.toLocaleString('en-US');
 
 export const scenarioText = {
+  exactReplayComment: (): string[] => [
+    '# An exact replay exported from Paxoscope: `npm run sim -- FILE` reaches the same run, event for event, and',
+    '# prints the Fingerprint the page showed. Each `at` line is the moment the lines after it ran (simulated ms,',
+    '# simulator events); they run as the console ran them, waiting for no reply. `stop` is the moment of export.',
+  ],
+  stopNeedsEvents: (line: number): string =>
+    `line ${line}: stop needs an "at ...ms after N events" line before it, to say the moment the run stops at`,
   cursorBeforeLastAction: (): string => 'this link is damaged: it opens before its last action',
   unknownHash: (hash: string): string =>
     `this link ends in "#${hash.length > 40 ? `${hash.slice(0, 37)}...` : hash}", which is neither a shared run (#s=...) nor a lesson (#lesson=...)`,

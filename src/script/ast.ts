@@ -58,7 +58,12 @@ export type Line =
       readonly latency?: LatencyRange;
     }
   | { readonly kind: 'wait'; readonly line: number; readonly text: string; readonly ms: number }
-  | { readonly kind: 'settle'; readonly line: number; readonly text: string };
+  | { readonly kind: 'settle'; readonly line: number; readonly text: string }
+  /** Exact replay: run to this moment (`events` simulator events processed, or with none every event up to `ms`),
+   *  set the clock to `ms`; from the first `at` on, lines run as the app's console runs them (nothing waits). */
+  | { readonly kind: 'at'; readonly line: number; readonly text: string; readonly ms: number; readonly events?: number }
+  /** The run ends here: no draining of pending replies (the moment an exported scenario was taken). */
+  | { readonly kind: 'stop'; readonly line: number; readonly text: string };
 
 export interface Script {
   readonly header: Header;

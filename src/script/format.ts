@@ -120,7 +120,16 @@ export function formatLine(line: Line): string {
       return `wait ${line.ms}ms`;
     case 'settle':
       return 'settle';
+    case 'at':
+      return formatMoment(line.ms, line.events);
+    case 'stop':
+      return 'stop';
   }
+}
+
+/** An exact-replay moment line; `String(ms)` is JavaScript's shortest exact form, so parsing it gives `ms` back. */
+export function formatMoment(ms: number, events?: number): string {
+  return events === undefined ? `at ${String(ms)}ms` : `at ${String(ms)}ms after ${events} events`;
 }
 
 /** The header lines that differ from the defaults (none for a default header). */

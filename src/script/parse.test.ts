@@ -573,3 +573,45 @@ describe('example scenarios', () => {
     });
   }
 });
+
+describe('exact replay moments', () => {
+  const body = (text: string): ReturnType<typeof parseScript> => parseScript(`servers 3\n${text}`);
+
+  it('reads at with and without an event count, times exact to the last digit', () => {
+    const r = body('at 0ms after 0 events\nc1> get /\nat 50803.200000000004ms after 4076 events\nat 1e-7ms\nstop');
+    expect(r.errors).toEqual([]);
+    expect(r.script.lines.map((l) => (l.kind === 'at' ? [l.ms, l.events] : l.kind))).toEqual([
+      [0, 0],
+      'client',
+      [50803.200000000004, 4076],
+      [1e-7, undefined],
+      'stop',
+    ]);
+  });
+
+  it('names what is wrong with a bad moment, and nothing may follow stop', () => {
+    const r = body(
+      'at\nat 5s\nat 5ms after x events\nat 5ms after 3 steps\nat 5ms after 2000000000 events\nstop now\nstop\nkill n1',
+    );
+    expect(r.errors.map(formatParseError)).toEqual([
+      'line 2: at needs a moment, as in "at 560ms" or "at 560.25ms after 1234 events" (simulated ms, simulator events)',
+      'line 3: at needs a moment, as in "at 560ms" or "at 560.25ms after 1234 events" (simulated ms, simulator events)',
+      'line 4: at needs a moment, as in "at 560ms" or "at 560.25ms after 1234 events" (simulated ms, simulator events)',
+      'line 5: at needs a moment, as in "at 560ms" or "at 560.25ms after 1234 events" (simulated ms, simulator events)',
+      'line 6: at ... after 2000000000 events is too far: a scenario may run to at most 1000000000 simulator events',
+      'line 7: stop takes no arguments, got "now"',
+      'line 9: nothing may follow stop (line 8): the run ends there',
+    ]);
+  });
+
+  it('the console refuses them: it runs lines now', () => {
+    expect(parseConsoleLine('at 5ms', 1, 3).error?.message).toBe(
+      'at belongs in a scenario file (an exact replay), not the console: the console runs lines now',
+    );
+    expect(parseConsoleLine('stop', 1, 3).error?.message).toMatch(/^stop belongs in a scenario file/);
+  });
+
+  it('a session named at still connects', () => {
+    expect(parseConsoleLine('at connect n2', 1, 3).line).toMatchObject({ kind: 'connect', session: 'at', server: 2 });
+  });
+});

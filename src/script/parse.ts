@@ -240,6 +240,33 @@ function parseSettle(args: readonly Token[], site: LineSite): Parsed<Line> {
   return ok({ kind: 'settle', line: site.lineNo, text: site.code });
 }
 
+/** The most simulator events an `at` line may run to (what a shared link may hold). */
+const MAX_MOMENT_EVENTS = 1_000_000_000;
+const MOMENT_MS = /^(\d+(?:\.\d+)?(?:e-\d+)?)ms$/;
+
+/** `at 560.25ms` or `at 560.25ms after 1234 events`: times as JavaScript prints them, so an export is exact. */
+function parseAt(args: readonly Token[], site: LineSite): Parsed<Line> {
+  const [time, after, count, unit, extra] = args;
+  const m = time === undefined ? null : MOMENT_MS.exec(time.value);
+  if (m === null || m[1] === undefined) return fail(scriptText.atUsage());
+  const ms = Number(m[1]);
+  if (after === undefined) return ok({ kind: 'at', line: site.lineNo, text: site.code, ms });
+  const events = count === undefined || !/^\d{1,15}$/.test(count.value) ? NaN : Number(count.value);
+  if (after.value !== 'after' || !Number.isSafeInteger(events) || unit?.value !== 'events' || extra !== undefined)
+    return fail(scriptText.atUsage());
+  if (events > MAX_MOMENT_EVENTS) return fail(scriptText.atTooManyEvents(events, MAX_MOMENT_EVENTS));
+  return ok({ kind: 'at', line: site.lineNo, text: site.code, ms, events });
+}
+
+function parseStop(args: readonly Token[], site: LineSite): Parsed<Line> {
+  const [extra] = args;
+  if (extra !== undefined) return fail(scriptText.stopTakesNothing(extra.value));
+  return ok({ kind: 'stop', line: site.lineNo, text: site.code });
+}
+
+/** The moment lines of an exact replay (not console commands: the console runs lines now). */
+const MOMENT_PARSERS: Readonly<Record<string, LineParser>> = { at: parseAt, stop: parseStop };
+
 /** One parser per cluster, fault and time command. */
 const LINE_PARSERS: Readonly<Record<(typeof FAULT_WORDS)[number], LineParser>> = {
   kill: serverLine('kill'),
@@ -360,6 +387,11 @@ function parseOne(text: string, lineNo: number, options: ParseLineOptions): Inte
     );
   if (tokens.some((t) => t.separator)) return error(scriptText.unexpectedSemicolon(word), isHeaderWord);
   if (isHeaderWord || isNetworkWord) return parseSettingLine(tokens, site, options);
+  const moment = Object.hasOwn(MOMENT_PARSERS, word) ? MOMENT_PARSERS[word] : undefined;
+  if (moment !== undefined && (tokens[1]?.quoted === true || !SESSION_WORDS.some((w) => w === tokens[1]?.value))) {
+    if ((options.context ?? 'header') === 'console') return error(scriptText.momentInConsole(word));
+    return result(moment(tokens.slice(1), site));
+  }
   if ((FAULT_WORDS as readonly string[]).includes(word))
     return result(LINE_PARSERS[word as (typeof FAULT_WORDS)[number]](tokens.slice(1), site));
   // A client command written without its session.
@@ -404,6 +436,7 @@ export function parseScript(text: string): ParseResult {
   const lines: Line[] = [];
   const errors: ParseError[] = [];
   let firstCommandLine: number | undefined;
+  let stopLine: number | undefined;
   sources.forEach((src, index) => {
     const lineNo = index + 1;
     const inHeader = firstCommandLine === undefined;
@@ -413,6 +446,11 @@ export function parseScript(text: string): ParseResult {
       ...(firstCommandLine === undefined ? {} : { firstCommandLine }),
     });
     if (inHeader && !r.isHeader) firstCommandLine = lineNo;
+    if (stopLine !== undefined && r.line !== undefined) {
+      errors.push({ line: lineNo, text: r.line.text, message: scriptText.lineAfterStop(stopLine) });
+      return;
+    }
+    if (r.line?.kind === 'stop') stopLine = lineNo;
     if (r.error !== undefined) errors.push(r.error);
     if (r.line !== undefined) lines.push(r.line);
     const h = r.header;

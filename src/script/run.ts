@@ -212,11 +212,7 @@ export class ScriptRunner {
     }
     if (line.kind === 'settle') {
       const settled = sim.runUntilCondition(() => sim.isSettled(), SETTLE_BOUND_MS);
-      this.lineDone(
-        line,
-        settled,
-        settled ? undefined : `settle: not settled after ${SETTLE_BOUND_MS / 1000}s (is a majority up and connected?)`,
-      );
+      this.lineDone(line, settled, settled ? undefined : scriptText.settleBound(SETTLE_BOUND_MS));
       return;
     }
     const waitFor = this.start(line);
@@ -247,12 +243,67 @@ export class ScriptRunner {
     const sim = this.sim;
     sim.runUntilCondition(() => this.linesByOp.size === 0, REPLY_BOUND_MS);
   }
+
+  /**
+   * Exact replay: run to the moment as the app's time travel does (to `events` simulator events, or with none every
+   * event up to `ms`), then set the clock to `ms`, so the next line acts exactly where the app's did.
+   */
+  runToMoment(line: Extract<Line, { kind: 'at' }>): void {
+    const sim = this.sim;
+    const { events } = line;
+    if (events === undefined) while (sim.nextEventTime() <= line.ms) sim.stepEvent();
+    else while (sim.eventsProcessed < events && sim.nextEventTime() < Infinity) sim.stepEvent();
+    if (line.ms > sim.now) sim.now = line.ms;
+    this.lineDone(line, true);
+  }
+
+  /**
+   * A line as the app's console runs it: at once, waiting for no reply. wait and settle let time pass, but never
+   * beyond `eventLimit` events: the page may have stopped inside one (then it prints nothing, being unfinished).
+   */
+  runConsoleLine(line: Line, eventLimit: number): void {
+    const sim = this.sim;
+    const more = (): boolean => sim.eventsProcessed < eventLimit;
+    if (line.kind === 'wait') {
+      const target = sim.now + line.ms;
+      while (sim.nextEventTime() <= target && more()) sim.stepEvent();
+      if (!more()) return;
+      if (target > sim.now) sim.now = target;
+      this.lineDone(line, true);
+    } else if (line.kind === 'settle') {
+      const deadline = sim.now + SETTLE_BOUND_MS;
+      while (!sim.isSettled() && sim.nextEventTime() <= deadline && more()) sim.stepEvent();
+      if (!more() && !sim.isSettled()) return;
+      const settled = sim.isSettled();
+      if (!settled && deadline > sim.now) sim.now = deadline;
+      this.lineDone(line, settled, settled ? undefined : scriptText.settleBound(SETTLE_BOUND_MS));
+    } else this.start(line);
+  }
 }
 
-/** Run a whole script headless. */
+/** The events an exact replay stops at: those of the `at` line just before its `stop`, if it has one. */
+function stopEvents(lines: readonly Line[]): number {
+  const stop = lines.findIndex((line) => line.kind === 'stop');
+  const moment = stop > 0 ? lines[stop - 1] : undefined;
+  return moment?.kind === 'at' && moment.events !== undefined ? moment.events : Infinity;
+}
+
+/** Run a whole script headless. After an `at` line it replays exactly (see runToMoment); `stop` ends the run. */
 export function runScript(script: Script, options: { traceMessages?: boolean } = {}): RunOutcome {
   const runner = new ScriptRunner(script, options.traceMessages ?? true);
-  for (const line of script.lines) runner.runLine(line);
+  let exact = false;
+  const eventLimit = stopEvents(script.lines);
+  for (const line of script.lines) {
+    if (line.kind === 'stop') {
+      runner.start(line);
+      return { sim: runner.sim, records: runner.records };
+    }
+    if (line.kind === 'at') {
+      exact = true;
+      runner.runToMoment(line);
+    } else if (exact) runner.runConsoleLine(line, eventLimit);
+    else runner.runLine(line);
+  }
   runner.drain();
   return { sim: runner.sim, records: runner.records };
 }

@@ -97,6 +97,16 @@ export const scriptText = {
   badDuration: (cmd: string, value: string): string =>
     `${cmd} needs a whole number of milliseconds, like 500ms or 2s: ${q(value)}`,
   waitUsage: (): string => 'wait needs one duration, as in "wait 500ms" or "wait 2s"',
+  atUsage: (): string =>
+    'at needs a moment, as in "at 560ms" or "at 560.25ms after 1234 events" (simulated ms, simulator events)',
+  atTooManyEvents: (events: number, max: number): string =>
+    `at ... after ${events} events is too far: a scenario may run to at most ${max} simulator events`,
+  settleBound: (boundMs: number): string =>
+    `settle: not settled after ${boundMs / 1000}s (is a majority up and connected?)`,
+  stopTakesNothing: (extra: string): string => `stop takes no arguments, got ${q(extra)}`,
+  momentInConsole: (word: string): string =>
+    `${word} belongs in a scenario file (an exact replay), not the console: the console runs lines now`,
+  lineAfterStop: (stopLine: number): string => `nothing may follow stop (line ${stopLine}): the run ends there`,
   settleTakesNothing: (extra: string): string => `settle takes no arguments, got ${q(extra)}`,
 
   // --- header ------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // Links, import and export: what the share bar shows, and the actions it dispatches. Pure scenario
 // modules and the store only; the worker does the simulating.
 import { create } from 'zustand';
-import { scenarioToScript, scriptToScenario, type Scenario } from '../../scenario/model';
+import { scenarioToExactScript, scriptToScenario, type Scenario } from '../../scenario/model';
 import { scenarioFromLocationHash, scenarioHash } from '../../scenario/url';
 import { lessonIdFromHash } from '../../scenario/lessons';
 import { DEFAULT_HEADER } from '../../sim/config';
@@ -143,7 +143,7 @@ export async function copyLink(): Promise<void> {
 
 export async function exportScenario(): Promise<void> {
   const scenario = await requestScenario();
-  download(new Blob([`${scenarioToScript(scenario)}\n`], { type: 'text/plain' }), t.scenarioFile);
+  download(new Blob([`${scenarioToExactScript(scenario)}\n`], { type: 'text/plain' }), t.scenarioFile);
 }
 
 export async function exportTrace(): Promise<void> {
@@ -170,7 +170,11 @@ export async function importScript(file: File): Promise<void> {
     return;
   }
   closeLesson();
-  useSim.getState().send({ type: 'load', header: scenario.header, lines: [], actions: scenario.actions, play: true });
+  // An exact replay with `stop` opens paused at its moment, like a link; a plain script plays.
+  const { header, actions, cursor } = scenario;
+  useSim
+    .getState()
+    .send({ type: 'load', header, lines: [], actions, ...(cursor === undefined ? { play: true } : { cursor }) });
   useSim.getState().send({ type: 'select', server: 1 });
   useShare.setState({ notice: t.imported(file.name, scenario.actions.length), url: null, fingerprint: null });
 }
