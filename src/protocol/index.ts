@@ -11,6 +11,13 @@ export const PROTOCOLS = {
 
 export type ProtocolName = keyof typeof PROTOCOLS;
 
+/** The registered protocols' names, in the order the Protocol select lists them. */
+export const PROTOCOL_NAMES = Object.keys(PROTOCOLS) as readonly ProtocolName[];
+
+export function isProtocolName(value: string): value is ProtocolName {
+  return Object.hasOwn(PROTOCOLS, value);
+}
+
 /** Every registered protocol's trace notes (the trace records them with the time and the server in front). */
 export type ProtocolNote = PaxosNote;
 

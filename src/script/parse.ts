@@ -5,7 +5,7 @@ import type { SessionName } from '../zk/types';
 import { type Line, type ParseError, type ParseResult } from './ast';
 import type { ServerId } from '../protocol/types';
 import { BUG_NAMES, DEFAULT_HEADER, type Header, type LatencyRange } from '../sim/config';
-import { type BugName, type ProtocolName } from '../protocol';
+import { type BugName, PROTOCOL_NAMES } from '../protocol';
 import { CLIENT_COMMANDS, isClientCommand, parseClientCommand } from './client';
 import { lex, type Token } from './lex';
 import { scriptText } from './text';
@@ -16,7 +16,8 @@ export { pathProblem } from './values';
 
 /** The largest ensemble a script may declare (the app further limits it to 25). */
 export const MAX_SERVERS = 101;
-export const PROTOCOLS: readonly ProtocolName[] = ['multi-paxos', 'basic-paxos'];
+/** The protocols a header may name (the registry's). */
+export const PROTOCOLS = PROTOCOL_NAMES;
 
 export const HEADER_WORDS = ['servers', 'seed', 'protocol', 'session-timeout', 'bug'] as const;
 export const NETWORK_WORDS = ['loss', 'dup', 'latency'] as const;

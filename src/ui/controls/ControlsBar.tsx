@@ -1,18 +1,13 @@
 import { useState } from 'react';
+import { isProtocolName, PROTOCOL_NAMES } from '../../protocol';
 import { useSim } from '../../store/simStore';
 import type { Frame } from '../../worker/ipc';
 import { text } from '../../view/text';
 import { posToSpeed, SPEED_POS_MAX, SPEED_POS_MIN, SPEED_POS_STEP, speedToPos } from './speedScale';
 
 type Header = Frame['header'];
-type ProtocolMode = Header['protocol'];
 
 const SERVER_CHOICES = Array.from({ length: 23 }, (_, i) => i + 3);
-const PROTOCOLS: readonly ProtocolMode[] = ['multi-paxos', 'basic-paxos'];
-
-function isProtocol(value: string): value is ProtocolMode {
-  return (PROTOCOLS as readonly string[]).includes(value);
-}
 
 export function ControlsBar() {
   return (
@@ -127,10 +122,10 @@ function RunSetup() {
         value={header.protocol}
         onChange={(event) => {
           const value = event.currentTarget.value;
-          if (isProtocol(value)) reload({ ...header, protocol: value });
+          if (isProtocolName(value)) reload({ ...header, protocol: value });
         }}
       >
-        {PROTOCOLS.map((p) => (
+        {PROTOCOL_NAMES.map((p) => (
           <option key={p} value={p}>
             {p}
           </option>
