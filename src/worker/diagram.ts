@@ -242,6 +242,7 @@ export class DiagramHost {
     if (this.hoverDirty) {
       this.hoverDirty = false;
       const pointer = this.pointer;
+      news = { ...(news ?? { type: 'diagram' }), hovered: pointer === null ? null : { ...pointer } };
       const hit =
         pointer === null ? null : hitTest(this.index, source.events, view, this.lastOptions, pointer.x, pointer.y);
       if (!sameHit(hit, this.hover) || repaint) {
@@ -251,11 +252,7 @@ export class DiagramHost {
         surface.octx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
         surface.octx.clearRect(0, 0, view.width, view.height);
         if (hit !== null) drawHover(surface.octx, hit);
-        if (tipChanged)
-          news = {
-            ...(news ?? { type: 'diagram' }),
-            tip: hit === null ? null : describe(this.index, source.events, hit),
-          };
+        if (tipChanged) news = { ...news, tip: hit === null ? null : describe(this.index, source.events, hit) };
       }
     }
     return news;

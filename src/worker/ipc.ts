@@ -102,6 +102,8 @@ export interface DiagramNews {
   readonly viewSeq?: number;
   readonly summary?: string;
   readonly tip?: { readonly title: string; readonly lines: readonly string[] } | null;
+  /** The pointer the hover now answers (sent after every pointer the worker looked at, tip changed or not). */
+  readonly hovered?: { readonly x: number; readonly y: number } | null;
 }
 
 export interface Frame {

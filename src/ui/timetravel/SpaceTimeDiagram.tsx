@@ -27,6 +27,8 @@ interface Engine {
   zoom: ZoomBehavior<HTMLCanvasElement, unknown> | null;
   canvas: HTMLCanvasElement | null;
   mouse: { x: number; y: number } | null;
+  /** The last pointer sent to the worker: until its answer comes the canvas is aria-busy (tests wait on it). */
+  asked: { x: number; y: number } | null;
   /** Tell the worker how the diagram is shown now. */
   postView: () => void;
   /** Back to the first view: the start of the run, at the initial zoom. */
@@ -93,7 +95,7 @@ function attachZoom({ engine: e, send, setFollow }: MountArgs, canvas: HTMLCanva
       // d3 takes the pointer's moves during a drag: the hover must follow it still.
       if (source instanceof MouseEvent && e.mouse !== null) {
         e.mouse = pointAt(canvas, source);
-        send({ type: 'diagram-pointer', point: e.mouse });
+        askHover(e, canvas, send, e.mouse);
       }
     });
   e.zoom = behavior;
@@ -125,21 +127,28 @@ function watchSize(e: Engine, mounted: Mounted, wrap: HTMLDivElement, canvases: 
   return observer;
 }
 
+function askHover(e: Engine, canvas: HTMLCanvasElement, send: SimState['send'], point: Engine['mouse']): void {
+  e.asked = point === null ? null : { ...point };
+  canvas.setAttribute('aria-busy', 'true');
+  send({ type: 'diagram-pointer', point });
+}
+
 /** The pointer goes to the worker (once per animation frame at most), which answers with the tooltip. */
 function listenPointer(e: Engine, canvas: HTMLCanvasElement, send: SimState['send']): () => void {
   let pointerFrame = 0;
   const onMove = (event: MouseEvent) => {
     e.mouse = pointAt(canvas, event);
+    canvas.setAttribute('aria-busy', 'true');
     if (pointerFrame !== 0) return;
     pointerFrame = requestAnimationFrame(() => {
       pointerFrame = 0;
-      send({ type: 'diagram-pointer', point: e.mouse });
+      askHover(e, canvas, send, e.mouse);
     });
   };
   // The tooltip goes when the worker says nothing is under the pointer (coming back to the same item keeps it).
   const onLeave = () => {
     e.mouse = null;
-    send({ type: 'diagram-pointer', point: null });
+    askHover(e, canvas, send, null);
   };
   const onClick = (event: MouseEvent) => send({ type: 'diagram-click', ...pointAt(canvas, event) });
   canvas.addEventListener('mousemove', onMove);
@@ -175,6 +184,12 @@ function listenNews(
       selection.property('__zoom', zoomIdentity.translate(update.tx, 0).scale(update.k));
     }
     if (update.summary !== undefined) canvas.setAttribute('aria-label', update.summary);
+    const { hovered } = update;
+    if (
+      hovered !== undefined &&
+      (hovered === null ? e.asked === null : hovered.x === e.asked?.x && hovered.y === e.asked.y)
+    )
+      canvas.setAttribute('aria-busy', 'false');
     if (update.tip !== undefined) {
       const mouse = e.mouse;
       if (update.tip === null || mouse === null) setShown(null);
@@ -246,6 +261,7 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
     zoom: null,
     canvas: null,
     mouse: null,
+    asked: null,
     postView: () => undefined,
     showStart: () => undefined,
   });
