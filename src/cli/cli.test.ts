@@ -132,6 +132,24 @@ describe('npm run fuzz', () => {
     expect(stdout).toContain('bug forget-promise');
   });
 
+  it('on several threads prints the same lines, in seed order, and stops at the same seed', () => {
+    const untimed = (out: string): string => out.replace(/, [\d.]+ s\)$/m, ')');
+    for (const extra of [[], ['--stop']]) {
+      const args = ['--seeds', '12', '--steps', '200', '--bug', 'minority-quorum', '--servers', '5', ...extra];
+      const one = run('fuzz.ts', [...args, '--jobs', '1']);
+      const three = run('fuzz.ts', [...args, '--jobs', '3']);
+      expect(one.stdout).toMatch(/violation: /);
+      expect(three.status).toBe(one.status);
+      expect(untimed(three.stdout)).toBe(untimed(one.stdout));
+    }
+  });
+
+  it('rejects a bad --jobs', () => {
+    const { status, stderr } = run('fuzz.ts', ['--jobs', '0']);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/--jobs must be between 1 and 256/);
+  });
+
   it('rejects an unknown bug name', () => {
     const { status, stderr } = run('fuzz.ts', ['--bug', 'nope']);
     expect(status).toBe(2);
