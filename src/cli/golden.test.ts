@@ -39,7 +39,7 @@ const goldens = zkFiles(join(root, 'testdata'))
 
 describe('golden scenarios (testdata/**/*.zk)', () => {
   it('finds the golden files', () => {
-    expect(goldens.length).toBeGreaterThanOrEqual(8);
+    expect(goldens.length).toBeGreaterThanOrEqual(24);
   });
 
   for (const { file, script, expected } of goldens) {
