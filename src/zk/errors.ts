@@ -1,5 +1,11 @@
-// The text zkCli prints for a failed operation (its CliWrapperException / KeeperException messages).
+// The text zkCli prints for a failed operation: CliWrapperException's own for the codes it names, else the
+// KeeperException's getMessage(), "KeeperErrorCode = <code message> for <path>".
 import type { ErrorCode } from './types';
+
+/** KeeperException.getMessage(): " for <path>" only when the operation has a path. */
+function keeperMessage(code: string, path: string): string {
+  return path === '' ? `KeeperErrorCode = ${code}` : `KeeperErrorCode = ${code} for ${path}`;
+}
 
 /**
  * zkCli's message for an error on `path` (the path the client asked for, without a sequential
@@ -20,11 +26,11 @@ export function errorMessage(code: ErrorCode, path: string, reason?: string): st
     case 'BADARGUMENTS':
       return reason ?? `Arguments are not valid : ${path}`;
     case 'SESSIONEXPIRED':
-      return 'Session expired';
+      return keeperMessage('Session expired', path);
     case 'CONNECTIONLOSS':
-      return 'Connection loss';
+      return keeperMessage('ConnectionLoss', path);
     case 'OPERATIONTIMEOUT':
-      return 'Operation timeout';
+      return keeperMessage('OperationTimeout', path);
     case 'ROLLEDBACK':
       return `KeeperErrorCode = Rolled back for ${path}`;
     case 'RUNTIMEINCONSISTENCY':

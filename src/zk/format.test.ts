@@ -108,8 +108,8 @@ describe('errorMessage', () => {
       'Path must not end with / character',
     );
     expect(errorMessage('BADARGUMENTS', '/zookeeper')).toBe('Arguments are not valid : /zookeeper');
-    expect(errorMessage('SESSIONEXPIRED', '/p')).toBe('Session expired');
-    expect(errorMessage('CONNECTIONLOSS', '/p')).toBe('Connection loss');
-    expect(errorMessage('OPERATIONTIMEOUT', '/p')).toBe('Operation timeout');
+    expect(errorMessage('SESSIONEXPIRED', '/p')).toBe('KeeperErrorCode = Session expired for /p');
+    expect(errorMessage('CONNECTIONLOSS', '/p')).toBe('KeeperErrorCode = ConnectionLoss for /p');
+    expect(errorMessage('OPERATIONTIMEOUT', '/p')).toBe('KeeperErrorCode = OperationTimeout for /p');
   });
 });
