@@ -1,22 +1,32 @@
 // The live run behind the page: one simulator, paced by the caller, turned into Frames.
 // Free of worker globals and timers, so Node tests drive it directly; sim.worker.ts adds the pacing.
+import { formatBallot } from '../protocol/paxos/ballot';
+import type { Line } from '../script/ast';
 import type { Header } from '../sim/config';
 import { formatParseError, parseConsoleLine } from '../script/parse';
-import { ScriptRunner, SETTLE_BOUND_MS } from '../script/run';
-import type { Simulator } from '../sim/simulator';
+import { ScriptRunner, SETTLE_BOUND_MS, type RunnerState } from '../script/run';
+import { describeTxn as describeTxnText } from '../sim/describe';
+import type { WorldSnapshot, Simulator } from '../sim/simulator';
 import type { TraceEvent } from '../sim/trace';
 import { traceFingerprint } from '../sim/fingerprint';
+import { formatZxid } from '../zk/format';
 import { matchesEvent, type EventMatcher } from '../scenario/matcher';
 import type { ScenarioCursor } from '../scenario/model';
-import type { ConsoleEntry, QuorumView } from '../view/projections';
+import { describeEvent } from '../view/events/text';
+import type {
+  ConsoleEntry,
+  EventNote,
+  LinkView,
+  LogEntryView,
+  MessageEnd,
+  MessageView,
+  QuorumView,
+  ServerDetail,
+  ServerView,
+  ZnodeView,
+} from '../view/projections';
 import { MAX_SPEED, MIN_SPEED, SIM_MS_PER_REAL_MS_AT_1X, type Frame } from './ipc';
-import { consoleEntriesOf, expireQuorums, foldQuorums } from './frameViews';
-import { FrameWriter } from './frames';
-import { refusal } from './refusals';
-import { SNAPSHOT_EVERY, thinned, type Snapshot } from './snapshots';
 import { workerText } from './text';
-
-export { SNAPSHOT_EVERY } from './snapshots';
 
 /** A user action as the scenario records it: the line, and exactly when it ran. */
 export interface RecordedAction {
@@ -26,9 +36,31 @@ export interface RecordedAction {
   readonly text: string;
 }
 
+interface Snapshot {
+  readonly events: number;
+  readonly now: number;
+  readonly sim: WorldSnapshot;
+  readonly runner: RunnerState;
+  readonly nextAction: number;
+  readonly consoleLength: number;
+  readonly quorums: Map<string, QuorumView>;
+}
+
+const MAX_NOTES_PER_FRAME = 200;
+/** While playing the page shows only the newest few notes: a frame carries at most this many (the rest is the
+ *  bulk of a frame at 25 servers). When the run stops, the next frame sends the latest notes whole again. */
+const NOTES_PER_FRAME_PLAYING = 40;
+/** Trace events a frame reads messages from: further behind (the page stopped taking frames, a hidden tab), the
+ *  frame lists what is on the wire now instead, as a reset does. */
+const MAX_MESSAGE_EVENTS_PER_FRAME = 20_000;
+const MAX_LOG_ENTRIES = 300;
+/** How long a reached quorum stays on screen (simulated ms). */
+const QUORUM_LINGER_MS = 400;
 /** How far `step` may run looking for what it steps to (simulated ms). */
 const STEP_BOUND_MS = 60_000;
 const PHASE_BOUND_MS = 10_000;
+/** Queue events between time-travel snapshots: a seek replays at most this many (about 1,000 trace events). */
+export const SNAPSHOT_EVERY = 1_000;
 /** Console entries sent again after a seek. */
 const MAX_CONSOLE_RESENT = 1_000;
 /** The longest shared run a link may ask the page to replay (simulator events). */
@@ -59,6 +91,7 @@ export class LiveRun {
   private timeCarry = 0;
   /** The longest trace known: after a seek back it still holds the future, until a fork replaces it. */
   private history: TraceEvent[] = [];
+  private traceSeen = 0;
   /** Trace events folded into quorums and applied zxids so far. */
   private stateSeen = 0;
   private recordsSeen = 0;
@@ -68,8 +101,12 @@ export class LiveRun {
   private rejected: ConsoleEntry[] = [];
   private consoleSent = 0;
   private quorums = new Map<string, QuorumView>();
+  private linksDirty = true;
+  private detailSignature = '';
+  /** Notes were left out of a frame while playing (the page's list has gaps until it gets them afresh). */
+  private notesLeftOut = false;
+  private resetPending = true;
   private snapshots: Snapshot[] = [];
-  private readonly frames = new FrameWriter();
 
   /** The most trace events this run keeps (MAX_HISTORY_EVENTS; tests use less). */
   private readonly historyLimit: number;
@@ -121,7 +158,7 @@ export class LiveRun {
     if (!Number.isInteger(server) || server < 1 || server > this.header.servers)
       return workerText.noSuchServer(server, this.header.servers);
     this.selected = server;
-    this.frames.detailChanged();
+    this.detailSignature = '';
     return null;
   }
 
@@ -214,7 +251,7 @@ export class LiveRun {
     const last = this.snapshots[this.snapshots.length - 1];
     if (last !== undefined && last.events >= sim.eventsProcessed) return;
     // Tallies that are done are dropped here too, not only when a frame is drawn (a fast replay draws none).
-    expireQuorums(this.quorums, this.sim.now);
+    this.expireQuorums();
     this.snapshots.push({
       events: sim.eventsProcessed,
       now: sim.now,
@@ -224,7 +261,18 @@ export class LiveRun {
       consoleLength: this.consoleLogLength(),
       quorums: structuredClone(this.quorums),
     });
-    this.snapshots = thinned(this.snapshots, this.sim.eventsProcessed);
+    this.thinSnapshots();
+  }
+
+  /**
+   * Keep about 4·√(events / SNAPSHOT_EVERY) snapshots: when there are more, every second one in the older half
+   * goes. Memory then grows with the square root of the run, and a seek replays at most a few thousand events.
+   */
+  private thinSnapshots(): void {
+    const limit = Math.ceil(4 * Math.sqrt(this.sim.eventsProcessed / SNAPSHOT_EVERY)) + 8;
+    if (this.snapshots.length <= limit) return;
+    const half = Math.floor(this.snapshots.length / 2);
+    this.snapshots = this.snapshots.filter((_, index) => index === 0 || index >= half || index % 2 === 0);
   }
 
   /** The next recorded action if it is due now (before the next event), else null. */
@@ -368,9 +416,12 @@ export class LiveRun {
   }
 
   private afterSeek(): void {
+    this.traceSeen = this.sim.trace.length;
     this.matchSeen = this.sim.trace.length;
     this.consoleSent = 0;
-    this.frames.reset(this.sim.trace.length);
+    this.linksDirty = true;
+    this.detailSignature = '';
+    this.resetPending = true;
   }
 
   /** Run a console or control line now. Returns an error message, or null when it ran. */
@@ -401,7 +452,7 @@ export class LiveRun {
   private check(text: string): string | null {
     const parsed = parseConsoleLine(text, this.consoleLines + 1, this.header.servers);
     if (parsed.error !== undefined) return formatParseError(parsed.error).replace(/^line \d+: /, '');
-    return parsed.line === undefined ? null : refusal(this.sim, parsed.line);
+    return parsed.line === undefined ? null : this.refuse(parsed.line);
   }
 
   /** Carry out a line that passed `check` (or a recorded one being replayed). */
@@ -411,7 +462,7 @@ export class LiveRun {
     const line = parseConsoleLine(text, this.consoleLines, this.header.servers).line;
     if (source === 'console') this.consoleLog.push({ kind: 'input', text: text.trim(), t: sim.now });
     if (line === undefined) return;
-    if (line.kind === 'cut' || line.kind === 'heal' || line.kind === 'partition') this.frames.linksChanged();
+    if (line.kind === 'cut' || line.kind === 'heal' || line.kind === 'partition') this.linksDirty = true;
     // wait and settle run here and now, through the same stepping as play, so snapshots fall inside them too.
     if (line.kind === 'wait') this.forwardTo(sim.now + line.ms, undefined, false);
     else if (line.kind === 'settle') {
@@ -436,36 +487,184 @@ export class LiveRun {
     return message;
   }
 
-  /** What changed since the previous frame (see FrameWriter.write). */
+  /** Lines that parse but make no sense now: a command to a dead server, killing the dead. */
+  private refuse(line: Line): string | null {
+    const sim = this.sim;
+    const up = (id: number): boolean => sim.server(id).up;
+    switch (line.kind) {
+      case 'kill':
+        return up(line.server) ? null : workerText.alreadyDown(line.server);
+      case 'restart':
+        return up(line.server) ? workerText.alreadyUp(line.server) : null;
+      case 'connect':
+        return up(line.server) ? null : workerText.serverDown(line.server);
+      default:
+        return null;
+    }
+  }
+
+  /** What changed since the previous frame. `withDetail` false leaves out the selected server's log and tree
+   *  (hundreds of rows): a playing run sends them only as often as the page shows them. */
   frame(withDetail = true): Frame {
-    const console = this.drainConsole(this.frames.resetting);
-    const { sim, header, head, playing, speed, quorums, selected, pausedAt } = this;
-    const frame = this.frames.write({
-      sim,
-      header,
-      head,
-      playing,
-      speed,
-      quorums,
-      console,
-      selected,
-      pausedAt,
-      withDetail,
+    const sim = this.sim;
+    const reset = this.resetPending;
+    // Notes were left out while playing: once stopped, the page gets the latest ones whole, replacing its list.
+    const notesAfresh = reset || (this.notesLeftOut && !this.playing);
+    const notesLimit = this.playing && !notesAfresh ? NOTES_PER_FRAME_PLAYING : MAX_NOTES_PER_FRAME;
+    const sent: MessageView[] = [];
+    const ended: MessageEnd[] = [];
+    const notes: EventNote[] = [];
+    const trace = sim.trace;
+    const messagesAfresh = reset || trace.length - this.traceSeen > MAX_MESSAGE_EVENTS_PER_FRAME;
+    if (messagesAfresh) {
+      // After a load or a seek (or a long gap) the page starts over from what is on the wire now.
+      for (const m of sim.inFlight())
+        sent.push({
+          id: m.id,
+          from: m.from,
+          to: m.to,
+          kind: m.wire,
+          label: m.label,
+          sentAt: m.sentAt,
+          deliverAt: m.deliverAt,
+          lost: m.lost,
+        });
+    } else {
+      for (let index = this.traceSeen; index < trace.length; index++) messageChange(trace[index]!, sent, ended);
+    }
+    const firstNote = notesAfresh
+      ? Math.max(0, trace.length - notesLimit)
+      : Math.max(this.traceSeen, trace.length - notesLimit);
+    if (!notesAfresh && firstNote > this.traceSeen) this.notesLeftOut = true;
+    if (notesAfresh) this.notesLeftOut = false;
+    for (let index = firstNote; index < trace.length; index++) {
+      const event = trace[index]!;
+      const text = describeEvent(event);
+      if (text !== null)
+        notes.push({ index, t: event.t, text, ...(event.kind === 'phase' ? { phase: event.phase } : {}) });
+    }
+    this.traceSeen = trace.length;
+    this.expireQuorums();
+    const consoleEntries = this.drainConsole(reset);
+    const servers = sim.servers.map((server): ServerView => {
+      // A crashed server still has its durable log: what it decided shows; it applies nothing until restarted.
+      const view = sim.viewOf(server.id);
+      return {
+        id: server.id,
+        up: server.up,
+        role: view.role ?? 'crashed',
+        ballot: view.ballot,
+        promised: view.promised,
+        leader: view.leader,
+        decidedUpTo: view.decidedUpTo,
+        appliedUpTo: view.appliedUpTo,
+        lastZxid: formatZxid(sim.replicaOf(server.id).lastZxid),
+        sessions: [...server.clients].sort(),
+      };
     });
+    const detail = withDetail || reset ? this.detail() : null;
+    const frame: Frame = {
+      type: 'frame',
+      now: sim.now,
+      eventCount: trace.length,
+      head: this.head,
+      playing: this.playing,
+      speed: this.speed,
+      header: this.header,
+      servers,
+      ...(this.linksDirty ? { links: this.links() } : {}),
+      sent,
+      ended,
+      ...(messagesAfresh && !reset ? { messagesAfresh: true } : {}),
+      quorums: [...this.quorums.values()],
+      ...(detail === null ? {} : { detail }),
+      console: consoleEntries,
+      events: notes,
+      ...(notesAfresh ? { eventsAfresh: true } : {}),
+      ...(this.pausedAt === null ? {} : { pausedAt: this.pausedAt }),
+      reset,
+      network: { ...sim.network },
+    };
+    this.linksDirty = false;
+    this.resetPending = false;
     this.pausedAt = null;
     return frame;
   }
 
   /** Keep the derived state (quorum tallies) in step with the trace, so snapshots carry it. */
   private absorbState(event: TraceEvent): void {
-    if (foldQuorums(this.quorums, event)) this.frames.linksChanged();
+    switch (event.kind) {
+      case 'vote': {
+        const ballot = formatBallot(event.ballot);
+        const key = `${event.server}:${event.vote}:${ballot}:${event.slot ?? ''}`;
+        const known = this.quorums.get(key);
+        const voters = known === undefined ? [event.voter] : [...known.voters, event.voter];
+        const reached = known?.reachedAt ?? (event.votes >= event.needed ? event.t : undefined);
+        this.quorums.set(key, {
+          server: event.server,
+          vote: event.vote,
+          ballot,
+          ...(event.slot === undefined ? {} : { slot: event.slot }),
+          voters,
+          needed: event.needed,
+          ...(reached === undefined ? {} : { reachedAt: reached }),
+        });
+        return;
+      }
+      case 'role':
+        // A proposer that steps down or starts a new round drops its older tallies.
+        for (const [key, q] of this.quorums)
+          if (q.server === event.server && q.ballot !== formatBallot(event.ballot)) this.quorums.delete(key);
+        return;
+      case 'crash':
+        for (const [key, q] of this.quorums) if (q.server === event.server) this.quorums.delete(key);
+        return;
+      case 'cut':
+      case 'heal':
+        this.linksDirty = true;
+        return;
+      default:
+        return;
+    }
+  }
+
+  private expireQuorums(): void {
+    const now = this.sim.now;
+    for (const [key, q] of this.quorums)
+      if (q.reachedAt !== undefined && now - q.reachedAt > QUORUM_LINGER_MS) this.quorums.delete(key);
   }
 
   /** Turn new runner output (results, watch events) into console entries. */
   private absorbRecords(): void {
     const records = this.runner.records;
-    for (; this.recordsSeen < records.length; this.recordsSeen++)
-      this.consoleLog.push(...consoleEntriesOf(records[this.recordsSeen]!));
+    for (; this.recordsSeen < records.length; this.recordsSeen++) {
+      const record = records[this.recordsSeen]!;
+      const session = typeof record.json.session === 'string' ? record.json.session : undefined;
+      const isWatch = typeof record.json.event === 'string';
+      // The echoed command line of a result was already shown as input; show only the output lines.
+      const lines = isWatch ? record.text : record.text.slice(1);
+      for (const text of lines) {
+        if (isWatch && session !== undefined) this.consoleLog.push({ kind: 'watch', text, t: record.t, session });
+        else
+          this.consoleLog.push({
+            kind: 'output',
+            text,
+            t: record.t,
+            ok: record.ok,
+            ...(session === undefined ? {} : { session }),
+          });
+      }
+      if (!isWatch && lines.length === 0 && session !== undefined && record.line !== undefined) {
+        // A silent success (set, delete) still gets an acknowledgement, so the console shows it completed.
+        this.consoleLog.push({
+          kind: 'output',
+          text: workerText.done(session, typeof record.json.cmd === 'string' ? record.json.cmd : ''),
+          t: record.t,
+          ok: true,
+          session,
+        });
+      }
+    }
   }
 
   private consoleLogLength(): number {
@@ -480,5 +679,151 @@ export class LiveRun {
     this.consoleSent = this.consoleLog.length;
     this.rejected = [];
     return out;
+  }
+
+  private links(): LinkView[] {
+    const sim = this.sim;
+    const links: LinkView[] = [];
+    for (let from = 1; from <= this.header.servers; from++) {
+      for (let to = 1; to <= this.header.servers; to++)
+        if (from !== to) links.push({ from, to, up: !sim.isCut(from, to) });
+    }
+    return links;
+  }
+
+  private detail(): ServerDetail | null {
+    const sim = this.sim;
+    const server = sim.server(this.selected);
+    const view = sim.viewOf(server.id);
+    const appliedUpTo = view.appliedUpTo;
+    let clusterDecidedUpTo = 0;
+    for (const s of sim.servers)
+      if (s.up) clusterDecidedUpTo = Math.max(clusterDecidedUpTo, sim.viewOf(s.id).decidedUpTo);
+    const replica = sim.replicaOf(server.id);
+    let watchCount = 0;
+    for (const keys of replica.watches.bySession.values()) watchCount += keys.size;
+    const signature = [
+      server.id,
+      server.up,
+      view.revision,
+      appliedUpTo,
+      replica.lastZxid,
+      watchCount,
+      clusterDecidedUpTo,
+    ].join(':');
+    if (signature === this.detailSignature) return null;
+    this.detailSignature = signature;
+    const length = view.logLength;
+    const zxids = server.zxids;
+    const log: LogEntryView[] = [];
+    for (let slot = Math.max(0, length - MAX_LOG_ENTRIES); slot < length; slot++) {
+      const { ballot, proposal, chosen } = view.entry(slot);
+      const zxid = zxids[slot];
+      log.push({
+        slot,
+        ballot,
+        text: proposal === undefined ? '' : proposal.payload === null ? 'noop' : describeTxnText(proposal.payload),
+        chosen,
+        applied: slot < appliedUpTo,
+        ...(zxid === undefined || zxid === 0 ? {} : { zxid: formatZxid(zxid) }),
+      });
+    }
+    const znodes: ZnodeView[] = [];
+    const paths = [...replica.nodes.keys()].sort(comparePaths);
+    for (const path of paths) {
+      const node = replica.nodes.get(path)!;
+      const watches: string[] = [];
+      for (const [kind, table] of [
+        ['data', replica.watches.data],
+        ['exist', replica.watches.exist],
+        ['child', replica.watches.child],
+      ] as const) {
+        const sessions = table.get(path);
+        if (sessions !== undefined) for (const session of [...sessions].sort()) watches.push(`${session} ${kind}`);
+      }
+      const depth = path === '/' ? 0 : path.split('/').length - 1;
+      znodes.push({
+        path,
+        name: path === '/' ? '/' : path.slice(path.lastIndexOf('/') + 1),
+        depth,
+        data: node.data,
+        version: node.version,
+        cversion: 2 * node.childCreates - node.children.size,
+        mzxid: formatZxid(node.mzxid),
+        ephemeralOwner: node.ephemeralOwner === 0 ? null : node.ephemeralOwner,
+        numChildren: node.children.size,
+        watches,
+        changed:
+          replica.lastZxid !== 0 &&
+          (node.mzxid === replica.lastZxid || node.pzxid === replica.lastZxid || node.czxid === replica.lastZxid),
+      });
+    }
+    // Exists watches on missing paths show too: they wait for a create.
+    for (const [path, sessions] of replica.watches.exist) {
+      if (replica.nodes.has(path)) continue;
+      znodes.push({
+        path,
+        name: `${path} (missing)`,
+        depth: path.split('/').length - 1,
+        data: '',
+        version: -1,
+        cversion: 0,
+        mzxid: '-',
+        ephemeralOwner: null,
+        numChildren: 0,
+        watches: [...sessions].sort().map((s) => `${s} exist`),
+        changed: false,
+      });
+    }
+    return { server: server.id, log, znodes, clusterDecidedUpTo };
+  }
+}
+
+/** Tree order: a parent right before its children, siblings by name. */
+function comparePaths(a: string, b: string): number {
+  const pa = a === '/' ? [] : a.split('/').slice(1);
+  const pb = b === '/' ? [] : b.split('/').slice(1);
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    if (pa[i] !== pb[i]) return pa[i]! < pb[i]! ? -1 : 1;
+  }
+  return pa.length - pb.length;
+}
+
+/** What a trace event changes on the wire, as the page draws it. */
+export function messageChange(event: TraceEvent, sent: MessageView[], ended: MessageEnd[]): void {
+  switch (event.kind) {
+    case 'send':
+      sent.push({
+        id: event.id,
+        from: event.from,
+        to: event.to,
+        kind: event.wire,
+        label: event.label,
+        sentAt: event.t,
+        deliverAt: event.deliverAt,
+        lost: event.lost,
+      });
+      return;
+    case 'duplicate':
+      sent.push({
+        id: event.id,
+        from: event.from,
+        to: event.to,
+        kind: event.wire,
+        label: event.label,
+        sentAt: event.t,
+        deliverAt: event.deliverAt,
+        lost: false,
+        copyOf: event.copyOf,
+      });
+      return;
+    case 'deliver':
+      ended.push({ id: event.id, outcome: 'delivered', at: event.t });
+      return;
+    case 'drop':
+      ended.push({ id: event.id, outcome: 'dropped', reason: event.reason, at: event.t });
+      return;
+    default:
+      return;
   }
 }
