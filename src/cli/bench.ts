@@ -2,7 +2,7 @@
 // Simulated message deliveries and committed writes per CPU second, steady leader, closed-loop clients.
 import { DEFAULT_HEADER } from '../sim/config';
 import { Simulator } from '../sim/simulator';
-import { LiveRun } from '../worker/engine';
+import { NO_OBSERVER, Timeline } from '../scenario/timeline/timeline';
 import { fail, parseInteger, parseOptions } from './common';
 
 const USAGE =
@@ -90,7 +90,7 @@ interface SeekRow {
 function benchSeek(traceEvents: number, shape: 'steady' | 'growing'): SeekRow {
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
-  const run = new LiveRun({ ...DEFAULT_HEADER, servers: shape === 'steady' ? 5 : 25, seed: 7 });
+  const run = new Timeline({ ...DEFAULT_HEADER, servers: shape === 'steady' ? 5 : 25, seed: 7 }, NO_OBSERVER);
   run.speed = 100;
   run.playing = true;
   let writes = 0;

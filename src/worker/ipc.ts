@@ -16,9 +16,7 @@ import type {
 } from '../view/projections';
 
 /** Speeds the UI offers; 1x = one simulated millisecond per four real milliseconds (slow motion). */
-export const MIN_SPEED = 0.1;
-export const MAX_SPEED = 100;
-export const SIM_MS_PER_REAL_MS_AT_1X = 0.25;
+export { MAX_SPEED, MIN_SPEED, SIM_MS_PER_REAL_MS_AT_1X } from '../scenario/timeline/pacing';
 
 /** While playing, the side panels and server cards refresh at most this often (wall ms): the page flushes them
  *  at this pace, and the worker sends the selected server's log and tree no more often. */

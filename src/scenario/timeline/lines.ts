@@ -1,0 +1,27 @@
+// Console and control lines: why one cannot run now.
+import type { Line } from '../../script/ast';
+import { formatParseError, parseConsoleLine } from '../../script/parse';
+import type { Simulator } from '../../sim/simulator';
+import { timelineText } from './text';
+
+/** Why a line cannot run now (a parse error, or it makes no sense now), or null. */
+export function lineError(sim: Simulator, text: string, lineNumber: number, servers: number): string | null {
+  const parsed = parseConsoleLine(text, lineNumber, servers);
+  if (parsed.error !== undefined) return formatParseError(parsed.error).replace(/^line \d+: /, '');
+  return parsed.line === undefined ? null : refusal(sim, parsed.line);
+}
+
+/** Lines that parse but make no sense now: a command to a dead server, killing the dead. */
+function refusal(sim: Simulator, line: Line): string | null {
+  const up = (id: number): boolean => sim.server(id).up;
+  switch (line.kind) {
+    case 'kill':
+      return up(line.server) ? null : timelineText.alreadyDown(line.server);
+    case 'restart':
+      return up(line.server) ? timelineText.alreadyUp(line.server) : null;
+    case 'connect':
+      return up(line.server) ? null : timelineText.serverDown(line.server);
+    default:
+      return null;
+  }
+}

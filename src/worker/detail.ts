@@ -1,0 +1,129 @@
+// Server detail: the selected server's log and znode tree, sent when they changed.
+import { describeTxn } from '../sim/describe';
+import type { Simulator } from '../sim/simulator';
+import { formatZxid } from '../zk/format';
+import type { LogEntryView, ServerDetail, ZnodeView } from '../view/projections';
+
+const MAX_LOG_ENTRIES = 300;
+
+type Replica = ReturnType<Simulator['replicaOf']>;
+
+/** What the detail shows changes exactly when this does. */
+export function detailSignature(sim: Simulator, selected: number): string {
+  const server = sim.server(selected);
+  const view = sim.viewOf(server.id);
+  const replica = sim.replicaOf(server.id);
+  let watchCount = 0;
+  for (const keys of replica.watches.bySession.values()) watchCount += keys.size;
+  return [
+    server.id,
+    server.up,
+    view.revision,
+    view.appliedUpTo,
+    replica.lastZxid,
+    watchCount,
+    clusterDecidedUpTo(sim),
+  ].join(':');
+}
+
+function clusterDecidedUpTo(sim: Simulator): number {
+  let decided = 0;
+  for (const s of sim.servers) if (s.up) decided = Math.max(decided, sim.viewOf(s.id).decidedUpTo);
+  return decided;
+}
+
+export function serverDetail(sim: Simulator, selected: number): ServerDetail {
+  const server = sim.server(selected);
+  const replica = sim.replicaOf(server.id);
+  return {
+    server: server.id,
+    log: logEntries(sim, selected),
+    znodes: [...znodeViews(replica), ...missingWatched(replica)],
+    clusterDecidedUpTo: clusterDecidedUpTo(sim),
+  };
+}
+
+function logEntries(sim: Simulator, selected: number): LogEntryView[] {
+  const server = sim.server(selected);
+  const view = sim.viewOf(server.id);
+  const length = view.logLength;
+  const zxids = server.zxids;
+  const log: LogEntryView[] = [];
+  for (let slot = Math.max(0, length - MAX_LOG_ENTRIES); slot < length; slot++) {
+    const { ballot, proposal, chosen } = view.entry(slot);
+    const zxid = zxids[slot];
+    log.push({
+      slot,
+      ballot,
+      text: proposal === undefined ? '' : proposal.payload === null ? 'noop' : describeTxn(proposal.payload),
+      chosen,
+      applied: slot < view.appliedUpTo,
+      ...(zxid === undefined || zxid === 0 ? {} : { zxid: formatZxid(zxid) }),
+    });
+  }
+  return log;
+}
+
+function znodeViews(replica: Replica): ZnodeView[] {
+  const znodes: ZnodeView[] = [];
+  for (const path of [...replica.nodes.keys()].sort(comparePaths)) {
+    const node = replica.nodes.get(path)!;
+    const watches: string[] = [];
+    for (const [kind, table] of [
+      ['data', replica.watches.data],
+      ['exist', replica.watches.exist],
+      ['child', replica.watches.child],
+    ] as const) {
+      const sessions = table.get(path);
+      if (sessions !== undefined) for (const session of [...sessions].sort()) watches.push(`${session} ${kind}`);
+    }
+    znodes.push({
+      path,
+      name: path === '/' ? '/' : path.slice(path.lastIndexOf('/') + 1),
+      depth: path === '/' ? 0 : path.split('/').length - 1,
+      data: node.data,
+      version: node.version,
+      cversion: 2 * node.childCreates - node.children.size,
+      mzxid: formatZxid(node.mzxid),
+      ephemeralOwner: node.ephemeralOwner === 0 ? null : node.ephemeralOwner,
+      numChildren: node.children.size,
+      watches,
+      changed:
+        replica.lastZxid !== 0 &&
+        (node.mzxid === replica.lastZxid || node.pzxid === replica.lastZxid || node.czxid === replica.lastZxid),
+    });
+  }
+  return znodes;
+}
+
+/** Exists watches on missing paths show too: they wait for a create. */
+function missingWatched(replica: Replica): ZnodeView[] {
+  const znodes: ZnodeView[] = [];
+  for (const [path, sessions] of replica.watches.exist) {
+    if (replica.nodes.has(path)) continue;
+    znodes.push({
+      path,
+      name: `${path} (missing)`,
+      depth: path.split('/').length - 1,
+      data: '',
+      version: -1,
+      cversion: 0,
+      mzxid: '-',
+      ephemeralOwner: null,
+      numChildren: 0,
+      watches: [...sessions].sort().map((s) => `${s} exist`),
+      changed: false,
+    });
+  }
+  return znodes;
+}
+
+/** Tree order: a parent right before its children, siblings by name. */
+function comparePaths(a: string, b: string): number {
+  const pa = a === '/' ? [] : a.split('/').slice(1);
+  const pb = b === '/' ? [] : b.split('/').slice(1);
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    if (pa[i] !== pb[i]) return pa[i]! < pb[i]! ? -1 : 1;
+  }
+  return pa.length - pb.length;
+}

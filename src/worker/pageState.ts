@@ -1,0 +1,69 @@
+// What the page is shown that the trace implies (console, quorum tallies, links to redraw): the recorded run's
+// observer, so its snapshots carry it.
+import type { OutputRecord } from '../script/run';
+import type { Simulator } from '../sim/simulator';
+import type { TimelineObserver } from '../scenario/timeline/timeline';
+import type { ConsoleEntry } from '../view/projections';
+import { absorbRecords, drainConsole, newConsole, type ConsoleState } from './console';
+import { absorbQuorumEvent, expireQuorums, type Quorums } from './quorums';
+
+export interface PageDerived {
+  readonly consoleLength: number;
+  readonly quorums: Quorums;
+}
+
+export class PageState implements TimelineObserver<PageDerived> {
+  readonly console: ConsoleState = newConsole();
+  quorums: Quorums = new Map();
+  linksDirty = true;
+  /** Trace events folded into the quorums so far. */
+  private stateSeen = 0;
+  private records: readonly OutputRecord[] = [];
+
+  progress(sim: Simulator, records: readonly OutputRecord[]): void {
+    this.records = records;
+    absorbRecords(this.console, records);
+    const trace = sim.trace;
+    for (; this.stateSeen < trace.length; this.stateSeen++) {
+      const event = trace[this.stateSeen]!;
+      if (event.kind === 'cut' || event.kind === 'heal') this.linksDirty = true;
+      else absorbQuorumEvent(this.quorums, event);
+    }
+  }
+
+  save(sim: Simulator): PageDerived {
+    // Tallies that are done are dropped here too, not only when a frame is drawn (a fast replay draws none).
+    expireQuorums(this.quorums, sim.now);
+    absorbRecords(this.console, this.records);
+    return { consoleLength: this.console.log.length, quorums: structuredClone(this.quorums) };
+  }
+
+  restore(derived: PageDerived, traceLength: number, records: number): void {
+    this.console.log.length = derived.consoleLength;
+    this.console.recordsSeen = records;
+    this.quorums = structuredClone(derived.quorums);
+    this.stateSeen = traceLength;
+  }
+
+  input(text: string, t: number): void {
+    this.console.log.push({ kind: 'input', text, t });
+  }
+
+  refused(text: string, message: string, t: number): void {
+    this.console.rejected.push({ kind: 'input', text, t }, { kind: 'error', text: message, t });
+  }
+
+  error(text: string, t: number): void {
+    this.console.log.push({ kind: 'error', text, t });
+  }
+
+  /** The console entries a frame sends. */
+  drainConsole(reset: boolean): ConsoleEntry[] {
+    absorbRecords(this.console, this.records);
+    return drainConsole(this.console, reset);
+  }
+
+  linksChanged(): void {
+    this.linksDirty = true;
+  }
+}
