@@ -6,7 +6,7 @@ import type { Line } from '../script/ast';
 import { formatParseError, parseConsoleLine, parseLine, parseScript } from '../script/parse';
 import { scenarioText as m } from './text';
 
-/** One user action (as the live engine's RecordedAction): the line, and exactly when it ran. */
+/** One user action (as the timeline's RecordedAction, src/scenario/timeline): the line, and exactly when it ran. */
 export interface ScenarioAction {
   /** Simulator queue events processed before it ran; -1 when unknown ("as soon as simulated time reaches t"). */
   readonly events: number;
