@@ -230,3 +230,37 @@ describe('commands on a closed session', () => {
     expect(summary.servers.n1!.decided.map((entry) => entry[2])).toEqual(['createSession c1', 'closeSession c1']);
   });
 });
+
+describe('npm run check', () => {
+  const good = 'INFO  jepsen.util - 0 :invoke :write 1\nINFO  jepsen.util - 0 :ok :write 1\n';
+  const bad = `${good}INFO  jepsen.util - 1 :invoke :read nil\nINFO  jepsen.util - 1 :ok :read 2\n`;
+
+  it('checks every file in one process: exit 0 when all are linearizable, 1 when one is not', () => {
+    const ok = run('check.ts', [tempScript(good), tempScript(good)]);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout.trim().split('\n')).toHaveLength(2);
+    expect(ok.stdout).toMatch(/: linearizable$/m);
+    const mixed = run('check.ts', ['--json', tempScript(good), tempScript(bad)]);
+    expect(mixed.status).toBe(1);
+    const verdicts = mixed.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(verdicts.map((v) => [v.model, v.linearizable])).toEqual([
+      ['register', true],
+      ['register', false],
+    ]);
+    expect(verdicts[1]?.op).toBe('p1 read -> 2');
+  });
+
+  it('exit 2 for a missing or malformed file (named with its line), a bad --model or no file', () => {
+    const missing = run('check.ts', ['no-such-file.log']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^error: no-such-file\.log: no such file/);
+    const malformed = run('check.ts', ['--model', 'kv', tempScript('{:process 0, :type :nope}\n')]);
+    expect(malformed.status).toBe(2);
+    expect(malformed.stderr).toMatch(/:1: /);
+    expect(run('check.ts', ['--model', 'queue', 'f.log']).status).toBe(2);
+    expect(run('check.ts', []).status).toBe(2);
+  });
+});
