@@ -2,20 +2,13 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HEADER, type Header } from '../sim/config';
 import type { TraceEvent } from '../sim/trace';
+import { never, play } from './testPlay';
 import { LiveRun, SNAPSHOT_EVERY } from './engine';
 
 const header: Header = { ...DEFAULT_HEADER, servers: 3, seed: 5 };
-const never = (): boolean => false;
 
 function hash(events: readonly TraceEvent[]): string {
   return createHash('sha256').update(JSON.stringify(events)).digest('hex');
-}
-
-/** Play for `realMs` of wall time in 16 ms frames, as the worker does. */
-function play(run: LiveRun, realMs: number): void {
-  run.playing = true;
-  for (let elapsed = 0; elapsed < realMs; elapsed += 16) run.advance(16, never);
-  run.playing = false;
 }
 
 function busyRun(): LiveRun {

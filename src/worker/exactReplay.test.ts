@@ -6,15 +6,8 @@ import { traceFingerprint } from '../sim/fingerprint';
 import { scenarioToExactScript, scriptToScenario } from '../scenario/model';
 import { parseScript } from '../script/parse';
 import { runScript } from '../script/run';
+import { play } from './testPlay';
 import { LiveRun } from './engine';
-
-const never = (): boolean => false;
-
-function play(run: LiveRun, realMs: number): void {
-  run.playing = true;
-  for (let elapsed = 0; elapsed < realMs; elapsed += 16) run.advance(16, never);
-  run.playing = false;
-}
 
 /** Live runs with faults, races, waits, settles, forks and moments in the past, at fractional simulated times. */
 const RUNS: Record<string, () => LiveRun> = {

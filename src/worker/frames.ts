@@ -102,33 +102,20 @@ export function linkViews(sim: Simulator, servers: number): LinkView[] {
   return links;
 }
 
+/** A message put on the wire (sent, or a network duplicate of one), as the page draws it. */
+function sentView(event: Extract<TraceEvent, { kind: 'send' | 'duplicate' }>, lost: boolean): MessageView {
+  const { id, from, to, wire: kind, label, t: sentAt, deliverAt } = event;
+  return { id, from, to, kind, label, sentAt, deliverAt, lost };
+}
+
 /** What a trace event changes on the wire, as the page draws it. */
 export function messageChange(event: TraceEvent, sent: MessageView[], ended: MessageEnd[]): void {
   switch (event.kind) {
     case 'send':
-      sent.push({
-        id: event.id,
-        from: event.from,
-        to: event.to,
-        kind: event.wire,
-        label: event.label,
-        sentAt: event.t,
-        deliverAt: event.deliverAt,
-        lost: event.lost,
-      });
+      sent.push(sentView(event, event.lost));
       return;
     case 'duplicate':
-      sent.push({
-        id: event.id,
-        from: event.from,
-        to: event.to,
-        kind: event.wire,
-        label: event.label,
-        sentAt: event.t,
-        deliverAt: event.deliverAt,
-        lost: false,
-        copyOf: event.copyOf,
-      });
+      sent.push({ ...sentView(event, false), copyOf: event.copyOf });
       return;
     case 'deliver':
       ended.push({ id: event.id, outcome: 'delivered', at: event.t });

@@ -6,10 +6,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HEADER, type Header } from '../sim/config';
 import { scenarioFromLocationHash, scenarioHash } from '../scenario/url';
+import { play } from './testPlay';
 import { LiveRun } from './engine';
 
 const FILE = 'testdata/links/pinned.json';
-const never = (): boolean => false;
 
 interface PinnedLink {
   readonly name: string;
@@ -17,12 +17,6 @@ interface PinnedLink {
   readonly fingerprint: string;
   readonly events: number;
   readonly t: number;
-}
-
-function play(run: LiveRun, realMs: number): void {
-  run.playing = true;
-  for (let elapsed = 0; elapsed < realMs; elapsed += 16) run.advance(16, never);
-  run.playing = false;
 }
 
 /** The runs the links were made from: faults, races, a fork, a moment in the past, both protocols. */
