@@ -3,6 +3,7 @@
 import { compareBallots } from '../protocol/paxos/ballot';
 import type { Ballot } from '../protocol/paxos/types';
 import type { TraceEvent } from '../sim/trace';
+import { foldMonitor, type Monitor } from './monitor';
 import { ballotText, majority, OK, violation, type Verdict } from './types';
 
 interface Chosen {
@@ -12,38 +13,44 @@ interface Chosen {
   readonly index: number;
 }
 
-export function checkChosen(trace: readonly TraceEvent[], servers: number): Verdict {
+export function chosenMonitor(servers: number): Monitor {
   const needed = majority(servers);
   /** `${slot}|${round}.${server}|${proposalId}` -> servers that accepted it. */
   const voters = new Map<string, Set<number>>();
   const chosen = new Map<number, Chosen[]>();
-  for (let i = 0; i < trace.length; i++) {
-    const e = trace[i] as TraceEvent;
-    if (e.kind !== 'accepted') continue;
-    const already = chosen.get(e.slot);
-    if (already !== undefined) {
-      for (const c of already) {
-        if (compareBallots(e.ballot, c.ballot) > 0 && e.proposalId !== c.proposalId) {
-          return violation(
-            i,
-            `n${e.server} accepted ${e.proposalId} for slot ${e.slot} at ballot ${ballotText(e.ballot)}, but ${c.proposalId} was chosen there at ballot ${ballotText(c.ballot)} (trace event ${c.index})`,
-          );
+  return {
+    observe(e, i) {
+      if (e.kind !== 'accepted') return null;
+      const already = chosen.get(e.slot);
+      if (already !== undefined) {
+        for (const c of already) {
+          if (compareBallots(e.ballot, c.ballot) > 0 && e.proposalId !== c.proposalId) {
+            return violation(
+              i,
+              `n${e.server} accepted ${e.proposalId} for slot ${e.slot} at ballot ${ballotText(e.ballot)}, but ${c.proposalId} was chosen there at ballot ${ballotText(c.ballot)} (trace event ${c.index})`,
+            );
+          }
         }
       }
-    }
-    const key = `${e.slot}|${e.ballot.round}.${e.ballot.server}|${e.proposalId}`;
-    let set = voters.get(key);
-    if (set === undefined) {
-      set = new Set();
-      voters.set(key, set);
-    }
-    if (set.has(e.server)) continue;
-    set.add(e.server);
-    if (set.size === needed) {
-      const list = already ?? [];
-      list.push({ ballot: e.ballot, proposalId: e.proposalId, index: i });
-      if (already === undefined) chosen.set(e.slot, list);
-    }
-  }
-  return OK;
+      const key = `${e.slot}|${e.ballot.round}.${e.ballot.server}|${e.proposalId}`;
+      let set = voters.get(key);
+      if (set === undefined) {
+        set = new Set();
+        voters.set(key, set);
+      }
+      if (set.has(e.server)) return null;
+      set.add(e.server);
+      if (set.size === needed) {
+        const list = already ?? [];
+        list.push({ ballot: e.ballot, proposalId: e.proposalId, index: i });
+        if (already === undefined) chosen.set(e.slot, list);
+      }
+      return null;
+    },
+    finish: () => OK,
+  };
+}
+
+export function checkChosen(trace: readonly TraceEvent[], servers: number): Verdict {
+  return foldMonitor(chosenMonitor(servers), trace);
 }

@@ -13,6 +13,9 @@
 //   OPERATIONTIMEOUT, or SESSIONEXPIRED made up by the client itself (no `server` in the result: the
 //   session ended while the op was queued or in flight). An unknown op with no `request` event never
 //   reached a server and is left out.
+// - A txn takes effect no later than its first `apply` on any server (not one skipped as a duplicate) (it was decided before): an op's
+//   interval ends there when that comes before its return, and an op of unknown outcome whose txn was
+//   applied must take effect (its result is not compared). Session txns below follow the same rule.
 // - Session transactions nobody invokes (createSession, closeSession on expiry or on a client's close):
 //   from their first `request` to their first `apply` on any server; never applied: may or may not happen.
 //   Their results are not compared.
@@ -74,6 +77,11 @@ export interface HistoryOp {
 
 const UNKNOWN_ERRORS: ReadonlySet<string> = new Set(['CONNECTIONLOSS', 'OPERATIONTIMEOUT']);
 
+/** Whether an apply changed the replica: not a no-op, nor a request a server skipped as already applied. */
+export function tookEffect(e: Extract<TraceEvent, { kind: 'apply' }>): boolean {
+  return e.zxid !== 0 || (e.text !== 'noop' && e.text !== `duplicate of ${e.proposalId}`);
+}
+
 /** The write history of a trace (exported for tests and tools). */
 export function buildHistory(trace: readonly TraceEvent[]): HistoryOp[] {
   const requests = new Map<string, { t: number; txn: Txn }>();
@@ -84,7 +92,7 @@ export function buildHistory(trace: readonly TraceEvent[]): HistoryOp[] {
     if (e.kind === 'request') {
       if (!requests.has(e.proposalId)) requests.set(e.proposalId, { t: e.t, txn: e.txn });
     } else if (e.kind === 'apply') {
-      if (!firstApply.has(e.proposalId)) firstApply.set(e.proposalId, { t: e.t, index: i });
+      if (tookEffect(e) && !firstApply.has(e.proposalId)) firstApply.set(e.proposalId, { t: e.t, index: i });
     } else if (e.kind === 'return') {
       const key = `${e.session}:${e.opId}`;
       if (!returns.has(key)) returns.set(key, { t: e.t, index: i, result: e.result });
@@ -100,12 +108,14 @@ export function buildHistory(trace: readonly TraceEvent[]): HistoryOp[] {
     clientRequestIds.add(`${base}second`);
     let txn: Txn;
     let request: { t: number; txn: Txn } | undefined;
+    let requestId = `${base}first`;
     if (e.command.kind === 'deleteall') {
-      request = requests.get(`${base}second`);
+      requestId = `${base}second`;
+      request = requests.get(requestId);
       if (request === undefined) continue;
       txn = request.txn;
     } else {
-      request = requests.get(`${base}first`);
+      request = requests.get(requestId);
       txn = commandTxn(e.session, e.command);
     }
     const ret = returns.get(`${e.session}:${e.opId}`);
@@ -116,15 +126,19 @@ export function buildHistory(trace: readonly TraceEvent[]): HistoryOp[] {
       (result.error !== undefined && UNKNOWN_ERRORS.has(result.error)) ||
       (result.error === 'SESSIONEXPIRED' && result.server === undefined);
     if (unknown && request === undefined) continue;
+    // A txn takes effect no later than its first apply: an applied op of unknown outcome did take effect.
+    const applied = firstApply.get(requestId);
+    const known = unknown ? undefined : ret;
+    const appliedFirst = applied !== undefined && (known === undefined || applied.t < known.t);
     ops.push({
       id: ops.length,
       session: e.session,
       txn,
       start: request?.t ?? e.t,
-      end: unknown ? Infinity : ret.t,
-      required: !unknown,
+      end: appliedFirst ? applied.t : (known?.t ?? Infinity),
+      required: known !== undefined || applied !== undefined,
       expected: unknown ? null : result,
-      endEvent: ret?.index ?? -1,
+      endEvent: appliedFirst ? applied.index : (known?.index ?? -1),
       sessionTxn: false,
       label: `${e.session} "${commandText(e.command)}"`,
     });
@@ -354,12 +368,37 @@ export function checkLinearizable(trace: readonly TraceEvent[], _servers: number
 
 /** checkLinearizable with another step budget (tests and tools). */
 export function checkLinearizableWithBudget(trace: readonly TraceEvent[], limit: number): Verdict {
-  const history = buildHistory(trace);
+  const whole = searchHistory(buildHistory(trace), limit);
+  if (whole.kind === 'unknown') return okWithNote('unknown: search budget exhausted');
+  if (whole.kind === 'ok') return OK;
+  // The first event after which no linearization exists (a prefix of a linearizable history is one, so the
+  // search halves); the reason names the op that cannot be placed in that prefix.
+  let lo = 0;
+  let hi = trace.length - 1;
+  let found: Failure = whole;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const prefix = searchHistory(buildHistory(trace.slice(0, mid + 1)), limit);
+    if (prefix.kind === 'violation') {
+      hi = mid;
+      found = prefix;
+    } else lo = mid + 1;
+  }
+  const { op, model } = found;
+  const got = op.expected === null ? 'took effect' : `returned ${resultText(op.expected)}`;
+  const hint = model === null ? '' : ` (where the search got furthest, the model gives ${model})`;
+  return violation(hi, `${op.label} ${got}, which fits no linearization of the writes${hint}`);
+}
+
+type Failure = { kind: 'violation'; op: HistoryOp; model: string | null };
+
+/** The whole search over a history, partition by partition: the op that fits least where it failed. */
+function searchHistory(history: readonly HistoryOp[], limit: number): Failure | { kind: 'ok' } | { kind: 'unknown' } {
   const parts = partitionHistory(history)
     .filter((part) => part.some((op) => op.expected !== null))
     .sort((a, b) => a.length - b.length);
   const budget: Budget = { used: 0, limit };
-  let failure: { op: HistoryOp; model: string | null } | null = null;
+  let failure: Failure | null = null;
   let exhausted = false;
   for (const part of parts) {
     if (budget.used >= budget.limit) {
@@ -371,17 +410,15 @@ export function checkLinearizableWithBudget(trace: readonly TraceEvent[], limit:
     else if (outcome.kind === 'violation') {
       const op = part[outcome.culprit]!;
       if (failure === null || rankOf(op) < rankOf(failure.op))
-        failure = { op, model: outcome.placeable ? znodeModel.describeAnswer(outcome.state, op.txn) : null };
+        failure = {
+          kind: 'violation',
+          op,
+          model: outcome.placeable ? znodeModel.describeAnswer(outcome.state, op.txn) : null,
+        };
     }
   }
-  if (failure !== null) {
-    const { op, model } = failure;
-    const got = op.expected === null ? 'took effect' : `returned ${resultText(op.expected)}`;
-    const hint = model === null ? '' : ` (where the search got furthest, the model gives ${model})`;
-    return violation(op.endEvent, `${op.label} ${got}, which fits no linearization of the writes${hint}`);
-  }
-  if (exhausted) return okWithNote('unknown: search budget exhausted');
-  return OK;
+  if (failure !== null) return failure;
+  return exhausted ? { kind: 'unknown' } : { kind: 'ok' };
 }
 
 function rankOf(op: HistoryOp): number {

@@ -5,85 +5,124 @@
 // up with every link among them working (both directions), the network does not lose every message, and
 // at least 10 s of simulated time passed since the last fault. Then every client op invoked before
 // (last fault + 1 s) must have a `return`. Otherwise the verdict is ok with a "not applicable" note.
+// A 60 s deadline per quiet period was tried: basic Paxos keeps a client waiting on a server cut off from
+// every peer until the cut heals (ZooKeeper's server would drop it), so the check stays as of the end.
 import type { TraceEvent } from '../sim/trace';
+import type { ClientCommand } from '../zk/commands';
 import { commandText } from './describe';
+import { foldMonitor, type Monitor } from './monitor';
 import { majority, OK, okWithNote, violation, type Verdict } from './types';
 
 export const LIVENESS_QUIET_MS = 10_000;
 export const LIVENESS_GRACE_MS = 1_000;
 
-export function checkLiveness(trace: readonly TraceEvent[], servers: number): Verdict {
-  if (trace.length === 0) return okWithNote('not applicable: empty trace');
-  const up = new Set<number>();
-  for (let id = 1; id <= servers; id++) up.add(id);
-  const cuts = new Set<string>();
-  let loss = 0;
-  let lastFault = 0;
-  let lastFaultText = 'the start';
-  for (const e of trace) {
-    switch (e.kind) {
-      case 'crash':
-        up.delete(e.server);
-        lastFault = e.t;
-        lastFaultText = `the crash of n${e.server}`;
-        break;
-      case 'restart':
-        up.add(e.server);
-        lastFault = e.t;
-        lastFaultText = `the restart of n${e.server}`;
-        break;
-      case 'cut':
-        cuts.add(`${e.from}>${e.to}`);
-        lastFault = e.t;
-        lastFaultText = `the cut n${e.from}->n${e.to}`;
-        break;
-      case 'heal':
-        cuts.delete(`${e.from}>${e.to}`);
-        lastFault = e.t;
-        lastFaultText = `the heal n${e.from}->n${e.to}`;
-        break;
-      case 'network':
-        loss = e.loss;
-        if (e.loss > 0) {
-          lastFault = e.t;
-          lastFaultText = `the network change to ${Math.round(e.loss * 100)}% loss`;
-        }
-        break;
-      default:
-        break;
-    }
+interface Outstanding {
+  readonly index: number;
+  readonly t: number;
+  readonly session: string;
+  readonly command: ClientCommand;
+}
+
+/** What the faults left: who is up, which links are cut, the loss, and the last fault. */
+interface Faults {
+  readonly up: Set<number>;
+  readonly cuts: Set<string>;
+  loss: number;
+  lastFault: number;
+  lastFaultText: string;
+}
+
+/** Folds a fault event into `f`; true when it is a fault (a network change without loss is not). */
+function applyFault(f: Faults, e: TraceEvent): boolean {
+  switch (e.kind) {
+    case 'crash':
+      f.up.delete(e.server);
+      f.lastFaultText = `the crash of n${e.server}`;
+      break;
+    case 'restart':
+      f.up.add(e.server);
+      f.lastFaultText = `the restart of n${e.server}`;
+      break;
+    case 'cut':
+      f.cuts.add(`${e.from}>${e.to}`);
+      f.lastFaultText = `the cut n${e.from}->n${e.to}`;
+      break;
+    case 'heal':
+      f.cuts.delete(`${e.from}>${e.to}`);
+      f.lastFaultText = `the heal n${e.from}->n${e.to}`;
+      break;
+    case 'network':
+      f.loss = e.loss;
+      if (e.loss <= 0) return false;
+      f.lastFaultText = `the network change to ${Math.round(e.loss * 100)}% loss`;
+      break;
+    default:
+      return false;
   }
-  const end = (trace[trace.length - 1] as TraceEvent).t;
+  f.lastFault = e.t;
+  return true;
+}
+
+/** Why the check does not apply with these faults (no connected majority, total loss), or null. */
+function notApplicable(f: Faults, servers: number): string | null {
   const group = largestConnectedGroup(
-    [...up].sort((a, b) => a - b),
-    cuts,
+    [...f.up].sort((a, b) => a - b),
+    f.cuts,
   );
   if (group < majority(servers)) {
-    return okWithNote(
-      `not applicable: at the end only ${group} of ${servers} servers are up and connected, no majority`,
+    return `not applicable: at the end only ${group} of ${servers} servers are up and connected, no majority`;
+  }
+  if (f.loss >= 1) return 'not applicable: the network loses every message at the end';
+  return null;
+}
+
+/**
+ * As of the last event: when LIVENESS_QUIET_MS passed after the last fault, with a majority up and connected
+ * and some messages getting through, every op invoked before (last fault + LIVENESS_GRACE_MS) has returned.
+ */
+export function livenessMonitor(servers: number): Monitor {
+  const faults: Faults = { up: new Set(), cuts: new Set(), loss: 0, lastFault: 0, lastFaultText: 'the start' };
+  for (let id = 1; id <= servers; id++) faults.up.add(id);
+  /** Client ops not yet returned, in invoke order. */
+  const outstanding = new Map<string, Outstanding>();
+  let end: number | null = null;
+  const overdue = (t: number): ReturnType<Monitor['observe']> => {
+    const { lastFault, lastFaultText } = faults;
+    const oldest = outstanding.values().next();
+    if (oldest.done === true || oldest.value.t >= lastFault + LIVENESS_GRACE_MS) return null;
+    const op = oldest.value;
+    return violation(
+      op.index,
+      `${op.session} "${commandText(op.command)}" (invoked at ${op.t} ms) never returned, though a majority was up and connected for ${t - lastFault} ms after ${lastFaultText} (at ${lastFault} ms)`,
     );
-  }
-  if (loss >= 1) return okWithNote('not applicable: the network loses every message at the end');
-  if (end - lastFault < LIVENESS_QUIET_MS) {
-    return okWithNote(
-      `not applicable: only ${end - lastFault} ms passed after ${lastFaultText} (at ${lastFault} ms), less than ${LIVENESS_QUIET_MS} ms`,
-    );
-  }
-  const deadline = lastFault + LIVENESS_GRACE_MS;
-  const returned = new Set<string>();
-  for (const e of trace) if (e.kind === 'return') returned.add(`${e.session}:${e.opId}`);
-  for (let i = 0; i < trace.length; i++) {
-    const e = trace[i] as TraceEvent;
-    if (e.kind !== 'invoke') continue;
-    if (e.t >= deadline) break;
-    if (!returned.has(`${e.session}:${e.opId}`)) {
-      return violation(
-        i,
-        `${e.session} "${commandText(e.command)}" (invoked at ${e.t} ms) never returned, though a majority was up and connected for ${end - lastFault} ms after ${lastFaultText} (at ${lastFault} ms)`,
-      );
-    }
-  }
-  return OK;
+  };
+  return {
+    // Liveness is judged as of the end (a later fault forgives an earlier stall), so nothing fails mid-run.
+    observe(e, i) {
+      end = e.t;
+      if (applyFault(faults, e)) return null;
+      if (e.kind === 'invoke') {
+        outstanding.set(`${e.session}:${e.opId}`, { index: i, t: e.t, session: e.session, command: e.command });
+      } else if (e.kind === 'return') outstanding.delete(`${e.session}:${e.opId}`);
+      return null;
+    },
+    finish() {
+      if (end === null) return okWithNote('not applicable: empty trace');
+      const why = notApplicable(faults, servers);
+      if (why !== null) return okWithNote(why);
+      const { lastFault, lastFaultText } = faults;
+      if (end - lastFault < LIVENESS_QUIET_MS) {
+        return okWithNote(
+          `not applicable: only ${end - lastFault} ms passed after ${lastFaultText} (at ${lastFault} ms), less than ${LIVENESS_QUIET_MS} ms`,
+        );
+      }
+      return overdue(end) ?? OK;
+    },
+  };
+}
+
+export function checkLiveness(trace: readonly TraceEvent[], servers: number): Verdict {
+  return foldMonitor(livenessMonitor(servers), trace);
 }
 
 /** Size of the largest set of up servers with every directed link among them uncut (brute force for small n). */

@@ -3,30 +3,40 @@
 import { compareBallots } from '../protocol/paxos/ballot';
 import type { Ballot } from '../protocol/paxos/types';
 import type { TraceEvent } from '../sim/trace';
+import { foldMonitor, type Monitor } from './monitor';
 import { ballotText, OK, violation, type Verdict } from './types';
 
-export function checkPromises(trace: readonly TraceEvent[], _servers: number): Verdict {
+export function promisesMonitor(): Monitor {
   const latest = new Map<number, { ballot: Ballot; index: number }>();
-  for (let i = 0; i < trace.length; i++) {
-    const e = trace[i] as TraceEvent;
-    if (e.kind === 'promised') {
-      const known = latest.get(e.server);
-      if (known !== undefined && compareBallots(e.ballot, known.ballot) <= 0) {
-        return violation(
-          i,
-          `n${e.server} promised ${ballotText(e.ballot)}, not above its earlier promise ${ballotText(known.ballot)} (trace event ${known.index})`,
-        );
-      }
-      latest.set(e.server, { ballot: e.ballot, index: i });
-    } else if (e.kind === 'accepted') {
-      const known = latest.get(e.server);
-      if (known !== undefined && compareBallots(e.ballot, known.ballot) < 0) {
-        return violation(
-          i,
-          `n${e.server} accepted ${e.proposalId} for slot ${e.slot} at ballot ${ballotText(e.ballot)}, below its promise ${ballotText(known.ballot)} (trace event ${known.index})`,
-        );
-      }
+  return { observe: (e, i) => observePromise(latest, e, i), finish: () => OK };
+}
+
+export function checkPromises(trace: readonly TraceEvent[], _servers: number): Verdict {
+  return foldMonitor(promisesMonitor(), trace);
+}
+
+function observePromise(
+  latest: Map<number, { ballot: Ballot; index: number }>,
+  e: TraceEvent,
+  i: number,
+): ReturnType<Monitor['observe']> {
+  if (e.kind === 'promised') {
+    const known = latest.get(e.server);
+    if (known !== undefined && compareBallots(e.ballot, known.ballot) <= 0) {
+      return violation(
+        i,
+        `n${e.server} promised ${ballotText(e.ballot)}, not above its earlier promise ${ballotText(known.ballot)} (trace event ${known.index})`,
+      );
+    }
+    latest.set(e.server, { ballot: e.ballot, index: i });
+  } else if (e.kind === 'accepted') {
+    const known = latest.get(e.server);
+    if (known !== undefined && compareBallots(e.ballot, known.ballot) < 0) {
+      return violation(
+        i,
+        `n${e.server} accepted ${e.proposalId} for slot ${e.slot} at ballot ${ballotText(e.ballot)}, below its promise ${ballotText(known.ballot)} (trace event ${known.index})`,
+      );
     }
   }
-  return OK;
+  return null;
 }

@@ -12,13 +12,16 @@ export type Verdict =
       readonly event: number;
     };
 
+/** A verdict that found a violation. */
+export type Violated = Extract<Verdict, { ok: false }>;
+
 export const OK: Verdict = { ok: true };
 
 export function okWithNote(note: string): Verdict {
   return { ok: true, note };
 }
 
-export function violation(event: number, reason: string): Verdict {
+export function violation(event: number, reason: string): Violated {
   return { ok: false, reason: reason.replace(/\s*\n\s*/g, ' '), event };
 }
 

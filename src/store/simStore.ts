@@ -1,5 +1,6 @@
 // The UI's copy of what the worker sent. Components read it and dispatch commands; nothing here simulates.
 import { create } from 'zustand';
+import type { LiveViolation } from '../check/live';
 import type { Header } from '../sim/config';
 import { DEFAULT_HEADER } from '../sim/config';
 import {
@@ -33,6 +34,8 @@ export interface SimState {
   head: Frame['head'];
   /** Trace index where the last lesson pause point was reached. */
   pausedAt: number | null;
+  /** Each invariant's first violation in the run's history (the live checks in the worker). */
+  violations: readonly LiveViolation[];
   playing: boolean;
   speed: number;
   header: Header;
@@ -94,6 +97,7 @@ export const useSim = create<SimState>()((set, get) => ({
   eventCount: 0,
   head: { t: 0, events: 0 },
   pausedAt: null,
+  violations: [],
   playing: false,
   speed: 1,
   header: DEFAULT_HEADER,
@@ -254,6 +258,7 @@ function applyFrame(frame: Frame): void {
       eventCount: flushReadouts ? frame.eventCount : state.eventCount,
       head: !flushReadouts || sameJson(state.head, frame.head) ? state.head : frame.head,
       pausedAt: frame.pausedAt ?? (frame.reset ? null : state.pausedAt),
+      violations: frame.violations ?? state.violations,
       playing: frame.playing,
       speed: frame.speed,
       // Keep the old objects when nothing changed, so components that read them do not re-render.

@@ -13,6 +13,7 @@ import { Alerts } from './panels/Alerts';
 import { ConsolePanel } from './panels/ConsolePanel';
 import { EventLog } from './panels/EventLog';
 import { LogPanel } from './panels/LogPanel';
+import { SafetyMonitor } from './panels/SafetyMonitor';
 import { ZnodeTree } from './panels/ZnodeTree';
 import { text } from '../view/text';
 import { TimeTravel } from './timetravel/TimeTravel';
@@ -69,6 +70,7 @@ export function App() {
           <div className="panel faults-panel">
             <FaultControls />
           </div>
+          <SafetyMonitor />
           <TimeTravel />
         </div>
         <div className="workspace-side">

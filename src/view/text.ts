@@ -86,6 +86,32 @@ export const text = {
     index: (i: number): string => `#${i}`,
   },
   /** The cluster view: ring, links, quorums, messages, fault controls (src/ui/cluster). */
+  safety: {
+    region: 'Safety monitor',
+    names: {
+      agreement: 'Agreement',
+      validity: 'Validity',
+      prefix: 'Prefix order',
+      promises: 'Promise monotonicity',
+      chosen: 'Chosen stability',
+      linearizable: 'Linearizable writes',
+      liveness: 'Liveness after healing',
+    },
+    rules: {
+      agreement: 'No two servers decide different values for one slot.',
+      validity: 'Every decided value was asked for by a client (or is a no-op).',
+      prefix: 'Each server applies slots 0, 1, 2, … in order, with no gap.',
+      promises: 'A server never promises a lower ballot, nor accepts below its promise.',
+      chosen: 'Once a majority accepted a value, higher ballots carry the same value.',
+      linearizable: 'The clients’ writes and their results fit one order that respects real time.',
+      liveness: 'Once the faults stop and a majority can talk, every pending write gets an answer.',
+    },
+    holds: 'holds',
+    violated: 'violated',
+    caught: (name: string): string => `${name} violated`,
+    atEvent: (index: number): string => `at event #${index}`,
+    showBreaking: 'Show the breaking event',
+  },
   cluster: {
     region: 'Cluster',
     ringLabel: (n: number): string => `Ring of ${n} servers`,

@@ -20,6 +20,7 @@ export class LiveRun extends Timeline<PageDerived> {
   private readonly cursor: FrameCursor = { traceSeen: 0, notesLeftOut: false };
   private detailSignature = '';
   private resetPending = true;
+  private violationsSent = -1;
 
   /** A run from time 0: `actions` are replayed at their recorded moments (plain lines run at once). */
   constructor(header: Header, actions: readonly (RecordedAction | string)[] = [], historyLimit = MAX_HISTORY_EVENTS) {
@@ -66,6 +67,8 @@ export class LiveRun extends Timeline<PageDerived> {
     const servers = serverViews(sim);
     const detail = withDetail || reset ? this.detail() : null;
     const pausedAt = this.takePausedAt();
+    const violations = reset || this.violationsSent !== this.violationsVersion ? this.violations : null;
+    this.violationsSent = this.violationsVersion;
     const frame: Frame = {
       type: 'frame',
       now: sim.now,
@@ -85,6 +88,7 @@ export class LiveRun extends Timeline<PageDerived> {
       events: notes.notes,
       ...(notes.afresh ? { eventsAfresh: true } : {}),
       ...(pausedAt === null ? {} : { pausedAt }),
+      ...(violations === null ? {} : { violations }),
       reset,
       network: { ...sim.network },
     };

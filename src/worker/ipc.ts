@@ -1,6 +1,7 @@
 // The typed messages between the UI and the simulation worker. The UI sends commands; the worker
 // answers with at most one Frame per animation frame (what changed since the last one) and with errors
 // as messages, never by dying.
+import type { LiveViolation } from '../check/live';
 import type { Header } from '../sim/config';
 import type { EventMatcher } from '../scenario/matcher';
 import type { Scenario, ScenarioAction, ScenarioCursor } from '../scenario/model';
@@ -131,6 +132,8 @@ export interface Frame {
   readonly eventsAfresh?: boolean;
   /** A lesson's pause point was reached at this trace index (reported once). */
   readonly pausedAt?: number;
+  /** Each invariant's first violation in the run's history; sent when the list changed (and on a reset). */
+  readonly violations?: readonly LiveViolation[];
   /** Set when a Load replaced the run: the UI drops what it kept of the old one. */
   readonly reset: boolean;
   /** The first frame of a run a Load started (a seek is a reset too, but the same run). */

@@ -1,5 +1,6 @@
 // The recorded run: one simulator and the user's actions at their moments, with snapshots to seek, fork and
 // replay. Below the worker, so the CLI bench drives it; the worker's LiveRun adds what the page is sent.
+import { LiveChecks, type LiveViolation } from '../../check/live';
 import type { Header } from '../../sim/config';
 import { parseConsoleLine } from '../../script/parse';
 import { ScriptRunner, SETTLE_BOUND_MS, type OutputRecord } from '../../script/run';
@@ -80,6 +81,14 @@ export class Timeline<Derived = null> {
   private consoleLines = 0;
   /** The most trace events this run keeps (MAX_HISTORY_EVENTS; tests use less). */
   private readonly historyLimit: number;
+  /** Every checker, live over `history`: play stops at the event that breaks an invariant. */
+  private checks: LiveChecks;
+  /** The last event run revealed a violation, or passed the one that did (play stops after it). */
+  private caught = false;
+  /** Trace length when the checks last looked (crossing a violation's event stops play, replays too). */
+  private checkedLength = 0;
+  /** Bumped whenever the list of violations changes (a new one, or a fork dropped some). */
+  violationsVersion = 0;
 
   /** A run from time 0: `actions` are replayed at their recorded moments (plain lines run at once). */
   constructor(
@@ -91,6 +100,7 @@ export class Timeline<Derived = null> {
     this.header = header;
     this.observer = observer;
     this.historyLimit = historyLimit;
+    this.checks = new LiveChecks(header.servers);
     this.runner = new ScriptRunner({ header, lines: [] }, true);
     for (const action of actions) {
       this.actions.push(typeof action === 'string' ? { events: 0, t: 0, text: action } : { ...action });
@@ -150,7 +160,7 @@ export class Timeline<Derived = null> {
       if (at > target) break;
       this.stepOne();
       // Only play stops at the history limit: a wait or a replay runs whole, so it replays the same.
-      if (this.pauseReached() || (outOfTime !== undefined && this.stopAtLimit())) return;
+      if (this.pauseReached() || (outOfTime !== undefined && (this.stopAtLimit() || this.stopAtViolation()))) return;
       if (outOfTime !== undefined && sim.nextEventTime() !== at && this.dueAction() === null && outOfTime()) return;
     }
     if (target > sim.now && Number.isFinite(target)) sim.now = target;
@@ -175,10 +185,44 @@ export class Timeline<Derived = null> {
     return true;
   }
 
+  /** Each invariant's first violation in the run's history (the future included after a seek back). */
+  get violations(): LiveViolation[] {
+    return this.checks.violations();
+  }
+
+  /** Every checker's verdict on the whole history so far. */
+  get verdicts(): ReturnType<LiveChecks['verdicts']> {
+    return this.checks.verdicts();
+  }
+
+  /** Feeds the checks what the history gained; a fork that cut it makes them start over. */
+  private feedChecks(): void {
+    if (this.checks.fed > this.history.length) {
+      this.checks = new LiveChecks(this.header.servers);
+      this.violationsVersion++;
+    }
+    if (this.checks.catchUp(this.history).length > 0) this.violationsVersion++;
+    const before = this.checkedLength;
+    const after = this.sim.trace.length;
+    this.checkedLength = after;
+    if (after > before && this.checks.violations().some((v) => v.detectedAt >= before && v.detectedAt < after))
+      this.caught = true;
+  }
+
   /** Why the run cannot go further (its history is full and the cursor is at its end), or null. */
   historyFull(): string | null {
     const full = this.history.length >= this.historyLimit && this.sim.trace.length >= this.history.length;
     return full ? timelineText.historyFull(this.historyLimit) : null;
+  }
+
+  /** Play and stepping stop after the event that reveals (or, replaying, that passes) a violation. A wait or a
+   *  settle runs whole, so that a run replays the same. */
+  private stopAtViolation(): boolean {
+    if (!this.caught) return false;
+    this.caught = false;
+    if (this.seeking) return false;
+    this.playing = false;
+    return true;
   }
 
   /** Play stops when the history is full (seeks replay what is kept, so they never reach it). */
@@ -206,6 +250,7 @@ export class Timeline<Derived = null> {
     if (sim.trace.length > this.history.length) {
       for (let i = this.history.length; i < sim.trace.length; i++) this.history.push(sim.trace[i]!);
     }
+    this.feedChecks();
   }
 
   private takeSnapshot(): void {
@@ -253,6 +298,7 @@ export class Timeline<Derived = null> {
       this.stepOne();
     }
     this.pauseReached();
+    this.stopAtViolation();
   }
 
   /** Up to the next phase mark (prepare, promise quorum, accept, accepted quorum, decide); when none comes
@@ -264,7 +310,7 @@ export class Timeline<Derived = null> {
     const deadline = start + PHASE_BOUND_MS;
     while (sim.nextEventTime() <= deadline) {
       if (!this.applyDueAction(deadline)) this.stepOne();
-      if (this.pauseReached() || this.stopAtLimit()) return null;
+      if (this.pauseReached() || this.stopAtLimit() || this.stopAtViolation()) return null;
       for (; scanned < sim.trace.length; scanned++) if (sim.trace[scanned]!.kind === 'phase') return null;
     }
     return timelineText.noPhase(Math.round(sim.now - start));
@@ -362,6 +408,8 @@ export class Timeline<Derived = null> {
   /** After a seek the driver starts over from here (subclasses add what they send afresh). */
   protected afterSeek(): void {
     this.pause.seen = this.sim.trace.length;
+    this.checkedLength = this.sim.trace.length;
+    this.caught = false;
   }
 
   /** Run a console or control line now. Returns an error message, or null when it ran. */
@@ -388,6 +436,7 @@ export class Timeline<Derived = null> {
     this.headEvents = sim.eventsProcessed;
     this.actions.length = this.nextAction;
     this.history.length = sim.trace.length;
+    this.feedChecks();
     while (this.snapshots.length > 1 && this.snapshots[this.snapshots.length - 1]!.events > sim.eventsProcessed)
       this.snapshots.pop();
   }

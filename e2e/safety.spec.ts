@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { eventCount, openPage, readNumber } from './helpers';
+
+// A run with the minority-quorum bug (a fuzz seed): the live checks stop play where Chosen stability breaks
+// (trace event 227, as `npm run sim` on the same file reports), and the monitor takes the user there.
+test('the safety monitor catches a broken protocol, pauses, and shows the breaking event', async ({ page }) => {
+  const errors = await openPage(page);
+  const monitor = page.getByRole('region', { name: 'Safety monitor' });
+  await expect(monitor.getByRole('listitem')).toHaveText(
+    [
+      'Agreement · holds',
+      'Validity · holds',
+      'Prefix order · holds',
+      'Promise monotonicity · holds',
+      'Chosen stability · holds',
+      'Linearizable writes · holds',
+      'Liveness after healing · holds',
+    ].map((item) => item.replace(' · ', ' ')),
+  );
+  await page.getByLabel('Import scenario').setInputFiles({
+    name: 'minority-quorum-agreement.zk',
+    mimeType: 'text/plain',
+    buffer: await readFile('testdata/safety/minority-quorum-agreement.zk'),
+  });
+  const alert = monitor.getByRole('alert');
+  await expect(alert).toContainText('Chosen stability violated at event #227', { timeout: 20_000 });
+  // Play stopped after the step that held it (n3 accepting, then deciding, its own value for slot 0).
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  expect(await readNumber(eventCount(page))).toBe(242);
+  await expect(monitor.getByRole('listitem', { name: 'Chosen stability' })).toContainText('violated');
+  await expect(monitor.getByRole('listitem', { name: 'Agreement' })).toContainText('violated');
+  await expect(monitor.getByRole('listitem', { name: 'Validity' })).toContainText('holds');
+
+  // Played on, then paused later: the button brings the app back to the step of the breaking event.
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => readNumber(eventCount(page)), { timeout: 20_000 }).toBeGreaterThan(400);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await alert.getByRole('button', { name: 'Show the breaking event' }).click();
+  await expect.poll(() => readNumber(eventCount(page))).toBe(242);
+
+  // Back in time the invariants hold again; replaying stops at the same step.
+  await page.getByRole('button', { name: 'Back to start' }).click();
+  await expect(monitor.getByRole('listitem', { name: 'Chosen stability' })).toContainText('holds');
+  await expect(alert).toHaveCount(0);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(alert).toContainText('Chosen stability violated at event #227', { timeout: 20_000 });
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  expect(await readNumber(eventCount(page))).toBe(242);
+  expect(errors).toEqual([]);
+});

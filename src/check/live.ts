@@ -1,0 +1,81 @@
+// Every checker as a live monitor over one run: fed the trace as it grows, it knows each invariant's first
+// violation at the event that reveals it. Liveness is judged as of the latest event (see liveness.ts).
+import type { TraceEvent } from '../sim/trace';
+import { agreementMonitor } from './agreement';
+import { chosenMonitor } from './chosen';
+import { CHECK_NAMES, type CheckName } from './index';
+import { LinearizableMonitor } from './linearizableMonitor';
+import { livenessMonitor } from './liveness';
+import type { Monitor } from './monitor';
+import { prefixMonitor } from './prefix';
+import { promisesMonitor } from './promises';
+import type { Verdict, Violated } from './types';
+import { validityMonitor } from './validity';
+
+/** A violation the live checks found: which invariant, why, and the event that revealed it. */
+export interface LiveViolation {
+  readonly check: CheckName;
+  readonly verdict: Violated;
+  /** Trace index at which it became known (for linearizability and safety, the offending event itself). */
+  readonly detectedAt: number;
+}
+
+function monitors(servers: number): Record<CheckName, Monitor> {
+  return {
+    agreement: agreementMonitor(),
+    validity: validityMonitor(),
+    prefix: prefixMonitor(),
+    promises: promisesMonitor(),
+    chosen: chosenMonitor(servers),
+    linearizable: new LinearizableMonitor(),
+    liveness: livenessMonitor(servers),
+  };
+}
+
+export class LiveChecks {
+  private readonly monitors: Record<CheckName, Monitor>;
+  private readonly found = new Map<CheckName, LiveViolation>();
+  /** Trace events fed so far. */
+  fed = 0;
+
+  constructor(readonly servers: number) {
+    this.monitors = monitors(servers);
+  }
+
+  /** Feeds the next event (index `fed`); the violations it reveals. */
+  observe(e: TraceEvent): LiveViolation[] {
+    const index = this.fed++;
+    const revealed: LiveViolation[] = [];
+    for (const check of CHECK_NAMES) {
+      if (this.found.has(check)) continue;
+      const verdict = this.monitors[check].observe(e, index);
+      if (verdict === null) continue;
+      const violation: LiveViolation = { check, verdict, detectedAt: index };
+      this.found.set(check, violation);
+      revealed.push(violation);
+    }
+    return revealed;
+  }
+
+  /** Feeds `trace` from `fed` on; the violations revealed, in order. */
+  catchUp(trace: readonly TraceEvent[]): LiveViolation[] {
+    const revealed: LiveViolation[] = [];
+    while (this.fed < trace.length) revealed.push(...this.observe(trace[this.fed]!));
+    return revealed;
+  }
+
+  /** Each invariant's first violation so far, in CHECK_NAMES order. */
+  violations(): LiveViolation[] {
+    return CHECK_NAMES.flatMap((check) => {
+      const found = this.found.get(check);
+      return found === undefined ? [] : [found];
+    });
+  }
+
+  /** Every verdict as of the latest event fed (the offline checkers' answer for the trace so far). */
+  verdicts(): Record<CheckName, Verdict> {
+    const out = {} as Record<CheckName, Verdict>;
+    for (const check of CHECK_NAMES) out[check] = this.found.get(check)?.verdict ?? this.monitors[check].finish();
+    return out;
+  }
+}

@@ -1,0 +1,44 @@
+import { useSim } from '../../store/simStore';
+import { firstViolation, safetyItems } from '../../view/safety';
+import { text } from '../../view/text';
+
+const t = text.safety;
+
+export function SafetyMonitor() {
+  const violations = useSim((s) => s.violations);
+  const eventCount = useSim((s) => s.eventCount);
+  const send = useSim((s) => s.send);
+  const items = safetyItems(violations, eventCount);
+  const first = firstViolation(items);
+  const show = (index: number): void => send({ type: 'seek-event', index });
+  return (
+    <section className="panel safety-panel" aria-labelledby="safety-title">
+      <div className="panel-head">
+        <h2 id="safety-title">{t.region}</h2>
+      </div>
+      {first !== null && (
+        <div role="alert" className="safety-alert">
+          <div>
+            <strong>{t.caught(first.name)}</strong> {t.atEvent(first.breakingEvent!)}: {first.reason}
+          </div>
+          <button type="button" className="btn" onClick={() => show(first.breakingEvent!)}>
+            {t.showBreaking}
+          </button>
+        </div>
+      )}
+      <ul className="safety-list">
+        {items.map((item) => (
+          <li
+            key={item.check}
+            aria-label={item.name}
+            className={item.violated ? 'safety-item safety-violated' : 'safety-item'}
+            title={item.reason ?? item.rule}
+          >
+            <span className="safety-name">{item.name}</span>{' '}
+            <span className="safety-state">{item.violated ? t.violated : t.holds}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
