@@ -250,7 +250,7 @@ export class LinearizableMonitor implements Monitor {
       }
       for (const end of ends) {
         const open = end.skipped.map((k) => carried[k]!);
-        next.set(`${end.state.key}\u0004${open.map((op) => carried.indexOf(op)).join(',')}`, {
+        next.set(`${end.state.key}\u0004${open.map((op) => op.id).join(',')}`, {
           state: end.state,
           open,
         });

@@ -64,6 +64,12 @@ export class LiveChecks {
     return revealed;
   }
 
+  /** Whether a violation was revealed at a trace index in [from, to) (no allocation: called every event). */
+  revealedIn(from: number, to: number): boolean {
+    for (const found of this.found.values()) if (found.detectedAt >= from && found.detectedAt < to) return true;
+    return false;
+  }
+
   /** Each invariant's first violation so far, in CHECK_NAMES order. */
   violations(): LiveViolation[] {
     return CHECK_NAMES.flatMap((check) => {

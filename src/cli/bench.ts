@@ -6,7 +6,7 @@ import { NO_OBSERVER, Timeline } from '../scenario/timeline/timeline';
 import { fail, parseInteger, parseOptions } from './common';
 
 const USAGE =
-  'usage: npm run bench -- [--writes N] [--servers 3,5,9,51] [--sessions N] [--trace] [--seek 25000,50000,100000] [--seek-growing 25000,50000,100000] [--json]';
+  'usage: npm run bench -- [--writes N] [--servers 3,5,9,51] [--sessions N] [--trace] [--seek 25000,50000,100000] [--seek-growing 25000,50000,100000] [--monitor-seconds S] [--json]';
 
 interface BenchRow {
   servers: number;
@@ -69,6 +69,53 @@ function benchOne(servers: number, writes: number, sessions: number, trace: bool
     writesPerSecond: Math.round(completed / cpu),
     microsPerServerWrite: Number(((cpu * 1e6) / (servers * completed)).toFixed(2)),
     heapMB: Math.round(process.memoryUsage().heapUsed / 1e6),
+  };
+}
+
+interface MonitorRow {
+  servers: number;
+  simulatedSeconds: number;
+  writes: number;
+  traceEvents: number;
+  cpuSecondsWithChecks: number;
+  cpuSecondsWithout: number;
+  /** The live checks' share of the worker's time: (with - without) / with. */
+  monitorShare: number;
+}
+
+/** The live checks' cost in a played run: 25 servers at 100x, 10 writes a simulated second, with and without. */
+function benchMonitor(simulatedSeconds: number): MonitorRow {
+  const playFor = (checks: boolean): { cpu: number; writes: number; events: number } => {
+    const run = new Timeline({ ...DEFAULT_HEADER, servers: 25, seed: 3 }, NO_OBSERVER, [], undefined, checks);
+    run.speed = 100;
+    run.playing = true;
+    let writes = 0;
+    const never = (): boolean => false;
+    const start = cpuSeconds();
+    while (run.sim.now < simulatedSeconds * 1000) {
+      run.advance(16, never);
+      run.playing = true;
+      while (run.sim.now > writes * 100) {
+        writes++;
+        const session = `c${(writes % 4) + 1}`;
+        const line = writes % 5 === 0 ? `create -s /w- ${writes}` : `set /k${writes % 3} ${writes}`;
+        if (writes <= 3) run.runLine(`${session}> create /k${writes % 3} x &`, 'console');
+        else run.runLine(`${session}> ${line} &`, 'console');
+      }
+    }
+    return { cpu: cpuSeconds() - start, writes, events: run.sim.trace.length };
+  };
+  playFor(false); // warm-up
+  const without = playFor(false);
+  const withChecks = playFor(true);
+  return {
+    servers: 25,
+    simulatedSeconds,
+    writes: withChecks.writes,
+    traceEvents: withChecks.events,
+    cpuSecondsWithChecks: Number(withChecks.cpu.toFixed(3)),
+    cpuSecondsWithout: Number(without.cpu.toFixed(3)),
+    monitorShare: Number(((withChecks.cpu - without.cpu) / withChecks.cpu).toFixed(3)),
   };
 }
 
@@ -151,6 +198,7 @@ function main(): void {
         trace: { type: 'boolean', default: false },
         seek: { type: 'string', default: '25000,50000,100000,200000' },
         'seek-growing': { type: 'string', default: '25000,50000,100000' },
+        'monitor-seconds': { type: 'string', default: '120' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
@@ -205,6 +253,21 @@ function main(): void {
   if (growingSizes.length > 0 && !values.json)
     process.stdout.write('time travel (25 servers, a new znode every 25 ms, seek to 40 points back and forth):\n');
   for (const size of growingSizes) printSeek('seekGrowing', benchSeek(size, 'growing'));
+  const monitorSeconds = parseInteger('monitor-seconds', values['monitor-seconds'], 0, 100_000)!;
+  if (monitorSeconds > 0) printMonitor(benchMonitor(monitorSeconds), values.json);
+}
+
+function printMonitor(row: MonitorRow, json: boolean): void {
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ monitor: row })}
+`);
+    return;
+  }
+  process.stdout.write(
+    `live checks (25 servers at 100x, 10 writes a simulated second, ${row.simulatedSeconds} s): ` +
+      `${(row.monitorShare * 100).toFixed(1)}% of the run's CPU (${row.cpuSecondsWithChecks}s with, ${row.cpuSecondsWithout}s without; ` +
+      `${row.writes} writes, ${row.traceEvents} trace events)\n`,
+  );
 }
 
 try {
