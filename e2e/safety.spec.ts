@@ -49,3 +49,40 @@ test('the safety monitor catches a broken protocol, pauses, and shows the breaki
   expect(await readNumber(eventCount(page))).toBe(242);
   expect(errors).toEqual([]);
 });
+
+test('a bug switch starts a new run with it, says so in a banner, and travels in links', async ({ page, context }) => {
+  const errors = await openPage(page);
+  await expect(page.getByText(/^Bug switch on:/)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Bugs' }).click();
+  const group = page.getByRole('group', { name: 'Bug switches' });
+  for (const bug of [
+    'forget-promise',
+    'ignore-promised-values',
+    'minority-quorum',
+    'accept-below-promise',
+    'apply-out-of-order',
+  ]) {
+    await expect(group.getByRole('checkbox', { name: `Bug: ${bug}` })).not.toBeChecked();
+  }
+  await expect(group.getByRole('checkbox', { name: 'Bug: minority-quorum' })).toHaveAccessibleDescription(
+    /two quorums share a server/,
+  );
+  await group.getByRole('checkbox', { name: 'Bug: minority-quorum' }).check();
+  const banner = page.getByRole('status').filter({ hasText: 'Bug switch on: minority-quorum.' });
+  await expect(banner).toBeVisible();
+  await expect(group.getByRole('checkbox', { name: 'Bug: minority-quorum' })).toBeChecked();
+
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const url = await page.getByRole('textbox', { name: 'Shareable link' }).inputValue();
+  const other = await context.newPage();
+  await other.setViewportSize({ width: 1280, height: 800 });
+  await other.goto(url);
+  await expect(other.getByRole('status').filter({ hasText: 'Bug switch on: minority-quorum.' })).toBeVisible({
+    timeout: 15_000,
+  });
+
+  // Off again: a new run without it, and no banner.
+  await group.getByRole('checkbox', { name: 'Bug: minority-quorum' }).uncheck();
+  await expect(banner).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -7,6 +7,7 @@ import { isEmbed, startFromLocation } from './share/shareStore';
 import { ShareStatus } from './share/ShareStatus';
 import { ClusterView } from './cluster/ClusterView';
 import { FaultControls } from './cluster/FaultControls';
+import { BugBanner, BugSwitches } from './controls/BugSwitches';
 import { ControlsBar } from './controls/ControlsBar';
 import { useShortcuts } from './controls/useShortcuts';
 import { Alerts } from './panels/Alerts';
@@ -35,6 +36,7 @@ export function App() {
     // ?embed=1: only the cluster and the controls, for slides and blogs.
     return (
       <div className="app app-embed">
+        <BugBanner />
         <ControlsBar />
         <Alerts />
         <ShareStatus compact />
@@ -56,8 +58,10 @@ export function App() {
         <h1>{text.appName}</h1>
         <p className="app-tagline">{text.page.tagline}</p>
         <LessonPicker />
+        <BugSwitches />
         <ShareBar />
       </header>
+      <BugBanner />
       <ControlsBar />
       <Alerts />
       <ShareStatus />

@@ -86,6 +86,27 @@ export const text = {
     index: (i: number): string => `#${i}`,
   },
   /** The cluster view: ring, links, quorums, messages, fault controls (src/ui/cluster). */
+  bugs: {
+    button: 'Bugs',
+    buttonTitle: 'Break the protocol on purpose and watch the checkers catch it',
+    group: 'Bug switches',
+    intro: 'Each switch breaks one rule of Paxos. Turning one on or off starts a new run with it in the header.',
+    label: (name: string): string => `Bug: ${name}`,
+    explain: {
+      'forget-promise':
+        'An acceptor keeps its promise only in memory, so a restart forgets it. Paxos makes promises durable because a proposer counts on them: a majority that promised ballot b will accept nothing older, so what they reported is all that can be chosen below b. A server that forgets can accept an older ballot after a newer value was chosen.',
+      'ignore-promised-values':
+        'A new leader proposes its own value instead of the highest-ballot value its promises reported. Phase 1 exists to find values that may already be chosen, and the leader must propose them again; ignoring them lets a new ballot replace a chosen value.',
+      'minority-quorum':
+        'A quorum is floor(n/2) servers instead of a majority. Paxos is safe because any two quorums share a server, which carries what one ballot chose into the next; two minorities can be disjoint, so two ballots can choose different values for one slot.',
+      'accept-below-promise':
+        'An acceptor accepts a ballot below the one it promised. The promise is what makes phase 1 mean something: once a newer proposer has read the acceptors, an older one must not slip a value in behind it.',
+      'apply-out-of-order':
+        'A server applies a decided slot before the slots below it are decided. A replicated state machine must apply the log in order on every server, or the replicas diverge: a later write applied first leaves a different tree.',
+    } as Record<string, string>,
+    banner: (names: readonly string[]): string =>
+      `Bug switch on: ${names.join(', ')}. This run breaks Paxos on purpose; it is not the real protocol.`,
+  },
   safety: {
     region: 'Safety monitor',
     names: {
