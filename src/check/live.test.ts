@@ -10,7 +10,7 @@ import { runChecks } from './index';
 import { LiveChecks } from './live';
 
 const SEEDS = 1000;
-const STEPS = 40;
+const STEPS = 30;
 
 function agreeOn(seed: number, bug: BugName | null): { violated: boolean } {
   const script = randomScenario({

@@ -168,6 +168,8 @@ describe('npm run bench', () => {
       '2000',
       '--seek-growing',
       '2000',
+      '--monitor-seconds',
+      '2',
       '--json',
     ]);
     expect(status).toBe(0);
@@ -183,6 +185,10 @@ describe('npm run bench', () => {
       expect(row.snapshots).toBeGreaterThan(0);
       expect(row.seekMaxMs).toBeGreaterThanOrEqual(row.seekMedianMs!);
     }
+    const monitor = lines.find((line) => 'monitor' in line)!.monitor as Record<string, number>;
+    expect(monitor).toMatchObject({ servers: 25, simulatedSeconds: 2 });
+    expect(monitor.writes).toBeGreaterThanOrEqual(19);
+    expect(monitor.cpuSecondsWithChecks).toBeGreaterThan(0);
     const bad = run('bench.ts', ['--seek-growing', 'lots']);
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toMatch(/seek-growing/);
