@@ -67,7 +67,7 @@ test('a bug switch starts a new run with it, says so in a banner, and travels in
   await expect(group.getByRole('checkbox', { name: 'Bug: minority-quorum' })).toHaveAccessibleDescription(
     /two quorums share a server/,
   );
-  await group.getByRole('checkbox', { name: 'Bug: minority-quorum' }).check();
+  await group.getByRole('checkbox', { name: 'Bug: minority-quorum' }).click();
   const banner = page.getByRole('status').filter({ hasText: 'Bug switch on: minority-quorum.' });
   await expect(banner).toBeVisible();
   await expect(group.getByRole('checkbox', { name: 'Bug: minority-quorum' })).toBeChecked();
@@ -81,8 +81,21 @@ test('a bug switch starts a new run with it, says so in a banner, and travels in
     timeout: 15_000,
   });
 
+  // Liveness waits while no majority can talk.
+  const liveness = page.getByRole('region', { name: 'Safety monitor' }).getByRole('listitem', {
+    name: 'Liveness after healing',
+  });
+  await expect(liveness).toContainText('holds');
+  await page.getByRole('button', { name: 'Bugs' }).click();
+  await page.getByRole('button', { name: 'Kill n2' }).click();
+  await page.getByRole('button', { name: 'Kill n3' }).click();
+  await expect(liveness).toContainText('waiting');
+
   // Off again: a new run without it, and no banner.
-  await group.getByRole('checkbox', { name: 'Bug: minority-quorum' }).uncheck();
+  // The box follows the run's header, which the worker sends back: click, then wait for it.
+  await page.getByRole('button', { name: 'Bugs' }).click();
+  await group.getByRole('checkbox', { name: 'Bug: minority-quorum' }).click();
   await expect(banner).toHaveCount(0);
+  await expect(group.getByRole('checkbox', { name: 'Bug: minority-quorum' })).not.toBeChecked();
   expect(errors).toEqual([]);
 });

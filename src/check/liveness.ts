@@ -126,7 +126,7 @@ export function checkLiveness(trace: readonly TraceEvent[], servers: number): Ve
 }
 
 /** Size of the largest set of up servers with every directed link among them uncut (brute force for small n). */
-function largestConnectedGroup(up: readonly number[], cuts: ReadonlySet<string>): number {
+export function largestConnectedGroup(up: readonly number[], cuts: ReadonlySet<string>): number {
   const linked = (a: number, b: number): boolean => !cuts.has(`${a}>${b}`) && !cuts.has(`${b}>${a}`);
   if (up.length > 16) {
     // Greedy for large ensembles: a lower bound, so "not applicable" errs on the safe side.

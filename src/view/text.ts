@@ -129,6 +129,8 @@ export const text = {
     },
     holds: 'holds',
     violated: 'violated',
+    waiting: 'waiting',
+    waitingWhy: 'No majority of servers can talk: liveness is judged once one can again.',
     caught: (name: string): string => `${name} violated`,
     atEvent: (index: number): string => `at event #${index}`,
     showBreaking: 'Show the breaking event',

@@ -1,5 +1,5 @@
 import { useSim } from '../../store/simStore';
-import { firstViolation, safetyItems } from '../../view/safety';
+import { firstViolation, majorityCanTalk, safetyItems } from '../../view/safety';
 import { text } from '../../view/text';
 
 const t = text.safety;
@@ -8,7 +8,8 @@ export function SafetyMonitor() {
   const violations = useSim((s) => s.violations);
   const eventCount = useSim((s) => s.eventCount);
   const send = useSim((s) => s.send);
-  const items = safetyItems(violations, eventCount);
+  const canTalk = useSim((s) => majorityCanTalk(s.servers, s.links));
+  const items = safetyItems(violations, eventCount, canTalk);
   const first = firstViolation(items);
   const show = (index: number): void => send({ type: 'seek-event', index });
   return (
@@ -31,11 +32,11 @@ export function SafetyMonitor() {
           <li
             key={item.check}
             aria-label={item.name}
-            className={item.violated ? 'safety-item safety-violated' : 'safety-item'}
-            title={item.reason ?? item.rule}
+            className={`safety-item${item.violated ? ' safety-violated' : item.waiting ? ' safety-waiting' : ''}`}
+            title={item.reason ?? (item.waiting ? t.waitingWhy : item.rule)}
           >
             <span className="safety-name">{item.name}</span>{' '}
-            <span className="safety-state">{item.violated ? t.violated : t.holds}</span>
+            <span className="safety-state">{item.violated ? t.violated : item.waiting ? t.waiting : t.holds}</span>
           </li>
         ))}
       </ul>
