@@ -77,6 +77,14 @@ export interface HistoryOp {
 
 const UNKNOWN_ERRORS: ReadonlySet<string> = new Set(['CONNECTIONLOSS', 'OPERATIONTIMEOUT']);
 
+/** A result that leaves open whether the write took effect (see the top of this file). */
+export function isUnknown(result: OpResult): boolean {
+  return (
+    (result.error !== undefined && UNKNOWN_ERRORS.has(result.error)) ||
+    (result.error === 'SESSIONEXPIRED' && result.server === undefined)
+  );
+}
+
 /** Whether an apply changed the replica: not a no-op, nor a request a server skipped as already applied. */
 export function tookEffect(e: Extract<TraceEvent, { kind: 'apply' }>): boolean {
   return e.zxid !== 0 || (e.text !== 'noop' && e.text !== `duplicate of ${e.proposalId}`);
@@ -120,11 +128,7 @@ export function buildHistory(trace: readonly TraceEvent[]): HistoryOp[] {
     }
     const ret = returns.get(`${e.session}:${e.opId}`);
     const result = ret?.result;
-    const unknown =
-      ret === undefined ||
-      result === undefined ||
-      (result.error !== undefined && UNKNOWN_ERRORS.has(result.error)) ||
-      (result.error === 'SESSIONEXPIRED' && result.server === undefined);
+    const unknown = result === undefined || isUnknown(result);
     if (unknown && request === undefined) continue;
     // A txn takes effect no later than its first apply: an applied op of unknown outcome did take effect.
     const applied = firstApply.get(requestId);

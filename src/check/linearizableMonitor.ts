@@ -11,7 +11,7 @@ import type { OpResult, TraceEvent } from '../sim/trace';
 import { commandTxn, type ClientCommand } from '../zk/commands';
 import type { Txn } from '../zk/types';
 import { commandText, resultText, txnText } from './describe';
-import { tookEffect } from './linearizable';
+import { isUnknown, tookEffect } from './linearizable';
 import { segmentEnds } from './frontier';
 import type { Monitor } from './monitor';
 import { searchPartition, type Budget, type Model, type Operation } from './search';
@@ -48,15 +48,6 @@ interface Config {
   readonly state: ZnodeState;
   /** Ops of earlier segments, unknown outcome, not taken in this state's history. */
   readonly open: readonly LiveOp[];
-}
-
-const UNKNOWN_ERRORS: ReadonlySet<string> = new Set(['CONNECTIONLOSS', 'OPERATIONTIMEOUT']);
-
-function isUnknown(result: OpResult): boolean {
-  return (
-    (result.error !== undefined && UNKNOWN_ERRORS.has(result.error)) ||
-    (result.error === 'SESSIONEXPIRED' && result.server === undefined)
-  );
 }
 
 function operation(op: LiveOp, carried: boolean): Operation<Txn, OpResult | null> {
