@@ -1,7 +1,8 @@
 // Jepsen-style histories: the register and key-value models, the two formats, and what fail and info mean.
 import { describe, expect, it } from 'vitest';
 import { checkHistoryText, detectModel, HistoryError } from './histories';
-import { registerModel } from './register';
+import { kvModel } from './kv';
+import { registerModel, type RegisterInput, type RegisterOutput } from './register';
 
 const jepsen = (lines: string[]): string =>
   lines.map((l, k) => (k % 2 === 0 ? `INFO  jepsen.util - ${l}` : `INFO\tjepsen.util\t-\t${l}`)).join('\n');
@@ -18,6 +19,16 @@ describe('the register model', () => {
       undefined,
     );
     expect(registerModel.step(2, { f: 'cas', process: 0, from: 1, to: 3 }, { kind: 'cas', swapped: false })).toBe(2);
+  });
+
+  it('reads and failed cas are read-only (the search takes them as soon as they fit); writes and swaps are not', () => {
+    const readOnly = (input: RegisterInput, output: RegisterOutput): boolean => registerModel.readOnly!(input, output);
+    expect(readOnly({ f: 'read', process: 0 }, { kind: 'read', value: 1 })).toBe(true);
+    expect(readOnly({ f: 'cas', process: 0, from: 1, to: 2 }, { kind: 'cas', swapped: false })).toBe(true);
+    expect(readOnly({ f: 'cas', process: 0, from: 1, to: 2 }, { kind: 'cas', swapped: true })).toBe(false);
+    expect(readOnly({ f: 'write', process: 0, value: 1 }, { kind: 'written' })).toBe(false);
+    expect(kvModel.readOnly?.({ f: 'get', process: 0, key: 'a' }, 'x')).toBe(true);
+    expect(kvModel.readOnly?.({ f: 'append', process: 0, key: 'a', value: 'x' }, null)).toBe(false);
   });
 });
 

@@ -64,6 +64,7 @@ export const registerModel: Model<RegisterValue, RegisterInput, RegisterOutput> 
     }
   },
   key: (state) => (state === null ? 'nil' : state),
+  readOnly: (input, output) => input.f === 'read' || (output.kind === 'cas' && !output.swapped),
   describeOperation: (input, output) => `${inputText(input)}${outputText(output)}`,
   describeAnswer(state, input) {
     switch (input.f) {

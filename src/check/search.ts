@@ -21,6 +21,11 @@ export interface Model<State, Input, Output> {
   step(state: State, input: Input, output: Output): State | undefined;
   /** Equal keys if and only if equal states (the cache compares states by key). */
   key(state: State): string | number;
+  /**
+   * The op never changes the state, wherever it fits (a read, a cas that failed): the search then takes it as soon
+   * as it fits and tries nothing else there. Absent: no op is known to be read-only.
+   */
+  readOnly?(input: Input, output: Output): boolean;
   /** Independent sub-histories (P-compositionality); one partition when absent. */
   partition?(ops: readonly Operation<Input, Output>[]): Operation<Input, Output>[][];
   /** "p3 write 4", "p0 read 2". */
@@ -69,8 +74,11 @@ interface Frame<State> {
   /** The op linearized to reach this frame; -1 at the root. */
   readonly op: number;
   readonly state: State;
-  readonly key: string | number;
+  /** The state's number (equal states, equal numbers). */
+  readonly stateId: number;
   readonly candidates: readonly number[];
+  /** What the frame tries, in order: its candidates, or only a read-only one that fits. */
+  order: readonly number[] | null;
   next: number;
 }
 
@@ -116,6 +124,8 @@ interface Layout {
   readonly byCall: readonly number[];
   /** Call times in byCall order, for "how many ops were called by T". */
   readonly calls: Float64Array;
+  /** Each op's place in byCall. */
+  readonly callRank: Int32Array;
   /** Rank of each required op by (return, call, index); -1 for the others. */
   readonly endRank: Int32Array;
   /** Rank of each compared required op among those; -1 for the others. */
@@ -135,7 +145,9 @@ function layout<I, O>(ops: readonly Operation<I, O>[]): Layout {
   required.forEach((i, k) => (endRank[i] = k));
   compared.forEach((i, k) => (comparedRank[i] = k));
   const calls = new Float64Array(byCall.map((i) => ops[i]!.call));
-  return { byCall, calls, endRank, comparedRank, required, compared };
+  const callRank = new Int32Array(n);
+  byCall.forEach((i, k) => (callRank[i] = k));
+  return { byCall, calls, callRank, endRank, comparedRank, required, compared };
 }
 
 /** The number of ops called at or before `t` (calls sorted). */
@@ -157,6 +169,38 @@ interface Best<State> {
   placeable: boolean;
 }
 
+/**
+ * A configuration as Lowe's cache holds it: the ops called by the first pending return (`called` of them in call
+ * order), and of those the required and the optional ones still in flight (call order); the rest are linearized.
+ */
+interface Config {
+  readonly called: number;
+  readonly stateId: number;
+  readonly required: readonly number[];
+  readonly optional: readonly number[];
+}
+
+const NONE: readonly number[] = [];
+
+/** A 32-bit mix (murmur3's finalizer): hashes configurations without building strings. */
+function mix(x: number): number {
+  let h = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** Ops in flight while a configuration is looked up, before it is known to be new. */
+class Scratch {
+  required: Int32Array;
+  optional: Int32Array;
+  requiredLength = 0;
+  optionalLength = 0;
+  constructor(n: number) {
+    this.required = new Int32Array(n);
+    this.optional = new Int32Array(n);
+  }
+}
+
 /** One partition's search: the lists of ops not yet linearized, the caches, and the witness so far. */
 class PartitionSearch<S, I, O> {
   private readonly n: number;
@@ -164,13 +208,21 @@ class PartitionSearch<S, I, O> {
   private readonly byCall: Links;
   private readonly byEnd: Links;
   private readonly comparedByEnd: Links;
+  /** Required ops that never change the state (the model's readOnly). */
+  private readonly readOnly: Uint8Array;
   private readonly best: Best<S> = { rank: -1, frame: null, culprit: -1, placeable: false };
-  /** States by number, so that a cache key names a state in a few digits however large the state's key. */
+  /** States by number (interned by key), so that a cache entry names a state by a small integer. */
   private readonly stateIds = new Map<string | number, number>();
-  /** The same op from the same state recurs along other paths: it is stepped once. */
-  private readonly steps = new Map<number, S | undefined>();
-  /** Lowe's cache: configurations (linearized set, state) already explored. */
-  private readonly visited = new Set<string>();
+  private readonly states: S[] = [];
+  /** The same op from the same state recurs along other paths: it is stepped once (the next state's number, -1). */
+  private readonly steps = new Map<number, number>();
+  /**
+   * Lowe's cache: configurations already explored, by a hash of (called, state, required ops in flight). A
+   * configuration is skipped when one with the same linearized required ops and state, and no more optional ops
+   * linearized, was explored: anything that works from it works from that one (an optional op can always wait).
+   */
+  private readonly visited = new Map<number, Config[]>();
+  private readonly scratch: Scratch;
 
   constructor(
     private readonly model: Model<S, I, O>,
@@ -181,6 +233,10 @@ class PartitionSearch<S, I, O> {
     this.byCall = new Links(this.lay.byCall, this.n);
     this.byEnd = new Links(this.lay.required, this.n);
     this.comparedByEnd = new Links(this.lay.compared, this.n);
+    this.readOnly = new Uint8Array(
+      ops.map((op) => (op.required && model.readOnly?.(op.input, op.output) === true ? 1 : 0)),
+    );
+    this.scratch = new Scratch(this.n);
   }
 
   private lift(i: number): void {
@@ -195,23 +251,82 @@ class PartitionSearch<S, I, O> {
     this.byCall.restore(i);
   }
 
-  /** The candidates in the current configuration and its cache key; null when every required op is in. */
-  private window(stateKey: string | number): { candidates: number[]; memo: string } | null {
-    const { ops, lay, byCall } = this;
-    const first = this.byEnd.head;
-    if (first === this.byEnd.end) return null;
-    const minEnd = ops[first]!.ret;
-    const mandatory: number[] = [];
-    const optional: number[] = [];
-    for (let i = byCall.head; i !== byCall.end && ops[i]!.call <= minEnd; i = byCall.next[i]!) {
-      (ops[i]!.required ? mandatory : optional).push(i);
+  private stateIdOf(state: S): number {
+    const key = this.model.key(state);
+    let id = this.stateIds.get(key);
+    if (id === undefined) {
+      id = this.stateIds.size;
+      this.stateIds.set(key, id);
+      this.states.push(state);
     }
-    if (mandatory.length > 1) mandatory.sort((a, b) => lay.endRank[a]! - lay.endRank[b]!);
-    const candidates = optional.length === 0 ? mandatory : mandatory.concat(optional);
-    const inFlight = candidates.length === 1 ? candidates : [...candidates].sort((a, b) => a - b);
-    let stateId = this.stateIds.get(stateKey);
-    if (stateId === undefined) this.stateIds.set(stateKey, (stateId = this.stateIds.size));
-    return { candidates, memo: `${calledBy(lay.calls, minEnd)}|${inFlight.join(',')}|${stateId}` };
+    return id;
+  }
+
+  /**
+   * The current configuration, if it is new (it is then in the cache); null when it (or one that subsumes it) was
+   * explored already; 'done' when every required op is in.
+   */
+  private enter(stateId: number): Config | null | 'done' {
+    const { ops, byCall, scratch } = this;
+    const first = this.byEnd.head;
+    if (first === this.byEnd.end) return 'done';
+    const minEnd = ops[first]!.ret;
+    const called = calledBy(this.lay.calls, minEnd);
+    let h = mix(called ^ mix(stateId + 0x9e3779b9));
+    let r = 0;
+    let o = 0;
+    for (let i = byCall.head; i !== byCall.end && ops[i]!.call <= minEnd; i = byCall.next[i]!) {
+      if (ops[i]!.required) {
+        scratch.required[r++] = i;
+        h = mix(h ^ i);
+      } else scratch.optional[o++] = i;
+    }
+    scratch.requiredLength = r;
+    scratch.optionalLength = o;
+    let bucket = this.visited.get(h);
+    if (bucket === undefined) this.visited.set(h, (bucket = []));
+    for (const old of bucket) if (this.subsumes(old, called, stateId)) return null;
+    const config: Config = {
+      called,
+      stateId,
+      required: Array.from(scratch.required.subarray(0, r)),
+      optional: o === 0 ? NONE : Array.from(scratch.optional.subarray(0, o)),
+    };
+    bucket.push(config);
+    return config;
+  }
+
+  /** `old` has the scratch's required ops linearized and the same state, and no optional op more. */
+  private subsumes(old: Config, called: number, stateId: number): boolean {
+    const { scratch } = this;
+    if (old.called !== called || old.stateId !== stateId) return false;
+    const a = old.required;
+    if (a.length !== scratch.requiredLength) return false;
+    for (let k = 0; k < a.length; k++) if (a[k] !== scratch.required[k]) return false;
+    // Every optional op in flight now is in flight in `old` (both lists in call order).
+    const { callRank } = this.lay;
+    const x = old.optional;
+    if (x.length < scratch.optionalLength) return false;
+    let k = 0;
+    for (let j = 0; j < scratch.optionalLength; j++) {
+      const i = scratch.optional[j]!;
+      while (k < x.length && callRank[x[k]!]! < callRank[i]!) k++;
+      if (k === x.length || x[k] !== i) return false;
+      k++;
+    }
+    return true;
+  }
+
+  /** Candidates in the order tried: required ones by return, then the optional ones by call. */
+  private candidatesOf(config: Config): readonly number[] {
+    const { endRank } = this.lay;
+    if (config.required.length < 2 && config.optional.length === 0) return config.required;
+    const required =
+      config.required.length < 2
+        ? [...config.required]
+        : [...config.required].sort((a, b) => endRank[a]! - endRank[b]!);
+    for (const i of config.optional) required.push(i);
+    return required;
   }
 
   /** Records `frame` as the witness when it gets further than the best so far. */
@@ -229,57 +344,72 @@ class PartitionSearch<S, I, O> {
     }
   }
 
-  private stepOnce(frame: Frame<S>, i: number): S | undefined {
-    const memo = this.stateIds.get(frame.key)! * this.n + i;
-    if (this.steps.has(memo)) return this.steps.get(memo);
+  /** The number of the state `i` leads to from `frame`'s, or -1 when the model cannot answer that. */
+  private stepOnce(frame: Frame<S>, i: number): number {
+    const memo = frame.stateId * this.n + i;
+    const known = this.steps.get(memo);
+    if (known !== undefined) return known;
     const op = this.ops[i]!;
     const state = this.model.step(frame.state, op.input, op.output);
-    this.steps.set(memo, state);
-    return state;
+    const id = state === undefined ? -1 : this.stateIdOf(state);
+    this.steps.set(memo, id);
+    return id;
+  }
+
+  /**
+   * A required read-only candidate that fits goes first and alone: any order that works from here still works with
+   * it moved to the front (nothing had to precede it, and it changes no state), so nothing else need be tried.
+   */
+  private orderOf(frame: Frame<S>): readonly number[] {
+    if (frame.candidates.length < 2) return frame.candidates;
+    for (const i of frame.candidates) if (this.readOnly[i] === 1 && this.stepOnce(frame, i) >= 0) return [i];
+    return frame.candidates;
   }
 
   /** The frame `i` leads to from `frame`, or "ok" when that linearizes every required op, or null. */
   private advance(frame: Frame<S>, i: number): Frame<S> | 'ok' | null {
-    const state = this.stepOnce(frame, i);
-    if (state === undefined) return null;
-    const key = this.model.key(state);
-    if (!this.ops[i]!.required && key === frame.key) return null;
+    const stateId = this.stepOnce(frame, i);
+    if (stateId < 0) return null;
+    if (!this.ops[i]!.required && stateId === frame.stateId) return null;
     this.lift(i);
-    const next = this.window(key);
-    if (next === null) return 'ok';
-    if (this.visited.has(next.memo)) {
+    const config = this.enter(stateId);
+    if (config === 'done') return 'ok';
+    if (config === null) {
       this.unlift(i);
       return null;
     }
-    this.visited.add(next.memo);
-    const child: Frame<S> = { parent: frame, op: i, state, key, candidates: next.candidates, next: 0 };
+    const state = this.states[stateId]!;
+    const child: Frame<S> = {
+      parent: frame,
+      op: i,
+      state,
+      stateId,
+      candidates: this.candidatesOf(config),
+      order: null,
+      next: 0,
+    };
     this.consider(child);
     return child;
   }
 
   run(budget: Budget): PartitionOutcome<S> {
     const initial = this.model.init();
-    const initialKey = this.model.key(initial);
-    const rootWindow = this.window(initialKey);
-    if (rootWindow === null) return { kind: 'ok' };
-    const root: Frame<S> = {
-      parent: null,
-      op: -1,
-      state: initial,
-      key: initialKey,
-      candidates: rootWindow.candidates,
-      next: 0,
-    };
+    const stateId = this.stateIdOf(initial);
+    const rootConfig = this.enter(stateId);
+    if (rootConfig === 'done' || rootConfig === null) return { kind: 'ok' };
+    const candidates = this.candidatesOf(rootConfig);
+    const root: Frame<S> = { parent: null, op: -1, state: initial, stateId, candidates, order: null, next: 0 };
     this.consider(root);
     const stack: Frame<S>[] = [root];
     while (stack.length > 0) {
       const frame = stack[stack.length - 1]!;
-      if (frame.next >= frame.candidates.length) {
+      frame.order ??= this.orderOf(frame);
+      if (frame.next >= frame.order.length) {
         stack.pop();
         if (frame.op >= 0) this.unlift(frame.op);
         continue;
       }
-      const i = frame.candidates[frame.next++]!;
+      const i = frame.order[frame.next++]!;
       if (++budget.used > budget.limit) return { kind: 'exhausted' };
       const child = this.advance(frame, i);
       if (child === 'ok') return { kind: 'ok' };
