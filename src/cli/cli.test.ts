@@ -269,4 +269,13 @@ describe('npm run check', () => {
     expect(run('check.ts', ['--model', 'queue', 'f.log']).status).toBe(2);
     expect(run('check.ts', []).status).toBe(2);
   });
+
+  it('npm run check goes through scripts/check.mjs (a cached bundle of check.ts): same output and exit codes', () => {
+    const files = [tempScript(good), tempScript(bad)];
+    const launched = spawnSync('node', [join(root, 'scripts/check.mjs'), ...files], { cwd: root, encoding: 'utf8' });
+    const direct = run('check.ts', files);
+    expect(launched.status).toBe(1);
+    expect(launched.stdout).toBe(direct.stdout);
+    expect(launched.stdout).toMatch(/: not linearizable: p1 read -> 2 cannot follow/);
+  });
 });
