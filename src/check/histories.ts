@@ -158,6 +158,7 @@ function registerCompletion(
 
 type EdnValue = string | number | null;
 
+const EDN_BLANK = /\s*/y;
 const EDN_TOKEN = /\s*(?:,\s*)?(?::([A-Za-z][\w.*+!?-]*)|"((?:[^"\\]|\\.)*)"|(-?\d+)|(nil))/y;
 
 /** One flat EDN map of keyword keys to strings, integers, keywords or nil. */
@@ -168,16 +169,23 @@ function parseEdnMap(text: string, line: number): Map<string, EdnValue> {
   const out = new Map<string, EdnValue>();
   const tokens: EdnValue[] = [];
   const kinds: ('keyword' | 'value')[] = [];
-  EDN_TOKEN.lastIndex = 0;
-  while (EDN_TOKEN.lastIndex < inner.length && inner.slice(EDN_TOKEN.lastIndex).trim() !== '') {
+  let at = 0;
+  for (;;) {
+    // Only whitespace left: done (skipped with a sticky regex, not by slicing the rest of the line per token).
+    EDN_BLANK.lastIndex = at;
+    EDN_BLANK.exec(inner);
+    if (EDN_BLANK.lastIndex >= inner.length) break;
+    EDN_TOKEN.lastIndex = at;
     const m = EDN_TOKEN.exec(inner);
-    if (m === null)
-      throw new HistoryError(line, `cannot read the EDN map near "${inner.slice(EDN_TOKEN.lastIndex).trim()}"`);
+    if (m === null) throw new HistoryError(line, `cannot read the EDN map near "${inner.slice(at).trim()}"`);
+    at = EDN_TOKEN.lastIndex;
     if (m[1] !== undefined) {
       tokens.push(`:${m[1]}`);
       kinds.push('keyword');
     } else {
-      tokens.push(m[2] !== undefined ? (JSON.parse(`"${m[2]}"`) as string) : m[3] !== undefined ? Number(m[3]) : null);
+      const text = m[2];
+      const string = text === undefined || !text.includes('\\') ? text : (JSON.parse(`"${text}"`) as string);
+      tokens.push(string !== undefined ? string : m[3] !== undefined ? Number(m[3]) : null);
       kinds.push('value');
     }
   }

@@ -9,10 +9,16 @@
 //   again. An operation only becomes a candidate once every required op that returned before it was linearized,
 //   so the linearized set is "every op called by time T, minus the ones in flight": the cache key names T's rank
 //   and the ops in flight, not a bitset of the whole history.
+//   States are interned as small numbers and a configuration is hashed as numbers (no key strings).
 // - An operation whose outcome is unknown and that leaves the state as it was is not tried (the same as never).
+// - A required read-only op (Model.readOnly) that fits is taken at once, alone: it can move to the front of any
+//   order that works, so no other candidate need be tried there.
+// - A configuration with the same required ops linearized and the same state as an explored one, and at least its
+//   optional ops linearized, is skipped: an optional op could as well have waited (subsumption, not just equality).
 // - P-compositionality: a model may split the history into partitions checked one by one.
 // When no order fits, the witness is the frame that got furthest: the most compared operations linearized in
-// return order; at equal rank, the first frame where the next of them could at least be tried.
+// return order; at equal rank, the first frame where the next of them could at least be tried. (The two prunings
+// keep that rank, so the culprit, but may show another prefix of it.)
 
 /** A sequential specification. */
 export interface Model<State, Input, Output> {
@@ -174,6 +180,8 @@ interface Best<State> {
  * order), and of those the required and the optional ones still in flight (call order); the rest are linearized.
  */
 interface Config {
+  /** The next configuration with the same hash. */
+  readonly sameHash: Config | null;
   readonly called: number;
   readonly stateId: number;
   readonly required: readonly number[];
@@ -182,23 +190,17 @@ interface Config {
 
 const NONE: readonly number[] = [];
 
+function copy(from: Int32Array, length: number): number[] {
+  const to = new Array<number>(length);
+  for (let k = 0; k < length; k++) to[k] = from[k]!;
+  return to;
+}
+
 /** A 32-bit mix (murmur3's finalizer): hashes configurations without building strings. */
 function mix(x: number): number {
   let h = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
-}
-
-/** Ops in flight while a configuration is looked up, before it is known to be new. */
-class Scratch {
-  required: Int32Array;
-  optional: Int32Array;
-  requiredLength = 0;
-  optionalLength = 0;
-  constructor(n: number) {
-    this.required = new Int32Array(n);
-    this.optional = new Int32Array(n);
-  }
 }
 
 /** One partition's search: the lists of ops not yet linearized, the caches, and the witness so far. */
@@ -221,8 +223,14 @@ class PartitionSearch<S, I, O> {
    * configuration is skipped when one with the same linearized required ops and state, and no more optional ops
    * linearized, was explored: anything that works from it works from that one (an optional op can always wait).
    */
-  private readonly visited = new Map<number, Config[]>();
-  private readonly scratch: Scratch;
+  private readonly visited = new Map<number, Config>();
+  /** The ops in flight while a configuration is looked up, before it is known to be new. */
+  private readonly scratch: {
+    required: Int32Array;
+    optional: Int32Array;
+    requiredLength: number;
+    optionalLength: number;
+  };
 
   constructor(
     private readonly model: Model<S, I, O>,
@@ -236,7 +244,8 @@ class PartitionSearch<S, I, O> {
     this.readOnly = new Uint8Array(
       ops.map((op) => (op.required && model.readOnly?.(op.input, op.output) === true ? 1 : 0)),
     );
-    this.scratch = new Scratch(this.n);
+    const [required, optional] = [new Int32Array(this.n), new Int32Array(this.n)];
+    this.scratch = { required, optional, requiredLength: 0, optionalLength: 0 };
   }
 
   private lift(i: number): void {
@@ -283,16 +292,16 @@ class PartitionSearch<S, I, O> {
     }
     scratch.requiredLength = r;
     scratch.optionalLength = o;
-    let bucket = this.visited.get(h);
-    if (bucket === undefined) this.visited.set(h, (bucket = []));
-    for (const old of bucket) if (this.subsumes(old, called, stateId)) return null;
+    const head = this.visited.get(h) ?? null;
+    for (let old = head; old !== null; old = old.sameHash) if (this.subsumes(old, called, stateId)) return null;
     const config: Config = {
+      sameHash: head,
       called,
       stateId,
-      required: Array.from(scratch.required.subarray(0, r)),
-      optional: o === 0 ? NONE : Array.from(scratch.optional.subarray(0, o)),
+      required: copy(scratch.required, r),
+      optional: o === 0 ? NONE : copy(scratch.optional, o),
     };
-    bucket.push(config);
+    this.visited.set(h, config);
     return config;
   }
 
