@@ -13,7 +13,12 @@ import type { Model } from './search';
 export interface ZnodeState {
   readonly replica: Replica;
   readonly depth: number;
-  readonly key: string;
+  /** Equal keys iff equal states (StateNumbers). */
+  readonly key: number;
+  /** treeHash(replica), kept up to date step by step. */
+  readonly treeHash: number;
+  readonly sessionsHash: number;
+  readonly numbers: StateNumbers;
 }
 
 function statMatches(model: Stat | undefined, actual: Stat | undefined): boolean {
@@ -46,49 +51,115 @@ export function resultMatches(model: TxnResult, actual: OpResult): boolean {
   return true;
 }
 
-// Znodes no step changes are shared between states (copyForTxn): their keys are made once.
-const nodeKeys = new WeakMap<Znode, string>();
-
-function nodeKey(path: string, n: Znode): string {
-  let key = nodeKeys.get(n);
-  if (key === undefined) {
-    key = `${path}\u0001${n.data}\u0001${n.version}\u0001${n.childCreates}\u0001${n.ephemeralOwner === 0 ? '' : n.ephemeralOwner}`;
-    nodeKeys.set(n, key);
-  }
-  return key;
+/** A 32-bit hash of a string's code units (FNV-1a with a final mix). */
+function textHash(text: string, seed: number): number {
+  let h = seed ^ 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return mix(h);
 }
 
-/** What of a replica decides future results (no zxids, times or session ids). */
-function replicaKey(r: Replica): string {
-  const parts: string[] = [];
-  for (const [path, n] of r.nodes) parts.push(nodeKey(path, n));
-  parts.sort();
-  parts.push(`\u0002${[...r.sessions.keys()].sort().join('\u0001')}`);
-  return parts.join('\u0003');
+function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
+
+/** What of a znode decides future results (no zxids, times or session ids), hashed with its path. */
+function nodeHash(path: string, n: Znode): number {
+  let h = textHash(path, 1) ^ textHash(n.data, 2);
+  h = mix(h + Math.imul(n.version, 0x9e3779b1));
+  h = mix(h + Math.imul(n.childCreates, 0x7feb352d));
+  return n.ephemeralOwner === 0 ? h : mix(h ^ textHash(n.ephemeralOwner, 3));
+}
+
+function sameNode(a: Znode, b: Znode): boolean {
+  return (
+    a === b ||
+    (a.data === b.data &&
+      a.version === b.version &&
+      a.childCreates === b.childCreates &&
+      a.ephemeralOwner === b.ephemeralOwner)
+  );
+}
+
+/** The same state as far as future results go: the same znodes (as nodeHash reads them) and open sessions. */
+export function sameState(a: Replica, b: Replica): boolean {
+  if (a.nodes.size !== b.nodes.size || a.sessions.size !== b.sessions.size) return false;
+  for (const [path, n] of a.nodes) {
+    const m = b.nodes.get(path);
+    if (m === undefined || !sameNode(n, m)) return false;
+  }
+  if (a.sessions !== b.sessions) for (const name of a.sessions.keys()) if (!b.sessions.has(name)) return false;
+  return true;
+}
+
+/** The order-free hash of a replica's znodes (XOR over nodes: a step updates it by its changed nodes). */
+export function treeHash(r: Replica): number {
+  let h = 0;
+  for (const [path, n] of r.nodes) h ^= nodeHash(path, n);
+  return h;
+}
+
+function sessionsHash(r: Replica): number {
+  let h = 0;
+  for (const name of r.sessions.keys()) h ^= textHash(name, 4);
+  return h;
+}
+
+/**
+ * The states of one search by number: a state's key is the number of the first equal state met. Hashes only
+ * find the candidates; equality is decided by comparing the states (sameState), so no collision merges two.
+ */
+class StateNumbers {
+  /** One state per hash, or (on a collision) every state with that hash. */
+  private readonly byHash = new Map<number, Numbered | Numbered[]>();
+  private count = 0;
+
+  idOf(replica: Replica, hash: number): number {
+    const known = this.byHash.get(hash);
+    const entry = { replica, id: this.count };
+    if (known === undefined) this.byHash.set(hash, entry);
+    else if (Array.isArray(known)) {
+      for (const other of known) if (sameState(other.replica, replica)) return other.id;
+      known.push(entry);
+    } else if (sameState(known.replica, replica)) return known.id;
+    else this.byHash.set(hash, [known, entry]);
+    return this.count++;
+  }
+}
+
+interface Numbered {
+  readonly replica: Replica;
+  readonly id: number;
+}
+
+/** `path`, and its parent when `txn` may change that too (a create or delete of `path`). */
+function touch(paths: string[], path: string, sequential: boolean): void {
+  paths.push(path);
+  const parent = parentOf(sequential ? `${path}0` : path);
+  if (parent !== null) paths.push(parent);
 }
 
 /** The paths whose znodes `txn` may change in place on `r` (applyTxn changes a parent, never a removed node). */
 function touchedPaths(r: Replica, txn: Txn): string[] {
   const paths: string[] = [];
-  const touch = (path: string, sequential: boolean): void => {
-    paths.push(path);
-    const parent = parentOf(sequential ? `${path}0` : path);
-    if (parent !== null) paths.push(parent);
-  };
   switch (txn.op) {
     case 'create':
-      touch(txn.path, txn.sequential);
+      touch(paths, txn.path, txn.sequential);
       break;
     case 'delete':
+      touch(paths, txn.path, false);
+      break;
     case 'setData':
     case 'sync':
-      touch(txn.path, false);
+      // They change the znode itself, never its parent.
+      paths.push(txn.path);
       break;
     case 'multi':
-      for (const op of txn.ops) touch(op.path, op.op === 'create' && op.sequential);
+      for (const op of txn.ops) touch(paths, op.path, op.op === 'create' && op.sequential);
       break;
     case 'closeSession':
-      for (const path of r.sessions.get(txn.session)?.ephemerals ?? []) touch(path, false);
+      for (const path of r.sessions.get(txn.session)?.ephemerals ?? []) touch(paths, path, false);
       break;
     case 'createSession':
       break;
@@ -119,12 +190,15 @@ const NO_WATCHES = createWatchTable();
 /**
  * A copy of `r` that `txn` may change: its node map, the znodes `txn` touches and, when it may change one, the
  * sessions (the rest are shared with `r`, which no later step changes). Far cheaper than cloneReplica per step.
+ * setData and sync change no child list, so those znodes keep sharing theirs.
  */
-function copyForTxn(r: Replica, txn: Txn): Replica {
+function copyForTxn(r: Replica, txn: Txn, touched: readonly string[]): Replica {
   const nodes = new Map(r.nodes);
-  for (const path of touchedPaths(r, txn)) {
+  const sameChildren = txn.op === 'setData' || txn.op === 'sync';
+  for (const path of touched) {
     const node = r.nodes.get(path);
-    if (node !== undefined && nodes.get(path) === node) nodes.set(path, { ...node, children: new Set(node.children) });
+    if (node !== undefined && nodes.get(path) === node)
+      nodes.set(path, sameChildren ? { ...node } : { ...node, children: new Set(node.children) });
   }
   if (!touchesSessions(r, txn)) return { ...r, nodes };
   const sessions = new Map<SessionName, SessionInfo>();
@@ -132,22 +206,71 @@ function copyForTxn(r: Replica, txn: Txn): Replica {
   return { nodes, sessions, closedSessions: new Set(r.closedSessions), watches: NO_WATCHES, lastZxid: r.lastZxid };
 }
 
-function apply(state: ZnodeState, txn: Txn): { replica: Replica; result: TxnResult } {
-  const replica = copyForTxn(state.replica, txn);
+interface Stepped {
+  readonly replica: Replica;
+  readonly result: TxnResult;
+  /** The paths copyForTxn copied. */
+  readonly touched: readonly string[];
+}
+
+function apply(state: ZnodeState, txn: Txn): Stepped {
+  const touched = touchedPaths(state.replica, txn);
+  const replica = copyForTxn(state.replica, txn, touched);
   const { result } = applyTxn(replica, txn, state.depth + 1, 0);
-  return { replica, result };
+  return { replica, result, touched };
+}
+
+/**
+ * treeHash of a step's replica from its parent's: a znode can only change at a path the step copied or one its
+ * result names (a created node), so only those are rehashed. O(what the step touched), not O(tree).
+ */
+function steppedTreeHash(state: ZnodeState, { replica, result, touched }: Stepped): number {
+  const before = state.replica.nodes;
+  const after = replica.nodes;
+  let h = state.treeHash;
+  const seen: string[] = [];
+  for (const path of touched) h = rehash(h, seen, path, before, after);
+  if (result.path !== undefined) h = rehash(h, seen, result.path, before, after);
+  for (const sub of result.results ?? []) if (sub.path !== undefined) h = rehash(h, seen, sub.path, before, after);
+  return h;
+}
+
+/** `h` with the znode at `path` in `before` hashed out and the one in `after` in (once per path). */
+function rehash(
+  h: number,
+  seen: string[],
+  path: string,
+  before: ReadonlyMap<string, Znode>,
+  after: ReadonlyMap<string, Znode>,
+): number {
+  if (seen.includes(path)) return h;
+  seen.push(path);
+  const old = before.get(path);
+  const now = after.get(path);
+  if (old === now) return h;
+  if (old !== undefined) h ^= nodeHash(path, old);
+  if (now !== undefined) h ^= nodeHash(path, now);
+  return h;
+}
+
+function numbered(replica: Replica, depth: number, tree: number, sessions: number, numbers: StateNumbers): ZnodeState {
+  const key = numbers.idOf(replica, mix(tree ^ Math.imul(sessions, 0x27d4eb2d)));
+  return { replica, depth, key, treeHash: tree, sessionsHash: sessions, numbers };
 }
 
 /** Input: the transaction; output: the result to match, or null when it is not compared. */
 export const znodeModel: Model<ZnodeState, Txn, OpResult | null> = {
   init() {
     const replica = { ...createReplica(), watches: NO_WATCHES };
-    return { replica, depth: 0, key: replicaKey(replica) };
+    // Each search numbers its own states (and lets them go with it).
+    return numbered(replica, 0, treeHash(replica), sessionsHash(replica), new StateNumbers());
   },
   step(state, txn, expected) {
-    const { replica, result } = apply(state, txn);
-    if (expected !== null && !resultMatches(result, expected)) return undefined;
-    return { replica, depth: state.depth + 1, key: replicaKey(replica) };
+    const stepped = apply(state, txn);
+    if (expected !== null && !resultMatches(stepped.result, expected)) return undefined;
+    const { replica } = stepped;
+    const sessions = replica.sessions === state.replica.sessions ? state.sessionsHash : sessionsHash(replica);
+    return numbered(replica, state.depth + 1, steppedTreeHash(state, stepped), sessions, state.numbers);
   },
   key: (state) => state.key,
   describeOperation: (txn, expected) => `${txn.op} ${expected === null ? '' : resultText(expected)}`,

@@ -3,10 +3,11 @@
 import { DEFAULT_HEADER } from '../sim/config';
 import { Simulator } from '../sim/simulator';
 import { NO_OBSERVER, Timeline } from '../scenario/timeline/timeline';
+import { benchSequentialCheck, benchSimScript } from './benchChecks';
 import { fail, parseInteger, parseOptions } from './common';
 
 const USAGE =
-  'usage: npm run bench -- [--writes N] [--servers 3,5,9,51] [--sessions N] [--trace] [--seek 25000,50000,100000] [--seek-growing 25000,50000,100000] [--monitor-seconds S] [--json]';
+  'usage: npm run bench -- [--writes N] [--servers 3,5,9,51] [--sessions N] [--trace] [--seek 25000,50000,100000] [--seek-growing 25000,50000,100000] [--monitor-seconds S] [--check-writes N] [--sim-writes N] [--json]';
 
 interface BenchRow {
   servers: number;
@@ -199,6 +200,8 @@ function main(): void {
         seek: { type: 'string', default: '25000,50000,100000,200000' },
         'seek-growing': { type: 'string', default: '25000,50000,100000' },
         'monitor-seconds': { type: 'string', default: '120' },
+        'check-writes': { type: 'string', default: '100000' },
+        'sim-writes': { type: 'string', default: '20000' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
@@ -214,6 +217,8 @@ function main(): void {
     values[flag] === '' ? [] : values[flag].split(',').map((s) => parseInteger(flag, s.trim(), 1000, 10_000_000)!);
   const seekSizes = sizesOf('seek');
   const growingSizes = sizesOf('seek-growing');
+  const checkWrites = parseInteger('check-writes', values['check-writes'], 0, 10_000_000)!;
+  const simWrites = parseInteger('sim-writes', values['sim-writes'], 0, 10_000_000)!;
   const sessions = parseInteger('sessions', values.sessions, 1, 10_000)!;
   const sizes = values.servers.split(',').map((s) => parseInteger('servers', s.trim(), 1, 101)!);
   if (!values.json)
@@ -255,6 +260,7 @@ function main(): void {
   for (const size of growingSizes) printSeek('seekGrowing', benchSeek(size, 'growing'));
   const monitorSeconds = parseInteger('monitor-seconds', values['monitor-seconds'], 0, 100_000)!;
   if (monitorSeconds > 0) printMonitor(benchMonitor(monitorSeconds), values.json);
+  benchWhole(checkWrites, simWrites, values.json);
 }
 
 function printMonitor(row: MonitorRow, json: boolean): void {
@@ -268,6 +274,28 @@ function printMonitor(row: MonitorRow, json: boolean): void {
       `${(row.monitorShare * 100).toFixed(1)}% of the run's CPU (${row.cpuSecondsWithChecks}s with, ${row.cpuSecondsWithout}s without; ` +
       `${row.writes} writes, ${row.traceEvents} trace events)\n`,
   );
+}
+
+/** The checker on sequential writes, and `npm run sim` end to end (0 writes: skipped). */
+function benchWhole(checkWrites: number, simWrites: number, json: boolean): void {
+  if (checkWrites > 0) {
+    const row = benchSequentialCheck(checkWrites);
+    if (json) process.stdout.write(`${JSON.stringify({ sequentialCheck: row })}\n`);
+    else
+      process.stdout.write(
+        `${checkWrites.toLocaleString('en-US')} sequential writes checked (znode model): ${row.cpuSeconds}s CPU, ` +
+          `${row.linearizable ? 'linearizable' : 'NOT linearizable'}\n`,
+      );
+  }
+  if (simWrites > 0) {
+    const row = benchSimScript(simWrites);
+    if (json) process.stdout.write(`${JSON.stringify({ simScript: row })}\n`);
+    else
+      process.stdout.write(
+        `npm run sim, a create and ${simWrites.toLocaleString('en-US')} sequential sets on 5 servers (no start-up): ` +
+          `${row.deliveriesPerSecond.toLocaleString('en-US')} deliveries/s, ${row.deliveries} deliveries, ${row.cpuSeconds}s CPU\n`,
+      );
+  }
 }
 
 try {

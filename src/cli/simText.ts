@@ -23,6 +23,8 @@ export interface SimOutput {
   /** Everything the CLI writes, in the order it writes it. */
   readonly chunks: SimChunk[];
   readonly exitCode: number;
+  /** Message deliveries the run simulated (for the bench). */
+  readonly deliveries: number;
 }
 
 /** The line that ends a scenario in a golden file (testdata/): what follows it is the expected output, not script. */
@@ -84,7 +86,7 @@ export function simRun(source: string, options: SimOptions): SimOutput {
   if (options.json) out(`${JSON.stringify({ summary: { servers: summaries, checks, fingerprint } })}\n`);
   else out(`${summaryText(summaries, checks, fingerprint).join('\n')}\n`);
   if (failed.length > 0) err(`violation: ${failed.join(', ')}\n`);
-  return { chunks, exitCode: errors.length > 0 || failed.length > 0 ? 1 : 0 };
+  return { chunks, exitCode: errors.length > 0 || failed.length > 0 ? 1 : 0, deliveries: sim.deliveries };
 }
 
 /** The CLI's output as `npm run sim -- FILE 2>&1` shows it: stderr and stdout in the order they are written. */
