@@ -18,8 +18,18 @@ function describeMultiOp(op: MultiOp): string {
   }
 }
 
+// A txn is described once per server's decide and apply, its message and the summary: its text is made once
+// (txns are immutable), which also lets the trace's events share one string.
+const texts = new WeakMap<Txn, string>();
+
 export function describeTxn(txn: Txn | null): string {
   if (txn === null) return 'noop';
+  let text = texts.get(txn);
+  if (text === undefined) texts.set(txn, (text = txnText(txn)));
+  return text;
+}
+
+function txnText(txn: Txn): string {
   switch (txn.op) {
     case 'createSession':
       return `createSession ${txn.session}`;
