@@ -16,7 +16,7 @@ import { segmentEnds } from './frontier';
 import type { Monitor } from './monitor';
 import { searchPartition, type Budget, type Model, type Operation } from './search';
 import { OK, okWithNote, violation, type Verdict } from './types';
-import { znodeModel, type ZnodeState } from './znodeModel';
+import { renumbered, znodeModel, type ZnodeState } from './znodeModel';
 
 /** Model steps one check (or one cut) may take before the monitor gives up with "unknown". */
 export const MONITOR_STEP_LIMIT = 200_000;
@@ -251,7 +251,9 @@ export class LinearizableMonitor implements Monitor {
       this.gaveUp = `unknown: more than ${this.frontierLimit} possible states after ops of unknown outcome`;
       return;
     }
-    this.frontier = [...next.values()];
+    const configs = [...next.values()];
+    const states = renumbered(configs.map((c) => c.state));
+    this.frontier = configs.map((c, i) => ({ state: states[i]!, open: c.open }));
     this.segment = [];
   }
 }

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Replica } from '../zk/replica';
 import type { Txn } from '../zk/types';
-import { sameState, treeHash, znodeModel, type ZnodeState } from './znodeModel';
+import { renumbered, sameState, treeHash, znodeModel, type ZnodeState } from './znodeModel';
 
 /** The definition, spelled out: every znode's fields that decide future results, sorted, and the sessions. */
 function canonical(r: Replica): string {
@@ -119,5 +119,27 @@ describe('znodeModel key', () => {
     znodeModel.step(created, { op: 'setData', session: 'c1', path: '/a', data: 'w', version: -1 }, null);
     znodeModel.step(created, { op: 'delete', session: 'c1', path: '/a', version: -1 }, null);
     expect(canonical(created.replica)).toBe(before);
+  });
+
+  it('renumbers states in a table of their own: equal keys exactly for equal states, and none of the old numbers', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(txn, { maxLength: 10 }), { minLength: 1, maxLength: 5 }), (walks) => {
+        const start = znodeModel.init();
+        const ends = walks.map((walk) => walk.reduce((state, t) => znodeModel.step(state, t, null)!, start));
+        const fresh = renumbered(ends);
+        const distinct = new Set(ends.map((s) => canonical(s.replica))).size;
+        // A fresh table numbers from 0: only the states given are in it.
+        expect(new Set(fresh.map((s) => s.key))).toEqual(new Set(Array.from({ length: distinct }, (_, i) => i)));
+        fresh.forEach((state, i) => {
+          expect(canonical(state.replica)).toBe(canonical(ends[i]!.replica));
+          for (let j = 0; j < fresh.length; j++)
+            expect(state.key === fresh[j]!.key).toBe(ends[i]!.key === ends[j]!.key);
+        });
+        // Stepping on from a renumbered state keys it in the new table.
+        const next = znodeModel.step(fresh[0]!, { op: 'createSession', session: 'c9', timeoutMs: 4000 }, null)!;
+        expect(next.numbers).toBe(fresh[0]!.numbers);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -258,6 +258,15 @@ function numbered(replica: Replica, depth: number, tree: number, sessions: numbe
   return { replica, depth, key, treeHash: tree, sessionsHash: sessions, numbers };
 }
 
+/**
+ * The same states numbered in a table of their own, so a long-lived holder (the live monitor's frontier) lets go of
+ * every state its earlier searches met.
+ */
+export function renumbered(states: readonly ZnodeState[]): ZnodeState[] {
+  const numbers = new StateNumbers();
+  return states.map((s) => numbered(s.replica, s.depth, s.treeHash, s.sessionsHash, numbers));
+}
+
 /** Input: the transaction; output: the result to match, or null when it is not compared. */
 export const znodeModel: Model<ZnodeState, Txn, OpResult | null> = {
   init() {
