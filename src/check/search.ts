@@ -16,9 +16,13 @@
 // - A configuration with the same required ops linearized and the same state as an explored one, and at least its
 //   optional ops linearized, is skipped: an optional op could as well have waited (subsumption, not just equality).
 // - P-compositionality: a model may split the history into partitions checked one by one.
+// - Where no frame below the top has a candidate left, the search can never come back: it settles there, letting
+//   go of the frames, caches and states before (and the model rekeys), so a sequential history runs in constant memory.
 // When no order fits, the witness is the frame that got furthest: the most compared operations linearized in
 // return order; at equal rank, the first frame where the next of them could at least be tried. (The two prunings
 // keep that rank, so the culprit, but may show another prefix of it.)
+
+import { calledBy, copy, layout, Links, mix, NONE, type Layout } from './searchLayout';
 
 /** A sequential specification. */
 export interface Model<State, Input, Output> {
@@ -27,6 +31,11 @@ export interface Model<State, Input, Output> {
   step(state: State, input: Input, output: Output): State | undefined;
   /** Equal keys if and only if equal states (the cache compares states by key). */
   key(state: State): string | number;
+  /**
+   * The same state keyed afresh: the search calls it where it will never backtrack, so a model that numbers its
+   * states can let go of every one met before. Absent: keys are plain values.
+   */
+  rekey?(state: State): State;
   /**
    * The op never changes the state, wherever it fits (a read, a cas that failed): the search then takes it as soon
    * as it fits and tries nothing else there. Absent: no op is known to be read-only.
@@ -75,8 +84,16 @@ export type PartitionOutcome<State> =
       readonly placeable: boolean;
     };
 
+/** Ops linearized for good, as a list from the last one back (what a settled root frame came after). */
+interface Settled {
+  readonly parent: Settled | null;
+  readonly op: number;
+}
+
 interface Frame<State> {
   readonly parent: Frame<State> | null;
+  /** At a root, the ops settled before it (null at the first root). */
+  readonly settled: Settled | null;
   /** The op linearized to reach this frame; -1 at the root. */
   readonly op: number;
   readonly state: State;
@@ -86,91 +103,17 @@ interface Frame<State> {
   /** What the frame tries, in order: its candidates, or only a read-only one that fits. */
   order: readonly number[] | null;
   next: number;
-}
-
-/** Doubly linked lists over op indices with a sentinel at `n`; remove and restore in LIFO order. */
-class Links {
-  readonly next: Int32Array;
-  readonly prev: Int32Array;
-  constructor(
-    order: readonly number[],
-    private readonly sentinel: number,
-  ) {
-    this.next = new Int32Array(sentinel + 1).fill(-1);
-    this.prev = new Int32Array(sentinel + 1).fill(-1);
-    let last = sentinel;
-    for (const i of order) {
-      this.next[last] = i;
-      this.prev[i] = last;
-      last = i;
-    }
-    this.next[last] = sentinel;
-    this.prev[sentinel] = last;
-  }
-  get head(): number {
-    return this.next[this.sentinel]!;
-  }
-  get end(): number {
-    return this.sentinel;
-  }
-  remove(i: number): void {
-    const p = this.prev[i]!;
-    const n = this.next[i]!;
-    this.next[p] = n;
-    this.prev[n] = p;
-  }
-  restore(i: number): void {
-    this.next[this.prev[i]!] = i;
-    this.prev[this.next[i]!] = i;
-  }
-}
-
-interface Layout {
-  /** Ops by call (then index). */
-  readonly byCall: readonly number[];
-  /** Call times in byCall order, for "how many ops were called by T". */
-  readonly calls: Float64Array;
-  /** Each op's place in byCall. */
-  readonly callRank: Int32Array;
-  /** Rank of each required op by (return, call, index); -1 for the others. */
-  readonly endRank: Int32Array;
-  /** Rank of each compared required op among those; -1 for the others. */
-  readonly comparedRank: Int32Array;
-  readonly required: readonly number[];
-  readonly compared: readonly number[];
-}
-
-function layout<I, O>(ops: readonly Operation<I, O>[]): Layout {
-  const n = ops.length;
-  const byCall = ops.map((_, i) => i).sort((a, b) => ops[a]!.call - ops[b]!.call || a - b);
-  const byEnd = (a: number, b: number): number => ops[a]!.ret - ops[b]!.ret || ops[a]!.call - ops[b]!.call || a - b;
-  const required = byCall.filter((i) => ops[i]!.required).sort(byEnd);
-  const compared = required.filter((i) => ops[i]!.compared);
-  const endRank = new Int32Array(n).fill(-1);
-  const comparedRank = new Int32Array(n).fill(-1);
-  required.forEach((i, k) => (endRank[i] = k));
-  compared.forEach((i, k) => (comparedRank[i] = k));
-  const calls = new Float64Array(byCall.map((i) => ops[i]!.call));
-  const callRank = new Int32Array(n);
-  byCall.forEach((i, k) => (callRank[i] = k));
-  return { byCall, calls, callRank, endRank, comparedRank, required, compared };
-}
-
-/** The number of ops called at or before `t` (calls sorted). */
-function calledBy(calls: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = calls.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (calls[mid]! <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  /** Below the top of the stack with candidates still to try (counted in the search's openBelow). */
+  open: boolean;
 }
 
 interface Best<State> {
   rank: number;
+  /** The frame, or once it was settled, its prefix. */
   frame: Frame<State> | null;
+  settled: Settled | null;
+  /** The frame's state (null until a frame was considered; a state itself may be null). */
+  reached: { readonly state: State } | null;
   culprit: number;
   placeable: boolean;
 }
@@ -188,21 +131,6 @@ interface Config {
   readonly optional: readonly number[];
 }
 
-const NONE: readonly number[] = [];
-
-function copy(from: Int32Array, length: number): number[] {
-  const to = new Array<number>(length);
-  for (let k = 0; k < length; k++) to[k] = from[k]!;
-  return to;
-}
-
-/** A 32-bit mix (murmur3's finalizer): hashes configurations without building strings. */
-function mix(x: number): number {
-  let h = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
 /** One partition's search: the lists of ops not yet linearized, the caches, and the witness so far. */
 class PartitionSearch<S, I, O> {
   private readonly n: number;
@@ -212,7 +140,16 @@ class PartitionSearch<S, I, O> {
   private readonly comparedByEnd: Links;
   /** Required ops that never change the state (the model's readOnly). */
   private readonly readOnly: Uint8Array;
-  private readonly best: Best<S> = { rank: -1, frame: null, culprit: -1, placeable: false };
+  private readonly best: Best<S> = {
+    rank: -1,
+    frame: null,
+    settled: null,
+    reached: null,
+    culprit: -1,
+    placeable: false,
+  };
+  /** Frames below the top that have candidates left: at 0 the search can never come back below the top. */
+  private openBelow = 0;
   /** States by number (interned by key), so that a cache entry names a state by a small integer. */
   private readonly stateIds = new Map<string | number, number>();
   private readonly states: S[] = [];
@@ -345,9 +282,11 @@ class PartitionSearch<S, I, O> {
     const rank = head === comparedByEnd.end ? this.lay.compared.length : this.lay.comparedRank[head]!;
     const culprit = head === comparedByEnd.end ? this.byEnd.head : head;
     const placeable = frame.candidates.includes(culprit);
-    if (rank > best.rank || (rank === best.rank && best.frame !== null && !best.placeable && placeable)) {
+    if (rank > best.rank || (rank === best.rank && best.reached !== null && !best.placeable && placeable)) {
       best.rank = rank;
       best.frame = frame;
+      best.settled = null;
+      best.reached = { state: frame.state };
       best.culprit = culprit;
       best.placeable = placeable;
     }
@@ -390,12 +329,14 @@ class PartitionSearch<S, I, O> {
     const state = this.states[stateId]!;
     const child: Frame<S> = {
       parent: frame,
+      settled: null,
       op: i,
       state,
       stateId,
       candidates: this.candidatesOf(config),
       order: null,
       next: 0,
+      open: false,
     };
     this.consider(child);
     return child;
@@ -407,33 +348,89 @@ class PartitionSearch<S, I, O> {
     const rootConfig = this.enter(stateId);
     if (rootConfig === 'done' || rootConfig === null) return { kind: 'ok' };
     const candidates = this.candidatesOf(rootConfig);
-    const root: Frame<S> = { parent: null, op: -1, state: initial, stateId, candidates, order: null, next: 0 };
+    const root: Frame<S> = {
+      parent: null,
+      settled: null,
+      op: -1,
+      state: initial,
+      stateId,
+      candidates,
+      order: null,
+      next: 0,
+      open: false,
+    };
     this.consider(root);
-    const stack: Frame<S>[] = [root];
+    let stack: Frame<S>[] = [root];
     while (stack.length > 0) {
       const frame = stack[stack.length - 1]!;
       frame.order ??= this.orderOf(frame);
       if (frame.next >= frame.order.length) {
         stack.pop();
         if (frame.op >= 0) this.unlift(frame.op);
+        const top = stack[stack.length - 1];
+        if (top?.open === true) {
+          top.open = false;
+          this.openBelow--;
+        }
         continue;
       }
       const i = frame.order[frame.next++]!;
       if (++budget.used > budget.limit) return { kind: 'exhausted' };
       const child = this.advance(frame, i);
       if (child === 'ok') return { kind: 'ok' };
-      if (child !== null) stack.push(child);
+      if (child === null) continue;
+      if (frame.next < frame.order.length) {
+        frame.open = true;
+        this.openBelow++;
+      }
+      if (this.openBelow === 0) stack = [this.settle(child)];
+      else stack.push(child);
     }
     return this.witness();
   }
 
+  /**
+   * `child` as a new root when nothing below it has a candidate left: the search never comes back below it, so the
+   * frames, caches and states before it are let go (a sequential history then checks in constant memory). What a
+   * cleared cache forgets can only be explored once more, at most doubling the work done before this point.
+   */
+  private settle(child: Frame<S>): Frame<S> {
+    const chain: Frame<S>[] = [];
+    let root = child;
+    for (; root.parent !== null; root = root.parent) chain.push(root);
+    let settled = root.settled;
+    if (this.best.frame === root) this.settleBest(settled);
+    for (let k = chain.length - 1; k >= 0; k--) {
+      settled = { parent: settled, op: chain[k]!.op };
+      if (this.best.frame === chain[k]) this.settleBest(settled);
+    }
+    this.visited.clear();
+    this.steps.clear();
+    this.stateIds.clear();
+    this.states.length = 0;
+    const state = this.model.rekey?.(child.state) ?? child.state;
+    const stateId = this.stateIdOf(state);
+    return { ...child, parent: null, settled, op: -1, state, stateId };
+  }
+
+  private settleBest(settled: Settled | null): void {
+    this.best.frame = null;
+    this.best.settled = settled;
+  }
+
   private witness(): PartitionOutcome<S> {
-    const { frame, culprit, placeable } = this.best;
-    if (frame === null) return { kind: 'ok' };
+    const { frame, culprit, placeable, reached } = this.best;
+    if (reached === null) return { kind: 'ok' };
     const prefix: number[] = [];
-    for (let f: Frame<S> | null = frame; f !== null && f.op >= 0; f = f.parent) prefix.push(f.op);
+    let f: Frame<S> | null = frame;
+    let settled = this.best.settled;
+    for (; f !== null; f = f.parent) {
+      if (f.op >= 0) prefix.push(f.op);
+      if (f.parent === null) settled = f.settled;
+    }
+    for (; settled !== null; settled = settled.parent) prefix.push(settled.op);
     prefix.reverse();
-    return { kind: 'violation', culprit, prefix, state: frame.state, placeable };
+    return { kind: 'violation', culprit, prefix, state: reached.state, placeable };
   }
 }
 

@@ -282,6 +282,7 @@ export const znodeModel: Model<ZnodeState, Txn, OpResult | null> = {
     return numbered(replica, state.depth + 1, steppedTreeHash(state, stepped), sessions, state.numbers);
   },
   key: (state) => state.key,
+  rekey: (state) => renumbered([state])[0]!,
   describeOperation: (txn, expected) => `${txn.op} ${expected === null ? '' : resultText(expected)}`,
   describeAnswer: (state, txn) => resultText(apply(state, txn).result),
 };
