@@ -100,3 +100,34 @@ test('choosing another cluster size ends the lesson and leaves the address bar',
   await page.goto('/#lesson=lock');
   await expect(region).toBeVisible({ timeout: 10_000 });
 });
+
+test('the leader-crash lesson shows the two quorums on the ring and the server they share', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/#lesson=leader-crash');
+  const region = page.getByRole('region', { name: 'Lesson' });
+  await fastest(page);
+  const toggle = page.getByRole('checkbox', { name: 'Show quorum overlap' });
+  await expect(toggle).not.toBeChecked();
+  const caption = page.getByTestId('overlap-caption');
+  await expect(caption).toHaveCount(0);
+  await expectReached(page, 1, 4);
+  await region.getByRole('button', { name: 'Next' }).click();
+  await expectReached(page, 2, 4);
+  await region.getByRole('button', { name: 'Next' }).click();
+  await expectReached(page, 3, 4);
+  // The step turns the overlap on: n2's promise quorum beside n1's last accepted quorum, sharing n3.
+  await expect(toggle).toBeChecked();
+  await expect(caption).toContainText("Latest quorum: n2's promises for ballot 2.n2 (n2 n3)");
+  await expect(caption).toContainText("Earlier quorum: n1's accepted votes for slot 0 at ballot 1.n1 (n1 n3)");
+  await expect(caption).toContainText('Shared: n3.');
+  await expect(page.locator('.quorum-overlap .overlap-shared')).toHaveCount(1);
+  await page.screenshot({ path: test.info().outputPath('overlap.png') });
+  // The next step does not ask for it; the user can still turn it on.
+  await region.getByRole('button', { name: 'Next' }).click();
+  await expectReached(page, 4, 4);
+  await expect(toggle).not.toBeChecked();
+  await toggle.check();
+  await expect(caption).toContainText('Latest quorum:');
+  await expect(caption).toContainText('Shared: n');
+});

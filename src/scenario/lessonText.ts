@@ -51,7 +51,7 @@ export const lessonText = {
     steps: [
       "c1 connects to n2. n1 wins the election and leads; it will be the one to propose c1's writes.",
       'c1 asks to create /x. n1, the leader, has just sent Accept for it to n2 and n3, but nobody has decided the slot yet.',
-      'Now n1 crashes, before it hears the Accepted votes. The followers stop getting heartbeats; one times out and runs phase 1 with a higher ballot. Its Promise replies carry the value they accepted for the slot: a promise quorum is reached.',
+      'Now n1 crashes, before it hears the Accepted votes. The followers stop getting heartbeats; n2 times out and runs phase 1 with a higher ballot, 2.n2. Its Promise replies carry the value they accepted for the slot: a promise quorum is reached. The ring outlines it (solid: n2 and n3) beside the last quorum that accepted under n1 (dashed: n1 and n3, slot 0). They share n3, as any two majorities must share a server: through n3 the new leader learns what n1 had sent, the create /x of slot 1 included.',
       'The rule of phase 2: re-propose the value with the highest accepted ballot, not a new one. The new leader decides the same create /x, so a value that may already have been chosen survives the crash.',
     ],
   },

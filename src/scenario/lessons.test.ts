@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../sim/trace';
 import { describeEvent } from '../view/events/text';
+import type { QuorumOverlapView } from '../view/projections';
 import { LiveRun } from '../worker/engine';
 import { lessonIdFromHash, lessonHash, lessonById, LESSONS, type Lesson } from './lessons';
 import { lessonText } from './lessonText';
@@ -14,6 +15,8 @@ const STEP_BOUND_MS = 30_000;
 interface Reached {
   readonly index: number;
   readonly event: TraceEvent;
+  /** The quorum overlap the ring would show at the pause. */
+  readonly overlap: QuorumOverlapView | null;
 }
 
 function runLesson(lesson: Lesson): Reached[] {
@@ -28,7 +31,8 @@ function runLesson(lesson: Lesson): Reached[] {
     const deadline = run.sim.now + STEP_BOUND_MS;
     run.playing = true;
     while (run.playing && run.sim.now < deadline) run.advance(16, () => false);
-    const pausedAt = run.frame().pausedAt;
+    const frame = run.frame();
+    const pausedAt = frame.pausedAt;
     expect(
       pausedAt,
       `${lesson.id} step ${n + 1} never reached its pause point ${JSON.stringify(step.pauseAt)}`,
@@ -40,7 +44,7 @@ function runLesson(lesson: Lesson): Reached[] {
     const first = run.sim.trace.findIndex((e, i) => i >= from && matchesEvent(e, step.pauseAt));
     expect(first, `${lesson.id} step ${n + 1}`).toBe(index);
     if (process.env.LESSON_DEBUG) console.log(lesson.id, n + 1, index, event.t, describeEvent(event));
-    reached.push({ index, event });
+    reached.push({ index, event, overlap: frame.quorumOverlap });
   }
   return reached;
 }
@@ -96,6 +100,12 @@ describe('lessons', () => {
     const decide = r[3]!.event;
     expect(quorum.kind === 'phase' && quorum.server).not.toBe(1);
     expect(decide.kind === 'phase' && decide.server).toBe(quorum.kind === 'phase' ? quorum.server : -1);
+    // The ring's overlap at the promise quorum: the new leader's promises beside n1's last accepted quorum.
+    expect(r[2]!.overlap).toMatchObject({
+      current: { server: 2, vote: 'promise', ballot: '2.n2', voters: [2, 3] },
+      previous: { server: 1, vote: 'accepted', ballot: '1.n1', slot: 0, voters: [1, 3] },
+      shared: [3],
+    });
   });
 
   it('watch: the watch fires, then the set returns, then a fresh read shows version 1', () => {

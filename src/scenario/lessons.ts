@@ -10,6 +10,8 @@ export interface LessonHighlight {
   /** Trace or message kinds the step talks about ("prepare", "watch", ...). */
   readonly kinds?: readonly string[];
   readonly path?: string;
+  /** Show the latest quorum's overlap with the earlier one it must share a server with, on the ring. */
+  readonly overlap?: true;
 }
 
 export interface LessonStep {
@@ -116,7 +118,7 @@ export const LESSONS: readonly Lesson[] = [
       {
         actions: ['kill n1'],
         pauseAt: phase('promise-quorum'),
-        highlight: { servers: [2, 3], kinds: ['prepare', 'promise'] },
+        highlight: { servers: [2, 3], kinds: ['prepare', 'promise'], overlap: true },
       },
       {
         pauseAt: phase('decide', { slot: 1 }),

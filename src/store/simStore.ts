@@ -15,6 +15,7 @@ import {
   type ConsoleEntry,
   type EventNote,
   type LinkView,
+  type QuorumOverlapView,
   type QuorumView,
   type ServerDetail,
   type ServerView,
@@ -42,6 +43,8 @@ export interface SimState {
   servers: readonly ServerView[];
   links: readonly LinkView[];
   quorums: readonly QuorumView[];
+  /** The latest reached quorum and the earlier one it shares servers with (the ring shows it on request). */
+  quorumOverlap: QuorumOverlapView | null;
   detail: ServerDetail | null;
   selected: number;
   console: readonly ConsoleEntry[];
@@ -104,6 +107,7 @@ export const useSim = create<SimState>()((set, get) => ({
   servers: [],
   links: [],
   quorums: [],
+  quorumOverlap: null,
   detail: null,
   selected: 1,
   console: [],
@@ -269,6 +273,10 @@ function applyFrame(frame: Frame): void {
       links: frame.links === undefined || sameJson(state.links, frame.links) ? state.links : frame.links,
       // Tallies follow the readouts' pace too (the canvas flashes a reached quorum in the very frame).
       quorums: flushReadouts ? sameItems(state.quorums, frame.quorums) : state.quorums,
+      quorumOverlap:
+        !flushReadouts || sameJson(state.quorumOverlap, frame.quorumOverlap)
+          ? state.quorumOverlap
+          : frame.quorumOverlap,
       network: sameJson(state.network, frame.network) ? state.network : frame.network,
     };
     if (flushSlow) {

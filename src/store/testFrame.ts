@@ -14,6 +14,7 @@ export function testFrame(over: Partial<Frame> & Pick<Frame, 'eventCount' | 'res
     sent: [],
     ended: [],
     quorums: [],
+    quorumOverlap: null,
     console: [],
     events: [],
     network: { latencyMsMin: 10, latencyMsMax: 50, loss: 0, dup: 0 },

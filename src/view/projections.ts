@@ -57,6 +57,14 @@ export interface QuorumView {
   readonly reachedAt?: number;
 }
 
+/** The latest reached quorum and the earlier one it must share a server with (see worker/quorums.ts). */
+export interface QuorumOverlapView {
+  readonly current: QuorumView;
+  readonly previous: QuorumView;
+  /** Servers in both, ascending: empty only when the protocol is broken (minority-quorum). */
+  readonly shared: readonly number[];
+}
+
 export interface LogEntryView {
   readonly slot: number;
   /** Accepted ballot as "round.nK", or "-" when nothing accepted. */

@@ -164,6 +164,23 @@ export const text = {
         ? `${votes} of ${needed} promises`
         : `${votes} of ${needed} accepted${slot === undefined ? '' : ` (slot ${slot})`}`,
     quorumMore: (count: number): string => `+${count} more`,
+    overlapToggle: 'Show quorum overlap',
+    overlapTitle:
+      'Outline the latest quorum (solid), the earlier one it must share a server with (dashed), and the servers in both',
+    overlapNone: 'Quorum overlap: no two quorums to compare yet.',
+    overlapQuorum: (q: { server: number; vote: 'promise' | 'accepted'; ballot: string; slot?: number }): string =>
+      q.vote === 'promise'
+        ? `n${q.server}'s promises for ballot ${q.ballot}`
+        : `n${q.server}'s accepted votes for slot ${q.slot ?? '?'} at ballot ${q.ballot}`,
+    overlapCaption: (current: string, currentVoters: string, previous: string, previousVoters: string): string =>
+      `Latest quorum: ${current} (${currentVoters}). Earlier quorum: ${previous} (${previousVoters}).`,
+    overlapShared: (shared: string): string =>
+      `Shared: ${shared}. Any two majorities share a server, and that server carries what the earlier quorum accepted into the later one.`,
+    overlapDisjoint:
+      'Shared: none. These quorums are disjoint, so nothing the earlier one accepted can reach the later one: Paxos is no longer safe.',
+    overlapLegendCurrent: 'latest quorum',
+    overlapLegendPrevious: 'earlier quorum',
+    overlapLegendShared: 'in both',
     messagesCanvas: 'Messages in flight',
     legend: 'Message kinds',
     legendItems: {

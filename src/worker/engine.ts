@@ -7,7 +7,7 @@ import { detailSignature, serverDetail } from './detail';
 import { frameNotes, linkViews, messageChanges, serverViews, type FrameCursor } from './frames';
 import { MAX_SPEED, MIN_SPEED, type Frame } from './ipc';
 import { PageState, type PageDerived } from './pageState';
-import { expireQuorums } from './quorums';
+import { expireQuorums, quorumOverlap } from './quorums';
 import { workerText } from './text';
 
 export { MAX_HISTORY_EVENTS, MAX_REPLAY_EVENTS, type RecordedAction } from '../scenario/timeline/timeline';
@@ -83,6 +83,7 @@ export class LiveRun extends Timeline<PageDerived> {
       ended: messages.ended,
       ...(messages.afresh && !reset ? { messagesAfresh: true } : {}),
       quorums: [...page.quorums.values()],
+      quorumOverlap: quorumOverlap(page.reached),
       ...(detail === null ? {} : { detail }),
       console: consoleEntries,
       events: notes.notes,

@@ -11,6 +11,7 @@ import type {
   LinkView,
   MessageEnd,
   MessageView,
+  QuorumOverlapView,
   QuorumView,
   ServerDetail,
   ServerView,
@@ -124,6 +125,8 @@ export interface Frame {
   /** `sent` is what is on the wire now, replacing the page's (the page took no frame for a long while). */
   readonly messagesAfresh?: boolean;
   readonly quorums: readonly QuorumView[];
+  /** The latest reached quorum and the earlier one it shares servers with, if any. */
+  readonly quorumOverlap: QuorumOverlapView | null;
   /** Only when the selected server's log or tree changed. */
   readonly detail?: ServerDetail;
   readonly console: readonly ConsoleEntry[];

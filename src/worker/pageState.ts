@@ -5,16 +5,19 @@ import type { Simulator } from '../sim/simulator';
 import type { TimelineObserver } from '../scenario/timeline/timeline';
 import type { ConsoleEntry } from '../view/projections';
 import { absorbRecords, drainConsole, newConsole, type ConsoleState } from './console';
-import { absorbQuorumEvent, expireQuorums, type Quorums } from './quorums';
+import { absorbQuorumEvent, absorbReached, expireQuorums, type Quorums, type ReachedQuorum } from './quorums';
 
 export interface PageDerived {
   readonly consoleLength: number;
   readonly quorums: Quorums;
+  readonly reached: readonly ReachedQuorum[];
 }
 
 export class PageState implements TimelineObserver<PageDerived> {
   readonly console: ConsoleState = newConsole();
   quorums: Quorums = new Map();
+  /** The latest reached quorums, oldest first (for the overlap the ring can show). */
+  reached: ReachedQuorum[] = [];
   linksDirty = true;
   /** Trace events folded into the quorums so far. */
   private stateSeen = 0;
@@ -27,7 +30,10 @@ export class PageState implements TimelineObserver<PageDerived> {
     for (; this.stateSeen < trace.length; this.stateSeen++) {
       const event = trace[this.stateSeen]!;
       if (event.kind === 'cut' || event.kind === 'heal') this.linksDirty = true;
-      else absorbQuorumEvent(this.quorums, event);
+      else {
+        absorbQuorumEvent(this.quorums, event);
+        absorbReached(this.reached, this.quorums, event);
+      }
     }
   }
 
@@ -35,13 +41,18 @@ export class PageState implements TimelineObserver<PageDerived> {
     // Tallies that are done are dropped here too, not only when a frame is drawn (a fast replay draws none).
     expireQuorums(this.quorums, sim.now);
     absorbRecords(this.console, this.records);
-    return { consoleLength: this.console.log.length, quorums: structuredClone(this.quorums) };
+    return {
+      consoleLength: this.console.log.length,
+      quorums: structuredClone(this.quorums),
+      reached: [...this.reached],
+    };
   }
 
   restore(derived: PageDerived, traceLength: number, records: number): void {
     this.console.log.length = derived.consoleLength;
     this.console.recordsSeen = records;
     this.quorums = structuredClone(derived.quorums);
+    this.reached = [...derived.reached];
     this.stateSeen = traceLength;
   }
 

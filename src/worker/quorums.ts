@@ -1,7 +1,7 @@
 // Quorum tallies the page draws, derived from the trace (votes, role changes, crashes).
 import { formatBallot } from '../protocol/paxos/ballot';
 import type { TraceEvent } from '../sim/trace';
-import type { QuorumView } from '../view/projections';
+import type { QuorumOverlapView, QuorumView } from '../view/projections';
 
 /** How long a reached quorum stays on screen (simulated ms). */
 const QUORUM_LINGER_MS = 400;
@@ -45,4 +45,41 @@ export function absorbQuorumEvent(quorums: Quorums, event: TraceEvent): void {
 export function expireQuorums(quorums: Quorums, now: number): void {
   for (const [key, q] of quorums)
     if (q.reachedAt !== undefined && now - q.reachedAt > QUORUM_LINGER_MS) quorums.delete(key);
+}
+
+/** A quorum as it was the moment it was reached (later votes do not change it). */
+export type ReachedQuorum = Omit<QuorumView, 'reachedAt'> & { readonly reachedAt: number };
+
+/** Reached quorums kept to compare the next one with (enough for one slot's ballots and one election). */
+const REACHED_KEPT = 64;
+
+/** Remember a vote that completed a quorum. */
+export function absorbReached(reached: ReachedQuorum[], quorums: Quorums, event: TraceEvent): void {
+  if (event.kind !== 'vote' || event.votes !== event.needed) return;
+  const q = quorums.get(`${event.server}:${event.vote}:${formatBallot(event.ballot)}:${event.slot ?? ''}`);
+  if (q === undefined) return;
+  reached.push({ ...q, reachedAt: event.t });
+  if (reached.length > REACHED_KEPT) reached.splice(0, reached.length - REACHED_KEPT);
+}
+
+/**
+ * The latest quorum beside the one it must share a server with: for an accepted quorum of a slot, the latest
+ * accepted quorum of that slot at another ballot, else its own ballot's promise quorum; for a promise quorum,
+ * the latest accepted quorum at another ballot (what the new ballot must learn of), else the latest promise quorum
+ * at another ballot. Null until two such quorums exist.
+ */
+export function quorumOverlap(reached: readonly ReachedQuorum[]): QuorumOverlapView | null {
+  const current = reached[reached.length - 1];
+  if (current === undefined) return null;
+  const earlier = reached.slice(0, -1).reverse();
+  const pick = (test: (q: ReachedQuorum) => boolean): ReachedQuorum | undefined => earlier.find(test);
+  const previous =
+    current.vote === 'accepted'
+      ? (pick((q) => q.vote === 'accepted' && q.slot === current.slot && q.ballot !== current.ballot) ??
+        pick((q) => q.vote === 'promise' && q.ballot === current.ballot))
+      : (pick((q) => q.vote === 'accepted' && q.ballot !== current.ballot) ??
+        pick((q) => q.vote === 'promise' && q.ballot !== current.ballot));
+  if (previous === undefined) return null;
+  const shared = current.voters.filter((v) => previous.voters.includes(v)).sort((a, b) => a - b);
+  return { current, previous, shared };
 }

@@ -1,6 +1,6 @@
 // The cluster view: servers on a ring (SVG, accessible), links, quorum tallies, client sessions,
 // and the messages in flight on a canvas on top. It renders the store and dispatches commands only.
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useSim } from '../../store/simStore';
 import { quorumKey, type QuorumView, type ServerView } from '../../view/projections';
 import {
@@ -17,6 +17,8 @@ import {
 } from '../../view/cluster/layout';
 import { LinksLayer, LinksMatrix, toggleLine } from './Links';
 import { MessageCanvas } from './MessageCanvas';
+import { OverlapControl, OverlapRings } from './QuorumOverlap';
+import { useLesson } from '../lessons/lessonStore';
 import { emptyScene, placeKeepOuts, placeNodes, type Scene } from '../../view/cluster/scene';
 import { DROP_COLOR, LEGEND_COLORS, type LegendKey } from '../../view/cluster/messageStyle';
 import { text } from '../../view/text';
@@ -28,6 +30,10 @@ export function ClusterView() {
   const servers = useSim((s) => s.servers);
   const links = useSim((s) => s.links);
   const quorums = useSim((s) => s.quorums);
+  const overlap = useSim((s) => s.quorumOverlap);
+  const [overlapOn, setOverlapOn] = useState(false);
+  const lessonOverlap = useLesson((s) => s.lesson?.steps[s.step]?.highlight?.overlap === true);
+  const showOverlap = overlapOn || lessonOverlap;
   const selected = useSim((s) => s.selected);
   const headerServers = useSim((s) => s.header.servers);
   const send = useSim((s) => s.send);
@@ -83,6 +89,7 @@ export function ClusterView() {
                 />
               );
             })}
+            {showOverlap && overlap !== null && <OverlapRings layout={layout} overlap={overlap} />}
             <QuorumBadges badges={badges} />
           </svg>
           <MessageCanvas sceneRef={sceneRef} label={t.messagesCanvas} />
@@ -93,6 +100,7 @@ export function ClusterView() {
         </aside>
       </div>
       <Legend />
+      <OverlapControl on={overlapOn} forced={lessonOverlap} overlap={overlap} onToggle={setOverlapOn} />
     </section>
   );
 }
