@@ -112,6 +112,58 @@ export const lessonText = {
       'c2 lists /lock to check: its n-0000000001 is now the lowest, so c2 holds the lock.',
     ],
   },
+  'bug-forget-promise': {
+    title: 'Bug: a promise forgotten on restart',
+    summary:
+      'With forget-promise an acceptor keeps its promise in memory only: after a restart it takes an old ballot again.',
+    steps: [
+      "The switch forget-promise is on: an acceptor keeps its promise in memory only. c1 created /x through n1, the leader at ballot 1.n1. Then n1 was cut off, and n2 and n3 elected n3 at the higher ballot 2.n3: both promised to refuse anything below 2.n3. Now n3 crashes and restarts at once, and the network changes (n1 and n3 can talk, n2 is alone). n3's log survived the crash; with this bug its promise did not.",
+      "n1 still believes it leads at 1.n1 and sends Accept for c1's set /x 2. n3 has forgotten its promise of 2.n3, so it follows ballot 1.n1 again and accepts: the Safety monitor catches Promise monotonicity, because n3 went back below a promise it had made. n1 now decides slot 2 in a ballot that a majority had promised to refuse; had n3 chosen another value there under 2.n3, the two would disagree.",
+      'The same scenario with the switch off (the red banner is gone). The run is the same up to here: n3 crashes and restarts at 1700 ms. This time its promise of 2.n3 comes back from disk with its log, because an acceptor writes its promise durably before it replies.',
+      "n3 refuses n1's Accept at 1.n1, so n1 learns of the higher ballot and stops leading. n3 wins an election at ballot 3.n3 with n1's promise, proposes c1's set in slot 2 under that ballot, and c1 gets its answer. The monitor holds everything: a promise is worth something only if it survives a crash.",
+    ],
+  },
+  'bug-ignore-promised-values': {
+    title: 'Bug: a new leader ignores what the promises report',
+    summary:
+      'With ignore-promised-values a new leader proposes a value of its own where a value may already be chosen.',
+    steps: [
+      "The switch ignore-promised-values is on. c1's create /x 1 reached n1, the leader at 1.n1, and n2 and n3 accepted it in slot 1: a majority accepted it under one ballot, so it is chosen. But the links back to n1 were cut, so n1 never counted those votes, and then n1 crashed. Now n2 runs phase 1 at ballot 2.n2, and n3 promises: its Promise reports that it accepted c1's create in slot 1 at 1.n1.",
+      "The rule: a new leader must propose, in every slot a promise reports, the value with the highest ballot reported. With the bug n2 proposes a no-op for slot 1 instead, and accepts it itself: the Safety monitor catches Chosen stability, because slot 1 had chosen c1's create at 1.n1 and a later ballot accepted something else there. Phase 1 found the chosen value; the bug threw it away.",
+      "The same scenario with the switch off. The run is the same up to n3's promise. This time n2 reads the Promise's report and proposes c1's create /x 1 again in slot 1: its own ballot 2.n2, but the value that may already be chosen.",
+      "n3 accepts it and n2 decides slot 1: the create that was already chosen, now learned by everyone. c1's session will lose n1 and get ConnectionLoss, yet its create took effect: after a ConnectionLoss a ZooKeeper client must check what happened. The monitor holds everything.",
+    ],
+  },
+  'bug-minority-quorum': {
+    title: 'Bug: quorums that need not overlap',
+    summary: 'With minority-quorum 2 of 5 servers count as a quorum, so both sides of a partition decide.',
+    steps: [
+      'The switch minority-quorum is on: a quorum is 2 of 5 servers instead of 3. The network splits: n1 and n2 on one side, n3, n4 and n5 on the other. c1 asks n1 to set /x from-n1; n1, still the leader at 1.n1, gets Accepted from itself and n2, counts 2 votes as a quorum and decides slot 3.',
+      "On the other side nobody hears n1, so n3 runs phase 1 at 2.n3. None of its promises knows about slot 3, so n3 proposes c2's set /x from-n4 there and decides it with the 2 votes of n3 and n4. The Safety monitor catches Agreement: n1 and n3 decided different values for slot 3. The ring shows why: the two quorums (solid: n3 and n4, dashed: n1 and n2) share no server, so neither could learn of the other's choice.",
+      "The same scenario with the switch off: a quorum is 3 of 5. n1's side has only 2 servers, so n1 cannot decide c1's set and waits. The other side elects n4 at 2.n4, decides c2's set /x from-n4 in slot 3 with a majority, and c2 gets its answer. Any two majorities of 5 share a server, so only one side can decide.",
+      "After the partition heals, n1 and n2 learn slot 3 from the majority, and c1's set is decided in slot 4 under a new ballot. Both writes happened once each, in one order, and the monitor holds everything.",
+    ],
+  },
+  'bug-accept-below-promise': {
+    title: 'Bug: accepting below a promise',
+    summary: 'With accept-below-promise an acceptor takes an Accept from a ballot it promised to refuse.',
+    steps: [
+      'The switch accept-below-promise is on: an acceptor accepts a ballot lower than the one it promised. c1 created /x through n1, the leader at 1.n1. Then n1 was cut off, and n2 and n3 elected n3 at 2.n3: both promised to refuse anything below 2.n3. Now the network changes (n1 and n3 can talk, n2 is alone) and c1 asks for set /x 2: n1, still believing it leads at 1.n1, sends Accept for slot 2.',
+      'n3 must refuse ballot 1.n1, because it promised 2.n3. With the bug it accepts it, and the Safety monitor catches Promise monotonicity: n3 accepted below its own promise. That promise is what lets a new leader trust its phase 1: a value accepted behind its back under an older ballot could get chosen without the new leader ever hearing of it.',
+      'The same scenario with the switch off. The run is the same up to here: n1 sends Accept for slot 2 at 1.n1.',
+      "n3 refuses the old ballot, and n1, which has heard of 2.n3, stops leading and hands c1's write to n3. n3 proposes c1's set in slot 2 at 2.n3, n1 and n3 accept it, and c1 gets its answer. The monitor holds everything.",
+    ],
+  },
+  'bug-apply-out-of-order': {
+    title: 'Bug: applying past a hole in the log',
+    summary: 'With apply-out-of-order a server applies a decided slot while a slot below it is still unknown.',
+    steps: [
+      'The switch apply-out-of-order is on: a server applies a decided slot even while a slot below it is unknown. The link from n1 to n3 was cut while c1 created /a, so n3 never saw slot 2: n1 and n2 chose it without n3. The link is back, and c1 creates /b: n3 accepts slot 3.',
+      "n3 learns that slot 3 is chosen and applies it at once, over the hole at slot 2: the Safety monitor catches Prefix order. n3 gives /b the zxid that belongs to /a, and when slot 2 arrives later it takes c1's older request for a duplicate and skips it: /a never exists on n3, and c2's ls / there will list only b and zookeeper.",
+      'The same scenario with the switch off. n3 again learns that slot 3 is chosen while slot 2 is a hole, but now it only records it: a server applies slots strictly in order.',
+      "A heartbeat tells n3 it is behind; it asks n1 for slot 2 (catch-up), applies slots 2 and 3 in order, and c2's ls / on n3 lists a, b and zookeeper, as every server would. The monitor holds everything.",
+    ],
+  },
 } as const satisfies Record<string, LessonNarration>;
 
 export type LessonId = keyof typeof lessonText;

@@ -1,13 +1,14 @@
 // Every lesson, driven through the live engine as the page drives it: setup at time 0, then per step
 // its pause point and actions, played until it pauses. Fails when a step never reaches its pause.
 import { describe, expect, it } from 'vitest';
+import type { LiveViolation } from '../check/live';
 import type { TraceEvent } from '../sim/trace';
 import { describeEvent } from '../view/events/text';
 import type { QuorumOverlapView } from '../view/projections';
 import { LiveRun } from '../worker/engine';
 import { lessonIdFromHash, lessonHash, lessonById, LESSONS, type Lesson } from './lessons';
 import { lessonText } from './lessonText';
-import { matchesEvent } from './matcher';
+import { isViolationPoint, matchesEvent, type EventMatcher } from './matcher';
 
 /** Simulated ms a step may take to reach its pause point. */
 const STEP_BOUND_MS = 30_000;
@@ -17,13 +18,28 @@ interface Reached {
   readonly event: TraceEvent;
   /** The quorum overlap the ring would show at the pause. */
   readonly overlap: QuorumOverlapView | null;
+  /** What the live checks found by then. */
+  readonly violations: readonly LiveViolation[];
+  /** The step ran in the replay without the bug switches (it or a step before it started it). */
+  readonly replay: boolean;
+}
+
+/** The run a step plays in: the lesson's own, or (a replay step) a new one with every bug switch off. */
+function startRun(lesson: Lesson, bugs: boolean): LiveRun {
+  const run = new LiveRun(bugs ? lesson.header : { ...lesson.header, bugs: [] }, lesson.setup);
+  run.speed = 20;
+  return run;
 }
 
 function runLesson(lesson: Lesson): Reached[] {
-  const run = new LiveRun(lesson.header, lesson.setup);
-  run.speed = 20;
+  let run = startRun(lesson, true);
+  let replaying = false;
   const reached: Reached[] = [];
   for (const [n, step] of lesson.steps.entries()) {
+    if (step.replay !== undefined) {
+      run = startRun(lesson, false);
+      replaying = true;
+    }
     const from = run.sim.trace.length;
     run.setPauseAt(step.pauseAt);
     for (const line of step.actions ?? [])
@@ -39,12 +55,19 @@ function runLesson(lesson: Lesson): Reached[] {
     ).toBeDefined();
     const index = pausedAt!;
     const event = run.sim.trace[index]!;
-    expect(matchesEvent(event, step.pauseAt)).toBe(true);
-    // It paused at the first matching event since the step began, not a later one.
-    const first = run.sim.trace.findIndex((e, i) => i >= from && matchesEvent(e, step.pauseAt));
-    expect(first, `${lesson.id} step ${n + 1}`).toBe(index);
-    if (process.env.LESSON_DEBUG) console.log(lesson.id, n + 1, index, event.t, describeEvent(event));
-    reached.push({ index, event, overlap: frame.quorumOverlap });
+    const violations = run.violations;
+    if (isViolationPoint(step.pauseAt)) {
+      // It paused where the checks revealed the first violation, not before.
+      expect(violations.length, `${lesson.id} step ${n + 1}`).toBeGreaterThan(0);
+    } else {
+      expect(matchesEvent(event, step.pauseAt)).toBe(true);
+      // It paused at the first matching event since the step began, not a later one.
+      const first = run.sim.trace.findIndex((e, i) => i >= from && matchesEvent(e, step.pauseAt as EventMatcher));
+      expect(first, `${lesson.id} step ${n + 1}`).toBe(index);
+    }
+    if (process.env.LESSON_DEBUG)
+      console.log(lesson.id, n + 1, index, event.t, describeEvent(event), JSON.stringify(violations));
+    reached.push({ index, event, overlap: frame.quorumOverlap, violations, replay: replaying });
   }
   return reached;
 }
@@ -72,7 +95,9 @@ describe('lessons', () => {
     it(`${lesson.id}: every step pauses at its point`, () => {
       const reached = runLesson(lesson);
       expect(reached).toHaveLength(lesson.steps.length);
-      for (let i = 1; i < reached.length; i++) expect(reached[i]!.index).toBeGreaterThan(reached[i - 1]!.index);
+      // Within one run each pause comes after the one before (a replay step starts a new run).
+      for (let i = 1; i < reached.length; i++)
+        if (lesson.steps[i]!.replay === undefined) expect(reached[i]!.index).toBeGreaterThan(reached[i - 1]!.index);
     });
   }
 
@@ -137,5 +162,57 @@ describe('lessons', () => {
     expect(resultOf(r[6]!).ok).toBe(true);
     expect(r[7]!.event).toMatchObject({ kind: 'watch', session: 'c2', path: '/lock/n-0000000000' });
     expect(resultOf(r[8]!).children).toEqual(['n-0000000001', 'n-0000000002']);
+  });
+});
+
+describe('bug lessons', () => {
+  const caught: Record<string, string> = {
+    'bug-forget-promise': 'promises',
+    'bug-ignore-promised-values': 'chosen',
+    'bug-minority-quorum': 'agreement',
+    'bug-accept-below-promise': 'promises',
+    'bug-apply-out-of-order': 'prefix',
+  };
+  for (const [id, check] of Object.entries(caught)) {
+    it(`${id}: breaks its rule, the monitor catches ${check}, and the replay without the switch stays safe`, () => {
+      const lesson = lessonById(id)!;
+      const bug = id.slice('bug-'.length);
+      expect(lesson.header.bugs).toEqual([bug]);
+      // The steps only pause: the setup holds every line, so that the replay runs the same ones.
+      expect(lesson.steps.every((step) => step.actions === undefined)).toBe(true);
+      const r = runLesson(lesson);
+      const at = lesson.steps.findIndex((step) => isViolationPoint(step.pauseAt));
+      const replayAt = lesson.steps.findIndex((step) => step.replay !== undefined);
+      expect(at).toBeGreaterThan(0);
+      expect(replayAt).toBe(at + 1);
+      // Before the catch nothing is violated; at it, the lesson's invariant is the first one found.
+      for (const before of r.slice(0, at)) expect(before.violations).toEqual([]);
+      expect(r[at]!.violations[0]!.check).toBe(check);
+      // The rule broke at or before the pause before the catch, and the catch came after it.
+      expect(r[at]!.violations[0]!.detectedAt).toBeGreaterThan(r[at - 1]!.index);
+      for (const after of r.slice(replayAt)) {
+        expect(after.replay).toBe(true);
+        expect(after.violations).toEqual([]);
+      }
+    });
+  }
+
+  it('bug-minority-quorum: the two quorums that decided slot 3 share no server', () => {
+    const r = runLesson(lessonById('bug-minority-quorum')!);
+    expect(r[1]!.overlap).toMatchObject({
+      current: { server: 3, vote: 'accepted', slot: 3, voters: [3, 4] },
+      previous: { server: 1, vote: 'accepted', slot: 3, voters: [1, 2] },
+      shared: [],
+    });
+  });
+
+  it('bug-apply-out-of-order: the replay lists /a on n3, as the narration says', () => {
+    const r = runLesson(lessonById('bug-apply-out-of-order')!);
+    expect(resultOf(r[3]!)).toMatchObject({ ok: true, server: 3, children: ['a', 'b', 'zookeeper'] });
+  });
+
+  it('bug-ignore-promised-values: the replay re-proposes and decides the reported create', () => {
+    const r = runLesson(lessonById('bug-ignore-promised-values')!);
+    expect(r[1]!.violations[0]!.verdict.reason).toContain('accepted noop for slot 1');
   });
 });

@@ -1,8 +1,10 @@
 // Guided lessons as data (no React, no simulator): a header, setup lines run at time 0, and steps.
-// Each step may send lines when it starts and ends where an event matching its `pauseAt` appears;
-// the page pauses there. The narration lives in ./lessonText (a catalogue a translation can follow).
+// Each step may send lines when it starts and ends where an event matching its `pauseAt` appears (or the
+// live checks reveal a violation); the page pauses there. A bug lesson's replay step starts the same
+// scenario again with its bug switches off. The narration lives in ./lessonText (a catalogue a translation can follow).
 import { DEFAULT_HEADER, type Header } from '../sim/config';
-import type { EventMatcher } from './matcher';
+import type { EventMatcher, PausePoint } from './matcher';
+import type { ScenarioAction } from './model';
 import { lessonText, type LessonId } from './lessonText';
 
 export interface LessonHighlight {
@@ -19,7 +21,9 @@ export interface LessonStep {
   /** Scenario lines sent when the step starts ("c1> create /x 1", "kill n1"). */
   readonly actions?: readonly string[];
   /** Where this step ends: the page pauses at the first matching trace event after the step starts. */
-  readonly pauseAt: EventMatcher;
+  readonly pauseAt: PausePoint;
+  /** The step starts a new run of the lesson's header and setup with every bug switch off. */
+  readonly replay?: 'without-bugs';
   readonly highlight?: LessonHighlight;
 }
 
@@ -28,12 +32,25 @@ export interface Lesson {
   readonly title: string;
   readonly summary: string;
   readonly header: Header;
-  /** Scenario lines run at time 0. */
-  readonly setup: readonly string[];
+  /** Scenario lines, at time 0 or as many ms later as the `wait Nms` lines before them add up to. */
+  readonly setup: readonly ScenarioAction[];
   readonly steps: readonly LessonStep[];
 }
 
 type StepSpec = Omit<LessonStep, 'text'>;
+
+/** Setup lines as timed actions: a `wait` moves the clock for the lines after it (as in a scenario file). */
+function timedSetup(lines: readonly string[]): ScenarioAction[] {
+  const actions: ScenarioAction[] = [];
+  let t = 0;
+  for (const line of lines) {
+    const wait = /^wait (\d+)ms$/.exec(line);
+    if (wait !== null) t += Number(wait[1]);
+    // Lines at time 0 run before any event, as the console's would; later ones once the clock reaches them.
+    else actions.push({ events: t === 0 ? 0 : -1, t, text: line });
+  }
+  return actions;
+}
 
 function lesson(id: LessonId, header: Partial<Header>, setup: readonly string[], steps: readonly StepSpec[]): Lesson {
   const narration = lessonText[id];
@@ -42,7 +59,7 @@ function lesson(id: LessonId, header: Partial<Header>, setup: readonly string[],
     title: narration.title,
     summary: narration.summary,
     header: { ...DEFAULT_HEADER, ...header },
-    setup,
+    setup: timedSetup(setup),
     steps: steps.map((step, index) => ({ ...step, text: narration.steps[index] ?? '' })),
   };
 }
@@ -53,6 +70,8 @@ const phase = (
 ): EventMatcher => ({ kind: 'phase', phase: p, ...more });
 const returned = (session: string): EventMatcher => ({ kind: 'return', session });
 const connected = (session: string): EventMatcher => ({ kind: 'session', session, status: 'connected' });
+const violation: PausePoint = { kind: 'violation' };
+const replay = 'without-bugs';
 
 export const LESSONS: readonly Lesson[] = [
   lesson(
@@ -217,6 +236,117 @@ export const LESSONS: readonly Lesson[] = [
         highlight: { kinds: ['watch'], path: '/lock/n-0000000000' },
       },
       { actions: ['c2> ls /lock'], pauseAt: returned('c2'), highlight: { path: '/lock' } },
+    ],
+  ),
+  // The bug lessons: the whole scenario is the setup, so that the replay without the bug runs the same lines
+  // at the same moments; the steps only pause (where the rule breaks, where the monitor catches it, then the
+  // same points of the run without the bug).
+  lesson(
+    'bug-forget-promise',
+    { seed: 1, bugs: ['forget-promise'] },
+    [
+      'c1 connect n1',
+      'wait 1000ms',
+      'c1> create /x 1',
+      'wait 300ms',
+      'partition n1 | n2 n3',
+      'wait 400ms',
+      'kill n3',
+      'restart n3',
+      'partition n1 n3 | n2',
+      'c1> set /x 2',
+    ],
+    [
+      { pauseAt: { kind: 'restart', server: 3 }, highlight: { servers: [3] } },
+      { pauseAt: violation, highlight: { servers: [1, 3], kinds: ['heartbeat', 'accept'] } },
+      { replay, pauseAt: { kind: 'restart', server: 3 }, highlight: { servers: [3] } },
+      { pauseAt: returned('c1'), highlight: { servers: [1, 3], path: '/x' } },
+    ],
+  ),
+  lesson(
+    'bug-ignore-promised-values',
+    { seed: 1, bugs: ['ignore-promised-values'] },
+    ['c1 connect n1', 'wait 1000ms', 'cut n2 -> n1', 'cut n3 -> n1', 'c1> create /x 1', 'wait 300ms', 'kill n1'],
+    [
+      {
+        pauseAt: { kind: 'send', wire: 'promise', from: 'n3', to: 'n2' },
+        highlight: { servers: [3], kinds: ['promise'] },
+      },
+      { pauseAt: violation, highlight: { servers: [2, 3], kinds: ['accept', 'accepted'], overlap: true } },
+      {
+        replay,
+        pauseAt: phase('accept', { server: 2, slot: 1 }),
+        highlight: { servers: [2, 3], kinds: ['promise', 'accept'], overlap: true },
+      },
+      { pauseAt: phase('decide', { server: 2, slot: 1 }), highlight: { servers: [2], kinds: ['decide'], path: '/x' } },
+    ],
+  ),
+  lesson(
+    'bug-minority-quorum',
+    { seed: 1, servers: 5, bugs: ['minority-quorum'] },
+    [
+      'c1 connect n1',
+      'c2 connect n4',
+      'wait 1000ms',
+      'c1> create /x a',
+      'wait 300ms',
+      'partition n1 n2 | n3 n4 n5',
+      'c1> set /x from-n1',
+      'c2> set /x from-n4',
+      'wait 1500ms',
+      'heal',
+    ],
+    [
+      {
+        pauseAt: phase('accepted-quorum', { server: 1, slot: 3 }),
+        highlight: { servers: [1, 2], kinds: ['accepted'] },
+      },
+      { pauseAt: violation, highlight: { servers: [3, 4, 5], kinds: ['accepted', 'decide'], overlap: true } },
+      { replay, pauseAt: returned('c2'), highlight: { servers: [3, 4, 5], path: '/x', overlap: true } },
+      { pauseAt: returned('c1'), highlight: { servers: [1], path: '/x' } },
+    ],
+  ),
+  lesson(
+    'bug-accept-below-promise',
+    { seed: 1, bugs: ['accept-below-promise'] },
+    [
+      'c1 connect n1',
+      'wait 1000ms',
+      'c1> create /x 1',
+      'wait 300ms',
+      'partition n1 | n2 n3',
+      'wait 400ms',
+      'partition n1 n3 | n2',
+      'c1> set /x 2',
+    ],
+    [
+      { pauseAt: phase('accept', { server: 1, slot: 2 }), highlight: { servers: [1, 3], kinds: ['accept'] } },
+      { pauseAt: violation, highlight: { servers: [3], kinds: ['accepted'] } },
+      { replay, pauseAt: phase('accept', { server: 1, slot: 2 }), highlight: { servers: [1, 3], kinds: ['accept'] } },
+      { pauseAt: returned('c1'), highlight: { servers: [1, 3], kinds: ['nack', 'prepare'], path: '/x' } },
+    ],
+  ),
+  lesson(
+    'bug-apply-out-of-order',
+    { seed: 1, bugs: ['apply-out-of-order'] },
+    [
+      'c1 connect n1',
+      'wait 1000ms',
+      'c2 connect n3',
+      'wait 1000ms',
+      'cut n1 -> n3',
+      'c1> create /a 1',
+      'wait 200ms',
+      'heal',
+      'c1> create /b 2',
+      'wait 1000ms',
+      'c2> ls /',
+    ],
+    [
+      { pauseAt: { kind: 'accepted', server: 3, slot: 3 }, highlight: { servers: [3], kinds: ['accept'] } },
+      { pauseAt: violation, highlight: { servers: [3], kinds: ['decide'], path: '/b' } },
+      { replay, pauseAt: { kind: 'decided', server: 3, slot: 3 }, highlight: { servers: [3], kinds: ['decide'] } },
+      { pauseAt: returned('c2'), highlight: { servers: [3], kinds: ['catch-up'], path: '/a' } },
     ],
   ),
 ];

@@ -7,6 +7,16 @@ export interface EventMatcher {
   readonly [field: string]: string | number | boolean | undefined;
 }
 
+/** Where the live checks stop play because an invariant broke (a lesson's "the monitor catches it" step). */
+export interface ViolationPoint {
+  readonly kind: 'violation';
+}
+
+/** Where a lesson step ends: the first matching trace event, or the first violation the checks reveal. */
+export type PausePoint = EventMatcher | ViolationPoint;
+
+export const isViolationPoint = (point: PausePoint): point is ViolationPoint => point.kind === 'violation';
+
 export function matchesEvent(event: TraceEvent, matcher: EventMatcher): boolean {
   if (event.kind !== matcher.kind) return false;
   const fields = event as unknown as Readonly<Record<string, unknown>>;

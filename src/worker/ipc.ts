@@ -3,7 +3,7 @@
 // as messages, never by dying.
 import type { LiveViolation } from '../check/live';
 import type { Header } from '../sim/config';
-import type { EventMatcher } from '../scenario/matcher';
+import type { PausePoint } from '../scenario/matcher';
 import type { Scenario, ScenarioAction, ScenarioCursor } from '../scenario/model';
 import type {
   ConsoleEntry,
@@ -47,7 +47,7 @@ export type Command =
   /** Ask for the trace fingerprint up to now (answered by a Fingerprint update). */
   | { readonly type: 'fingerprint' }
   /** Lessons: pause when an event matching this appears (null: no pause point). */
-  | { readonly type: 'pause-at'; readonly matcher: EventMatcher | null }
+  | { readonly type: 'pause-at'; readonly matcher: PausePoint | null }
   | { readonly type: 'play' }
   | { readonly type: 'pause' }
   /** Process events until one that shows in the trace. */

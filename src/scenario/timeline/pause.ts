@@ -1,9 +1,9 @@
-// A lesson's pause point: the first trace event matching it stops play.
+// A lesson's pause point: the first trace event matching it, or the first violation revealed, stops play.
 import type { TraceEvent } from '../../sim/trace';
-import { matchesEvent, type EventMatcher } from '../matcher';
+import { isViolationPoint, matchesEvent, type PausePoint } from '../matcher';
 
 export interface PauseWatch {
-  matcher: EventMatcher | null;
+  matcher: PausePoint | null;
   /** Trace events already looked at. */
   seen: number;
   /** The trace index where the pause was reached, until reported. */
@@ -13,7 +13,7 @@ export interface PauseWatch {
 /** Scan new trace events; true (and the matcher spent) when one matches. */
 export function pauseReached(watch: PauseWatch, trace: readonly TraceEvent[]): boolean {
   const matcher = watch.matcher;
-  if (matcher === null) return false;
+  if (matcher === null || isViolationPoint(matcher)) return false;
   for (; watch.seen < trace.length; watch.seen++) {
     if (matchesEvent(trace[watch.seen]!, matcher)) {
       watch.pausedAt = watch.seen;
@@ -23,4 +23,13 @@ export function pauseReached(watch: PauseWatch, trace: readonly TraceEvent[]): b
     }
   }
   return false;
+}
+
+/** A violation stopped play at trace index `at`: true (and the point spent) when the watch waited for one. */
+export function violationReached(watch: PauseWatch, at: number): boolean {
+  if (watch.matcher === null || !isViolationPoint(watch.matcher)) return false;
+  watch.pausedAt = at;
+  watch.seen = at + 1;
+  watch.matcher = null;
+  return true;
 }

@@ -7,11 +7,11 @@ import { ScriptRunner, SETTLE_BOUND_MS, type OutputRecord } from '../../script/r
 import { traceFingerprint } from '../../sim/fingerprint';
 import type { Simulator } from '../../sim/simulator';
 import type { TraceEvent } from '../../sim/trace';
-import type { EventMatcher } from '../matcher';
+import type { PausePoint } from '../matcher';
 import type { ScenarioCursor } from '../model';
 import { lineError } from './lines';
 import { paceMs, type Pacing } from './pacing';
-import { pauseReached, type PauseWatch } from './pause';
+import { pauseReached, violationReached, type PauseWatch } from './pause';
 import { latestFitting, SNAPSHOT_EVERY, thinSnapshots, type Snapshot } from './snapshots';
 import { timelineText } from './text';
 
@@ -169,7 +169,7 @@ export class Timeline<Derived = null> {
   }
 
   /** Pause where a lesson asked to (only while playing or stepping; seeks replay straight through). */
-  setPauseAt(matcher: EventMatcher | null): void {
+  setPauseAt(matcher: PausePoint | null): void {
     this.pause.matcher = matcher;
     this.pause.seen = this.sim.trace.length;
   }
@@ -224,6 +224,7 @@ export class Timeline<Derived = null> {
     this.caught = false;
     if (this.seeking) return false;
     this.playing = false;
+    violationReached(this.pause, this.sim.trace.length - 1);
     return true;
   }
 

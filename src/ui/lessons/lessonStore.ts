@@ -26,11 +26,19 @@ function selectFor(lesson: Lesson, step: number): void {
   if (server !== undefined) send({ type: 'select', server });
 }
 
-/** Send step `k`'s pause point and lines, then play. */
+/** A new run of the lesson's header and setup: as written, or with every bug switch off (a replay step). */
+function loadLessonRun(lesson: Lesson, bugs: boolean): void {
+  const header = bugs ? lesson.header : { ...lesson.header, bugs: [] };
+  send({ type: 'load', header, lines: [], actions: lesson.setup, play: false });
+  lessonLoad = lastLoadSeq();
+}
+
+/** Send step `k`'s pause point and lines, then play (a replay step first starts the run without the bugs). */
 function runStep(lesson: Lesson, k: number): void {
   const step = lesson.steps[k];
   if (step === undefined) return;
   useLesson.setState({ step: k, reached: false });
+  if (step.replay !== undefined) loadLessonRun(lesson, false);
   send({ type: 'pause-at', matcher: step.pauseAt });
   for (const line of step.actions ?? []) send({ type: 'line', text: line, source: 'console' });
   selectFor(lesson, k);
@@ -42,8 +50,8 @@ export function startLesson(id: string): boolean {
   const lesson = lessonById(id);
   if (lesson === undefined) return false;
   useLesson.setState({ lesson, step: 0, reached: false, pauses: [] });
-  send({ type: 'load', header: lesson.header, lines: lesson.setup, play: false }, { type: 'select', server: 1 });
-  lessonLoad = lastLoadSeq();
+  loadLessonRun(lesson, true);
+  send({ type: 'select', server: 1 });
   runStep(lesson, 0);
   return true;
 }
@@ -58,6 +66,16 @@ export function nextStep(): void {
 export function previousStep(): void {
   const { lesson, step, pauses } = useLesson.getState();
   if (lesson === null || step === 0) return;
+  if (lesson.steps[step]?.replay !== undefined) {
+    // The step before ran in the run with the bugs, which the replay replaced: run it again (the same run,
+    // seed and lines, so it pauses at the same event).
+    useLesson.setState({ step: step - 1, reached: false, pauses: pauses.slice(0, step - 1) });
+    loadLessonRun(lesson, true);
+    send({ type: 'pause-at', matcher: lesson.steps[step - 1]!.pauseAt });
+    selectFor(lesson, step - 1);
+    send({ type: 'play' });
+    return;
+  }
   const index = pauses[step - 1];
   if (index === undefined) return;
   send({ type: 'pause-at', matcher: null }, { type: 'seek-event', index });
