@@ -6,7 +6,8 @@
 // - `info`, and an invoke never completed, may have taken effect at any moment after the invoke, or never.
 import { kvModel, type KvInput, type KvOutput } from './kv';
 import { registerModel, type RegisterInput, type RegisterOutput, type RegisterValue } from './register';
-import { checkOperations, type Budget, type Operation } from './search';
+import { checkOperations } from './explain';
+import type { Budget, Operation } from './search';
 
 export type HistoryModel = 'register' | 'kv';
 export const HISTORY_MODELS: readonly HistoryModel[] = ['register', 'kv'];

@@ -29,6 +29,7 @@ export const kvModel: Model<string, KvInput, KvOutput> = {
     }
   },
   key: (state) => state,
+  unknownOutput: () => null,
   readOnly: (input) => input.f === 'get',
   partition(ops) {
     const byKey = new Map<string, Operation<KvInput, KvOutput>[]>();

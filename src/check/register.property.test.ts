@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { registerModel, type RegisterInput, type RegisterOutput, type RegisterValue } from './register';
-import { checkOperations, type Operation } from './search';
+import { checkOperations, explainOperations } from './explain';
+import { searchPartition, type Operation } from './search';
 
 type Op = Operation<RegisterInput, RegisterOutput>;
 
@@ -69,5 +70,91 @@ describe('the register search against brute force', () => {
       }),
       { numRuns: 2000, seed: 20261203 },
     );
+  });
+});
+
+/** The order is a linearization: every required op once, real time kept, and the register answers as recorded. */
+function isLinearization(ops: readonly Op[], order: readonly number[]): boolean {
+  if (new Set(order).size !== order.length) return false;
+  if (ops.some((op, k) => op.required && !order.includes(k))) return false;
+  for (let a = 0; a < order.length; a++)
+    for (let b = a + 1; b < order.length; b++) if (ops[order[b]!]!.ret < ops[order[a]!]!.call) return false;
+  let state: RegisterValue | undefined = registerModel.init();
+  for (const k of order) {
+    state = registerModel.step(state, ops[k]!.input, ops[k]!.output);
+    if (state === undefined) return false;
+  }
+  return true;
+}
+
+const relaxed = (op: Op): Op => ({
+  ...op,
+  output: { kind: 'unknown' },
+  ret: Infinity,
+  required: false,
+  compared: false,
+});
+
+describe('what the search says about a history, op by op', () => {
+  it('a linearizable history comes with an order that is a linearization, and points inside each op', () => {
+    fc.assert(
+      fc.property(history, (ops) => {
+        const outcome = searchPartition(registerModel, ops, { used: 0, limit: Infinity });
+        if (outcome.kind !== 'ok') return;
+        expect(isLinearization(ops, outcome.order)).toBe(true);
+        const explained = explainOperations(registerModel, ops);
+        expect(explained.kind).toBe('ok');
+        if (explained.kind !== 'ok') return;
+        let last = -Infinity;
+        for (const k of outcome.order) {
+          const at = explained.points[k]!;
+          expect(at).toBeGreaterThanOrEqual(Math.max(ops[k]!.call, last));
+          expect(at).toBeLessThanOrEqual(ops[k]!.ret);
+          last = at;
+        }
+      }),
+      { numRuns: 3000, seed: 20261204 },
+    );
+  });
+
+  it('a violation names a set that cannot be ordered, whatever the other ops did, and needs each of its ops', () => {
+    fc.assert(
+      fc.property(history, (ops) => {
+        const explained = explainOperations(registerModel, ops);
+        if (explained.kind !== 'violation') return;
+        // The set cannot be ordered even with every other op free to take effect at any moment or never; freeing
+        // one more of its ops (the culprit aside) lets the history be ordered.
+        const inSet = new Set(explained.unorderable);
+        expect(inSet.has(explained.culprit)).toBe(true);
+        const freed = (also: number): Op[] => ops.map((op, k) => (inSet.has(k) && k !== also ? op : relaxed(op)));
+        expect(bruteForce(freed(-1))).toBe(false);
+        for (const k of inSet) if (k !== explained.culprit) expect(bruteForce(freed(k))).toBe(true);
+      }),
+      { numRuns: 3000, seed: 20261204 },
+    );
+  });
+
+  it('a stale read after two writes: the two writes and the read', () => {
+    const op = (input: RegisterInput, output: RegisterOutput, call: number, ret: number): Op => ({
+      input,
+      output,
+      call,
+      ret,
+      required: true,
+      compared: true,
+    });
+    const ops = [
+      op({ f: 'write', process: 0, value: 1 }, { kind: 'written' }, 0, 1),
+      op({ f: 'read', process: 2 }, { kind: 'read', value: 1 }, 2, 3),
+      op({ f: 'write', process: 1, value: 2 }, { kind: 'written' }, 4, 5),
+      op({ f: 'read', process: 2 }, { kind: 'read', value: 1 }, 6, 7),
+    ];
+    expect(explainOperations(registerModel, ops)).toMatchObject({
+      kind: 'violation',
+      culprit: 3,
+      prefix: [0, 1, 2],
+      unorderable: [0, 2, 3],
+      answer: 'reads 2',
+    });
   });
 });

@@ -19,6 +19,8 @@ export type RegisterOutput =
   | { readonly kind: 'cas'; readonly swapped: boolean }
   | { readonly kind: 'unknown' };
 
+const UNKNOWN_OUTPUT: RegisterOutput = { kind: 'unknown' };
+
 function valueText(value: RegisterValue): string {
   return value === null ? 'nil' : String(value);
 }
@@ -64,6 +66,7 @@ export const registerModel: Model<RegisterValue, RegisterInput, RegisterOutput> 
     }
   },
   key: (state) => (state === null ? 'nil' : state),
+  unknownOutput: () => UNKNOWN_OUTPUT,
   readOnly: (input, output) => input.f === 'read' || (output.kind === 'cas' && !output.swapped),
   describeOperation: (input, output) => `${inputText(input)}${outputText(output)}`,
   describeAnswer(state, input) {

@@ -2,7 +2,8 @@
 // the model to rekey), without changing the verdict or the witness.
 import { describe, expect, it } from 'vitest';
 import { registerModel, type RegisterInput, type RegisterOutput, type RegisterValue } from './register';
-import { checkOperations, type Model, type Operation } from './search';
+import { checkOperations } from './explain';
+import type { Model, Operation } from './search';
 
 type Op = Operation<RegisterInput, RegisterOutput>;
 

@@ -41,6 +41,8 @@ export interface Model<State, Input, Output> {
    * as it fits and tries nothing else there. Absent: no op is known to be read-only.
    */
   readOnly?(input: Input, output: Output): boolean;
+  /** The output of an op whose outcome is unknown (it fits any state); absent: ops cannot be relaxed so. */
+  unknownOutput?(input: Input): Output;
   /** Independent sub-histories (P-compositionality); one partition when absent. */
   partition?(ops: readonly Operation<Input, Output>[]): Operation<Input, Output>[][];
   /** "p3 write 4", "p0 read 2". */
@@ -70,7 +72,11 @@ export interface Budget {
 }
 
 export type PartitionOutcome<State> =
-  | { readonly kind: 'ok' }
+  | {
+      readonly kind: 'ok';
+      /** Indices of the ops linearized, in the order found (optional ops left out never took effect). */
+      readonly order: readonly number[];
+    }
   | { readonly kind: 'exhausted' }
   | {
       readonly kind: 'violation';
@@ -346,7 +352,7 @@ class PartitionSearch<S, I, O> {
     const initial = this.model.init();
     const stateId = this.stateIdOf(initial);
     const rootConfig = this.enter(stateId);
-    if (rootConfig === 'done' || rootConfig === null) return { kind: 'ok' };
+    if (rootConfig === 'done' || rootConfig === null) return { kind: 'ok', order: [] };
     const candidates = this.candidatesOf(rootConfig);
     const root: Frame<S> = {
       parent: null,
@@ -377,7 +383,7 @@ class PartitionSearch<S, I, O> {
       const i = frame.order[frame.next++]!;
       if (++budget.used > budget.limit) return { kind: 'exhausted' };
       const child = this.advance(frame, i);
-      if (child === 'ok') return { kind: 'ok' };
+      if (child === 'ok') return { kind: 'ok', order: this.orderTo(frame, i) };
       if (child === null) continue;
       if (frame.next < frame.order.length) {
         frame.open = true;
@@ -413,6 +419,16 @@ class PartitionSearch<S, I, O> {
     return { ...child, parent: null, settled, op: -1, state, stateId };
   }
 
+  /** The ops linearized to reach `frame`, then `last`: the settled ones first, then the stack's. */
+  private orderTo(frame: Frame<S>, last: number): number[] {
+    const order: number[] = [last];
+    let f: Frame<S> = frame;
+    for (; f.parent !== null; f = f.parent) order.push(f.op);
+    if (f.op >= 0) order.push(f.op);
+    for (let settled = f.settled; settled !== null; settled = settled.parent) order.push(settled.op);
+    return order.reverse();
+  }
+
   private settleBest(settled: Settled | null): void {
     this.best.frame = null;
     this.best.settled = settled;
@@ -420,7 +436,7 @@ class PartitionSearch<S, I, O> {
 
   private witness(): PartitionOutcome<S> {
     const { frame, culprit, placeable, reached } = this.best;
-    if (reached === null) return { kind: 'ok' };
+    if (reached === null) return { kind: 'ok', order: [] };
     const prefix: number[] = [];
     let f: Frame<S> | null = frame;
     let settled = this.best.settled;
@@ -441,57 +457,4 @@ export function searchPartition<S, I, O>(
   budget: Budget,
 ): PartitionOutcome<S> {
   return new PartitionSearch(model, ops).run(budget);
-}
-
-export type CheckOutcome<S, I, O> =
-  | { readonly kind: 'ok' }
-  | { readonly kind: 'unknown' }
-  | {
-      readonly kind: 'violation';
-      /** The partition's ops, the culprit and prefix as ops of it. */
-      readonly partition: readonly Operation<I, O>[];
-      readonly culprit: Operation<I, O>;
-      readonly prefix: readonly Operation<I, O>[];
-      /** What the model answers to the culprit after the prefix; null when the culprit cannot go there. */
-      readonly answer: string | null;
-      readonly state: S;
-    };
-
-/**
- * Checks a whole history against a model: each partition (smallest first) within one budget. The violation
- * reported is the one whose culprit returned first.
- */
-export function checkOperations<S, I, O>(
-  model: Model<S, I, O>,
-  ops: readonly Operation<I, O>[],
-  budget: Budget = { used: 0, limit: Number.POSITIVE_INFINITY },
-): CheckOutcome<S, I, O> {
-  const parts = (model.partition === undefined ? [[...ops]] : model.partition(ops))
-    .filter((part) => part.some((op) => op.required))
-    .sort((a, b) => a.length - b.length);
-  let found: Extract<CheckOutcome<S, I, O>, { kind: 'violation' }> | null = null;
-  let exhausted = false;
-  for (const part of parts) {
-    if (budget.used >= budget.limit) {
-      exhausted = true;
-      break;
-    }
-    const outcome = searchPartition(model, part, budget);
-    if (outcome.kind === 'exhausted') exhausted = true;
-    else if (outcome.kind === 'violation') {
-      const culprit = part[outcome.culprit]!;
-      if (found === null || culprit.ret < found.culprit.ret) {
-        found = {
-          kind: 'violation',
-          partition: part,
-          culprit,
-          prefix: outcome.prefix.map((k) => part[k]!),
-          answer: outcome.placeable ? model.describeAnswer(outcome.state, culprit.input) : null,
-          state: outcome.state,
-        };
-      }
-    }
-  }
-  if (found !== null) return found;
-  return exhausted ? { kind: 'unknown' } : { kind: 'ok' };
 }

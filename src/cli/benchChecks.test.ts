@@ -1,6 +1,6 @@
 // The bench's history of sequential writes is a real check: it passes as built and fails when one answer is off.
 import { describe, expect, it } from 'vitest';
-import { checkOperations } from '../check/search';
+import { checkOperations } from '../check/explain';
 import { znodeModel } from '../check/znodeModel';
 import { sequentialWrites } from './benchChecks';
 

@@ -1,6 +1,7 @@
 // `npm run bench` cases for the checkers and the whole CLI run: N sequential writes checked for linearizability
 // through the znode model (the history built directly), and `npm run sim` of a create and N sequential sets.
-import { checkOperations, type Operation } from '../check/search';
+import { checkOperations } from '../check/explain';
+import type { Operation } from '../check/search';
 import { znodeModel } from '../check/znodeModel';
 import type { OpResult } from '../sim/trace';
 import type { Txn } from '../zk/types';

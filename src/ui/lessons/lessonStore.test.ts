@@ -39,7 +39,9 @@ describe('a lesson and the runs around it', () => {
       commands.filter((c): c is Extract<Command, { type: 'load' }> => c.type === 'load');
     expect(loads().at(-1)!.header.bugs).toEqual(['minority-quorum']);
     const reach = (pausedAt: number): void => {
-      applyUpdate(testFrame({ eventCount: pausedAt + 1, playing: false, pausedAt, runSeq: loads().at(-1)!.seq }));
+      applyUpdate(
+        testFrame({ eventCount: pausedAt + 1, reset: false, playing: false, pausedAt, runSeq: loads().at(-1)!.seq! }),
+      );
     };
     applyUpdate(newRunFrame(loads().at(-1)!.seq!));
     reach(503);
