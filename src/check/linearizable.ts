@@ -48,6 +48,7 @@ import { commandTxn } from '../zk/commands';
 import type { OpResult, TraceEvent } from '../sim/trace';
 import type { Txn } from '../zk/types';
 import { commandText, resultText, txnText } from './describe';
+import { explainOperations } from './explain';
 import { searchPartition, type Budget, type Operation } from './search';
 import { znodeModel } from './znodeModel';
 import { OK, okWithNote, violation, type Verdict } from './types';
@@ -69,6 +70,8 @@ export interface HistoryOp {
   readonly expected: OpResult | null;
   /** Trace index of its `return` (client op) or first `apply` (session txn); -1 when none. */
   readonly endEvent: number;
+  /** Trace index of the client's `invoke`; -1 for a session txn. */
+  readonly invokeEvent: number;
   /** A session transaction that no client invoked. */
   readonly sessionTxn: boolean;
   /** "c1 set -v 0 /a x". */
@@ -143,6 +146,7 @@ export function buildHistory(trace: readonly TraceEvent[]): HistoryOp[] {
       required: known !== undefined || applied !== undefined,
       expected: unknown ? null : result,
       endEvent: appliedFirst ? applied.index : (known?.index ?? -1),
+      invokeEvent: i,
       sessionTxn: false,
       label: `${e.session} "${commandText(e.command)}"`,
     });
@@ -161,6 +165,7 @@ export function buildHistory(trace: readonly TraceEvent[]): HistoryOp[] {
       required: applied !== undefined,
       expected: null,
       endEvent: applied?.index ?? -1,
+      invokeEvent: -1,
       sessionTxn: true,
       label: `${txnText(txn)} (${proposalId})`,
     });
@@ -427,4 +432,45 @@ function searchHistory(history: readonly HistoryOp[], limit: number): Failure | 
 
 function rankOf(op: HistoryOp): number {
   return op.endEvent < 0 ? Number.MAX_SAFE_INTEGER : op.endEvent;
+}
+
+/** Why the write history is or is not linearizable, by op id (the client history view draws it). */
+export type HistoryExplanation =
+  | { readonly kind: 'ok'; readonly points: ReadonlyMap<number, number> }
+  | { readonly kind: 'unknown' }
+  | {
+      readonly kind: 'violation';
+      readonly prefix: readonly number[];
+      readonly culprit: number;
+      readonly unorderable: readonly number[];
+      readonly answer: string | null;
+    };
+
+/** explainOperations over the history's partitions: points by op id, or the violation whose culprit ends first. */
+export function explainHistory(history: readonly HistoryOp[], limit = LINEARIZABILITY_BUDGET): HistoryExplanation {
+  const budget: Budget = { used: 0, limit };
+  const points = new Map<number, number>();
+  let found: Extract<HistoryExplanation, { kind: 'violation' }> | null = null;
+  let foundRank = Number.POSITIVE_INFINITY;
+  const parts = partitionHistory(history).filter((part) => part.some((op) => op.expected !== null));
+  for (const part of parts) {
+    const outcome = explainOperations(znodeModel, part.map(operationOf), budget);
+    if (outcome.kind === 'unknown') return outcome;
+    const id = (k: number): number => part[k]!.id;
+    if (outcome.kind === 'ok') {
+      outcome.points.forEach((at, k) => {
+        if (at !== null) points.set(id(k), at);
+      });
+    } else if (rankOf(part[outcome.culprit]!) < foundRank) {
+      foundRank = rankOf(part[outcome.culprit]!);
+      found = {
+        kind: 'violation',
+        prefix: outcome.prefix.map(id),
+        culprit: id(outcome.culprit),
+        unorderable: [...new Set(outcome.unorderable.map(id))],
+        answer: outcome.answer,
+      };
+    }
+  }
+  return found ?? { kind: 'ok', points };
 }

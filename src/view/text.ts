@@ -135,6 +135,46 @@ export const text = {
     atEvent: (index: number): string => `at event #${index}`,
     showBreaking: 'Show the breaking event',
   },
+  history: {
+    region: 'Client history',
+    toggle: 'Client history',
+    openFile: 'Open history…',
+    fileLabel: 'History file',
+    backToRun: 'Back to this run',
+    runSource: 'This run’s client operations (writes checked for linearizability; reads may be stale).',
+    fileSource: (file: string, model: string): string => `${file}: a ${model} history, times are its lines.`,
+    empty: 'No client operations yet: type a command in the console (c1> create /a 1).',
+    showing: (shown: number, total: number): string => `Showing the last ${shown} of ${total} operations.`,
+    linearizable: 'Linearizable: each diamond marks the moment the check placed the operation.',
+    notLinearizable: 'Not linearizable.',
+    unknown: 'Unknown: the search ran out of budget before it found an order or proved there is none.',
+    prefix: (n: number, ops: string): string =>
+      n === 0 ? 'The longest linearizable prefix is empty.' : `The longest linearizable prefix (${n}): ${ops}.`,
+    culprit: (op: string, answer: string | null): string =>
+      `${op} cannot follow it${answer === null ? '' : ` (after it the model ${answer})`}.`,
+    unorderable: (n: number): string =>
+      `The ${n} operations outlined in red cannot be ordered, whatever the other operations did.`,
+    stale: 'stale (allowed)',
+    staleWhy:
+      'A read that missed a write another client had already heard back from: ZooKeeper allows it (reads are served locally; sync first to catch up).',
+    pending: 'no answer yet',
+    laneLabel: (lane: string): string => `Lane ${lane}`,
+    barLabel: (lane: string, label: string, result: string, point: boolean, stale: boolean): string =>
+      `${lane} ${label}${result === '' ? '' : ` → ${result}`}${point ? ', linearized' : ''}${stale ? ', stale (allowed)' : ''}`,
+    detail: (label: string, result: string, from: string, to: string): string =>
+      `${label}${result === '' ? '' : ` → ${result}`} · called ${from}, answered ${to}`,
+    atMs: (ms: number): string => `${Math.round(ms)} ms`,
+    atLine: (line: number): string => `line ${line}`,
+    never: 'never',
+    marks: {
+      point: 'linearization point',
+      culprit: 'cannot follow the prefix',
+      unorderable: 'cannot be ordered',
+    },
+    fileNoOps: (file: string): string => `${file}: no register op line or EDN map found`,
+    fileError: (file: string, line: number, message: string): string => `${file} line ${line}: ${message}`,
+    fileUnreadable: (file: string): string => `${file}: the file could not be read`,
+  },
   cluster: {
     region: 'Cluster',
     ringLabel: (n: number): string => `Ring of ${n} servers`,
