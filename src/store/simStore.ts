@@ -140,6 +140,15 @@ const waitingForFingerprint: ((update: FingerprintUpdate) => void)[] = [];
 const waitingForTrace: ((json: string) => void)[] = [];
 const diagramListeners = new Set<(update: DiagramUpdate) => void>();
 
+export type HistoryUpdate = Extract<Update, { type: 'history' | 'history-error' }>;
+const historyListeners = new Set<(update: HistoryUpdate) => void>();
+
+/** The client history view hears the histories the worker checked (the run's, or a file's) and file errors. */
+export function onHistoryUpdate(listener: (update: HistoryUpdate) => void): () => void {
+  historyListeners.add(listener);
+  return () => historyListeners.delete(listener);
+}
+
 /** The diagram (drawn in the worker) hears what the worker says about it: tooltip, summary, view, files. */
 export function onDiagramUpdate(listener: (update: DiagramUpdate) => void): () => void {
   diagramListeners.add(listener);
@@ -181,6 +190,10 @@ export function applyUpdate(update: Update): void {
   }
   if (update.type === 'diagram' || update.type === 'diagram-file') {
     for (const listener of diagramListeners) listener(update);
+    return;
+  }
+  if (update.type === 'history' || update.type === 'history-error') {
+    for (const listener of historyListeners) listener(update);
     return;
   }
   if (update.type === 'trace-file') {

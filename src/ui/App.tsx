@@ -14,6 +14,7 @@ import { Alerts } from './panels/Alerts';
 import { ConsolePanel } from './panels/ConsolePanel';
 import { EventLog } from './panels/EventLog';
 import { LogPanel } from './panels/LogPanel';
+import { ClientHistory } from './panels/ClientHistory';
 import { SafetyMonitor } from './panels/SafetyMonitor';
 import { ZnodeTree } from './panels/ZnodeTree';
 import { text } from '../view/text';
@@ -76,6 +77,7 @@ export function App() {
           </div>
           <SafetyMonitor />
           <TimeTravel />
+          <ClientHistory />
         </div>
         <div className="workspace-side">
           <LogPanel />

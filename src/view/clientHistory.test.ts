@@ -51,6 +51,18 @@ describe('the client history view', () => {
     expect(read.invokeEvent).toBeGreaterThan(writes[2]!.invokeEvent!);
   });
 
+  it("stacks a session's overlapping async calls on rows of their own, and reuses a row once it is free", () => {
+    const view = runView(
+      ['seed 1', 'c1 connect n1', 'c1> create /a 1 &', 'c1> create /b 1 &', 'settle', 'c1> set /a 2'].join('\n'),
+    );
+    expect(view.bars.map((bar) => [bar.label, bar.row])).toEqual([
+      ['create /a 1', 0],
+      ['create /b 1', 1],
+      ['set /a 2', 0],
+    ]);
+    expect(view.rows).toEqual([2]);
+  });
+
   it('marks a minority read that missed a completed write as stale, not as a violation', () => {
     const view = runView(
       [
@@ -82,7 +94,7 @@ describe('the client history view', () => {
     expect(view.prefix).toEqual(['p0 write 1', 'p1 write 2']);
     expect(view.answer).toBe('reads 2');
     expect(view.bars.map((bar) => bar.mark)).toEqual(['unorderable', 'unorderable', 'culprit', 'plain']);
-    expect(view.bars[2]).toMatchObject({ label: 'read', result: '-> 1', call: 5, ret: 6, point: null });
+    expect(view.bars[2]).toMatchObject({ label: 'read', result: '1', call: 5, ret: 6, point: null });
   });
 
   it('draws a good kv file with a point in every completed op', () => {

@@ -33,6 +33,8 @@ export interface HistoryBar {
   readonly stale: boolean;
   /** Trace index of its invocation (a run's ops), or null. */
   readonly invokeEvent: number | null;
+  /** Its row within the lane: ops of one session that overlap in time (async calls) go on separate rows. */
+  readonly row: number;
 }
 
 export type HistoryVerdictKind = 'linearizable' | 'not-linearizable' | 'unknown';
@@ -44,6 +46,8 @@ export interface ClientHistoryView {
   /** What `call`, `ret` and `point` count: simulated ms, or the file's lines. */
   readonly unit: 'ms' | 'line';
   readonly lanes: readonly string[];
+  /** Rows per lane (by lane index). */
+  readonly rows: readonly number[];
   readonly bars: readonly HistoryBar[];
   /** Client ops in the whole history (the bars may show only the last of them). */
   readonly total: number;
@@ -82,8 +86,26 @@ function span(bars: readonly HistoryBar[]): { start: number; end: number } {
   return start > end ? { start: 0, end: 1 } : { start, end: Math.max(end, start + 1) };
 }
 
-function lanesOf(bars: readonly HistoryBar[]): string[] {
-  return [...new Set(bars.map((bar) => bar.lane))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+type Unplaced = Omit<HistoryBar, 'row'>;
+
+/** The lanes in order, each bar on the first row of its lane that is free from its call on. */
+function laidOut(unplaced: readonly Unplaced[]): {
+  lanes: string[];
+  rows: number[];
+  bars: HistoryBar[];
+} {
+  const lanes = [...new Set(unplaced.map((bar) => bar.lane))].sort((a, b) =>
+    a.localeCompare(b, 'en', { numeric: true }),
+  );
+  const busyUntil = new Map<string, number[]>(lanes.map((lane) => [lane, []]));
+  const bars = unplaced.map((bar): HistoryBar => {
+    const rows = busyUntil.get(bar.lane)!;
+    let row = rows.findIndex((until) => until < bar.call);
+    if (row < 0) row = rows.length;
+    rows[row] = bar.ret ?? Number.POSITIVE_INFINITY;
+    return { ...bar, row };
+  });
+  return { lanes, rows: lanes.map((lane) => Math.max(1, busyUntil.get(lane)!.length)), bars };
 }
 
 // ------------------------------------------------------------------------------------------ a run's history
@@ -179,7 +201,7 @@ export function runHistoryView(trace: readonly TraceEvent[]): ClientHistoryView 
   for (const op of history) if (op.invokeEvent >= 0) byInvoke.set(op.invokeEvent, op);
   const writes = doneWrites(calls);
   const violation = explained.kind === 'violation' ? explained : null;
-  const bars: HistoryBar[] = calls.slice(-MAX_BARS).map((call) => {
+  const unplaced: Unplaced[] = calls.slice(-MAX_BARS).map((call) => {
     const op = byInvoke.get(call.index);
     const point = op !== undefined && explained.kind === 'ok' ? (explained.points.get(op.id) ?? null) : null;
     return {
@@ -196,12 +218,14 @@ export function runHistoryView(trace: readonly TraceEvent[]): ClientHistoryView 
       invokeEvent: call.index,
     };
   });
+  const { lanes, rows, bars } = laidOut(unplaced);
   const label = (id: number): string => history[id]?.label ?? '';
   return {
     file: null,
     model: 'znode',
     unit: 'ms',
-    lanes: lanesOf(bars),
+    lanes,
+    rows,
     bars,
     total: calls.length,
     ...span(bars),
@@ -223,13 +247,13 @@ function fileView<S, I extends { readonly process: number }, O>(
   const explained: Explanation = explainOperations(spec, ops);
   const violation = explained.kind === 'violation' ? explained : null;
   const describe = (k: number): string => spec.describeOperation(ops[k]!.input, ops[k]!.output);
-  const all: HistoryBar[] = ops.map((op, k) => {
+  const all: Unplaced[] = ops.map((op, k) => {
     const [head, answer] = describe(k).split(' -> ');
     return {
       id: k,
       lane: `p${op.input.process}`,
       label: head!.replace(/^p\d+ /, ''),
-      result: answer === undefined ? (Number.isFinite(op.ret) ? 'ok' : '') : `-> ${answer}`,
+      result: answer ?? (Number.isFinite(op.ret) ? 'ok' : ''),
       call: op.call,
       ret: Number.isFinite(op.ret) ? op.ret : null,
       point: explained.kind === 'ok' ? (explained.points[k] ?? null) : null,
@@ -243,12 +267,13 @@ function fileView<S, I extends { readonly process: number }, O>(
       invokeEvent: null,
     };
   });
-  const bars = all.slice(-MAX_BARS);
+  const { lanes, rows, bars } = laidOut(all.slice(-MAX_BARS));
   return {
     file,
     model,
     unit: 'line',
-    lanes: lanesOf(bars),
+    lanes,
+    rows,
     bars,
     total: ops.length,
     ...span(bars),

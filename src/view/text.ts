@@ -137,7 +137,7 @@ export const text = {
   },
   history: {
     region: 'Client history',
-    toggle: 'Client history',
+    toggle: 'Show client history',
     openFile: 'Open history…',
     fileLabel: 'History file',
     backToRun: 'Back to this run',

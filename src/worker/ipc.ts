@@ -4,6 +4,7 @@
 import type { LiveViolation } from '../check/live';
 import type { Header } from '../sim/config';
 import type { PausePoint } from '../scenario/matcher';
+import type { ClientHistoryView } from '../view/clientHistory';
 import type { Scenario, ScenarioAction, ScenarioCursor } from '../scenario/model';
 import type {
   ConsoleEntry,
@@ -76,7 +77,11 @@ export type Command =
   /** Ask for the visible diagram as a file (answered by a DiagramFile update). */
   | { readonly type: 'diagram-export'; readonly format: 'svg' | 'png' }
   /** Ask for the run's whole trace as JSON (answered by a TraceFile update). */
-  | { readonly type: 'export-trace' };
+  | { readonly type: 'export-trace' }
+  /** The client history view of the run up to now (it follows seeks). */
+  | { readonly type: 'history' }
+  /** A Jepsen-style history file to check and draw. */
+  | { readonly type: 'history-file'; readonly file: string; readonly body: string };
 
 /** How the page shows the diagram: its size in css px and device pixels per px, the time axis (x = tx + k·t). */
 export interface DiagramViewRequest {
@@ -162,5 +167,8 @@ export type Update =
   | DiagramNews
   | { readonly type: 'diagram-file'; readonly format: 'svg' | 'png'; readonly blob: Blob }
   | { readonly type: 'trace-file'; readonly json: string }
+  | { readonly type: 'history'; readonly view: ClientHistoryView }
+  /** A history file that could not be read: the message names the file and the line. */
+  | { readonly type: 'history-error'; readonly message: string }
   /** The simulation itself failed; the page offers a restart. */
   | { readonly type: 'fatal'; readonly message: string };

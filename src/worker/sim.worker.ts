@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // The Web Worker that owns the live run: it paces simulated time to the requested speed in small
 // time-boxed chunks and posts at most one Frame per animation frame (after the page acks the last).
+import { fileHistoryView, runHistoryView } from '../view/clientHistory';
 import { DEFAULT_HEADER } from '../sim/config';
 import { DiagramHost, type DiagramSource } from './diagram';
 import { LiveRun } from './engine';
@@ -170,6 +171,15 @@ const handlers: { readonly [K in Command['type']]: (command: Extract<Command, { 
   'diagram-export': (command) => exportDiagramOrSay(command.format),
   'export-trace': () => {
     post({ type: 'trace-file', json: JSON.stringify(run.fullTrace) });
+    return false;
+  },
+  history: () => {
+    post({ type: 'history', view: runHistoryView(run.sim.trace) });
+    return false;
+  },
+  'history-file': (command) => {
+    const read = fileHistoryView(command.file, command.body);
+    post('view' in read ? { type: 'history', view: read.view } : { type: 'history-error', message: read.error });
     return false;
   },
 };
