@@ -4,7 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { BUG_NAMES } from '../sim/config';
 import { type BugName } from '../protocol';
-import type { Violation } from '../scenario/fuzz';
+import { FUZZ_DEFAULTS, type Violation } from '../scenario/fuzz';
 import { fuzzOnThreads } from './fuzzPool';
 import { fail, parseInteger, parseOptions } from './common';
 
@@ -16,12 +16,12 @@ async function main(): Promise<void> {
     {
       allowPositionals: true,
       options: {
-        seeds: { type: 'string', default: '100' },
-        steps: { type: 'string', default: '300' },
-        servers: { type: 'string', default: '3' },
+        seeds: { type: 'string', default: String(FUZZ_DEFAULTS.seeds) },
+        steps: { type: 'string', default: String(FUZZ_DEFAULTS.steps) },
+        servers: { type: 'string', default: String(FUZZ_DEFAULTS.servers) },
         bug: { type: 'string', multiple: true },
-        protocol: { type: 'string', default: 'multi-paxos' },
-        'first-seed': { type: 'string', default: '1' },
+        protocol: { type: 'string', default: FUZZ_DEFAULTS.protocol },
+        'first-seed': { type: 'string', default: String(FUZZ_DEFAULTS.firstSeed) },
         stop: { type: 'boolean', default: false },
         jobs: { type: 'string', default: String(availableParallelism()) },
         help: { type: 'boolean', short: 'h' },

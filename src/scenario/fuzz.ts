@@ -3,7 +3,17 @@ import { runChecks, type CheckName, type Verdict } from '../check/index';
 import { parseScript } from '../script/parse';
 import { runScript } from '../script/run';
 import type { BugName, ProtocolName } from '../protocol';
+import type { Scenario, ScenarioAction } from './model';
 import { randomScenario } from './random';
+
+/** What `npm run fuzz` and the page's fuzz panel run when not told otherwise: the same seed, the same verdict. */
+export const FUZZ_DEFAULTS = {
+  seeds: 100,
+  firstSeed: 1,
+  steps: 300,
+  servers: 3,
+  protocol: 'multi-paxos',
+} as const satisfies Partial<FuzzOptions>;
 
 export interface FuzzOptions {
   readonly seeds: number;
@@ -15,6 +25,12 @@ export interface FuzzOptions {
   /** Stop at the first violation. */
   readonly stopAtFirst: boolean;
 }
+
+/** What one seed's run needs (the fuzz panel's workers get this with each seed). */
+export type FuzzSeedOptions = Omit<FuzzOptions, 'seeds' | 'firstSeed' | 'stopAtFirst'>;
+
+/** One invariant a seed broke, without the script (the page gets the run to replay instead). */
+export type FuzzFinding = Pick<Violation, 'check' | 'reason' | 'event'>;
 
 export interface Violation {
   readonly seed: number;
@@ -32,11 +48,18 @@ export interface FuzzReport {
   readonly events: number;
 }
 
+export interface SeedOutcome {
+  readonly violations: Violation[];
+  readonly events: number;
+  /**
+   * For a failing seed, the same run as the page replays it: each line at the exact moment the script runner
+   * started it (so a blocking command's wait is the events before the next line), and the moment the run ended.
+   */
+  readonly replay?: Scenario & { readonly cursor: NonNullable<Scenario['cursor']> };
+}
+
 /** Run one seed; the violations it finds (one per failed check). */
-export function fuzzSeed(
-  seed: number,
-  options: Omit<FuzzOptions, 'seeds' | 'firstSeed' | 'stopAtFirst'>,
-): { violations: Violation[]; events: number } {
+export function fuzzSeed(seed: number, options: FuzzSeedOptions): SeedOutcome {
   const script = randomScenario({
     seed,
     steps: options.steps,
@@ -46,13 +69,26 @@ export function fuzzSeed(
   });
   const parsed = parseScript(script);
   if (parsed.errors.length > 0) throw new Error(`generated scenario does not parse: ${parsed.errors[0]!.message}`);
-  const { sim } = runScript(parsed.script);
+  const actions: ScenarioAction[] = [];
+  const { sim } = runScript(parsed.script, {
+    // wait and settle only let time pass: the next line's moment says how far.
+    onLine: (line, at) => {
+      if (line.kind !== 'wait' && line.kind !== 'settle')
+        actions.push({ events: at.eventsProcessed, t: at.now, text: line.text.trim() });
+    },
+  });
   const verdicts = runChecks(sim.trace, sim.servers.length);
   const violations: Violation[] = [];
   for (const [check, verdict] of Object.entries(verdicts) as [CheckName, Verdict][]) {
     if (!verdict.ok) violations.push({ seed, check, reason: verdict.reason, event: verdict.event, script });
   }
-  return { violations, events: sim.trace.length };
+  if (violations.length === 0) return { violations, events: sim.trace.length };
+  const replay = {
+    header: parsed.script.header,
+    actions,
+    cursor: { events: sim.eventsProcessed, t: sim.now, actions: actions.length },
+  };
+  return { violations, events: sim.trace.length, replay };
 }
 
 export function fuzz(

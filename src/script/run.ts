@@ -289,11 +289,19 @@ function stopEvents(lines: readonly Line[]): number {
 }
 
 /** Run a whole script headless. After an `at` line it replays exactly (see runToMoment); `stop` ends the run. */
-export function runScript(script: Script, options: { traceMessages?: boolean } = {}): RunOutcome {
+export function runScript(
+  script: Script,
+  options: {
+    traceMessages?: boolean;
+    /** Called as each line starts (the fuzzer records the moments, so the page can replay the run exactly). */
+    onLine?: (line: Line, sim: Simulator) => void;
+  } = {},
+): RunOutcome {
   const runner = new ScriptRunner(script, options.traceMessages ?? true);
   let exact = false;
   const eventLimit = stopEvents(script.lines);
   for (const line of script.lines) {
+    options.onLine?.(line, runner.sim);
     if (line.kind === 'stop') {
       runner.start(line);
       return { sim: runner.sim, records: runner.records };

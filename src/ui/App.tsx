@@ -13,6 +13,7 @@ import { useShortcuts } from './controls/useShortcuts';
 import { Alerts } from './panels/Alerts';
 import { ConsolePanel } from './panels/ConsolePanel';
 import { EventLog } from './panels/EventLog';
+import { FuzzPanel } from './fuzz/FuzzPanel';
 import { LogPanel } from './panels/LogPanel';
 import { ClientHistory } from './panels/ClientHistory';
 import { SafetyMonitor } from './panels/SafetyMonitor';
@@ -78,6 +79,7 @@ export function App() {
           <SafetyMonitor />
           <TimeTravel />
           <ClientHistory />
+          <FuzzPanel />
         </div>
         <div className="workspace-side">
           <LogPanel />

@@ -175,6 +175,43 @@ export const text = {
     fileError: (file: string, line: number, message: string): string => `${file} line ${line}: ${message}`,
     fileUnreadable: (file: string): string => `${file}: the file could not be read`,
   },
+  fuzz: {
+    region: 'Fuzz',
+    intro:
+      'Random scenarios (client writes and reads, crashes, restarts, cuts, partitions, loss, duplication), each run headless with every checker, in workers of their own. It is the code of npm run fuzz: the same seed gives the same verdict.',
+    seeds: 'Seeds',
+    firstSeed: 'First seed',
+    steps: 'Steps',
+    servers: 'Servers',
+    protocol: 'Fuzz protocol',
+    bugsGroup: 'Bug switches for the fuzzer',
+    bugLabel: (name: string): string => `Fuzz with ${name}`,
+    run: 'Run fuzz',
+    cancel: 'Cancel',
+    progress: 'Fuzz progress',
+    sameAs: 'Same as',
+    progressValue: (done: number, total: number): string =>
+      `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} seeds`,
+    running: (done: number, total: number, failing: number, workers: number): string =>
+      `Running: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} seeds, ${failing} failing (${workers} ${workers === 1 ? 'worker' : 'workers'}).`,
+    passed: (total: number, seconds: number, events: number): string =>
+      `All ${total.toLocaleString('en-US')} seeds passed every check (${events.toLocaleString('en-US')} trace events, ${seconds.toFixed(1)} s).`,
+    failed: (failing: number, total: number, seconds: number): string =>
+      `${failing} of ${total.toLocaleString('en-US')} seeds broke an invariant (${seconds.toFixed(1)} s). Open one to see it happen.`,
+    cancelled: (done: number, total: number): string =>
+      `Cancelled after ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} seeds.`,
+    failingSeeds: 'Failing seeds',
+    failingSeed: (seed: number, names: string): string => `Seed ${seed}: ${names}`,
+    firstAt: (event: number, reason: string): string => `event #${event}: ${reason}`,
+    open: (seed: number): string => `Open seed ${seed}`,
+    openTitle: 'Load this seed as a normal run, paused at its first violation',
+    opened: (seed: number): string =>
+      `Seed ${seed} is open as a normal run, paused at its first violation: scrub, step or Copy link to share it.`,
+    more: (n: number): string => `and ${n.toLocaleString('en-US')} more (see npm run fuzz for the full list)`,
+    crashed: (seed: number, message: string): string => `Seed ${seed} could not run: ${message}`,
+    badNumber: (field: string, value: string, min: number, max: number): string =>
+      `${field} must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, not "${value}".`,
+  },
   cluster: {
     region: 'Cluster',
     ringLabel: (n: number): string => `Ring of ${n} servers`,
