@@ -168,7 +168,13 @@ for (const [bug, invariant] of BUG_LESSONS) {
     await expect(alert).toContainText(`${invariant} violated at event #`);
     await expect(item).toContainText('violated');
     const caughtAt = await readNumber(eventCount(page));
-    if (bug === 'minority-quorum') await page.screenshot({ path: test.info().outputPath('caught.png') });
+    // README's picture of a caught violation (docs/caught.png): the banner, the lesson, the ring and the monitor.
+    if (bug === 'minority-quorum') {
+      await page.setViewportSize({ width: 1280, height: 1400 });
+      await expect(alert).toBeInViewport();
+      await page.screenshot({ path: test.info().outputPath('caught.png') });
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
     // Stepped on past it, the button brings the app back to the breaking event.
     for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
     await expect.poll(() => readNumber(eventCount(page))).toBeGreaterThan(caughtAt);

@@ -9,6 +9,7 @@ import { ClusterView } from './cluster/ClusterView';
 import { FaultControls } from './cluster/FaultControls';
 import { BugBanner, BugSwitches } from './controls/BugSwitches';
 import { ControlsBar } from './controls/ControlsBar';
+import { HelpButton } from './controls/HelpButton';
 import { useShortcuts } from './controls/useShortcuts';
 import { Alerts } from './panels/Alerts';
 import { ConsolePanel } from './panels/ConsolePanel';
@@ -61,6 +62,7 @@ export function App() {
         <p className="app-tagline">{text.page.tagline}</p>
         <LessonPicker />
         <BugSwitches />
+        <HelpButton />
         <ShareBar />
       </header>
       <BugBanner />

@@ -73,6 +73,7 @@ function FuzzForm() {
         <label className="fuzz-field">
           {t.protocol}
           <select
+            aria-label={t.protocol}
             value={fields.protocol}
             disabled={running}
             onChange={(event) => setFuzzProtocol(event.currentTarget.value as ProtocolName)}
