@@ -38,4 +38,47 @@ describe('--json for multi', () => {
     for (const z of multis) expect(z > a && z < b).toBe(true);
     expect(b - a).toBe(3);
   });
+
+  it("each sub-result has the shape of ZooKeeper's OpResult: create a path, set a stat, check and delete nothing", () => {
+    const { byLine } = run(
+      [
+        'seed 4',
+        'c1> create /q ""',
+        'c1> create /gone ""',
+        'c1> multi create /q/a 1; create -s /q/s- 2; set /q 3; check /q 1; delete /gone',
+        'c1> stat /q',
+        'c1> ls /q',
+      ].join('\n') + '\n',
+    );
+    const multi = byLine.get(4);
+    expect(multi?.ok).toBe(true);
+    const results = multi!.results as Record<string, unknown>[];
+    expect(results).toHaveLength(5);
+    const children = byLine.get(6)!.children as string[];
+    const seq = children.find((c) => c.startsWith('s-'));
+    expect(seq).toBeDefined();
+    expect(results[0]).toEqual({ ok: true, path: '/q/a' });
+    // a sequential create reports the name it made
+    expect(results[1]).toEqual({ ok: true, path: `/q/${seq!}` });
+    // set: its Stat, which is /q's Stat after the whole multi (the creates before it, nothing of /q after it)
+    expect(results[2]).toEqual({ ok: true, stat: statOf(byLine.get(5)) });
+    expect(results[3]).toEqual({ ok: true });
+    expect(results[4]).toEqual({ ok: true });
+  });
+
+  it('a failed multi: each sub-result carries only its error (ROLLEDBACK, its own code, RUNTIMEINCONSISTENCY)', () => {
+    const { byLine } = run(
+      'seed 5\nc1> create /a 0\nc1> multi create /b 1; set -v 0 /a x; check /a 7; delete /a; create /c 2\n',
+    );
+    const multi = byLine.get(3)!;
+    // the multi as a whole keeps its keys: ok, the failing sub-op's error and path
+    expect(multi).toMatchObject({ ok: false, error: 'BADVERSION', path: '/a' });
+    expect(multi.results).toEqual([
+      { ok: false, error: 'ROLLEDBACK' },
+      { ok: false, error: 'ROLLEDBACK' },
+      { ok: false, error: 'BADVERSION' },
+      { ok: false, error: 'RUNTIMEINCONSISTENCY' },
+      { ok: false, error: 'RUNTIMEINCONSISTENCY' },
+    ]);
+  });
 });
