@@ -191,9 +191,7 @@ const MULTI_OP_PARSERS: Readonly<Record<MultiOpName, (args: readonly Token[]) =>
   delete: (args) => map(parseDeleteArgs('delete', args), (d): MultiOp => ({ op: 'delete', ...d })),
 };
 
-function parseMultiOp(tokens: readonly Token[]): Parsed<MultiOp> {
-  const [head, ...args] = tokens;
-  if (head === undefined) return fail(scriptText.emptyMulti());
+function parseMultiOp(head: Token, args: readonly Token[]): Parsed<MultiOp> {
   const word = head.quoted ? '' : head.value;
   if ((MULTI_OPS as readonly string[]).includes(word)) return MULTI_OP_PARSERS[word as MultiOpName](args);
   return fail(scriptText.unknownMultiOp(head.quoted ? `"${head.value}"` : head.value, MULTI_OPS));
@@ -206,13 +204,13 @@ function parseMulti(args: readonly Token[]): Parsed<ClientCommand> {
     else segments[segments.length - 1]!.push(t);
   }
   const ops: MultiOp[] = [];
-  for (const s of segments) {
-    if (s.length === 0) continue; // "a; ; b" and a trailing ';' are harmless
-    const op = parseMultiOp(s);
+  for (const [head, ...rest] of segments) {
+    if (head === undefined) continue; // "a; ; b" and a trailing ';' are harmless
+    const op = parseMultiOp(head, rest);
     if (!op.ok) return op;
     ops.push(op.value);
   }
-  if (ops.length === 0) return fail(scriptText.emptyMulti());
+  // No sub-ops at all ("multi", "multi ;") is an empty multi: ZooKeeper commits it under a zxid of its own.
   return ok({ kind: 'multi', ops });
 }
 

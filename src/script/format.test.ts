@@ -115,7 +115,7 @@ const clientCommand: fc.Arbitrary<ClientCommand> = fc.oneof(
   }),
   fc.record({ kind: fc.constant('stat' as const), path, watch: fc.boolean() }),
   fc.record({ kind: fc.constant('sync' as const), path }),
-  fc.record({ kind: fc.constant('multi' as const), ops: fc.array(multiOp, { minLength: 1, maxLength: 4 }) }),
+  fc.record({ kind: fc.constant('multi' as const), ops: fc.array(multiOp, { minLength: 0, maxLength: 4 }) }),
 );
 
 const partitionGroups = fc
@@ -202,6 +202,8 @@ describe('formatLine / parseLine round trip', () => {
     expect(formatLine(parsed('c1> multi check /a 0;set -v 1 /a x;create -e -s /b y;delete -v 0 /c'))).toBe(
       'c1> multi check /a 0; set -v 1 /a x; create -e -s /b y; delete -v 0 /c',
     );
+    expect(formatLine(parsed('c1> multi ;'))).toBe('c1> multi');
+    expect(formatLine(parsed('c1> multi &'))).toBe('c1> multi &');
     expect(formatLine(parsed('partition n1|n2 n3|n4 n5'))).toBe('partition n1 | n2 n3 | n4 n5');
     expect(formatLine(parsed('partition n1 n2 | n3 n4 n5'))).toBe('partition n1 n2 | n3 n4 n5');
     expect(formatLine(parsed('cut n1->n3'))).toBe('cut n1 -> n3');

@@ -83,7 +83,7 @@ export function formatCommand(c: ClientCommand): string {
     case 'sync':
       return `sync ${formatWord(c.path)}`;
     case 'multi':
-      return `multi ${c.ops.map(formatMultiOp).join('; ')}`;
+      return c.ops.length === 0 ? 'multi' : `multi ${c.ops.map(formatMultiOp).join('; ')}`;
   }
 }
 

@@ -4,7 +4,7 @@ import type { OpResult } from '../sim/trace';
 import type { ClientCommand } from '../zk/commands';
 import { errorMessage } from '../zk/errors';
 import { formatLs, formatStat } from '../zk/format';
-import type { MultiOp, Stat } from '../zk/types';
+import type { MultiOp, MultiOpResult, Stat } from '../zk/types';
 
 export interface JsonStat {
   readonly czxid: number;
@@ -42,15 +42,38 @@ export function resultJson(command: ClientCommand | null, result: OpResult): Rec
   if (result.children !== undefined) json.children = result.children;
   if (result.stat !== undefined) json.stat = jsonStat(result.stat);
   if (result.results !== undefined) {
-    json.results = result.results.map((sub) => {
-      const entry: Record<string, unknown> = { ok: sub.ok };
-      if (sub.error !== undefined) entry.error = sub.error;
+    json.results = result.results.map((sub, index) => subResultJson(subOpKind(command, index), sub));
+  }
+  return json;
+}
+
+/** The kind of a multi's sub-op `index` (deleteall's multi deletes only); undefined when the command does not say. */
+function subOpKind(command: ClientCommand | null, index: number): MultiOp['op'] | undefined {
+  if (command?.kind === 'deleteall') return 'delete';
+  return command?.kind === 'multi' ? command.ops[index]?.op : undefined;
+}
+
+/**
+ * One multi sub-result in the shape of ZooKeeper's OpResult: CreateResult the path it made, SetDataResult the
+ * Stat, CheckResult and DeleteResult nothing but success, ErrorResult its error code.
+ */
+function subResultJson(kind: MultiOp['op'] | undefined, sub: MultiOpResult): Record<string, unknown> {
+  if (!sub.ok) return { ok: false, error: sub.error ?? 'RUNTIMEINCONSISTENCY' };
+  switch (kind) {
+    case 'create':
+      return sub.path === undefined ? { ok: true } : { ok: true, path: sub.path };
+    case 'setData':
+      return sub.stat === undefined ? { ok: true } : { ok: true, stat: jsonStat(sub.stat) };
+    case 'check':
+    case 'delete':
+      return { ok: true };
+    case undefined: {
+      const entry: Record<string, unknown> = { ok: true };
       if (sub.path !== undefined) entry.path = sub.path;
       if (sub.stat !== undefined) entry.stat = jsonStat(sub.stat);
       return entry;
-    });
+    }
   }
-  return json;
 }
 
 function subOpPath(op: MultiOp): string {

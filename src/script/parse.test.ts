@@ -317,6 +317,13 @@ describe('client commands', () => {
     });
   });
 
+  it('accepts an empty multi (no sub-ops), as ZooKeeper does', () => {
+    expect(command('c1> multi')).toEqual({ kind: 'multi', ops: [] });
+    expect(command('c1> multi ;')).toEqual({ kind: 'multi', ops: [] });
+    expect(command('c1> multi ; ;')).toEqual({ kind: 'multi', ops: [] });
+    expect(line('c1> multi &')).toMatchObject({ background: true, command: { kind: 'multi', ops: [] } });
+  });
+
   it('validates paths as ZooKeeper does', () => {
     expect(err('c1> get a')).toBe('invalid path "a": Path must start with / character');
     expect(err('c1> get /a/')).toBe('invalid path "/a/": Path must not end with / character');
@@ -364,8 +371,6 @@ describe('client commands', () => {
       ['c1> get /a; get /b', 'unexpected ";" in get: only multi takes several operations ("multi OP; OP; ...")'],
       ['c1>', /missing command after "c1>"/],
       ['c1> ', /missing command after "c1>"/],
-      ['c1> multi', /multi needs at least one operation/],
-      ['c1> multi ;', /multi needs at least one operation/],
       ['c1> multi get /a', 'unknown multi operation "get"; valid operations: check, create, set, delete'],
       ['c1> multi check /a', 'check: missing version; usage: check path version'],
       ['c1> multi check /a x', 'version must be a number: x'],

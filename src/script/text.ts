@@ -53,7 +53,6 @@ export const scriptText = {
   invalidPath: (path: string, reason: string): string => `invalid path ${q(path)}: ${reason}`,
   versionNotNumber: (v: string): string => `version must be a number: ${v}`,
   versionOutOfRange: (v: string): string => `version out of range: ${v} (versions are 32-bit integers)`,
-  emptyMulti: (): string => 'multi needs at least one operation: "multi check /a 0; set -v 0 /a x"',
   unknownMultiOp: (word: string, valid: readonly string[]): string =>
     `unknown multi operation ${q(word)}; valid operations: ${list(valid)}`,
 

@@ -40,7 +40,9 @@ function txnText(txn: Txn): string {
     case 'delete':
       return `${txn.session}: ${describeMultiOp(txn)}`;
     case 'multi':
-      return `${txn.session}: multi ${txn.ops.map(describeMultiOp).join('; ')}`;
+      return txn.ops.length === 0
+        ? `${txn.session}: multi`
+        : `${txn.session}: multi ${txn.ops.map(describeMultiOp).join('; ')}`;
     case 'sync':
       return `${txn.session}: sync ${txn.path}`;
   }

@@ -206,9 +206,12 @@ function doMulti(ctx: Ctx, ops: readonly MultiOp[]): TxnResult {
   return failed.reason === undefined ? result : { ...result, reason: failed.reason };
 }
 
+/**
+ * Deletes the session's ephemerals. Its watches stay until the close's events have fired (applyTxn drops them
+ * after): the closing session hears what its own close fires, as any session hears its own writes' events.
+ */
 function closeSession(ctx: Ctx, info: SessionInfo): void {
   const { r, session } = ctx;
-  dropSessionWatches(r.watches, session);
   const paths = [...info.ephemerals].sort();
   for (const path of paths) {
     const node = r.nodes.get(path);
@@ -272,5 +275,7 @@ export function applyTxn(r: Replica, txn: Txn, zxid: number, timeMs: number): Ap
     }
   }
   for (const [p, type] of ctx.triggers) triggerWatches(r.watches, p, type, events);
+  // The watches a closed session still holds (those its close did not fire) go with it.
+  if (txn.op === 'closeSession') dropSessionWatches(r.watches, txn.session);
   return { result, events };
 }

@@ -126,7 +126,7 @@ describe('watches', () => {
     expect(zk.takeEvents()).toEqual([]);
   });
 
-  it("closing a session deletes its ephemerals, fires other sessions' watches on them and their parents, and drops its own watches", () => {
+  it('closing a session deletes its ephemerals, fires the watches on them and their parents (its own included), then drops its other watches', () => {
     const zk = setup();
     zk.create('c1', '/data/e1', '', 'e');
     zk.create('c1', '/e2', '', 'e');
@@ -134,8 +134,10 @@ describe('watches', () => {
     zk.ls('c2', '/data', true);
     zk.exists('c2', '/e2', true);
     zk.ls('c2', '/', true);
-    zk.get('c1', '/data', true); // c1's own watches are dropped by its close
-    zk.ls('c1', '/data/e1', true);
+    zk.get('c1', '/data', true); // a data watch the close does not fire: dropped with the session
+    zk.ls('c1', '/data/e1', true); // c1's own child watch on its own ephemeral: NodeDeleted reaches c1
+    zk.get('c1', '/e2', true); // c1's own data watch on its own ephemeral
+    zk.ls('c1', '/', true); // c1's own child watch on a parent of its ephemeral
     zk.close('c1');
     const events = zk.takeEvents();
     const asSet = new Set(events.map((e) => `${e.session} ${e.type} ${e.path}`));
@@ -146,11 +148,23 @@ describe('watches', () => {
         'c2 NodeChildrenChanged /data',
         'c2 NodeDeleted /e2',
         'c2 NodeChildrenChanged /',
+        'c1 NodeDeleted /data/e1',
+        'c1 NodeDeleted /e2',
+        'c1 NodeChildrenChanged /',
       ]),
     );
     expect(zk.r.watches.bySession.has('c1')).toBe(false);
     zk.set('c2', '/data', 'x');
     expect(zk.takeEvents()).toEqual([]);
+  });
+
+  it("an expiry fires the expiring session's own watches on its ephemerals like a close", () => {
+    const zk = setup();
+    zk.create('c1', '/data/e1', '', 'e');
+    zk.exists('c1', '/data/e1', true);
+    zk.close('c1', 'expire');
+    expect(zk.takeEvents()).toEqual([{ session: 'c1', type: 'NodeDeleted', path: '/data/e1' }]);
+    expect(zk.r.watches.bySession.has('c1')).toBe(false);
   });
 
   it('a successful multi fires the watches of each sub-op in order; a failed one fires nothing', () => {
