@@ -1,4 +1,5 @@
 // Short, zkCli-like text for transactions, as the trace, the summary and the UI show them.
+import type { Proposal } from '../protocol/types';
 import type { MultiOp, Txn } from '../zk/types';
 
 function quote(data: string): string {
@@ -27,6 +28,11 @@ export function describeTxn(txn: Txn | null): string {
   let text = texts.get(txn);
   if (text === undefined) texts.set(txn, (text = txnText(txn)));
   return text;
+}
+
+/** A log entry's value as the log and the payloads show it: its transaction, or "noop". */
+export function describeProposal(proposal: Proposal<Txn>): string {
+  return proposal.payload === null ? 'noop' : describeTxn(proposal.payload);
 }
 
 function txnText(txn: Txn): string {

@@ -53,6 +53,7 @@ export function send(world: World, from: string, to: string, wire: Wire, fromSer
     const kind = wireKind(world.protocol, wire);
     const label = wireLabel(world.protocol, wire);
     record(world, { t: world.now, kind: 'send', id, from, to, wire: kind, label, deliverAt, lost });
+    world.listener.onSend?.(id, wire);
   }
   const sentAt = world.now;
   world.queue.push({ kind: 'deliver', at: deliverAt, seq: 0, id, from, to, fromServer, toServer, sentAt, wire, lost });
@@ -77,6 +78,7 @@ function duplicate(
     const kind = wireKind(world.protocol, wire);
     const label = wireLabel(world.protocol, wire);
     record(world, { t: world.now, kind: 'duplicate', id, copyOf, from, to, wire: kind, label, deliverAt });
+    world.listener.onSend?.(id, wire);
   }
   const sentAt = world.now;
   world.queue.push({

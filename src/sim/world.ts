@@ -164,6 +164,8 @@ export interface WatchNotice {
 export interface SimListener {
   onComplete?(completion: OpCompletion): void;
   onWatch?(notice: WatchNotice): void;
+  /** A message went on the wire with this id (its send or duplicate event in the trace has the same id). */
+  onSend?(id: number, wire: Wire): void;
 }
 
 /** A run: what is fixed for it, and its state (RunState, declared with how a snapshot copies it in snapshot.ts). */

@@ -31,6 +31,8 @@ export interface MessageView {
   readonly lost: boolean;
   /** Set on the second copy of a duplicated message. */
   readonly copyOf?: number;
+  /** What it carries, one short line each (see view/payload): shown when it is hovered or focused. */
+  readonly payload?: readonly string[];
 }
 
 export interface MessageEnd {

@@ -295,6 +295,11 @@ export const text = {
     overlapLegendPrevious: 'earlier quorum',
     overlapLegendShared: 'in both',
     messagesCanvas: 'Messages in flight',
+    /** Paused, each message on the ring is a button: hovering or focusing it shows its content. */
+    messageTip: {
+      group: 'Messages on the wire',
+      name: (label: string, from: string, to: string): string => `Message ${label}, ${from} → ${to}`,
+    },
     legend: 'Message kinds',
     legendItems: {
       prepare: 'prepare',

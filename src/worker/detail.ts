@@ -1,5 +1,5 @@
 // Server detail: the selected server's log and znode tree, sent when they changed.
-import { describeTxn } from '../sim/describe';
+import { describeProposal } from '../sim/describe';
 import type { Simulator } from '../sim/simulator';
 import { formatZxid } from '../zk/format';
 import type { LogEntryView, ServerDetail, ZnodeView } from '../view/projections';
@@ -55,7 +55,7 @@ function logEntries(sim: Simulator, selected: number): LogEntryView[] {
     log.push({
       slot,
       ballot,
-      text: proposal === undefined ? '' : proposal.payload === null ? 'noop' : describeTxn(proposal.payload),
+      text: proposal === undefined ? '' : describeProposal(proposal),
       chosen,
       applied: slot < view.appliedUpTo,
       ...(zxid === undefined || zxid === 0 ? {} : { zxid: formatZxid(zxid) }),

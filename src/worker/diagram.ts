@@ -36,6 +36,8 @@ export interface DiagramSource {
   readonly now: number;
   readonly head: number;
   readonly playing: boolean;
+  /** A message's content by its id (the tooltip shows it). */
+  readonly payloadOf?: (id: number) => readonly string[] | undefined;
 }
 
 /** Where the view goes while following the cursor (null: stay): playing keeps the cursor at 85% of the plot;
@@ -252,7 +254,8 @@ export class DiagramHost {
         surface.octx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
         surface.octx.clearRect(0, 0, view.width, view.height);
         if (hit !== null) drawHover(surface.octx, hit);
-        if (tipChanged) news = { ...news, tip: hit === null ? null : describe(this.index, source.events, hit) };
+        if (tipChanged)
+          news = { ...news, tip: hit === null ? null : describe(this.index, source.events, hit, source.payloadOf) };
       }
     }
     return news;

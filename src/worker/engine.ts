@@ -21,6 +21,8 @@ export class LiveRun extends Timeline<PageDerived> {
   private detailSignature = '';
   private resetPending = true;
   private violationsSent = -1;
+  /** A message's content by id (the frames carry it with each message sent; the diagram asks on hover). */
+  readonly payloadOf = (id: number): readonly string[] | undefined => this.page.payload(id);
 
   /** A run from time 0: `actions` are replayed at their recorded moments (plain lines run at once). */
   constructor(header: Header, actions: readonly (RecordedAction | string)[] = [], historyLimit = MAX_HISTORY_EVENTS) {
@@ -59,7 +61,7 @@ export class LiveRun extends Timeline<PageDerived> {
     const sim = this.sim;
     const page = this.page;
     const reset = this.resetPending;
-    const messages = messageChanges(sim, this.cursor.traceSeen, reset);
+    const messages = messageChanges(sim, this.cursor.traceSeen, reset, this.payloadOf);
     const notes = frameNotes(sim.trace, this.cursor, this.playing, reset);
     this.cursor.traceSeen = sim.trace.length;
     expireQuorums(page.quorums, sim.now);

@@ -27,8 +27,18 @@ export interface MessageChanges {
   readonly afresh: boolean;
 }
 
+/** A message's content by its id, as the page shows it on hover (see PageState.payload). */
+export type PayloadOf = (id: number) => readonly string[] | undefined;
+
+const NO_PAYLOADS: PayloadOf = () => undefined;
+
 /** Messages sent and ended since the page last saw the trace (after a reset or a long gap: all in flight). */
-export function messageChanges(sim: Simulator, traceSeen: number, reset: boolean): MessageChanges {
+export function messageChanges(
+  sim: Simulator,
+  traceSeen: number,
+  reset: boolean,
+  payloadOf: PayloadOf = NO_PAYLOADS,
+): MessageChanges {
   const sent: MessageView[] = [];
   const ended: MessageEnd[] = [];
   const trace = sim.trace;
@@ -45,9 +55,10 @@ export function messageChanges(sim: Simulator, traceSeen: number, reset: boolean
         sentAt: m.sentAt,
         deliverAt: m.deliverAt,
         lost: m.lost,
+        ...withPayload(payloadOf(m.id)),
       });
   } else {
-    for (let index = traceSeen; index < trace.length; index++) messageChange(trace[index]!, sent, ended);
+    for (let index = traceSeen; index < trace.length; index++) messageChange(trace[index]!, sent, ended, payloadOf);
   }
   return { sent, ended, afresh };
 }
@@ -102,20 +113,33 @@ export function linkViews(sim: Simulator, servers: number): LinkView[] {
   return links;
 }
 
+function withPayload(payload: readonly string[] | undefined): { payload?: readonly string[] } {
+  return payload === undefined || payload.length === 0 ? {} : { payload };
+}
+
 /** A message put on the wire (sent, or a network duplicate of one), as the page draws it. */
-function sentView(event: Extract<TraceEvent, { kind: 'send' | 'duplicate' }>, lost: boolean): MessageView {
+function sentView(
+  event: Extract<TraceEvent, { kind: 'send' | 'duplicate' }>,
+  lost: boolean,
+  payloadOf: PayloadOf,
+): MessageView {
   const { id, from, to, wire: kind, label, t: sentAt, deliverAt } = event;
-  return { id, from, to, kind, label, sentAt, deliverAt, lost };
+  return { id, from, to, kind, label, sentAt, deliverAt, lost, ...withPayload(payloadOf(id)) };
 }
 
 /** What a trace event changes on the wire, as the page draws it. */
-export function messageChange(event: TraceEvent, sent: MessageView[], ended: MessageEnd[]): void {
+export function messageChange(
+  event: TraceEvent,
+  sent: MessageView[],
+  ended: MessageEnd[],
+  payloadOf: PayloadOf = NO_PAYLOADS,
+): void {
   switch (event.kind) {
     case 'send':
-      sent.push(sentView(event, event.lost));
+      sent.push(sentView(event, event.lost, payloadOf));
       return;
     case 'duplicate':
-      sent.push({ ...sentView(event, false), copyOf: event.copyOf });
+      sent.push({ ...sentView(event, false, payloadOf), copyOf: event.copyOf });
       return;
     case 'deliver':
       ended.push({ id: event.id, outcome: 'delivered', at: event.t });

@@ -5,6 +5,7 @@ import type { LiveViolation } from '../check/live';
 import type { Header } from '../sim/config';
 import type { PausePoint } from '../scenario/matcher';
 import type { ClientHistoryView } from '../view/clientHistory';
+import type { Tip } from '../view/diagram/paint';
 import type { Scenario, ScenarioAction, ScenarioCursor } from '../scenario/model';
 import type {
   ConsoleEntry,
@@ -106,7 +107,7 @@ export interface DiagramNews {
   readonly k?: number;
   readonly viewSeq?: number;
   readonly summary?: string;
-  readonly tip?: { readonly title: string; readonly lines: readonly string[] } | null;
+  readonly tip?: Tip | null;
   /** The pointer the hover now answers (sent after every pointer the worker looked at, tip changed or not). */
   readonly hovered?: { readonly x: number; readonly y: number } | null;
 }

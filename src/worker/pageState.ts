@@ -2,7 +2,9 @@
 // observer, so its snapshots carry it.
 import type { OutputRecord } from '../script/run';
 import type { Simulator } from '../sim/simulator';
+import type { Wire } from '../sim/wire';
 import type { TimelineObserver } from '../scenario/timeline/timeline';
+import { describePayload } from '../view/payload/describe';
 import type { ConsoleEntry } from '../view/projections';
 import { absorbRecords, drainConsole, newConsole, type ConsoleState } from './console';
 import { absorbQuorumEvent, absorbReached, expireQuorums, type Quorums, type ReachedQuorum } from './quorums';
@@ -22,6 +24,19 @@ export class PageState implements TimelineObserver<PageDerived> {
   /** Trace events folded into the quorums so far. */
   private stateSeen = 0;
   private records: readonly OutputRecord[] = [];
+  /** Every message this run put on the wire, by id (the trace keeps only labels): the page is shown their content.
+   *  Not part of a snapshot: a seek back and a fork send each id again, so an id always names its latest message. */
+  private readonly wires: Wire[] = [];
+
+  sent(id: number, wire: Wire): void {
+    this.wires[id] = wire;
+  }
+
+  /** The content of message `id`, as the page shows it on hover (undefined when this run never sent it). */
+  payload(id: number): readonly string[] | undefined {
+    const wire = this.wires[id];
+    return wire === undefined ? undefined : describePayload(wire);
+  }
 
   progress(sim: Simulator, records: readonly OutputRecord[]): void {
     this.records = records;

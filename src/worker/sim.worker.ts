@@ -41,6 +41,7 @@ function diagramSource(): DiagramSource {
     now: run.sim.now,
     head: run.head.t,
     playing: run.playing,
+    payloadOf: run.payloadOf,
   };
 }
 

@@ -7,6 +7,7 @@ import { ScriptRunner, SETTLE_BOUND_MS, type OutputRecord } from '../../script/r
 import { traceFingerprint } from '../../sim/fingerprint';
 import type { Simulator } from '../../sim/simulator';
 import type { TraceEvent } from '../../sim/trace';
+import type { Wire } from '../../sim/wire';
 import type { PausePoint } from '../matcher';
 import type { ScenarioCursor } from '../model';
 import { lineError } from './lines';
@@ -38,6 +39,8 @@ export interface TimelineObserver<Derived> {
   error(text: string, t: number): void;
   /** The links between servers may have changed (a cut, heal or partition). */
   linksChanged(): void;
+  /** A message went on the wire (the page shows its content): replays and re-runs send the same id again. */
+  sent?(id: number, wire: Wire): void;
 }
 
 /** The observer of a run nobody watches (the CLI bench). */
@@ -104,6 +107,8 @@ export class Timeline<Derived = null> {
     this.historyLimit = historyLimit;
     this.checks = new LiveChecks(header.servers);
     this.runner = new ScriptRunner({ header, lines: [] }, true);
+    const sent = observer.sent?.bind(observer);
+    if (sent !== undefined) this.sim.listener = { ...this.sim.listener, onSend: sent };
     for (const action of actions) {
       this.actions.push(typeof action === 'string' ? { events: 0, t: 0, text: action } : { ...action });
     }

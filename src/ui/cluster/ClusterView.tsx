@@ -17,6 +17,7 @@ import {
 } from '../../view/cluster/layout';
 import { LinksLayer, LinksMatrix, toggleLine } from './Links';
 import { MessageCanvas } from './MessageCanvas';
+import { MessageTargets } from './MessageTargets';
 import { OverlapControl, OverlapRings } from './QuorumOverlap';
 import { useLesson } from '../lessons/lessonStore';
 import { emptyScene, placeKeepOuts, placeNodes, type Scene } from '../../view/cluster/scene';
@@ -51,6 +52,7 @@ export function ClusterView() {
 
   // One scene for the component's life (a plain ref object: the canvas reads it every animation frame).
   const sceneRef = useMemo<RefObject<Scene>>(() => ({ current: emptyScene() }), []);
+  const stageRef = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => placeNodes(sceneRef.current, layout, clients), [sceneRef, layout, clients]);
   useLayoutEffect(() => placeKeepOuts(sceneRef.current, layout, clients, badges), [sceneRef, layout, clients, badges]);
 
@@ -64,7 +66,7 @@ export function ClusterView() {
   return (
     <section className={layout.n >= RADIAL_FROM ? 'cluster cluster-dense' : 'cluster'} aria-label={t.region}>
       <div className="cluster-body">
-        <div className="cluster-stage">
+        <div className="cluster-stage" ref={stageRef}>
           <svg
             className="cluster-svg"
             viewBox={`${box.x} ${box.y} ${box.w} ${box.h}`}
@@ -93,6 +95,7 @@ export function ClusterView() {
             <QuorumBadges badges={badges} />
           </svg>
           <MessageCanvas sceneRef={sceneRef} label={t.messagesCanvas} />
+          <MessageTargets sceneRef={sceneRef} stageRef={stageRef} />
         </div>
         <aside className="cluster-side">
           <ServerList servers={servers} />

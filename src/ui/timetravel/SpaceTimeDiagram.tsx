@@ -7,16 +7,17 @@ import { onDiagramUpdate, useSim, type SimState } from '../../store/simStore';
 import type { DiagramViewRequest } from '../../worker/ipc';
 import { download } from '../download';
 import { text } from '../../view/text';
-import { GUTTER, diagramMinHeight } from '../../view/diagram/paint';
+import { GUTTER, diagramMinHeight, type Tip } from '../../view/diagram/paint';
+import { MessageCard } from '../payload/MessageCard';
 
 const tt = text.timeTravel;
 /** Simulated milliseconds across the plot at first. */
 const INITIAL_SPAN = 900;
 
 interface Shown {
-  readonly x: number;
-  readonly y: number;
-  readonly tip: { readonly title: string; readonly lines: readonly string[] };
+  /** The pointer, in the canvas's css px: the card goes beside it. */
+  readonly anchor: { readonly x: number; readonly y: number };
+  readonly tip: Tip;
 }
 
 /** What the gesture handlers share with the effect that owns the canvases. */
@@ -157,13 +158,6 @@ function listenPointer(e: Engine, canvas: HTMLCanvasElement, send: SimState['sen
   return () => cancelAnimationFrame(pointerFrame);
 }
 
-/** A tooltip beside the pointer, kept inside the canvas. */
-function tipPlace(mouse: { x: number; y: number }, view: Engine['view']): { x: number; y: number } {
-  const x = Math.max(0, Math.min(mouse.x + 14, view.width - 270));
-  const y = mouse.y + 14 > view.height - 100 ? Math.max(0, mouse.y - 110) : mouse.y + 14;
-  return { x, y };
-}
-
 /** What the worker says after painting: a file to save, where following moved the view, the summary, the tip. */
 function listenNews(
   { engine: e, setShown }: MountArgs,
@@ -193,7 +187,7 @@ function listenNews(
     if (update.tip !== undefined) {
       const mouse = e.mouse;
       if (update.tip === null || mouse === null) setShown(null);
-      else setShown({ ...tipPlace(mouse, e.view), tip: update.tip });
+      else setShown({ anchor: { ...mouse }, tip: update.tip });
     }
   });
 }
@@ -320,12 +314,12 @@ export function SpaceTimeDiagram({ status }: { status?: ReactNode }) {
         <div className="tt-canvas-host" ref={hostRef} />
         {!canDrawOffscreen && <p className="tt-unsupported">{tt.noOffscreenCanvas}</p>}
         {shown !== null && (
-          <div className="tt-tooltip" role="tooltip" style={{ left: shown.x, top: shown.y }}>
-            <strong>{shown.tip.title}</strong>
-            {shown.tip.lines.map((line, i) => (
-              <span key={i}>{line}</span>
-            ))}
-          </div>
+          <MessageCard
+            anchor={shown.anchor}
+            title={shown.tip.title}
+            lines={shown.tip.lines}
+            payload={shown.tip.payload}
+          />
         )}
       </div>
     </div>

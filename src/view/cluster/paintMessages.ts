@@ -353,31 +353,70 @@ function queueLabel(
  * The messages in flight at simulated time `t`, in the scene's viewBox units (the caller set the transform).
  * A message drawn a little behind the worker may have an end that has not come yet here: it is still in flight.
  */
+/** The radius of a message's dot on this ring (before its kind's size). */
+function dotRadius(scene: Scene): number {
+  return Math.max(3, Math.min(7, scene.nodeRadius * 0.16));
+}
+
+/** Where a message is at time `t` (into `at`, with its progress `p` along its lane); false with no endpoints. */
+function locate(scene: Scene, message: FlyingMessage, t: number, fork: number): boolean {
+  endpoints(scene, message);
+  if (!scratch.ok) return false;
+  const span = message.deliverAt - message.sentAt;
+  const at = message.end !== undefined && t >= message.end.at ? message.end.at : t;
+  let p = span > 0 ? (at - message.sentAt) / span : 1;
+  if (p < 0) p = 0;
+  else if (p > 1) p = 1;
+  const lx = scratch.bx - scratch.ax;
+  const ly = scratch.by - scratch.ay;
+  let x = scratch.ax + lx * p;
+  let y = scratch.ay + ly * p;
+  if (message.copyOf !== undefined) {
+    // A duplicate forks off its lane and rejoins it at the receiver.
+    const len = Math.hypot(lx, ly) || 1;
+    const bulge = Math.sin(Math.PI * p) * fork;
+    x += (-ly / len) * bulge;
+    y += (lx / len) * bulge;
+  }
+  located.x = x;
+  located.y = y;
+  located.p = p;
+  return true;
+}
+
+const located = { x: 0, y: 0, p: 0 };
+
+/** A message still on the wire at time `t` and where its dot is (viewBox units), for the page's hover targets. */
+export interface MessageSpot {
+  readonly message: FlyingMessage;
+  readonly x: number;
+  readonly y: number;
+  /** The dot's radius. */
+  readonly r: number;
+}
+
+/** Every message drawn as a dot at time `t` (not yet arrived or dropped there), in the order they were sent. */
+export function messageSpots(scene: Scene, messages: ReadonlyMap<number, FlyingMessage>, t: number): MessageSpot[] {
+  const dot = dotRadius(scene);
+  const fork = scene.laneOffset * 3 + dot;
+  const spots: MessageSpot[] = [];
+  for (const message of messages.values()) {
+    if (message.end !== undefined && t >= message.end.at) continue;
+    if (!locate(scene, message, t, fork)) continue;
+    spots.push({ message, x: located.x, y: located.y, r: dot * KIND_STYLES[message.kind].size });
+  }
+  return spots.sort((a, b) => a.message.id - b.message.id);
+}
+
 export function paintMessages(ctx: Context, scene: Scene, flying: Flying, t: number): void {
-  const dot = Math.max(3, Math.min(7, scene.nodeRadius * 0.16));
+  const dot = dotRadius(scene);
   const fork = scene.laneOffset * 3 + dot;
   const labelPx = labelStyle(ctx, scene, flying);
   for (const message of flying.messages.values()) {
-    endpoints(scene, message);
-    if (!scratch.ok) continue;
+    if (!locate(scene, message, t, fork)) continue;
     const kind = KIND_STYLES[message.kind];
-    const span = message.deliverAt - message.sentAt;
     const end = message.end !== undefined && t >= message.end.at ? message.end : undefined;
-    const at = end === undefined ? t : end.at;
-    let p = span > 0 ? (at - message.sentAt) / span : 1;
-    if (p < 0) p = 0;
-    else if (p > 1) p = 1;
-    const lx = scratch.bx - scratch.ax;
-    const ly = scratch.by - scratch.ay;
-    let x = scratch.ax + lx * p;
-    let y = scratch.ay + ly * p;
-    if (message.copyOf !== undefined) {
-      // A duplicate forks off its lane and rejoins it at the receiver.
-      const len = Math.hypot(lx, ly) || 1;
-      const bulge = Math.sin(Math.PI * p) * fork;
-      x += (-ly / len) * bulge;
-      y += (lx / len) * bulge;
-    }
+    const { x, y, p } = located;
     if (end !== undefined) {
       paintEnd(ctx, end, kind, x, y, dot, t);
       continue;

@@ -421,10 +421,17 @@ export function hitTest(
 export interface Tip {
   readonly title: string;
   readonly lines: readonly string[];
+  /** A message's content (see view/payload), one entry a line. */
+  readonly payload?: readonly string[];
 }
 
-/** What the tooltip says about a hit. */
-export function describe(index: DiagramIndex, events: readonly TraceEvent[], hit: Hit): Tip {
+/** What the tooltip says about a hit; `payloadOf` gives a message's content by its id. */
+export function describe(
+  index: DiagramIndex,
+  events: readonly TraceEvent[],
+  hit: Hit,
+  payloadOf?: (id: number) => readonly string[] | undefined,
+): Tip {
   const ms = tt.ms;
   const tip = tt.tip;
   if (hit.kind === 'op') {
@@ -454,7 +461,8 @@ export function describe(index: DiagramIndex, events: readonly TraceEvent[], hit
       if (event.kind === 'duplicate') lines.push(tip.duplicate(event.copyOf));
       else if (event.lost && end === undefined) lines.push(tip.lost);
       lines.push(tip.event(hit.seekIndex), tip.clickToSeek);
-      return { title: tip.message(event.label, event.wire), lines };
+      const payload = payloadOf?.(event.id);
+      return { title: tip.message(event.label, event.wire), lines, ...(payload === undefined ? {} : { payload }) };
     }
     case 'phase':
       return {
