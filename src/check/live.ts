@@ -32,35 +32,44 @@ function monitors(servers: number): Record<CheckName, Monitor> {
   };
 }
 
+const NONE: readonly LiveViolation[] = [];
+
 export class LiveChecks {
   private readonly monitors: Record<CheckName, Monitor>;
+  /** The monitors still looking for their first violation, in CHECK_NAMES order (an array: fed every event). */
+  private looking: { readonly check: CheckName; readonly monitor: Monitor }[];
   private readonly found = new Map<CheckName, LiveViolation>();
   /** Trace events fed so far. */
   fed = 0;
 
   constructor(readonly servers: number) {
     this.monitors = monitors(servers);
+    this.looking = CHECK_NAMES.map((check) => ({ check, monitor: this.monitors[check] }));
   }
 
-  /** Feeds the next event (index `fed`); the violations it reveals. */
-  observe(e: TraceEvent): LiveViolation[] {
+  /** Feeds the next event (index `fed`); the violations it reveals (no allocation when none). */
+  observe(e: TraceEvent): readonly LiveViolation[] {
     const index = this.fed++;
-    const revealed: LiveViolation[] = [];
-    for (const check of CHECK_NAMES) {
-      if (this.found.has(check)) continue;
-      const verdict = this.monitors[check].observe(e, index);
+    let revealed: LiveViolation[] | undefined;
+    for (const { check, monitor } of this.looking) {
+      const verdict = monitor.observe(e, index);
       if (verdict === null) continue;
       const violation: LiveViolation = { check, verdict, detectedAt: index };
       this.found.set(check, violation);
-      revealed.push(violation);
+      (revealed ??= []).push(violation);
     }
+    if (revealed === undefined) return NONE;
+    this.looking = this.looking.filter(({ check }) => !this.found.has(check));
     return revealed;
   }
 
   /** Feeds `trace` from `fed` on; the violations revealed, in order. */
   catchUp(trace: readonly TraceEvent[]): LiveViolation[] {
     const revealed: LiveViolation[] = [];
-    while (this.fed < trace.length) revealed.push(...this.observe(trace[this.fed]!));
+    while (this.fed < trace.length) {
+      const now = this.observe(trace[this.fed]!);
+      if (now.length > 0) revealed.push(...now);
+    }
     return revealed;
   }
 

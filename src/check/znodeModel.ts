@@ -7,6 +7,7 @@ import { applyTxn } from '../zk/apply';
 import type { MultiOpResult, SessionName, Stat, Txn, TxnResult } from '../zk/types';
 import { createWatchTable } from '../zk/watches';
 import { resultText } from './describe';
+import { LayeredMap, LayeredSet } from './layeredMap';
 import type { Model } from './search';
 
 /** The model's state: the tree, how many transactions made it (their zxids), and its key. */
@@ -85,11 +86,25 @@ function sameNode(a: Znode, b: Znode): boolean {
 /** The same state as far as future results go: the same znodes (as nodeHash reads them) and open sessions. */
 export function sameState(a: Replica, b: Replica): boolean {
   if (a.nodes.size !== b.nodes.size || a.sessions.size !== b.sessions.size) return false;
-  for (const [path, n] of a.nodes) {
-    const m = b.nodes.get(path);
-    if (m === undefined || !sameNode(n, m)) return false;
-  }
+  if (!sameNodes(a.nodes, b.nodes)) return false;
   if (a.sessions !== b.sessions) for (const name of a.sessions.keys()) if (!b.sessions.has(name)) return false;
+  return true;
+}
+
+/** The same znodes at the same paths (as nodeHash reads them); over one base only the changed paths can differ. */
+function sameNodes(a: ReadonlyMap<string, Znode>, b: ReadonlyMap<string, Znode>): boolean {
+  if (a instanceof LayeredMap && b instanceof LayeredMap && a.sharesBaseWith(b)) {
+    return sameAt(a.changedKeys(), a, b) && sameAt(b.changedKeys(), a, b);
+  }
+  return sameAt(a.keys(), a, b);
+}
+
+function sameAt(paths: Iterable<string>, a: ReadonlyMap<string, Znode>, b: ReadonlyMap<string, Znode>): boolean {
+  for (const path of paths) {
+    const n = a.get(path);
+    const m = b.get(path);
+    if (n === undefined || m === undefined ? n !== m : !sameNode(n, m)) return false;
+  }
   return true;
 }
 
@@ -193,17 +208,23 @@ const NO_WATCHES = createWatchTable();
  * setData and sync change no child list, so those znodes keep sharing theirs.
  */
 function copyForTxn(r: Replica, txn: Txn, touched: readonly string[]): Replica {
-  const nodes = new Map(r.nodes);
+  const nodes = r.nodes instanceof LayeredMap ? r.nodes.fork() : LayeredMap.of(r.nodes);
   const sameChildren = txn.op === 'setData' || txn.op === 'sync';
   for (const path of touched) {
     const node = r.nodes.get(path);
     if (node !== undefined && nodes.get(path) === node)
-      nodes.set(path, sameChildren ? { ...node } : { ...node, children: new Set(node.children) });
+      nodes.set(path, sameChildren ? { ...node } : { ...node, children: forkChildren(node.children) });
   }
   if (!touchesSessions(r, txn)) return { ...r, nodes };
   const sessions = new Map<SessionName, SessionInfo>();
   for (const [name, info] of r.sessions) sessions.set(name, { ...info, ephemerals: new Set(info.ephemerals) });
   return { nodes, sessions, closedSessions: new Set(r.closedSessions), watches: NO_WATCHES, lastZxid: r.lastZxid };
+}
+
+/** A child list to change; a long one (a parent of many sequential znodes) shares its base with the original. */
+function forkChildren(children: Set<string>): Set<string> {
+  if (children instanceof LayeredSet) return children.fork();
+  return children.size > 32 ? LayeredSet.of(children) : new Set(children);
 }
 
 interface Stepped {

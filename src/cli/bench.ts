@@ -2,6 +2,7 @@
 // Simulated message deliveries and committed writes per CPU second, steady leader, closed-loop clients.
 import { DEFAULT_HEADER } from '../sim/config';
 import { Simulator } from '../sim/simulator';
+import { LiveChecks } from '../check/live';
 import { NO_OBSERVER, Timeline } from '../scenario/timeline/timeline';
 import { benchSequentialCheck, benchSimScript } from './benchChecks';
 import { fail, parseInteger, parseOptions } from './common';
@@ -82,11 +83,15 @@ interface MonitorRow {
   cpuSecondsWithout: number;
   /** The live checks' share of the worker's time: (with - without) / with. */
   monitorShare: number;
+  /** The checks alone fed the same run's trace (best of three): steadier than a difference of two runs. */
+  cpuSecondsChecksAlone: number;
+  /** checks alone / (the run without them + checks alone). */
+  monitorShareAlone: number;
 }
 
 /** The live checks' cost in a played run: 25 servers at 100x, 10 writes a simulated second, with and without. */
 function benchMonitor(simulatedSeconds: number): MonitorRow {
-  const playFor = (checks: boolean): { cpu: number; writes: number; events: number } => {
+  const playFor = (checks: boolean): { cpu: number; writes: number; events: number; run: Timeline } => {
     const run = new Timeline({ ...DEFAULT_HEADER, servers: 25, seed: 3 }, NO_OBSERVER, [], undefined, checks);
     run.speed = 100;
     run.playing = true;
@@ -104,11 +109,17 @@ function benchMonitor(simulatedSeconds: number): MonitorRow {
         else run.runLine(`${session}> ${line} &`, 'console');
       }
     }
-    return { cpu: cpuSeconds() - start, writes, events: run.sim.trace.length };
+    return { cpu: cpuSeconds() - start, writes, events: run.sim.trace.length, run };
   };
   playFor(false); // warm-up
   const without = playFor(false);
   const withChecks = playFor(true);
+  let alone = Infinity;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const start = cpuSeconds();
+    new LiveChecks(25).catchUp(without.run.sim.trace);
+    alone = Math.min(alone, cpuSeconds() - start);
+  }
   return {
     servers: 25,
     simulatedSeconds,
@@ -117,6 +128,8 @@ function benchMonitor(simulatedSeconds: number): MonitorRow {
     cpuSecondsWithChecks: Number(withChecks.cpu.toFixed(3)),
     cpuSecondsWithout: Number(without.cpu.toFixed(3)),
     monitorShare: Number(((withChecks.cpu - without.cpu) / withChecks.cpu).toFixed(3)),
+    cpuSecondsChecksAlone: Number(alone.toFixed(3)),
+    monitorShareAlone: Number((alone / (without.cpu + alone)).toFixed(3)),
   };
 }
 
@@ -272,7 +285,8 @@ function printMonitor(row: MonitorRow, json: boolean): void {
   process.stdout.write(
     `live checks (25 servers at 100x, 10 writes a simulated second, ${row.simulatedSeconds} s): ` +
       `${(row.monitorShare * 100).toFixed(1)}% of the run's CPU (${row.cpuSecondsWithChecks}s with, ${row.cpuSecondsWithout}s without; ` +
-      `${row.writes} writes, ${row.traceEvents} trace events)\n`,
+      `${row.writes} writes, ${row.traceEvents} trace events); the checks alone over its trace: ` +
+      `${row.cpuSecondsChecksAlone}s, ${(row.monitorShareAlone * 100).toFixed(1)}%\n`,
   );
 }
 
