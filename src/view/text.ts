@@ -76,6 +76,10 @@ export const text = {
     hint: 'Try',
     examples: ['c1> create -e /data 1', 'c1> get -s -w /data', 'kill n1'],
     empty: 'Type a command and press Enter.',
+    /** Between what a result answers and zkCli's text: "c1 create /y → Created /y". */
+    arrow: ' → ',
+    /** After the echo of a line a button ran. */
+    fromControl: 'button',
   },
   events: {
     title: 'Events',

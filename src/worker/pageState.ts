@@ -3,7 +3,7 @@
 import type { OutputRecord } from '../script/run';
 import type { Simulator } from '../sim/simulator';
 import type { Wire } from '../sim/wire';
-import type { TimelineObserver } from '../scenario/timeline/timeline';
+import type { LineSource, TimelineObserver } from '../scenario/timeline/timeline';
 import { describePayload } from '../view/payload/describe';
 import type { ConsoleEntry } from '../view/projections';
 import { absorbRecords, drainConsole, newConsole, type ConsoleState } from './console';
@@ -71,8 +71,8 @@ export class PageState implements TimelineObserver<PageDerived> {
     this.stateSeen = traceLength;
   }
 
-  input(text: string, t: number): void {
-    this.console.log.push({ kind: 'input', text, t });
+  input(text: string, t: number, source: LineSource): void {
+    this.console.log.push({ kind: 'input', text, t, ...(source === 'control' ? { control: true as const } : {}) });
   }
 
   refused(text: string, message: string, t: number): void {

@@ -33,8 +33,9 @@ export interface TimelineObserver<Derived> {
   save(sim: Simulator): Derived;
   /** Back to a snapshot: `traceLength` events and `records` runner records are folded in. */
   restore(derived: Derived, traceLength: number, records: number): void;
-  /** A console line ran (its echo); a line was refused (`message`); a notice (`text`) for the console. */
-  input(text: string, t: number): void;
+  /** A console line or a control's line ran (its echo); a line was refused (`message`); a notice (`text`) for the
+   *  console. */
+  input(text: string, t: number, source: LineSource): void;
   refused(text: string, message: string, t: number): void;
   error(text: string, t: number): void;
   /** The links between servers may have changed (a cut, heal or partition). */
@@ -454,7 +455,8 @@ export class Timeline<Derived = null> {
     const sim = this.sim;
     this.consoleLines++;
     const line = parseConsoleLine(text, this.consoleLines, this.header.servers).line;
-    if (source === 'console') this.observer.input(text.trim(), sim.now);
+    // A button's line is echoed too: the console is the record of everything that was done to the run.
+    this.observer.input(text.trim(), sim.now, source);
     if (line === undefined) return;
     if (line.kind === 'cut' || line.kind === 'heal' || line.kind === 'partition') this.observer.linksChanged();
     // wait and settle run here and now, through the same stepping as play, so snapshots fall inside them too.
