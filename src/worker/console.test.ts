@@ -98,4 +98,23 @@ describe('the live console', () => {
     const lines = run.frame().console.map(shown);
     expect(lines).toEqual(['> c1> create /y {"a":1}', '> cut n1 -> n2 [button]', 'c1 create /y {"a":1} → Created /y']);
   });
+
+  it("still tags a button's line after a seek back replays it", () => {
+    const run = new LiveRun({ ...DEFAULT_HEADER, servers: 3, seed: 3 });
+    run.speed = 20;
+    play(run, 1000);
+    const before = run.sim.now;
+    expect(run.runLine('kill n3', 'control')).toBeNull();
+    expect(run.runLine('c1> create /a 1', 'console')).toBeNull();
+    play(run, 2000);
+    const end = run.sim.now;
+    // Back before the lines, then just past them: the run replays them from the snapshot before.
+    run.seekTime(before - 1);
+    run.seekTime(before + 1);
+    const replayed = run.frame().console.map(shown);
+    expect(replayed).toEqual(['> kill n3 [button]', '> c1> create /a 1']);
+    // And on to the end, through later snapshots: every line is back, none missing.
+    run.seekTime(end);
+    expect(run.frame().console.map(shown)).toEqual([...replayed, 'c1 create /a 1 → Created /a']);
+  });
 });

@@ -10,7 +10,9 @@ import { absorbRecords, drainConsole, newConsole, type ConsoleState } from './co
 import { absorbQuorumEvent, absorbReached, expireQuorums, type Quorums, type ReachedQuorum } from './quorums';
 
 export interface PageDerived {
-  readonly consoleLength: number;
+  /** The console as it was (entries are never changed, so a copy of the list is enough): a seek back shortens the
+   *  log, and a later snapshot must bring its lines back, not only its length. */
+  readonly console: readonly ConsoleEntry[];
   readonly quorums: Quorums;
   readonly reached: readonly ReachedQuorum[];
 }
@@ -57,14 +59,16 @@ export class PageState implements TimelineObserver<PageDerived> {
     expireQuorums(this.quorums, sim.now);
     absorbRecords(this.console, this.records);
     return {
-      consoleLength: this.console.log.length,
+      console: [...this.console.log],
       quorums: structuredClone(this.quorums),
       reached: [...this.reached],
     };
   }
 
   restore(derived: PageDerived, traceLength: number, records: number): void {
-    this.console.log.length = derived.consoleLength;
+    const log = this.console.log;
+    log.length = 0;
+    for (const entry of derived.console) log.push(entry);
     this.console.recordsSeen = records;
     this.quorums = structuredClone(derived.quorums);
     this.reached = [...derived.reached];

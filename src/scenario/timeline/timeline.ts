@@ -22,6 +22,8 @@ export interface RecordedAction {
   events: number;
   readonly t: number;
   readonly text: string;
+  /** Run by a button: its echo says so again when the action is replayed (links keep only the text). */
+  readonly control?: true;
 }
 
 export type LineSource = 'console' | 'control';
@@ -293,7 +295,7 @@ export class Timeline<Derived = null> {
     if (action.t > sim.now) sim.now = action.t;
     if (action.events < 0) action.events = sim.eventsProcessed;
     this.nextAction++;
-    this.execute(action.text, 'console');
+    this.execute(action.text, action.control === true ? 'control' : 'console');
     return true;
   }
 
@@ -394,7 +396,11 @@ export class Timeline<Derived = null> {
     const inPast = sim.trace.length < this.history.length || this.headT > sim.now;
     return {
       header: this.header,
-      actions: (inPast ? this.actions : this.actions.slice(0, this.nextAction)).map((a) => ({ ...a })),
+      actions: (inPast ? this.actions : this.actions.slice(0, this.nextAction)).map(({ events, t, text }) => ({
+        events,
+        t,
+        text,
+      })),
       cursor: { events: sim.eventsProcessed, t: sim.now, ...(inPast ? { actions: this.nextAction } : {}) },
       ...(inPast ? { head: { events: this.headEvents, t: this.head.t } } : {}),
     };
@@ -432,7 +438,12 @@ export class Timeline<Derived = null> {
       return error;
     }
     if (this.nextAction < this.actions.length || sim.trace.length < this.history.length) this.fork();
-    this.actions.push({ events: sim.eventsProcessed, t: sim.now, text: text.trim() });
+    this.actions.push({
+      events: sim.eventsProcessed,
+      t: sim.now,
+      text: text.trim(),
+      ...(source === 'control' ? { control: true as const } : {}),
+    });
     this.nextAction = this.actions.length;
     this.execute(text, source);
     return null;
