@@ -15,13 +15,16 @@ test('a leader is elected, and the console creates and reads a znode', async ({ 
 
   await typeLine(page, 'c1> get -s /data');
   await expect(out).toContainText('dataVersion = 0', { timeout: 15_000 });
-  await expect(out.getByText('hello', { exact: true })).toBeVisible();
+  await expect(out.getByText('c1 get -s /data → hello', { exact: true })).toBeVisible();
   await expect(out).toContainText('> c1> get -s /data');
   await page.screenshot({ path: 'test-results/console-get.png' });
 
   // A conditional write with the wrong version fails with BadVersion, shown as an error line.
   await typeLine(page, 'c1> set -v 5 /data other');
-  await expect(out.getByText('version No is not valid : /data')).toHaveClass(/cl-error/, { timeout: 15_000 });
+  // The result line names its session and command, then zkCli's text verbatim.
+  await expect(out.getByText('c1 set -v 5 /data other → version No is not valid : /data')).toHaveClass(/cl-error/, {
+    timeout: 15_000,
+  });
 
   // Arrow up recalls the last line, arrow down goes back to an empty line.
   const input = page.getByRole('textbox', { name: 'Console' });

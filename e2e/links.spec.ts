@@ -241,7 +241,7 @@ test('an exported scenario, run by npm run sim, reaches the fingerprint the page
   await expect(consoleOutput(page)).toContainText('Created /r', { timeout: 15_000 });
   await typeLine(page, 'c1> set -v 0 /r a');
   await typeLine(page, 'c2> set -v 0 /r b');
-  await expect(consoleOutput(page)).toContainText(/set -v 0 \/r [ab] done/, { timeout: 15_000 });
+  await expect(consoleOutput(page)).toContainText(/c[12] set -v 0 \/r [ab] → done/, { timeout: 15_000 });
   await typeLine(page, 'kill n3');
   await expect(servers(page).filter({ hasText: 'crashed' })).toHaveCount(1, { timeout: 10_000 });
   await typeLine(page, 'cut n1 -> n2');

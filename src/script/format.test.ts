@@ -225,6 +225,11 @@ describe('formatLine / parseLine round trip', () => {
     expect(formatWord('a;b')).toBe('"a;b"');
     expect(formatWord('say "hi"\\')).toBe('"say \\"hi\\"\\\\"');
     expect(formatWord('a\nb')).toBe('"a\\nb"');
+    // Quotes and braces inside a word need no quoting (zkCli reads them as they are); a leading quote does.
+    expect(formatWord('{"a":1}')).toBe('{"a":1}');
+    expect(formatWord("it's")).toBe("it's");
+    expect(formatWord('"a"')).toBe('"\\"a\\""');
+    expect(formatWord("'a'")).toBe('"\'a\'"');
     expect(formatPercent(0.07)).toBe('7%');
     expect(formatPercent(0.001)).toBe('0.1%');
   });

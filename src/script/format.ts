@@ -8,7 +8,8 @@ import { type ClientCommand } from '../zk/commands';
 
 /** A word as the lexer reads it back: quoted when it is empty or could be read as anything else. */
 export function formatWord(s: string): string {
-  const plain = s.length > 0 && !/[\s"\\;]/.test(s) && !s.startsWith('#') && !s.startsWith('-') && s !== '&';
+  // Quotes and braces inside a word are plain (as zkCli reads `{"a":1}`); a leading quote would start a string.
+  const plain = s.length > 0 && !/[\s\\;]/.test(s) && !/^["'#-]/.test(s) && s !== '&';
   if (plain) return s;
   const escaped = s
     .replace(/\\/g, '\\\\')

@@ -1,11 +1,13 @@
-// Splits one source line into words: whitespace separates them, a double-quoted string is one
-// word (with \" \\ \n \r \t escapes), an unquoted ';' is a word of its own (multi's separator),
-// and an unquoted '#' at the start of a word begins a comment that runs to the end of the line.
+// Splits one source line into words as zkCli does: whitespace separates them, and a word that starts
+// with a quote runs to its closing quote (double quotes take \" \\ \n \r \t escapes, single quotes none,
+// as in zkCli); any other word runs to the next space and may hold quotes and braces (`{"a":1}`).
+// An unquoted ';' is a word of its own (multi's separator), and an unquoted '#' at the start of a word
+// begins a comment that runs to the end of the line.
 import { scriptText } from './text';
 
 export interface Token {
   readonly value: string;
-  /** Written in double quotes: never a flag, a keyword, '&' or a separator. */
+  /** Written in quotes: never a flag, a keyword, '&' or a separator. */
   readonly quoted: boolean;
   /** An unquoted ';'. */
   readonly separator: boolean;
@@ -42,17 +44,17 @@ export function lex(src: string): LexResult {
       i++;
       continue;
     }
-    if (c === '"') {
+    if (c === '"' || c === "'") {
       let value = '';
       let j = i + 1;
       let closed = false;
       while (j < n) {
         const d = src.charAt(j);
-        if (d === '"') {
+        if (d === c) {
           closed = true;
           break;
         }
-        if (d === '\\') {
+        if (d === '\\' && c === '"') {
           const e = src.charAt(j + 1);
           const replacement = ESCAPES[e];
           if (replacement === undefined) {
@@ -65,7 +67,7 @@ export function lex(src: string): LexResult {
         value += d;
         j++;
       }
-      if (!closed) return { tokens, code: src.trim(), error: scriptText.unterminatedQuote() };
+      if (!closed) return { tokens, code: src.trim(), error: scriptText.unterminatedQuote(c) };
       i = j + 1;
       if (i < n) {
         const after = src.charAt(i);
@@ -82,11 +84,7 @@ export function lex(src: string): LexResult {
       if (isSpace(d) || d === ';') break;
       j++;
     }
-    const word = src.slice(i, j);
-    if (word.includes('"')) {
-      return { tokens, code: src.trim(), error: scriptText.quoteInsideWord(word) };
-    }
-    tokens.push({ value: word, quoted: false, separator: false });
+    tokens.push({ value: src.slice(i, j), quoted: false, separator: false });
     i = j;
   }
   return { tokens, code: src.slice(0, codeEnd).trim() };

@@ -291,6 +291,27 @@ describe('client commands', () => {
     });
   });
 
+  it('reads a word with quotes and braces as zkCli does', () => {
+    expect(command('c1> create /j {"a":1}')).toMatchObject({ kind: 'create', path: '/j', data: '{"a":1}' });
+    expect(command('c1> set /j {"a":[1,2],"b":"x"}')).toMatchObject({ data: '{"a":[1,2],"b":"x"}' });
+    expect(command('c1> set /a ab"c"')).toMatchObject({ data: 'ab"c"' });
+    expect(command("c1> set /a it's")).toMatchObject({ data: "it's" });
+    // Single quotes hold a string as they are, with no escapes (zkCli strips them too).
+    expect(command('c1> create /j \'{"a": 1}\'')).toMatchObject({ data: '{"a": 1}' });
+    expect(command("c1> set /a 'x\\ny'")).toMatchObject({ data: 'x\\ny' });
+    expect(command("c1> set /a ''")).toMatchObject({ data: '' });
+    expect(command("c1> set /a '-5'")).toMatchObject({ data: '-5' });
+    expect(command('c1> set /a {"x":1}&')).toMatchObject({ data: '{"x":1}&' });
+    expect(line('c1> set /a {"x":1} &')).toMatchObject({ background: true, command: { data: '{"x":1}' } });
+    expect(command('c1> multi create /a {"k":1}; set /a {"k":2}')).toEqual({
+      kind: 'multi',
+      ops: [
+        { op: 'create', path: '/a', data: '{"k":1}', ephemeral: false, sequential: false },
+        { op: 'setData', path: '/a', data: '{"k":2}', version: -1 },
+      ],
+    });
+  });
+
   it('accepts quoted paths', () => {
     expect(command('c1> get "/a b"')).toMatchObject({ path: '/a b' });
   });
@@ -384,7 +405,8 @@ describe('client commands', () => {
       ['kill> get /a', '"kill" cannot be a session name: it is a command word'],
       ['c1> set /a "abc', 'unterminated quoted string: a closing " is missing'],
       ['c1> set /a "a\\qb"', /unknown escape \\q in a quoted string/],
-      ['c1> set /a ab"c"', /unexpected " inside "ab\\"c\\""/],
+      ["c1> set /a 'abc", "unterminated quoted string: a closing ' is missing"],
+      ["c1> set /a 'ab'c", 'unexpected text right after a closing quote: put a space after it'],
       ['c1> set /a "ab"c', 'unexpected text right after a closing quote: put a space after it'],
     ];
     for (const [text, expected] of cases) {

@@ -14,7 +14,7 @@ export const scriptText = {
   noServerToExpire: (): string => 'no server is up to expire the session',
 
   // --- lexical -----------------------------------------------------------------------------
-  unterminatedQuote: (): string => 'unterminated quoted string: a closing " is missing',
+  unterminatedQuote: (quote: string = '"'): string => `unterminated quoted string: a closing ${quote} is missing`,
   unknownEscape: (seq: string): string =>
     `unknown escape ${seq} in a quoted string; use \\" for a quote, \\\\ for a backslash, \\n \\r \\t for a newline, return or tab`,
   quoteInsideWord: (word: string): string => `unexpected " inside ${q(word)}: quote the whole word, as in "a b"`,

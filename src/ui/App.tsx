@@ -56,6 +56,7 @@ export function App() {
 
   return (
     <div className="app">
+      <SkipToConsole />
       <header className="app-header">
         <img className="app-logo" src="/favicon.svg" alt="" width={28} height={28} />
         <h1>{text.appName}</h1>
@@ -91,5 +92,22 @@ export function App() {
         </div>
       </main>
     </div>
+  );
+}
+
+/** The first Tab stop: straight to the console's input, past the header and the controls (some 40 stops). */
+function SkipToConsole() {
+  return (
+    <a
+      className="skip-link"
+      href="#console-input"
+      onClick={(event) => {
+        // The page's hash holds shared runs and lessons: move focus without touching it.
+        event.preventDefault();
+        document.getElementById('console-input')?.focus();
+      }}
+    >
+      {text.skipToConsole}
+    </a>
   );
 }

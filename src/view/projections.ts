@@ -108,13 +108,22 @@ export interface LinkView {
 }
 
 export type ConsoleEntry =
-  | { readonly kind: 'input'; readonly text: string; readonly t: number }
+  | {
+      readonly kind: 'input';
+      readonly text: string;
+      readonly t: number;
+      /** Run by a button (Kill, Heal, a link on the ring) rather than typed. */
+      readonly control?: true;
+    }
   | {
       readonly kind: 'output';
+      /** zkCli's own text, verbatim. */
       readonly text: string;
       readonly t: number;
       readonly session?: string;
       readonly ok: boolean;
+      /** What the result answers ("c1 create /y"), on its first line: a reply can come long after its line. */
+      readonly about?: string;
     }
   | { readonly kind: 'watch'; readonly text: string; readonly t: number; readonly session: string }
   | { readonly kind: 'error'; readonly text: string; readonly t: number };

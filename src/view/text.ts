@@ -63,11 +63,16 @@ export const text = {
     cversion: (v: number): string => `cv${v}`,
     cversionTitle: 'cversion',
     ephemeral: (owner: string): string => `ephemeral · ${owner}`,
-    watch: (w: string): string => `👁 ${w}`,
+    /** A watch chip's text, after its eye icon (an SVG: no emoji font needed). */
+    watch: (w: string): string => w,
+    /** The eye icon's accessible name. */
+    watchIcon: 'watch',
     empty: 'No znodes yet.',
     noData: '∅',
     missing: 'watched, not created yet',
   },
+  /** The page's first Tab stop. */
+  skipToConsole: 'Skip to console',
   console: {
     title: 'Console',
     label: 'Console',
@@ -76,6 +81,10 @@ export const text = {
     hint: 'Try',
     examples: ['c1> create -e /data 1', 'c1> get -s -w /data', 'kill n1'],
     empty: 'Type a command and press Enter.',
+    /** Between what a result answers and zkCli's text: "c1 create /y → Created /y". */
+    arrow: ' → ',
+    /** After the echo of a line a button ran. */
+    fromControl: 'button',
   },
   events: {
     title: 'Events',
@@ -84,6 +93,8 @@ export const text = {
     empty: 'No events yet.',
     time: (t: number): string => `${Math.floor(t)}ms`,
     index: (i: number): string => `#${i}`,
+    /** Announced once when the run pauses. */
+    pausedAt: (index: number, t: number): string => `Paused at event #${index}, ${Math.floor(t)}ms`,
   },
   /** The cluster view: ring, links, quorums, messages, fault controls (src/ui/cluster). */
   bugs: {
@@ -272,6 +283,16 @@ export const text = {
     linksCaption: 'Checked while the link from the row server to the column server is up.',
     linkFrom: 'from \\ to',
     link: (from: number, to: number): string => `Link n${from} to n${to}`,
+    /** The notice after a click on a ring line: what it did, with Undo. */
+    linkNotice: {
+      region: 'Link change',
+      did: (from: number, to: number, cut: boolean): string => `${cut ? 'Cut' : 'Healed'} n${from} → n${to}`,
+      undone: (from: number, to: number, cut: boolean): string =>
+        `Undone: n${from} → n${to} ${cut ? 'cut' : 'up'} again`,
+      undo: 'Undo',
+      undoTitle: (line: string): string => `Run ${line}`,
+      dismiss: 'Dismiss',
+    },
     quorum: (votes: number, needed: number, vote: 'promise' | 'accepted', slot?: number): string =>
       vote === 'promise'
         ? `${votes} of ${needed} promises`

@@ -27,23 +27,34 @@ export function absorbRecords(state: ConsoleState, records: readonly OutputRecor
 
 function absorbRecord(log: ConsoleEntry[], record: OutputRecord): void {
   const session = typeof record.json.session === 'string' ? record.json.session : undefined;
-  const isWatch = typeof record.json.event === 'string';
-  // The echoed command line of a result was already shown as input; show only the output lines.
-  const lines = isWatch ? record.text : record.text.slice(1);
-  for (const text of lines) {
-    if (isWatch && session !== undefined) log.push({ kind: 'watch', text, t: record.t, session });
-    else log.push({ kind: 'output', text, t: record.t, ok: record.ok, ...(session === undefined ? {} : { session }) });
+  if (typeof record.json.event === 'string') {
+    // A watch event names its session itself (WATCHER:: c1 NodeDataChanged /data).
+    for (const text of record.text)
+      if (session !== undefined) log.push({ kind: 'watch', text, t: record.t, session });
+      else log.push({ kind: 'output', text, t: record.t, ok: record.ok });
+    return;
   }
-  if (!isWatch && lines.length === 0 && session !== undefined && record.line !== undefined) {
-    // A silent success (set, delete) still gets an acknowledgement, so the console shows it completed.
+  // The first text line echoes the command; the rest is what zkCli prints for it.
+  const [echo, ...lines] = record.text;
+  const about = resultAbout(session, record.json.cmd, echo);
+  // A silent success (set, delete) still gets an acknowledgement, so the console shows it completed.
+  if (lines.length === 0 && session !== undefined && record.line !== undefined) lines.push(workerText.silentResult);
+  lines.forEach((text, i) => {
     log.push({
       kind: 'output',
-      text: workerText.done(session, typeof record.json.cmd === 'string' ? record.json.cmd : ''),
+      text,
       t: record.t,
-      ok: true,
-      session,
+      ok: record.ok,
+      ...(session === undefined ? {} : { session }),
+      ...(i === 0 && about !== undefined ? { about } : {}),
     });
-  }
+  });
+}
+
+/** What a result answers: "c1 create /y" for a client command, the line itself ("settle") for the rest. */
+export function resultAbout(session: string | undefined, cmd: unknown, echo: string | undefined): string | undefined {
+  if (session !== undefined && typeof cmd === 'string' && cmd !== '') return workerText.about(session, cmd);
+  return echo;
 }
 
 /** What a frame sends: the new entries (after a reset, the latest ones whole) and the refused lines. */

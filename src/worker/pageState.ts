@@ -3,14 +3,16 @@
 import type { OutputRecord } from '../script/run';
 import type { Simulator } from '../sim/simulator';
 import type { Wire } from '../sim/wire';
-import type { TimelineObserver } from '../scenario/timeline/timeline';
+import type { LineSource, TimelineObserver } from '../scenario/timeline/timeline';
 import { describePayload } from '../view/payload/describe';
 import type { ConsoleEntry } from '../view/projections';
 import { absorbRecords, drainConsole, newConsole, type ConsoleState } from './console';
 import { absorbQuorumEvent, absorbReached, expireQuorums, type Quorums, type ReachedQuorum } from './quorums';
 
 export interface PageDerived {
-  readonly consoleLength: number;
+  /** The console as it was (entries are never changed, so a copy of the list is enough): a seek back shortens the
+   *  log, and a later snapshot must bring its lines back, not only its length. */
+  readonly console: readonly ConsoleEntry[];
   readonly quorums: Quorums;
   readonly reached: readonly ReachedQuorum[];
 }
@@ -57,22 +59,24 @@ export class PageState implements TimelineObserver<PageDerived> {
     expireQuorums(this.quorums, sim.now);
     absorbRecords(this.console, this.records);
     return {
-      consoleLength: this.console.log.length,
+      console: [...this.console.log],
       quorums: structuredClone(this.quorums),
       reached: [...this.reached],
     };
   }
 
   restore(derived: PageDerived, traceLength: number, records: number): void {
-    this.console.log.length = derived.consoleLength;
+    const log = this.console.log;
+    log.length = 0;
+    for (const entry of derived.console) log.push(entry);
     this.console.recordsSeen = records;
     this.quorums = structuredClone(derived.quorums);
     this.reached = [...derived.reached];
     this.stateSeen = traceLength;
   }
 
-  input(text: string, t: number): void {
-    this.console.log.push({ kind: 'input', text, t });
+  input(text: string, t: number, source: LineSource): void {
+    this.console.log.push({ kind: 'input', text, t, ...(source === 'control' ? { control: true as const } : {}) });
   }
 
   refused(text: string, message: string, t: number): void {

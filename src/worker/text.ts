@@ -9,6 +9,10 @@ export const workerText = {
     `no server n${server}: this cluster has ${servers} servers`,
   done: (session: string, cmd: string): string =>
     cmd.startsWith(`${session} `) ? `${cmd}: done` : `${session}: ${cmd} done`,
+  /** What a console result answers: its session and command, before the arrow. */
+  about: (session: string, cmd: string): string => (cmd.startsWith(`${session} `) ? cmd : `${session} ${cmd}`),
+  /** The result of a command zkCli prints nothing for (set, delete). */
+  silentResult: 'done',
   badCommand: (): string => 'unknown command from the page',
   workerCrashed: (reason: string): string => `the simulation stopped: ${reason}`,
   exportFailed: (reason: string): string => `could not export the diagram: ${reason}`,

@@ -22,6 +22,8 @@ export interface RecordedAction {
   events: number;
   readonly t: number;
   readonly text: string;
+  /** Run by a button: its echo says so again when the action is replayed (links keep only the text). */
+  readonly control?: true;
 }
 
 export type LineSource = 'console' | 'control';
@@ -33,8 +35,9 @@ export interface TimelineObserver<Derived> {
   save(sim: Simulator): Derived;
   /** Back to a snapshot: `traceLength` events and `records` runner records are folded in. */
   restore(derived: Derived, traceLength: number, records: number): void;
-  /** A console line ran (its echo); a line was refused (`message`); a notice (`text`) for the console. */
-  input(text: string, t: number): void;
+  /** A console line or a control's line ran (its echo); a line was refused (`message`); a notice (`text`) for the
+   *  console. */
+  input(text: string, t: number, source: LineSource): void;
   refused(text: string, message: string, t: number): void;
   error(text: string, t: number): void;
   /** The links between servers may have changed (a cut, heal or partition). */
@@ -292,7 +295,7 @@ export class Timeline<Derived = null> {
     if (action.t > sim.now) sim.now = action.t;
     if (action.events < 0) action.events = sim.eventsProcessed;
     this.nextAction++;
-    this.execute(action.text, 'console');
+    this.execute(action.text, action.control === true ? 'control' : 'console');
     return true;
   }
 
@@ -393,7 +396,11 @@ export class Timeline<Derived = null> {
     const inPast = sim.trace.length < this.history.length || this.headT > sim.now;
     return {
       header: this.header,
-      actions: (inPast ? this.actions : this.actions.slice(0, this.nextAction)).map((a) => ({ ...a })),
+      actions: (inPast ? this.actions : this.actions.slice(0, this.nextAction)).map(({ events, t, text }) => ({
+        events,
+        t,
+        text,
+      })),
       cursor: { events: sim.eventsProcessed, t: sim.now, ...(inPast ? { actions: this.nextAction } : {}) },
       ...(inPast ? { head: { events: this.headEvents, t: this.head.t } } : {}),
     };
@@ -431,7 +438,12 @@ export class Timeline<Derived = null> {
       return error;
     }
     if (this.nextAction < this.actions.length || sim.trace.length < this.history.length) this.fork();
-    this.actions.push({ events: sim.eventsProcessed, t: sim.now, text: text.trim() });
+    this.actions.push({
+      events: sim.eventsProcessed,
+      t: sim.now,
+      text: text.trim(),
+      ...(source === 'control' ? { control: true as const } : {}),
+    });
     this.nextAction = this.actions.length;
     this.execute(text, source);
     return null;
@@ -454,7 +466,8 @@ export class Timeline<Derived = null> {
     const sim = this.sim;
     this.consoleLines++;
     const line = parseConsoleLine(text, this.consoleLines, this.header.servers).line;
-    if (source === 'console') this.observer.input(text.trim(), sim.now);
+    // A button's line is echoed too: the console is the record of everything that was done to the run.
+    this.observer.input(text.trim(), sim.now, source);
     if (line === undefined) return;
     if (line.kind === 'cut' || line.kind === 'heal' || line.kind === 'partition') this.observer.linksChanged();
     // wait and settle run here and now, through the same stepping as play, so snapshots fall inside them too.

@@ -15,7 +15,8 @@ import {
   type RingLayout,
   type ServerSpot,
 } from '../../view/cluster/layout';
-import { LinksLayer, LinksMatrix, toggleLine } from './Links';
+import { LinksLayer, LinksMatrix } from './Links';
+import { LinkNotice, useLinkNotice } from './LinkNotice';
 import { MessageCanvas } from './MessageCanvas';
 import { MessageTargets } from './MessageTargets';
 import { OverlapControl, OverlapRings } from './QuorumOverlap';
@@ -56,15 +57,14 @@ export function ClusterView() {
   useLayoutEffect(() => placeNodes(sceneRef.current, layout, clients), [sceneRef, layout, clients]);
   useLayoutEffect(() => placeKeepOuts(sceneRef.current, layout, clients, badges), [sceneRef, layout, clients, badges]);
 
-  const onToggleLink = useCallback(
-    (from: number, to: number, up: boolean) =>
-      send({ type: 'line', text: toggleLine(from, to, up), source: 'control' }),
-    [send],
-  );
+  const runLine = useCallback((line: string) => send({ type: 'line', text: line, source: 'control' }), [send]);
+  const linkNotice = useLinkNotice(runLine);
+  const onToggleLink = linkNotice.onToggle;
   const onSelect = useCallback((server: number) => send({ type: 'select', server }), [send]);
 
   return (
     <section className={layout.n >= RADIAL_FROM ? 'cluster cluster-dense' : 'cluster'} aria-label={t.region}>
+      <h2 className="visually-hidden">{t.region}</h2>
       <div className="cluster-body">
         <div className="cluster-stage" ref={stageRef}>
           <svg
@@ -96,6 +96,7 @@ export function ClusterView() {
           </svg>
           <MessageCanvas sceneRef={sceneRef} label={t.messagesCanvas} />
           <MessageTargets sceneRef={sceneRef} stageRef={stageRef} />
+          <LinkNotice change={linkNotice.change} onUndo={linkNotice.undo} onDismiss={linkNotice.dismiss} />
         </div>
         <aside className="cluster-side">
           <ServerList servers={servers} />

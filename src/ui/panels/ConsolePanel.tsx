@@ -122,9 +122,25 @@ function ConsoleInput({ followRef }: { followRef: RefObject<() => void> }) {
 const ConsoleLine = memo(function ConsoleLine({ entry }: { entry: ConsoleEntry }) {
   switch (entry.kind) {
     case 'input':
-      return <div className="cl cl-input">{`> ${entry.text}`}</div>;
-    case 'output':
-      return <div className={entry.ok ? 'cl cl-output' : 'cl cl-error'}>{entry.text}</div>;
+      return entry.control === true ? (
+        <div className="cl cl-input cl-control">
+          {`> ${entry.text}`} <span className="cl-tag">{text.console.fromControl}</span>
+        </div>
+      ) : (
+        <div className="cl cl-input">{`> ${entry.text}`}</div>
+      );
+    case 'output': {
+      const tone = entry.ok ? 'cl cl-output' : 'cl cl-error';
+      if (entry.about === undefined)
+        return <div className={entry.session === undefined ? tone : `${tone} cl-more`}>{entry.text}</div>;
+      return (
+        <div className={tone}>
+          <span className="cl-about">{entry.about}</span>
+          {text.console.arrow}
+          <span className="cl-text">{entry.text}</span>
+        </div>
+      );
+    }
     case 'watch':
       return <div className="cl cl-watch">{entry.text}</div>;
     case 'error':

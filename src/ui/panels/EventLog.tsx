@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useSim } from '../../store/simStore';
 import { text } from '../../view/text';
 import { liveRows, useStickToBottom } from './liveList';
@@ -7,12 +8,25 @@ export function EventLog() {
   const playing = useSim((s) => s.playing);
   const shown = liveRows(events, playing);
   const list = useStickToBottom<HTMLDivElement>(events, playing);
+  const live = useQuietWhilePlaying(playing);
+  // Said once when the run pauses, so a screen reader hears where it stopped, not every line that flew by.
+  const [pausedAt, setPausedAt] = useState('');
+  const last = events[events.length - 1];
+  useEffect(() => {
+    if (playing) setPausedAt('');
+    else if (last !== undefined) setPausedAt(text.events.pausedAt(last.index, last.t));
+    // Only on play and pause: each Step's new lines are announced by the log itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [playing]);
 
   return (
     <section className="panel panel-events" aria-labelledby="events-title">
       <div className="panel-head">
         <h2 id="events-title">{text.events.title}</h2>
       </div>
+      <p className="visually-hidden" role="status">
+        {pausedAt}
+      </p>
       {shown.length === 0 ? (
         <p className="empty">{text.events.empty}</p>
       ) : (
@@ -20,6 +34,7 @@ export function EventLog() {
           className="event-scroll"
           role="log"
           aria-label={text.events.log}
+          aria-live={live ? 'polite' : 'off'}
           ref={list.ref}
           onScroll={list.onScroll}
           tabIndex={0}
@@ -40,4 +55,14 @@ export function EventLog() {
       )}
     </section>
   );
+}
+
+/**
+ * A log is a live region only while paused: playing, some 20 lines a second would flood a screen reader. It turns
+ * polite one render after the pause, so the redraw that pausing causes is not read out as new lines.
+ */
+function useQuietWhilePlaying(playing: boolean): boolean {
+  const [live, setLive] = useState(!playing);
+  useEffect(() => setLive(!playing), [playing]);
+  return live && !playing;
 }

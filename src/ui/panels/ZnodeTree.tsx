@@ -142,9 +142,32 @@ const ZnodeItem = memo(function ZnodeItem({ node, index, top, posinset, setsize,
       )}
       {node.watches.map((w) => (
         <span key={w} className="chip chip-watch">
-          {text.znodes.watch(w)}
+          <WatchIcon /> {text.znodes.watch(w)}
         </span>
       ))}
     </li>
   );
 }, sameZnode);
+
+/** An eye, drawn inline so it shows without an emoji font. */
+function WatchIcon() {
+  return (
+    <svg
+      className="watch-icon"
+      viewBox="0 0 16 16"
+      width="1em"
+      height="1em"
+      role="img"
+      aria-label={text.znodes.watchIcon}
+    >
+      <path
+        d="M1 8c1.8-3.2 4.3-4.8 7-4.8s5.2 1.6 7 4.8c-1.8 3.2-4.3 4.8-7 4.8S2.8 11.2 1 8z"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+        strokeLinejoin="round"
+      />
+      <circle cx="8" cy="8" r="2.2" fill="currentColor" />
+    </svg>
+  );
+}

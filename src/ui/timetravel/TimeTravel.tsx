@@ -7,6 +7,7 @@ import './timetravel.css';
 export function TimeTravel() {
   return (
     <section className="panel tt-panel" aria-label={text.timeTravel.region}>
+      <h2 className="visually-hidden">{text.timeTravel.region}</h2>
       <Scrubber />
       <SpaceTimeDiagram status={<PastHint />} />
     </section>
