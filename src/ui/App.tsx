@@ -75,11 +75,12 @@ export function App() {
           <div className="panel cluster-panel">
             <ClusterView />
           </div>
+          {/* The diagram right under the ring, so both are in view on a laptop screen. */}
+          <TimeTravel />
           <div className="panel faults-panel">
             <FaultControls />
           </div>
           <SafetyMonitor />
-          <TimeTravel />
           <ClientHistory />
           <FuzzPanel />
         </div>

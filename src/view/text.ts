@@ -261,6 +261,20 @@ export const text = {
     ballotLine: (ballot: string, promised: string): string => `ballot ${ballot} · promised ${promised}`,
     progressLine: (decided: number, applied: number): string => `decided ${decided} · applied ${applied}`,
     selectTitle: (id: number): string => `n${id}: click to show its log and znodes`,
+    /** The ring's server button (its group keeps the name "Server n1"). */
+    selectServer: (id: number): string => `Select n${id}`,
+    /** A server's tooltip: all its details, shown on hover also when the ring draws it as a glyph. */
+    serverTitle: (
+      id: number,
+      role: string,
+      ballot: string,
+      promised: string,
+      decided: number,
+      applied: number,
+    ): string =>
+      `n${id} · ${role} · ballot ${ballot} · promised ${promised} · decided ${decided} · applied ${applied}. Click to show its log and znodes.`,
+    /** The first line of a dense ring's details: the name, since the block may sit a little away from its server. */
+    denseRoleLine: (id: number, role: string): string => `n${id} · ${role}`,
     kill: (id: number): string => `Kill n${id}`,
     restart: (id: number): string => `Restart n${id}`,
     serversTitle: 'Servers',
