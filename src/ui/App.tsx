@@ -21,6 +21,9 @@ import { SafetyMonitor } from './panels/SafetyMonitor';
 import { ZnodeTree } from './panels/ZnodeTree';
 import { text } from '../view/text';
 import { TimeTravel } from './timetravel/TimeTravel';
+import { PresentButton } from './present/PresentButton';
+import { PresentPage } from './present/PresentPage';
+import { usePresent } from './present/presentStore';
 
 /** One worker per page load, even when StrictMode mounts the page twice. */
 let started = false;
@@ -34,6 +37,7 @@ export function App() {
   }, []);
   useShortcuts();
   const ready = useSim((s) => s.ready);
+  const present = usePresent((s) => s.on);
 
   if (isEmbed()) {
     // ?embed=1: only the cluster and the controls, for slides and blogs.
@@ -54,6 +58,9 @@ export function App() {
     );
   }
 
+  // Present mode: the ring as large as the window allows, the lesson and the diagram beside it.
+  if (present) return <PresentPage ready={ready} />;
+
   return (
     <div className="app">
       <header className="app-header">
@@ -62,6 +69,7 @@ export function App() {
         <p className="app-tagline">{text.page.tagline}</p>
         <LessonPicker />
         <BugSwitches />
+        <PresentButton />
         <HelpButton />
         <ShareBar />
       </header>

@@ -175,6 +175,12 @@ export const text = {
     fileError: (file: string, line: number, message: string): string => `${file} line ${line}: ${message}`,
     fileUnreadable: (file: string): string => `${file}: the file could not be read`,
   },
+  present: {
+    button: 'Present',
+    onTitle:
+      'Projector view: the ring large, the lesson and the space-time diagram beside it. Keys: space plays or pauses, → steps, N and B go to a lesson’s next and previous step.',
+    offTitle: 'Back to the full page',
+  },
   help: {
     button: 'Help',
     buttonTitle: 'What each panel shows and how to use it',
