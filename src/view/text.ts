@@ -297,6 +297,9 @@ export const text = {
         ? `${votes} of ${needed} promises`
         : `${votes} of ${needed} accepted${slot === undefined ? '' : ` (slot ${slot})`}`,
     quorumMore: (count: number): string => `+${count} more`,
+    /** A tally: "2 votes · need 2 of 3", the slot first for accepted votes, the owner first when several run. */
+    quorumVotes: (votes: number, needed: number, servers: number, slot?: number, owner?: number): string =>
+      `${owner === undefined ? '' : `n${owner} · `}${slot === undefined ? '' : `slot ${slot} · `}${votes} ${votes === 1 ? 'vote' : 'votes'} · need ${needed} of ${servers}`,
     overlapToggle: 'Show quorum overlap',
     overlapTitle:
       'Outline the latest quorum (solid), the earlier one it must share a server with (dashed), and the servers in both',

@@ -2,18 +2,11 @@
 // and the messages in flight on a canvas on top. It renders the store and dispatches commands only.
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { ServerNode } from './ServerNode';
+import { placeBadges, QuorumBadges } from './QuorumBadges';
 import { useRing } from './useRing';
 import { useSim } from '../../store/simStore';
-import { quorumKey, type QuorumView, type ServerView } from '../../view/projections';
-import {
-  badgeStacks,
-  clientSpots,
-  type BadgeStack,
-  type ClientSpot,
-  type Point,
-  type RingLayout,
-  type ServerSpot,
-} from '../../view/cluster/layout';
+import { type QuorumView, type ServerView } from '../../view/projections';
+import { clientSpots, type ClientSpot, type Point, type RingLayout } from '../../view/cluster/layout';
 import { LinksLayer, LinksMatrix, toggleLine } from './Links';
 import { MessageCanvas } from './MessageCanvas';
 import { MessageTargets } from './MessageTargets';
@@ -48,7 +41,7 @@ export function ClusterView({ present = false }: { present?: boolean }) {
   serversRef.current = servers;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- sessionKey stands for the sessions in serversRef
   const clients = useMemo(() => clientSpots(layout, serversRef.current), [layout, sessionKey]);
-  const badges = useMemo(() => quorumBadges(layout, quorums), [layout, quorums]);
+  const badges = useMemo(() => placeBadges(layout, quorums), [layout, quorums]);
   // One scene for the component's life (a plain ref object: the canvas reads it every animation frame).
   const sceneRef = useMemo<RefObject<Scene>>(() => ({ current: emptyScene() }), []);
   useLayoutEffect(() => placeNodes(sceneRef.current, layout, clients), [sceneRef, layout, clients]);
@@ -182,98 +175,6 @@ function Votes({ layout, quorums }: { layout: RingLayout; quorums: readonly Quor
       {marks}
     </g>
   );
-}
-
-const MAX_BADGES = 2;
-
-interface BadgeGroup {
-  readonly server: number;
-  /** Newest first: higher slots, then promise rounds. */
-  readonly shown: readonly QuorumView[];
-  readonly labels: readonly string[];
-  readonly more: string | undefined;
-  readonly stack: BadgeStack;
-}
-
-/** Each proposer's newest tallies, stacked beside it, the columns of several proposers clear of each other. */
-function quorumBadges(layout: RingLayout, quorums: readonly QuorumView[]): BadgeGroup[] {
-  const byServer = new Map<number, QuorumView[]>();
-  for (const q of quorums) {
-    const list = byServer.get(q.server) ?? [];
-    list.push(q);
-    byServer.set(q.server, list);
-  }
-  const groups: Omit<BadgeGroup, 'stack'>[] = [];
-  const spots: ServerSpot[] = [];
-  for (const [server, list] of byServer) {
-    const spot = layout.servers[server - 1];
-    if (spot === undefined) continue;
-    list.sort((a, b) => (b.slot ?? -1) - (a.slot ?? -1));
-    const shown = list.slice(0, MAX_BADGES);
-    const more = list.length > MAX_BADGES ? t.quorumMore(list.length - MAX_BADGES) : undefined;
-    const labels = shown.map((q) => t.quorum(q.voters.length, q.needed, q.vote, q.slot));
-    groups.push({ server, shown, labels, more });
-    spots.push(spot);
-  }
-  // Placing several columns is a search: do it only when the proposers or their labels' lengths change (a vote
-  // turns "1 of 3" into "2 of 3", which takes the same room), not at every tally.
-  const key = groups
-    .map(({ server, labels, more }) => `${server}:${labels.map((label) => label.length).join(',')}:${more ?? ''}`)
-    .join('|');
-  if (placed.layout !== layout || placed.key !== key) {
-    placed.layout = layout;
-    placed.key = key;
-    placed.stacks = badgeStacks(
-      layout,
-      groups.map(({ labels, more }, i) => ({ spot: spots[i]!, labels, more })),
-    );
-  }
-  return groups.map((group, i) => ({ ...group, stack: placed.stacks[i]! }));
-}
-
-/** The last badge placement, reused while it still fits (labels are measured by their length). */
-const placed: { layout: RingLayout | null; key: string; stacks: BadgeStack[] } = { layout: null, key: '', stacks: [] };
-
-/** "2 of 3 promises" next to the proposer, towards the centre; a glow when the quorum is reached. */
-function QuorumBadges({ badges }: { badges: readonly BadgeGroup[] }) {
-  const out = [];
-  for (const { server, shown, labels, more, stack } of badges) {
-    const fs = stack.fontSize;
-    shown.forEach((q, i) => {
-      const pill = stack.pills[i]!;
-      const reached = q.reachedAt !== undefined;
-      out.push(
-        <g key={quorumKey(q)} className={`quorum-badge quorum-${q.vote}${reached ? ' reached' : ''}`}>
-          <rect x={pill.x} y={pill.y} width={pill.w} height={pill.h} rx={pill.h / 2} />
-          <text
-            x={pill.x + pill.w / 2}
-            y={pill.y + pill.h / 2}
-            dy="0.35em"
-            textAnchor="middle"
-            style={{ fontSize: fs }}
-          >
-            {labels[i]}
-          </text>
-        </g>,
-      );
-    });
-    if (more !== undefined && stack.more !== undefined) {
-      out.push(
-        <text
-          key={`${server}-more`}
-          className="quorum-more"
-          x={stack.more.x}
-          y={stack.more.y}
-          dy="0.35em"
-          textAnchor="middle"
-          style={{ fontSize: fs * 0.9 }}
-        >
-          {more}
-        </text>,
-      );
-    }
-  }
-  return <g className="quorums">{out}</g>;
 }
 
 function ServerList({ servers }: { servers: readonly ServerView[] }) {

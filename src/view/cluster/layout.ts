@@ -59,8 +59,8 @@ export interface BadgeRequest {
 const BADGE_GAP = 4;
 /** Space kept between two proposers' columns. */
 const COLUMN_GAP = 6;
-/** Badge text in font-size units: full size, then smaller where a crowded ring leaves no room. */
-const BADGE_SCALES = [0.95, 0.8];
+/** Badge text in message-label units: full size, then smaller where a crowded ring leaves no room. */
+const BADGE_SCALES = [1, 0.85];
 /** A step sideways (across the radius) costs as much as this many steps along it: columns stay on their node's radius where they can. */
 const SIDEWAYS_COST = 2;
 /** How far sideways a column may move to get out of another's way, in ring radii. */
@@ -121,7 +121,8 @@ function arrange(
   order: readonly number[],
   budget: Budget,
 ): Arrangement {
-  const placed: Box[] = [];
+  // The servers' detail labels first: badges keep clear of them as of each other.
+  const placed: Box[] = layout.servers.flatMap((spot) => (spot.label === null ? [] : [spot.label]));
   const columns: Column[] = new Array<Column>(requests.length);
   const score: [number, number, number] = [0, 0, 0];
   for (const i of order) {
@@ -193,7 +194,7 @@ function placeColumn(
   let blocker = 0;
   let best: Column | undefined;
   for (let scale = 0; scale < BADGE_SCALES.length; scale++) {
-    const fs = layout.fontSize * BADGE_SCALES[scale]!;
+    const fs = layout.messageSize * BADGE_SCALES[scale]!;
     const { w, h } = columnSize(fs, labels, more);
     // Outwards from the node along the radius towards the centre, the column's centre no further than it.
     const nearest = Math.max(Math.abs(spot.dx) * (w / 2), Math.abs(spot.dy) * (h / 2));

@@ -320,6 +320,8 @@ const ALWAYS_ABOVE = 1.01;
 const ALWAYS_BESIDE = 0;
 /** …and one that puts it along the server's radius, centred. */
 const RADIAL = -1;
+/** Label font sizes kept free between a server and a label inside the ring (room for a quorum badge). */
+const BADGE_STRIP = 2.5;
 /** How far (in label font sizes) a label may move out, or in, from beside its server to find a clear place. */
 const LABEL_REACH = 12;
 
@@ -351,7 +353,8 @@ function detailPlaces(
     search: for (const inward of [false, true])
       for (const orient of [side, ALWAYS_ABOVE, ALWAYS_BESIDE, RADIAL])
         for (let i = 0; i <= LABEL_REACH; i++) {
-          const b = labelAt(sz, p.x, p.y, p.dx, p.dy, orient, i * sz.fs, 0, inward);
+          // Inside, the strip next to the server is kept for its quorum badges.
+          const b = labelAt(sz, p.x, p.y, p.dx, p.dy, orient, (i + (inward ? BADGE_STRIP : 0)) * sz.fs, 0, inward);
           if (clear(b)) {
             placed.set(index, b);
             break search;
