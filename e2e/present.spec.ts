@@ -195,3 +195,25 @@ test('keys drive a lesson in present mode: N for next, B for back, space and the
   await page.keyboard.press(' ');
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
 });
+
+test('all logs side by side: a killed server shows the slots decided without it as missing', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  await withServers(page, 3);
+  const grid = page.getByRole('region', { name: 'All logs' });
+  const input = page.getByRole('textbox', { name: 'Console' });
+  await input.fill('c1> create /a 1');
+  await input.press('Enter');
+  await expect(grid.getByRole('rowheader', { name: 'n3' })).toBeVisible({ timeout: 10_000 });
+  await page.getByRole('button', { name: 'Kill n3', exact: true }).click();
+  await expect(grid.getByRole('rowheader', { name: 'n3 (down)' })).toBeVisible({ timeout: 5_000 });
+  await input.fill('c1> create /b 2');
+  await input.press('Enter');
+  await expect(page.getByRole('log', { name: 'Console output' })).toContainText('Created /b', { timeout: 10_000 });
+  // The row reads out what each run of slots is; n3 lacks the slot for /b, n1 has it applied.
+  const n3 = grid.getByRole('row', { name: /^n3 \(down\)/ });
+  await expect(n3).toContainText(/missing/, { timeout: 5_000 });
+  await expect(grid.getByRole('row', { name: /^n1 / })).toContainText(/applied/);
+  await expect(grid.locator('.cell-missing')).not.toHaveCount(0);
+  await grid.screenshot({ path: test.info().outputPath('all-logs.png') });
+});

@@ -16,6 +16,7 @@ import { ConsolePanel } from './panels/ConsolePanel';
 import { EventLog } from './panels/EventLog';
 import { FuzzPanel } from './fuzz/FuzzPanel';
 import { LogPanel } from './panels/LogPanel';
+import { AllLogs } from './panels/AllLogs';
 import { ClientHistory } from './panels/ClientHistory';
 import { SafetyMonitor } from './panels/SafetyMonitor';
 import { ZnodeTree } from './panels/ZnodeTree';
@@ -85,6 +86,7 @@ export function App() {
           </div>
           {/* The diagram right under the ring, so both are in view on a laptop screen. */}
           <TimeTravel />
+          <AllLogs />
           <div className="panel faults-panel">
             <FaultControls />
           </div>

@@ -175,6 +175,24 @@ export const text = {
     fileError: (file: string, line: number, message: string): string => `${file} line ${line}: ${message}`,
     fileUnreadable: (file: string): string => `${file}: the file could not be read`,
   },
+  /** Every server's log side by side (src/ui/panels/AllLogs.tsx). */
+  allLogs: {
+    region: 'All logs',
+    title: 'All logs',
+    caption: (from: number, to: number): string =>
+      to <= from ? 'No slots yet.' : `Slots ${from} to ${to - 1}, one column a slot, one row a server.`,
+    server: (id: number, up: boolean): string => (up ? `n${id}` : `n${id} (down)`),
+    cell: {
+      none: 'empty',
+      accepted: 'accepted',
+      chosen: 'chosen',
+      applied: 'applied',
+      missing: 'missing',
+    } as Record<'none' | 'accepted' | 'chosen' | 'applied' | 'missing', string>,
+    run: (from: number, to: number, what: string): string =>
+      from === to ? `slot ${from} ${what}` : `slots ${from}–${to} ${what}`,
+    empty: 'Nothing in any log yet.',
+  },
   present: {
     button: 'Present',
     onTitle:

@@ -7,6 +7,7 @@ import { HelpButton } from '../controls/HelpButton';
 import { LessonPanel } from '../lessons/LessonPanel';
 import { LessonPicker } from '../lessons/LessonPicker';
 import { Alerts } from '../panels/Alerts';
+import { AllLogs } from '../panels/AllLogs';
 import { ShareStatus } from '../share/ShareStatus';
 import { TimeTravel } from '../timetravel/TimeTravel';
 import { text } from '../../view/text';
@@ -34,6 +35,7 @@ export function PresentPage({ ready }: { ready: boolean }) {
         <div className="present-side">
           <LessonPanel />
           <TimeTravel />
+          <AllLogs />
         </div>
       </main>
     </div>

@@ -76,8 +76,8 @@ const NORMAL_FONT: readonly [number, number] = [15, 11];
 const PRESENT_FONT: readonly [number, number] = [24, 16];
 /** A dense ring in present mode may go smaller than that: its names stay at 14 px or more. */
 const PRESENT_DENSE_FONT: readonly [number, number] = [20, 13];
-/** Width of a sans-serif character in font-size units (generous: DejaVu Sans is wide). */
-const CHAR_EM = 0.6;
+/** Width of a sans-serif character in font-size units (measured about 0.5 in DejaVu Sans; a margin on top). */
+const CHAR_EM = 0.55;
 /** The widest label line a run usually shows: "decided 99 · applied 99" (the role line is bold but shorter). */
 const LABEL_CHARS = 23;
 /** Space kept between a label and anything else. */
@@ -105,6 +105,8 @@ interface Sizes {
   readonly labelH: number;
 }
 
+/** A ring this big (of the stage's smaller side) is worth smaller type; below, type shrinks to grow it. */
+const GOOD_RADIUS = 0.3;
 /** Up to this many servers, names are half as big again as the labels; beyond, the circles must be smaller. */
 const BIG_NAMES_UP_TO = 9;
 
@@ -265,6 +267,9 @@ function fitRadius(
 function chooseSizes(n: number, stage: RingStage, dense: boolean): Attempt | null {
   const [big, small] = stage.present ? (n > BIG_NAMES_UP_TO ? PRESENT_DENSE_FONT : PRESENT_FONT) : NORMAL_FONT;
   const units = unitAngles(n);
+  // The largest type whose ring still fills a good part of the stage; else the largest ring at any size.
+  const good = GOOD_RADIUS * Math.min(stage.w, stage.h);
+  let largest: Attempt | null = null;
   for (let fs = big; fs >= small; fs -= 0.5) {
     const sz = sizes(fs, n);
     let best: Attempt | null = null;
@@ -276,9 +281,10 @@ function chooseSizes(n: number, stage: RingStage, dense: boolean): Attempt | nul
       if (dense && !detailsFit(attempt, stage)) continue;
       if (best === null || attempt.radius > best.radius) best = attempt;
     }
-    if (best !== null) return best;
+    if (best !== null && best.radius >= good) return best;
+    if (best !== null && (largest === null || best.radius > largest.radius)) largest = best;
   }
-  return null;
+  return largest;
 }
 
 /** The stage the ring is laid out on: the real one, or a larger one of the same shape (all then shows smaller). */
@@ -321,7 +327,7 @@ const ALWAYS_BESIDE = 0;
 /** …and one that puts it along the server's radius, centred. */
 const RADIAL = -1;
 /** Label font sizes kept free between a server and a label inside the ring (room for a quorum badge). */
-const BADGE_STRIP = 2.5;
+const BADGE_STRIP = 4;
 /** How far (in label font sizes) a label may move out, or in, from beside its server to find a clear place. */
 const LABEL_REACH = 12;
 
