@@ -16,11 +16,15 @@ import { ConsolePanel } from './panels/ConsolePanel';
 import { EventLog } from './panels/EventLog';
 import { FuzzPanel } from './fuzz/FuzzPanel';
 import { LogPanel } from './panels/LogPanel';
+import { AllLogs } from './panels/AllLogs';
 import { ClientHistory } from './panels/ClientHistory';
 import { SafetyMonitor } from './panels/SafetyMonitor';
 import { ZnodeTree } from './panels/ZnodeTree';
 import { text } from '../view/text';
 import { TimeTravel } from './timetravel/TimeTravel';
+import { PresentButton } from './present/PresentButton';
+import { PresentPage } from './present/PresentPage';
+import { usePresent } from './present/presentStore';
 
 /** One worker per page load, even when StrictMode mounts the page twice. */
 let started = false;
@@ -34,6 +38,7 @@ export function App() {
   }, []);
   useShortcuts();
   const ready = useSim((s) => s.ready);
+  const present = usePresent((s) => s.on);
 
   if (isEmbed()) {
     // ?embed=1: only the cluster and the controls, for slides and blogs.
@@ -54,6 +59,9 @@ export function App() {
     );
   }
 
+  // Present mode: the ring as large as the window allows, the lesson and the diagram beside it.
+  if (present) return <PresentPage ready={ready} />;
+
   return (
     <div className="app">
       <SkipToConsole />
@@ -63,6 +71,7 @@ export function App() {
         <p className="app-tagline">{text.page.tagline}</p>
         <LessonPicker />
         <BugSwitches />
+        <PresentButton />
         <HelpButton />
         <ShareBar />
       </header>
@@ -76,11 +85,13 @@ export function App() {
           <div className="panel cluster-panel">
             <ClusterView />
           </div>
+          {/* The diagram right under the ring, so both are in view on a laptop screen. */}
+          <TimeTravel />
+          <AllLogs />
           <div className="panel faults-panel">
             <FaultControls />
           </div>
           <SafetyMonitor />
-          <TimeTravel />
           <ClientHistory />
           <FuzzPanel />
         </div>

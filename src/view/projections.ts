@@ -99,6 +99,27 @@ export interface ServerDetail {
   readonly znodes: readonly ZnodeView[];
   /** Highest decided slot on any server: entries of this server below it that are missing are stale. */
   readonly clusterDecidedUpTo: number;
+  /** Every server's log side by side (the all-logs grid). */
+  readonly logs?: AllLogsView;
+}
+
+/** One slot of one server's log in the all-logs grid. */
+export type LogCell = 'none' | 'accepted' | 'chosen' | 'applied' | 'missing';
+
+/** Cell codes, one character a slot: none, accepted, chosen, applied, missing (decided elsewhere, not here). */
+export const LOG_CELL_CODES: Readonly<Record<string, LogCell>> = {
+  '.': 'none',
+  a: 'accepted',
+  c: 'chosen',
+  p: 'applied',
+  m: 'missing',
+};
+
+/** The last slots of every server's log: `rows[i].cells[k]` is slot `from + k` of that server (LOG_CELL_CODES). */
+export interface AllLogsView {
+  readonly from: number;
+  readonly to: number;
+  readonly rows: readonly { readonly server: number; readonly up: boolean; readonly cells: string }[];
 }
 
 export interface LinkView {

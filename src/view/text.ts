@@ -186,6 +186,30 @@ export const text = {
     fileError: (file: string, line: number, message: string): string => `${file} line ${line}: ${message}`,
     fileUnreadable: (file: string): string => `${file}: the file could not be read`,
   },
+  /** Every server's log side by side (src/ui/panels/AllLogs.tsx). */
+  allLogs: {
+    region: 'All logs',
+    title: 'All logs',
+    caption: (from: number, to: number): string =>
+      to <= from ? 'No slots yet.' : `Slots ${from} to ${to - 1}, one column a slot, one row a server.`,
+    server: (id: number, up: boolean): string => (up ? `n${id}` : `n${id} (down)`),
+    cell: {
+      none: 'empty',
+      accepted: 'accepted',
+      chosen: 'chosen',
+      applied: 'applied',
+      missing: 'missing',
+    } as Record<'none' | 'accepted' | 'chosen' | 'applied' | 'missing', string>,
+    run: (from: number, to: number, what: string): string =>
+      from === to ? `slot ${from} ${what}` : `slots ${from}–${to} ${what}`,
+    empty: 'Nothing in any log yet.',
+  },
+  present: {
+    button: 'Present',
+    onTitle:
+      'Projector view: the ring large, the lesson and the space-time diagram beside it. Keys: space plays or pauses, → steps, N and B go to a lesson’s next and previous step.',
+    offTitle: 'Back to the full page',
+  },
   help: {
     button: 'Help',
     buttonTitle: 'What each panel shows and how to use it',
@@ -272,6 +296,20 @@ export const text = {
     ballotLine: (ballot: string, promised: string): string => `ballot ${ballot} · promised ${promised}`,
     progressLine: (decided: number, applied: number): string => `decided ${decided} · applied ${applied}`,
     selectTitle: (id: number): string => `n${id}: click to show its log and znodes`,
+    /** The ring's server button (its group keeps the name "Server n1"). */
+    selectServer: (id: number): string => `Select n${id}`,
+    /** A server's tooltip: all its details, shown on hover also when the ring draws it as a glyph. */
+    serverTitle: (
+      id: number,
+      role: string,
+      ballot: string,
+      promised: string,
+      decided: number,
+      applied: number,
+    ): string =>
+      `n${id} · ${role} · ballot ${ballot} · promised ${promised} · decided ${decided} · applied ${applied}. Click to show its log and znodes.`,
+    /** The first line of a dense ring's details: the name, since the block may sit a little away from its server. */
+    denseRoleLine: (id: number, role: string): string => `n${id} · ${role}`,
     kill: (id: number): string => `Kill n${id}`,
     restart: (id: number): string => `Restart n${id}`,
     serversTitle: 'Servers',
@@ -298,6 +336,9 @@ export const text = {
         ? `${votes} of ${needed} promises`
         : `${votes} of ${needed} accepted${slot === undefined ? '' : ` (slot ${slot})`}`,
     quorumMore: (count: number): string => `+${count} more`,
+    /** A tally: "2 votes · need 2 of 3", the slot first for accepted votes, the owner first when several run. */
+    quorumVotes: (votes: number, needed: number, servers: number, slot?: number, owner?: number): string =>
+      `${owner === undefined ? '' : `n${owner} · `}${slot === undefined ? '' : `slot ${slot} · `}${votes} ${votes === 1 ? 'vote' : 'votes'} · need ${needed} of ${servers}`,
     overlapToggle: 'Show quorum overlap',
     overlapTitle:
       'Outline the latest quorum (solid), the earlier one it must share a server with (dashed), and the servers in both',

@@ -2,7 +2,7 @@
 import { describeProposal } from '../sim/describe';
 import type { Simulator } from '../sim/simulator';
 import { formatZxid } from '../zk/format';
-import type { LogEntryView, ServerDetail, ZnodeView } from '../view/projections';
+import type { AllLogsView, LogEntryView, ServerDetail, ZnodeView } from '../view/projections';
 
 const MAX_LOG_ENTRIES = 300;
 
@@ -23,6 +23,8 @@ export function detailSignature(sim: Simulator, selected: number): string {
     replica.lastZxid,
     watchCount,
     clusterDecidedUpTo(sim),
+    // The all-logs grid changes with any server's log.
+    ...sim.servers.map((s) => `${s.up}/${sim.viewOf(s.id).revision}/${sim.viewOf(s.id).appliedUpTo}`),
   ].join(':');
 }
 
@@ -40,7 +42,32 @@ export function serverDetail(sim: Simulator, selected: number): ServerDetail {
     log: logEntries(sim, selected),
     znodes: [...znodeViews(replica), ...missingWatched(replica)],
     clusterDecidedUpTo: clusterDecidedUpTo(sim),
+    logs: allLogs(sim),
   };
+}
+
+/** Slots the all-logs grid shows: the last ones, up to the longest log. */
+export const ALL_LOGS_SLOTS = 40;
+
+/** Every server's last ALL_LOGS_SLOTS slots, one character each (LOG_CELL_CODES). */
+export function allLogs(sim: Simulator): AllLogsView {
+  const decided = clusterDecidedUpTo(sim);
+  let to = decided;
+  for (const s of sim.servers) to = Math.max(to, sim.viewOf(s.id).logLength);
+  const from = Math.max(0, to - ALL_LOGS_SLOTS);
+  const rows = sim.servers.map((s) => {
+    const view = sim.viewOf(s.id);
+    let cells = '';
+    for (let slot = from; slot < to; slot++) {
+      const entry = slot < view.logLength ? view.entry(slot) : undefined;
+      const has = entry !== undefined && entry.proposal !== undefined;
+      if (slot < view.appliedUpTo) cells += 'p';
+      else if (has) cells += entry.chosen ? 'c' : 'a';
+      else cells += slot < decided ? 'm' : '.';
+    }
+    return { server: s.id, up: s.up, cells };
+  });
+  return { from, to, rows };
 }
 
 function logEntries(sim: Simulator, selected: number): LogEntryView[] {

@@ -1,20 +1,12 @@
 // The cluster view: servers on a ring (SVG, accessible), links, quorum tallies, client sessions,
 // and the messages in flight on a canvas on top. It renders the store and dispatches commands only.
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { ServerNode } from './ServerNode';
+import { placeBadges, QuorumBadges } from './QuorumBadges';
+import { useRing } from './useRing';
 import { useSim } from '../../store/simStore';
-import { quorumKey, type QuorumView, type ServerView } from '../../view/projections';
-import {
-  badgeStacks,
-  clientSpots,
-  RADIAL_FROM,
-  ringLayout,
-  selectionRadius,
-  type BadgeStack,
-  type ClientSpot,
-  type Point,
-  type RingLayout,
-  type ServerSpot,
-} from '../../view/cluster/layout';
+import { type QuorumView, type ServerView } from '../../view/projections';
+import { clientSpots, type ClientSpot, type Point, type RingLayout } from '../../view/cluster/layout';
 import { LinksLayer, LinksMatrix } from './Links';
 import { LinkNotice, useLinkNotice } from './LinkNotice';
 import { MessageCanvas } from './MessageCanvas';
@@ -28,20 +20,21 @@ import './cluster.css';
 
 const t = text.cluster;
 
-export function ClusterView() {
+export function ClusterView({ present = false }: { present?: boolean }) {
   const servers = useSim((s) => s.servers);
   const links = useSim((s) => s.links);
   const quorums = useSim((s) => s.quorums);
   const overlap = useSim((s) => s.quorumOverlap);
   const [overlapOn, setOverlapOn] = useState(false);
   const lessonOverlap = useLesson((s) => s.lesson?.steps[s.step]?.highlight?.overlap === true);
-  const showOverlap = overlapOn || lessonOverlap;
   const selected = useSim((s) => s.selected);
   const headerServers = useSim((s) => s.header.servers);
   const send = useSim((s) => s.send);
+  const [hovered, setHovered] = useState<number | null>(null);
   const n = servers.length > 0 ? servers.length : headerServers;
-  const layout = useMemo(() => ringLayout(n), [n]);
-  const box = layout.box;
+  const stageRef = useRef<HTMLDivElement>(null);
+  const layout = useRing(stageRef, n, present, servers, selected, hovered);
+  const maxDecided = servers.reduce((m, s) => Math.max(m, s.decidedUpTo), 0);
 
   // Clients move only when sessions change: key the layout on a signature, not on the per-frame array.
   const sessionKey = servers.map((s) => s.sessions.join(',')).join('|');
@@ -49,11 +42,9 @@ export function ClusterView() {
   serversRef.current = servers;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- sessionKey stands for the sessions in serversRef
   const clients = useMemo(() => clientSpots(layout, serversRef.current), [layout, sessionKey]);
-  const badges = useMemo(() => quorumBadges(layout, quorums), [layout, quorums]);
-
+  const badges = useMemo(() => placeBadges(layout, quorums), [layout, quorums]);
   // One scene for the component's life (a plain ref object: the canvas reads it every animation frame).
   const sceneRef = useMemo<RefObject<Scene>>(() => ({ current: emptyScene() }), []);
-  const stageRef = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => placeNodes(sceneRef.current, layout, clients), [sceneRef, layout, clients]);
   useLayoutEffect(() => placeKeepOuts(sceneRef.current, layout, clients, badges), [sceneRef, layout, clients, badges]);
 
@@ -63,13 +54,16 @@ export function ClusterView() {
   const onSelect = useCallback((server: number) => send({ type: 'select', server }), [send]);
 
   return (
-    <section className={layout.n >= RADIAL_FROM ? 'cluster cluster-dense' : 'cluster'} aria-label={t.region}>
+    <section
+      className={`cluster${layout.dense ? ' cluster-dense' : ''}${present ? ' cluster-present' : ''}`}
+      aria-label={t.region}
+    >
       <h2 className="visually-hidden">{t.region}</h2>
       <div className="cluster-body">
         <div className="cluster-stage" ref={stageRef}>
           <svg
             className="cluster-svg"
-            viewBox={`${box.x} ${box.y} ${box.w} ${box.h}`}
+            viewBox={`${layout.box.x} ${layout.box.y} ${layout.box.w} ${layout.box.h}`}
             preserveAspectRatio="xMidYMid meet"
             role="group"
             aria-label={t.ringLabel(n)}
@@ -87,125 +81,29 @@ export function ClusterView() {
                   layout={layout}
                   view={view}
                   selected={selected === spot.id}
+                  maxDecided={maxDecided}
                   onSelect={onSelect}
+                  onHover={setHovered}
                 />
               );
             })}
-            {showOverlap && overlap !== null && <OverlapRings layout={layout} overlap={overlap} />}
+            {(overlapOn || lessonOverlap) && overlap !== null && <OverlapRings layout={layout} overlap={overlap} />}
             <QuorumBadges badges={badges} />
           </svg>
           <MessageCanvas sceneRef={sceneRef} label={t.messagesCanvas} />
           <MessageTargets sceneRef={sceneRef} stageRef={stageRef} />
           <LinkNotice change={linkNotice.change} onUndo={linkNotice.undo} onDismiss={linkNotice.dismiss} />
         </div>
-        <aside className="cluster-side">
-          <ServerList servers={servers} />
-          <LinksMatrix n={n} />
-        </aside>
+        {!present && (
+          <aside className="cluster-side">
+            <ServerList servers={servers} />
+            <LinksMatrix n={n} />
+          </aside>
+        )}
       </div>
       <Legend />
       <OverlapControl on={overlapOn} forced={lessonOverlap} overlap={overlap} onToggle={setOverlapOn} />
     </section>
-  );
-}
-
-const ServerNode = memo(function ServerNode({
-  spot,
-  layout,
-  view,
-  selected,
-  onSelect,
-}: {
-  spot: ServerSpot;
-  layout: RingLayout;
-  view: ServerView | undefined;
-  selected: boolean;
-  onSelect: (server: number) => void;
-}) {
-  const role = view?.role ?? 'follower';
-  const r = layout.nodeRadius;
-  const lh = layout.lineHeight;
-  const ballot = view?.ballot ?? '-';
-  const promised = view?.promised ?? '-';
-  const progress = t.progressLine(view?.decidedUpTo ?? 0, view?.appliedUpTo ?? 0);
-  const lines = layout.radial
-    ? [t.role[role], t.ballotLine(ballot, promised), progress]
-    : [t.role[role], `ballot ${ballot}`, `promised ${promised}`, progress];
-  const cross = r * 0.55;
-  return (
-    <g
-      role="group"
-      aria-label={t.server(spot.id)}
-      className={`server role-${role}${selected ? ' selected' : ''}`}
-      tabIndex={0}
-      onClick={() => onSelect(spot.id)}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter' || event.key === ' ') {
-          event.preventDefault();
-          onSelect(spot.id);
-        }
-      }}
-    >
-      <title>{t.selectTitle(spot.id)}</title>
-      {selected && <circle className="server-outline" cx={spot.x} cy={spot.y} r={selectionRadius(r)} />}
-      <circle className="server-node" cx={spot.x} cy={spot.y} r={r} />
-      {role === 'crashed' && (
-        <path
-          className="server-cross"
-          d={`M${spot.x - cross},${spot.y - cross}L${spot.x + cross},${spot.y + cross}M${spot.x + cross},${spot.y - cross}L${spot.x - cross},${spot.y + cross}`}
-        />
-      )}
-      <text
-        className="server-name"
-        x={spot.x}
-        y={spot.y}
-        dy="0.35em"
-        textAnchor="middle"
-        style={{ fontSize: Math.min(r * 0.8, layout.fontSize * 1.5) }}
-      >
-        {spot.name}
-      </text>
-      <ServerLabel spot={spot} lines={lines} lineHeight={lh} />
-    </g>
-  );
-});
-
-/** A server's role, ballots and progress beside it: turned along its radius on a dense ring, else in a column. */
-function ServerLabel({
-  spot,
-  lines,
-  lineHeight: lh,
-}: {
-  spot: ServerSpot;
-  lines: readonly string[];
-  lineHeight: number;
-}) {
-  return spot.radial ? (
-    <text
-      className="server-label"
-      transform={`translate(${spot.labelX},${spot.labelY}) rotate(${spot.rotate})`}
-      textAnchor={spot.anchor}
-    >
-      {lines.map((line, i) => (
-        <tspan
-          key={i}
-          className={i === 0 ? 'server-role' : undefined}
-          x={0}
-          y={(i - (lines.length - 1) / 2) * lh}
-          dy="0.35em"
-        >
-          {line}
-        </tspan>
-      ))}
-    </text>
-  ) : (
-    <text className="server-label" x={spot.labelX} y={spot.labelY} textAnchor={spot.anchor}>
-      {lines.map((line, i) => (
-        <tspan key={i} className={i === 0 ? 'server-role' : undefined} x={spot.labelX} dy={i === 0 ? 0 : lh}>
-          {line}
-        </tspan>
-      ))}
-    </text>
   );
 }
 
@@ -279,98 +177,6 @@ function Votes({ layout, quorums }: { layout: RingLayout; quorums: readonly Quor
       {marks}
     </g>
   );
-}
-
-const MAX_BADGES = 2;
-
-interface BadgeGroup {
-  readonly server: number;
-  /** Newest first: higher slots, then promise rounds. */
-  readonly shown: readonly QuorumView[];
-  readonly labels: readonly string[];
-  readonly more: string | undefined;
-  readonly stack: BadgeStack;
-}
-
-/** Each proposer's newest tallies, stacked beside it, the columns of several proposers clear of each other. */
-function quorumBadges(layout: RingLayout, quorums: readonly QuorumView[]): BadgeGroup[] {
-  const byServer = new Map<number, QuorumView[]>();
-  for (const q of quorums) {
-    const list = byServer.get(q.server) ?? [];
-    list.push(q);
-    byServer.set(q.server, list);
-  }
-  const groups: Omit<BadgeGroup, 'stack'>[] = [];
-  const spots: ServerSpot[] = [];
-  for (const [server, list] of byServer) {
-    const spot = layout.servers[server - 1];
-    if (spot === undefined) continue;
-    list.sort((a, b) => (b.slot ?? -1) - (a.slot ?? -1));
-    const shown = list.slice(0, MAX_BADGES);
-    const more = list.length > MAX_BADGES ? t.quorumMore(list.length - MAX_BADGES) : undefined;
-    const labels = shown.map((q) => t.quorum(q.voters.length, q.needed, q.vote, q.slot));
-    groups.push({ server, shown, labels, more });
-    spots.push(spot);
-  }
-  // Placing several columns is a search: do it only when the proposers or their labels' lengths change (a vote
-  // turns "1 of 3" into "2 of 3", which takes the same room), not at every tally.
-  const key = groups
-    .map(({ server, labels, more }) => `${server}:${labels.map((label) => label.length).join(',')}:${more ?? ''}`)
-    .join('|');
-  if (placed.layout !== layout || placed.key !== key) {
-    placed.layout = layout;
-    placed.key = key;
-    placed.stacks = badgeStacks(
-      layout,
-      groups.map(({ labels, more }, i) => ({ spot: spots[i]!, labels, more })),
-    );
-  }
-  return groups.map((group, i) => ({ ...group, stack: placed.stacks[i]! }));
-}
-
-/** The last badge placement, reused while it still fits (labels are measured by their length). */
-const placed: { layout: RingLayout | null; key: string; stacks: BadgeStack[] } = { layout: null, key: '', stacks: [] };
-
-/** "2 of 3 promises" next to the proposer, towards the centre; a glow when the quorum is reached. */
-function QuorumBadges({ badges }: { badges: readonly BadgeGroup[] }) {
-  const out = [];
-  for (const { server, shown, labels, more, stack } of badges) {
-    const fs = stack.fontSize;
-    shown.forEach((q, i) => {
-      const pill = stack.pills[i]!;
-      const reached = q.reachedAt !== undefined;
-      out.push(
-        <g key={quorumKey(q)} className={`quorum-badge quorum-${q.vote}${reached ? ' reached' : ''}`}>
-          <rect x={pill.x} y={pill.y} width={pill.w} height={pill.h} rx={pill.h / 2} />
-          <text
-            x={pill.x + pill.w / 2}
-            y={pill.y + pill.h / 2}
-            dy="0.35em"
-            textAnchor="middle"
-            style={{ fontSize: fs }}
-          >
-            {labels[i]}
-          </text>
-        </g>,
-      );
-    });
-    if (more !== undefined && stack.more !== undefined) {
-      out.push(
-        <text
-          key={`${server}-more`}
-          className="quorum-more"
-          x={stack.more.x}
-          y={stack.more.y}
-          dy="0.35em"
-          textAnchor="middle"
-          style={{ fontSize: fs * 0.9 }}
-        >
-          {more}
-        </text>,
-      );
-    }
-  }
-  return <g className="quorums">{out}</g>;
 }
 
 function ServerList({ servers }: { servers: readonly ServerView[] }) {

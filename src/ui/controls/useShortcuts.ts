@@ -1,6 +1,8 @@
-// Space plays or pauses, the right arrow steps; not while the focus is in a text field or form control.
+// Space plays or pauses, the right arrow steps, N and B take a lesson to its next or previous step; not while the
+// focus is in a text field or form control.
 import { useEffect } from 'react';
 import { useSim } from '../../store/simStore';
+import { nextStep, previousStep, useLesson } from '../lessons/lessonStore';
 
 function isFormControl(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -23,6 +25,12 @@ export function useShortcuts(): void {
       } else if (event.key === 'ArrowRight') {
         event.preventDefault();
         send({ type: 'step' });
+      } else if ((event.key === 'n' || event.key === 'N') && useLesson.getState().lesson !== null) {
+        event.preventDefault();
+        nextStep();
+      } else if ((event.key === 'b' || event.key === 'B') && useLesson.getState().lesson !== null) {
+        event.preventDefault();
+        previousStep();
       }
     };
     window.addEventListener('keydown', onKeyDown);

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useCallback, useRef, type UIEvent } from 'react';
 import { useSim } from '../../store/simStore';
 import type { LogEntryView, ServerDetail } from '../../view/projections';
 import { text } from '../../view/text';
@@ -41,6 +41,16 @@ export function LogPanel() {
   const { rows, moreMissing } = logRows(detail);
 
   const scroller = useStickToBottom<HTMLDivElement>(detail, playing);
+  const head = useRef<HTMLDivElement>(null);
+  const stickOnScroll = scroller.onScroll;
+  // A narrow panel scrolls the table sideways (the Transaction column keeps a minimum width): the heads follow.
+  const onScroll = useCallback(
+    (event: UIEvent<HTMLDivElement>) => {
+      stickOnScroll(event);
+      if (head.current !== null) head.current.scrollLeft = event.currentTarget.scrollLeft;
+    },
+    [stickOnScroll],
+  );
 
   return (
     <section className="panel panel-log" aria-labelledby="log-title">
@@ -69,7 +79,7 @@ export function LogPanel() {
       )}
       {rows.length > 0 && (
         // The column heads stay put above the scrolling rows (a sticky head made every row a layer of its own).
-        <div className="log-head" aria-hidden="true">
+        <div className="log-head" aria-hidden="true" ref={head}>
           <table className="log-table">
             <LogColumns />
             <thead>
@@ -78,7 +88,7 @@ export function LogPanel() {
           </table>
         </div>
       )}
-      <div className="panel-body" ref={scroller.ref} onScroll={scroller.onScroll}>
+      <div className="panel-body" ref={scroller.ref} onScroll={onScroll}>
         {rows.length === 0 ? (
           <p className="empty">{text.log.empty}</p>
         ) : (

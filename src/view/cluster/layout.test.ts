@@ -73,8 +73,8 @@ describe('badgeStack', () => {
     const layout = ringLayout(3);
     const spot = layout.servers[1]!;
     const stack = badgeStack(layout, spot, LABELS.slice(0, 1));
-    expect(stack.fontSize).toBeCloseTo(layout.fontSize * 0.95);
-    expect(boxDistance(stack.box, spot.x, spot.y)).toBeLessThan(layout.nodeRadius * 1.4);
+    expect(stack.fontSize).toBeCloseTo(layout.messageSize);
+    expect(boxDistance(stack.box, spot.x, spot.y)).toBeLessThan(layout.nodeRadius * 1.5);
   });
 });
 
@@ -138,14 +138,14 @@ describe('badgeStacks', () => {
   });
 
   it('still places every column, smaller and overlapping, when a crowded ring has no room', () => {
-    const layout = ringLayout(25);
+    const layout = ringLayout(25, { w: 600, h: 400 });
     const stacks = badgeStacks(
       layout,
       layout.servers.map((spot) => ({ spot, labels: LABELS, more: '+2 more' })),
     );
     expect(stacks).toHaveLength(25);
     for (const stack of stacks) expect(stack.pills).toHaveLength(2);
-    expect(stacks.some((stack) => stack.fontSize < layout.fontSize * 0.9)).toBe(true);
+    expect(stacks.some((stack) => stack.fontSize < layout.messageSize * 0.9)).toBe(true);
   });
 
   it('falls back to smaller text, then the least overlap, when there is no room', () => {
@@ -158,7 +158,7 @@ describe('badgeStacks', () => {
       { x: spot.x + layout.nodeRadius * 2, y: 0, w: 1000, h: 1000 },
     ];
     const stack = badgeStack(layout, spot, LABELS, undefined, wall);
-    expect(stack.fontSize).toBeCloseTo(layout.fontSize * 0.8);
+    expect(stack.fontSize).toBeCloseTo(layout.messageSize * 0.85);
     expect(stack.pills).toHaveLength(2);
   });
 });

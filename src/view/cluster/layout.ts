@@ -1,214 +1,9 @@
-// Ring geometry for the cluster view, in viewBox units (a VIEW x VIEW square). Pure functions of the
-// server count and the sessions, so the SVG and the message canvas agree on where everything is.
+// Where clients and quorum badges go on the ring (ring.ts places the servers and their labels). Pure
+// functions of the ring and the sessions, so the SVG and the message canvas agree on where everything is.
 import type { ServerView } from '../projections';
+import { boxDistance, type Box, type Point, type RingLayout, type ServerSpot } from './ring';
 
-export const VIEW = 1000;
-const CENTER = VIEW / 2;
-const PAD = 12;
-
-export interface Point {
-  readonly x: number;
-  readonly y: number;
-}
-
-export interface ServerSpot extends Point {
-  readonly id: number;
-  readonly name: string;
-  readonly angle: number;
-  /** Label block: anchor point, text-anchor and the y of the first baseline. */
-  readonly labelX: number;
-  readonly labelY: number;
-  readonly anchor: 'start' | 'middle' | 'end';
-  /** Dense rings: the label runs along the radius, rotated by `rotate` degrees (never upside down). */
-  readonly radial: boolean;
-  readonly rotate: number;
-  /** Unit vector from the centre through the server. */
-  readonly dx: number;
-  readonly dy: number;
-}
-
-export interface RingLayout {
-  readonly n: number;
-  readonly radius: number;
-  readonly nodeRadius: number;
-  readonly clientRadius: number;
-  readonly fontSize: number;
-  readonly lineHeight: number;
-  readonly labelLines: number;
-  /** Dense rings (radial labels) put ballot and promised on one line. */
-  readonly radial: boolean;
-  /** Perpendicular offset of each direction of a link (and of the messages on it). */
-  readonly laneOffset: number;
-  readonly servers: readonly ServerSpot[];
-  /** The part of the VIEW square the ring, its labels and its clients use: the SVG's viewBox. */
-  readonly box: Box;
-}
-
-export interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
-}
-
-const LABEL_LINES = 4;
-/** From this many servers on, labels run along the radius in three lines so neighbours never collide. */
-export const RADIAL_FROM = 10;
-const RADIAL_LINES = 3;
-/** "ballot 12.n10 · promised 12.n10" */
-const RADIAL_WIDTH_EM = 15;
-/** Width of the widest label line in font-size units ("decided 12 · applied 12"). */
-const LABEL_WIDTH_EM = 12;
-
-export function serverName(id: number): string {
-  return `n${id}`;
-}
-
-/** The sizes a ring of `count` servers is drawn at, before the ring's radius is known. */
-interface RingMetrics {
-  readonly count: number;
-  readonly radial: boolean;
-  readonly fontSize: number;
-  readonly lineHeight: number;
-  readonly labelLines: number;
-  readonly blockHeight: number;
-  readonly labelWidth: number;
-  readonly nodeRadius: number;
-  /** From a node's centre to its label. */
-  readonly gap: number;
-  readonly clientRadius: number;
-}
-
-function ringMetrics(count: number): RingMetrics {
-  const radial = count >= RADIAL_FROM;
-  const fontSize = radial
-    ? Math.max(12, Math.min(16, 21 - count * 0.36))
-    : Math.max(15, Math.min(25, 28 - count * 0.9));
-  const lineHeight = fontSize * 1.18;
-  const labelLines = radial ? RADIAL_LINES : LABEL_LINES;
-  // Node radius from the gap between neighbours at a nominal ring, then the ring as large as the labels allow.
-  const nominalChord = 2 * (radial ? 290 : 320) * Math.sin(Math.PI / Math.max(count, 2));
-  const nodeRadius = Math.max(15, Math.min(58, nominalChord * 0.3));
-  return {
-    count,
-    radial,
-    fontSize,
-    lineHeight,
-    labelLines,
-    blockHeight: labelLines * lineHeight,
-    labelWidth: (radial ? RADIAL_WIDTH_EM : LABEL_WIDTH_EM) * fontSize * 0.55 * 1.45,
-    nodeRadius,
-    gap: nodeRadius + 8,
-    clientRadius: Math.max(7, Math.min(16, nodeRadius * 0.32)),
-  };
-}
-
-/** The largest ring whose labels stay inside the VIEW square (radial labels: a fixed margin for them). */
-function ringRadius(m: RingMetrics, angles: readonly number[]): number {
-  const { labelWidth, blockHeight, gap } = m;
-  let radius = 380;
-  if (m.radial) radius = CENTER - PAD - gap - labelWidth;
-  else {
-    for (const angle of angles) {
-      const dx = Math.cos(angle);
-      const dy = Math.sin(angle);
-      const side = Math.abs(dx) > 0.35;
-      const xExtent = side ? labelWidth : labelWidth / 2;
-      const yExtent = side ? blockHeight / 2 : blockHeight;
-      const ax = Math.abs(dx);
-      const ay = Math.abs(dy);
-      if (ax > 1e-6) radius = Math.min(radius, (CENTER - PAD - xExtent - gap * ax) / ax);
-      else radius = Math.min(radius, CENTER - PAD - labelWidth / 2);
-      if (ay > 1e-6) radius = Math.min(radius, (CENTER - PAD - yExtent - gap * ay) / ay);
-    }
-  }
-  return Math.max(120, radius);
-}
-
-/** Server `id` at `angle` on a ring of `radius`, with its label's place. */
-function serverSpot(m: RingMetrics, id: number, angle: number, radius: number): ServerSpot {
-  const { radial, gap, blockHeight, fontSize } = m;
-  const dx = Math.cos(angle);
-  const dy = Math.sin(angle);
-  const x = CENTER + radius * dx;
-  const y = CENTER + radius * dy;
-  const labelX = x + gap * dx;
-  let labelY: number;
-  let anchor: ServerSpot['anchor'];
-  let rotate = 0;
-  if (radial) {
-    // Along the radius, reading outwards on the right half and inwards-flipped on the left.
-    const degrees = (angle * 180) / Math.PI;
-    const left = dx < -1e-6;
-    rotate = left ? degrees + 180 : degrees;
-    anchor = left ? 'end' : 'start';
-    labelY = y + gap * dy;
-  } else {
-    const side = Math.abs(dx) > 0.35;
-    anchor = side ? (dx > 0 ? 'start' : 'end') : 'middle';
-    if (side) labelY = y + gap * dy - blockHeight / 2 + fontSize * 0.9;
-    else if (dy < 0) labelY = y + gap * dy - blockHeight + fontSize * 0.9;
-    else labelY = y + gap * dy + fontSize * 0.9;
-  }
-  return { id, name: serverName(id), angle, x, y, labelX, labelY, anchor, radial, rotate, dx, dy };
-}
-
-/** The part of the VIEW square the servers, their clients and their labels cover, with a margin. */
-function ringBox(m: RingMetrics, servers: readonly ServerSpot[]): Box {
-  const { radial, gap, labelWidth, blockHeight, fontSize } = m;
-  let minX = CENTER;
-  let maxX = CENTER;
-  let minY = CENTER;
-  let maxY = CENTER;
-  const grow = (x0: number, y0: number, x1: number, y1: number): void => {
-    minX = Math.min(minX, x0);
-    minY = Math.min(minY, y0);
-    maxX = Math.max(maxX, x1);
-    maxY = Math.max(maxY, y1);
-  };
-  for (const spot of servers) {
-    const around = m.nodeRadius + m.clientRadius * 2 + 8;
-    grow(spot.x - around, spot.y - around, spot.x + around, spot.y + around);
-    if (radial) {
-      const far = gap + labelWidth;
-      const ex = spot.x + far * spot.dx;
-      const ey = spot.y + far * spot.dy;
-      const half = blockHeight / 2;
-      grow(ex - half, ey - half, ex + half, ey + half);
-      continue;
-    }
-    const left =
-      spot.anchor === 'start'
-        ? spot.labelX
-        : spot.anchor === 'end'
-          ? spot.labelX - labelWidth
-          : spot.labelX - labelWidth / 2;
-    const top = spot.labelY - fontSize;
-    grow(left, top, left + labelWidth, top + blockHeight + fontSize * 0.3);
-  }
-  return { x: minX - PAD, y: minY - PAD, w: maxX - minX + 2 * PAD, h: maxY - minY + 2 * PAD };
-}
-
-export function ringLayout(n: number): RingLayout {
-  const m = ringMetrics(Math.max(1, n));
-  const angles: number[] = [];
-  for (let i = 0; i < m.count; i++) angles.push(-Math.PI / 2 + (2 * Math.PI * i) / m.count);
-  const radius = ringRadius(m, angles);
-  const servers = angles.map((angle, i) => serverSpot(m, i + 1, angle, radius));
-  return {
-    n: m.count,
-    radius,
-    nodeRadius: m.nodeRadius,
-    clientRadius: m.clientRadius,
-    fontSize: m.fontSize,
-    lineHeight: m.lineHeight,
-    labelLines: m.labelLines,
-    radial: m.radial,
-    laneOffset: Math.max(2.5, Math.min(6, m.nodeRadius * 0.1)),
-    servers,
-    box: ringBox(m, servers),
-  };
-}
+export * from './ring';
 
 export interface ClientSpot extends Point {
   readonly name: string;
@@ -240,7 +35,7 @@ export function clientPoint(layout: RingLayout, spot: ServerSpot, k: number): Po
   const along = (layout.nodeRadius + layout.clientRadius + 6) / layout.radius;
   const angle = spot.angle + side * along;
   const r = layout.radius + layer * (layout.clientRadius * 2 + 4);
-  return { x: CENTER + r * Math.cos(angle), y: CENTER + r * Math.sin(angle) };
+  return { x: layout.cx + r * Math.cos(angle), y: layout.cy + r * Math.sin(angle) };
 }
 
 /** One proposer's quorum badges: a column of pills towards the centre, the first nearest the node. */
@@ -264,8 +59,8 @@ export interface BadgeRequest {
 const BADGE_GAP = 4;
 /** Space kept between two proposers' columns. */
 const COLUMN_GAP = 6;
-/** Badge text in font-size units: full size, then smaller where a crowded ring leaves no room. */
-const BADGE_SCALES = [0.95, 0.8];
+/** Badge text in message-label units: full size, then smaller where a crowded ring leaves no room. */
+const BADGE_SCALES = [1, 0.85];
 /** A step sideways (across the radius) costs as much as this many steps along it: columns stay on their node's radius where they can. */
 const SIDEWAYS_COST = 2;
 /** How far sideways a column may move to get out of another's way, in ring radii. */
@@ -287,13 +82,6 @@ export function selectionRadius(nodeRadius: number): number {
 /** Estimated width of a line of badge text (the SVG is not measured: this must be pure and cheap). */
 function badgeTextWidth(text: string, fontSize: number): number {
   return text.length * fontSize * 0.56;
-}
-
-/** Distance from (x, y) to the nearest point of the box (0 inside it). */
-export function boxDistance(box: Box, x: number, y: number): number {
-  const dx = Math.max(box.x - x, 0, x - box.x - box.w);
-  const dy = Math.max(box.y - y, 0, y - box.y - box.h);
-  return Math.hypot(dx, dy);
 }
 
 /** How far a and b intrude into each other grown by `gap` (positive when they are closer than that). */
@@ -333,7 +121,8 @@ function arrange(
   order: readonly number[],
   budget: Budget,
 ): Arrangement {
-  const placed: Box[] = [];
+  // The servers' detail labels first: badges keep clear of them as of each other.
+  const placed: Box[] = layout.servers.flatMap((spot) => (spot.label === null ? [] : [spot.label]));
   const columns: Column[] = new Array<Column>(requests.length);
   const score: [number, number, number] = [0, 0, 0];
   for (const i of order) {
@@ -405,7 +194,7 @@ function placeColumn(
   let blocker = 0;
   let best: Column | undefined;
   for (let scale = 0; scale < BADGE_SCALES.length; scale++) {
-    const fs = layout.fontSize * BADGE_SCALES[scale]!;
+    const fs = layout.messageSize * BADGE_SCALES[scale]!;
     const { w, h } = columnSize(fs, labels, more);
     // Outwards from the node along the radius towards the centre, the column's centre no further than it.
     const nearest = Math.max(Math.abs(spot.dx) * (w / 2), Math.abs(spot.dy) * (h / 2));
@@ -429,7 +218,7 @@ function placeColumn(
           if (
             j > 0 &&
             (budget.left <= 0 ||
-              Math.hypot(mx - CENTER, my - CENTER) > layout.radius ||
+              Math.hypot(mx - layout.cx, my - layout.cy) > layout.radius ||
               boxDistance(box, spot.x, spot.y) >= layout.radius)
           )
             continue;

@@ -1,6 +1,5 @@
 // The messages in flight over the ring, painted on a 2D canvas: dots along their lanes, drops as crosses, arrivals
 // as widening rings, labels where they fit, and quorum flashes. Pure drawing: the page's canvas loop calls it.
-import { VIEW } from './layout';
 import { DROP_COLOR, KIND_STYLES, QUORUM_COLOR, type KindStyle } from './messageStyle';
 import type { MessageEnd, MessageView } from '../projections';
 import type { Scene } from './scene';
@@ -155,9 +154,8 @@ function endpoints(scene: Scene, message: FlyingMessage): void {
   if (from === undefined || to === undefined) {
     // A client the servers do not list yet (connecting): put it just outside the server, radially.
     const known = from ?? to!;
-    const cx = VIEW / 2;
-    const dx = known.x - cx;
-    const dy = known.y - cx;
+    const dx = known.x - scene.cx;
+    const dy = known.y - scene.cy;
     const len = Math.hypot(dx, dy) || 1;
     const far = scene.nodeRadius * 2.4;
     const px = known.x + (dx / len) * far;
@@ -228,7 +226,7 @@ function labelStyle(ctx: Context, scene: Scene, flying: Flying): number | null {
   for (const message of flying.messages.values())
     if (!KIND_STYLES[message.kind].muted && message.end === undefined) important++;
   if (important > MAX_LABELLED) return null;
-  const labelPx = Math.round(scene.fontSize * 0.8);
+  const labelPx = Math.round(scene.messageSize);
   if (labelPx !== labelFont.px) {
     labelFont.px = labelPx;
     labelFont.font = `600 ${labelPx}px system-ui, sans-serif`;

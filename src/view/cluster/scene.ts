@@ -20,8 +20,13 @@ export interface Scene {
   readonly keepOutCircles: number[];
   readonly keepOutBoxes: number[];
   nodeRadius: number;
+  /** The ring's centre. */
+  cx: number;
+  cy: number;
   laneOffset: number;
   fontSize: number;
+  /** Message labels, in px. */
+  messageSize: number;
   /** The SVG's viewBox: the canvas maps the same user units onto its pixels. */
   box: Box;
 }
@@ -33,8 +38,11 @@ export function emptyScene(): Scene {
     keepOutCircles: [],
     keepOutBoxes: [],
     nodeRadius: 20,
+    cx: VIEW / 2,
+    cy: VIEW / 2,
     laneOffset: 3,
     fontSize: 14,
+    messageSize: 12,
     box: { x: 0, y: 0, w: VIEW, h: VIEW },
   };
 }
@@ -52,8 +60,11 @@ export function placeNodes(scene: Scene, layout: RingLayout, clients: readonly C
     scene.radii.set(client.name, layout.clientRadius);
   }
   scene.nodeRadius = layout.nodeRadius;
+  scene.cx = layout.cx;
+  scene.cy = layout.cy;
   scene.laneOffset = layout.laneOffset;
   scene.fontSize = layout.fontSize;
+  scene.messageSize = layout.messageSize;
   scene.box = layout.box;
 }
 
