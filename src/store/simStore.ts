@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { LiveViolation } from '../check/live';
 import type { Header } from '../sim/config';
 import { DEFAULT_HEADER } from '../sim/config';
+import type { PauseFacts } from '../view/lessons/facts';
 import {
   PANEL_REFRESH_MS,
   SIM_MS_PER_REAL_MS_AT_1X,
@@ -35,6 +36,8 @@ export interface SimState {
   head: Frame['head'];
   /** Trace index where the last lesson pause point was reached. */
   pausedAt: number | null;
+  /** What the run showed at that pause (the lesson narration's facts). */
+  pauseFacts: PauseFacts | null;
   /** Each invariant's first violation in the run's history (the live checks in the worker). */
   violations: readonly LiveViolation[];
   playing: boolean;
@@ -100,6 +103,7 @@ export const useSim = create<SimState>()((set, get) => ({
   eventCount: 0,
   head: { t: 0, events: 0 },
   pausedAt: null,
+  pauseFacts: null,
   violations: [],
   playing: false,
   speed: 1,
@@ -275,6 +279,7 @@ function applyFrame(frame: Frame): void {
       eventCount: flushReadouts ? frame.eventCount : state.eventCount,
       head: !flushReadouts || sameJson(state.head, frame.head) ? state.head : frame.head,
       pausedAt: frame.pausedAt ?? (frame.reset ? null : state.pausedAt),
+      pauseFacts: frame.pauseFacts ?? (frame.reset ? null : state.pauseFacts),
       violations: frame.violations ?? state.violations,
       playing: frame.playing,
       speed: frame.speed,

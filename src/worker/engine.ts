@@ -2,6 +2,7 @@
 // Free of worker globals and timers, so Node tests drive it directly; sim.worker.ts adds the pacing.
 import type { Header } from '../sim/config';
 import { MAX_HISTORY_EVENTS, Timeline, type RecordedAction } from '../scenario/timeline/timeline';
+import { pauseFacts } from '../view/lessons/facts';
 import type { ServerDetail } from '../view/projections';
 import { detailSignature, serverDetail } from './detail';
 import { frameNotes, linkViews, messageChanges, serverViews, type FrameCursor } from './frames';
@@ -90,7 +91,17 @@ export class LiveRun extends Timeline<PageDerived> {
       console: consoleEntries,
       events: notes.notes,
       ...(notes.afresh ? { eventsAfresh: true } : {}),
-      ...(pausedAt === null ? {} : { pausedAt }),
+      ...(pausedAt === null
+        ? {}
+        : {
+            pausedAt,
+            pauseFacts: pauseFacts({
+              trace: sim.trace,
+              index: pausedAt,
+              servers: this.header.servers,
+              console: page.console.log,
+            }),
+          }),
       ...(violations === null ? {} : { violations }),
       reset,
       network: { ...sim.network },

@@ -16,4 +16,9 @@ export const lessonsUiText = {
   done: 'Lesson complete. Explore freely, or pick another lesson.',
   lookAt: 'Look at',
   server: (id: number): string => `n${id}`,
+  /** A list of names in a sentence: "n1", "n1 and n3", "n1, n2 and n3". */
+  names: (list: readonly string[]): string =>
+    list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]!}`,
+  /** A fact with nobody in it (no leader, no vote still on the wire). */
+  nobody: 'nobody',
 } as const;
