@@ -38,6 +38,8 @@ export interface SimState {
   pausedAt: number | null;
   /** What the run showed at that pause (the lesson narration's facts). */
   pauseFacts: PauseFacts | null;
+  /** The trace index of the phase mark Step phase stopped at (the event log marks it). */
+  phaseStop: number | null;
   /** Each invariant's first violation in the run's history (the live checks in the worker). */
   violations: readonly LiveViolation[];
   playing: boolean;
@@ -104,6 +106,7 @@ export const useSim = create<SimState>()((set, get) => ({
   head: { t: 0, events: 0 },
   pausedAt: null,
   pauseFacts: null,
+  phaseStop: null,
   violations: [],
   playing: false,
   speed: 1,
@@ -280,6 +283,7 @@ function applyFrame(frame: Frame): void {
       head: !flushReadouts || sameJson(state.head, frame.head) ? state.head : frame.head,
       pausedAt: frame.pausedAt ?? (frame.reset ? null : state.pausedAt),
       pauseFacts: frame.pauseFacts ?? (frame.reset ? null : state.pauseFacts),
+      phaseStop: frame.phaseStop ?? null,
       violations: frame.violations ?? state.violations,
       playing: frame.playing,
       speed: frame.speed,

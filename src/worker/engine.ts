@@ -103,6 +103,7 @@ export class LiveRun extends Timeline<PageDerived> {
             }),
           }),
       ...(violations === null ? {} : { violations }),
+      ...(this.phaseStop === null ? {} : { phaseStop: this.phaseStop }),
       reset,
       network: { ...sim.network },
     };

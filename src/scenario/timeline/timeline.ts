@@ -90,6 +90,10 @@ export class Timeline<Derived = null> {
   private caught = false;
   /** Trace length when the checks last looked (crossing a violation's event stops play, replays too). */
   private checkedLength = 0;
+  /** The trace index of the phase mark the last Step phase stopped at (null when it found none). */
+  phaseStop: number | null = null;
+  /** Phase marks of the instant Step phase last stopped in, still to stop at while the run stays there. */
+  private queuedPhases: { marks: number[]; length: number; events: number } = { marks: [], length: -1, events: -1 };
   /** Bumped whenever the list of violations changes (a new one, or a fork dropped some). */
   violationsVersion = 0;
 
@@ -250,6 +254,8 @@ export class Timeline<Derived = null> {
 
   private noteProgress(): void {
     const sim = this.sim;
+    // The run moved on: the mark Step phase stopped at is behind it.
+    this.phaseStop = null;
     if (sim.eventsProcessed > this.headEvents) this.headEvents = sim.eventsProcessed;
     this.observer.progress(sim, this.runner.records);
     const last = this.snapshots[this.snapshots.length - 1];
@@ -310,16 +316,30 @@ export class Timeline<Derived = null> {
   }
 
   /** Up to the next phase mark (prepare, promise quorum, accept, accepted quorum, decide); when none comes
-   *  within PHASE_BOUND_MS, says so (nothing is being agreed on: only heartbeats went by). */
+   *  within PHASE_BOUND_MS, says so (nothing is being agreed on: only heartbeats went by). Marks one simulator
+   *  event makes together (a promise quorum and the accept it starts) are each a stop: the first stops there, the
+   *  next ones without running anything. `phaseStop` says which mark it stopped at. */
   stepPhase(): string | null {
     const sim = this.sim;
+    const queued = this.queuedPhases;
+    if (queued.marks.length > 0 && queued.length === sim.trace.length && queued.events === sim.eventsProcessed) {
+      this.phaseStop = queued.marks.shift()!;
+      return null;
+    }
+    this.phaseStop = null;
     let scanned = sim.trace.length;
     const start = sim.now;
     const deadline = start + PHASE_BOUND_MS;
     while (sim.nextEventTime() <= deadline) {
       if (!this.applyDueAction(deadline)) this.stepOne();
       if (this.pauseReached() || this.stopAtLimit() || this.stopAtViolation()) return null;
-      for (; scanned < sim.trace.length; scanned++) if (sim.trace[scanned]!.kind === 'phase') return null;
+      const marks: number[] = [];
+      for (; scanned < sim.trace.length; scanned++) if (sim.trace[scanned]!.kind === 'phase') marks.push(scanned);
+      if (marks.length > 0) {
+        this.phaseStop = marks[0]!;
+        this.queuedPhases = { marks: marks.slice(1), length: sim.trace.length, events: sim.eventsProcessed };
+        return null;
+      }
     }
     return timelineText.noPhase(Math.round(sim.now - start));
   }
@@ -415,6 +435,7 @@ export class Timeline<Derived = null> {
 
   /** After a seek the driver starts over from here (subclasses add what they send afresh). */
   protected afterSeek(): void {
+    this.phaseStop = null;
     this.pause.seen = this.sim.trace.length;
     this.checkedLength = this.sim.trace.length;
     this.caught = false;
