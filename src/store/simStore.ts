@@ -38,6 +38,8 @@ export interface SimState {
   pausedAt: number | null;
   /** What the run showed at that pause (the lesson narration's facts). */
   pauseFacts: PauseFacts | null;
+  /** Simulated ms of heartbeats the running lesson step fast-forwarded through (0 when none). */
+  skippedMs: number;
   /** The trace index of the phase mark Step phase stopped at (the event log marks it). */
   phaseStop: number | null;
   /** Each invariant's first violation in the run's history (the live checks in the worker). */
@@ -107,6 +109,7 @@ export const useSim = create<SimState>()((set, get) => ({
   pausedAt: null,
   pauseFacts: null,
   phaseStop: null,
+  skippedMs: 0,
   violations: [],
   playing: false,
   speed: 1,
@@ -284,6 +287,7 @@ function applyFrame(frame: Frame): void {
       pausedAt: frame.pausedAt ?? (frame.reset ? null : state.pausedAt),
       pauseFacts: frame.pauseFacts ?? (frame.reset ? null : state.pauseFacts),
       phaseStop: frame.phaseStop ?? null,
+      skippedMs: frame.skipped === undefined ? 0 : frame.skipped.to - frame.skipped.from,
       violations: frame.violations ?? state.violations,
       playing: frame.playing,
       speed: frame.speed,

@@ -15,6 +15,9 @@ export { MAX_HISTORY_EVENTS, MAX_REPLAY_EVENTS, type RecordedAction } from '../s
 export { SNAPSHOT_EVERY } from '../scenario/timeline/snapshots';
 export { messageChange } from './frames';
 
+/** A fast-forwarded idle wait shorter than this (simulated ms) is not worth a note. */
+const SKIP_NOTED_MS = 250;
+
 export class LiveRun extends Timeline<PageDerived> {
   selected = 1;
   private readonly page: PageState;
@@ -70,6 +73,7 @@ export class LiveRun extends Timeline<PageDerived> {
     const servers = serverViews(sim);
     const detail = withDetail || reset ? this.detail() : null;
     const pausedAt = this.takePausedAt();
+    const skipped = this.idle.skipped;
     const violations = reset || this.violationsSent !== this.violationsVersion ? this.violations : null;
     this.violationsSent = this.violationsVersion;
     const frame: Frame = {
@@ -103,7 +107,8 @@ export class LiveRun extends Timeline<PageDerived> {
             }),
           }),
       ...(violations === null ? {} : { violations }),
-      ...(this.phaseStop === null ? {} : { phaseStop: this.phaseStop }),
+      ...(this.phases.stop === null ? {} : { phaseStop: this.phases.stop }),
+      ...(skipped === null || skipped.to - skipped.from < SKIP_NOTED_MS ? {} : { skipped }),
       reset,
       network: { ...sim.network },
     };

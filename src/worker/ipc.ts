@@ -144,6 +144,8 @@ export interface Frame {
   readonly pausedAt?: number;
   /** With `pausedAt`: what the run shows there, for the lesson step's narration (see view/lessons/facts). */
   readonly pauseFacts?: PauseFacts;
+  /** The idle wait (only heartbeats) a lesson's play fast-forwarded through last, in simulated ms. */
+  readonly skipped?: { readonly from: number; readonly to: number };
   /** The trace index of the phase mark Step phase stopped at, while the run stays there. */
   readonly phaseStop?: number;
   /** Each invariant's first violation in the run's history; sent when the list changed (and on a reset). */

@@ -10,7 +10,7 @@ it('stops at all five phases of a basic-Paxos round: prepare, promise quorum, ac
   const stops: string[] = [];
   for (let i = 0; i < 5; i++) {
     expect(run.stepPhase()).toBeNull();
-    const mark = run.sim.trace[run.phaseStop!]!;
+    const mark = run.sim.trace[run.phases.stop!]!;
     expect(mark.kind).toBe('phase');
     if (mark.kind === 'phase') stops.push(mark.phase);
   }
@@ -27,12 +27,12 @@ it('forgets the marks of an instant once the run moves on', () => {
   run.runLine('c1> create /x 1', 'console');
   run.stepPhase();
   run.stepPhase();
-  expect(run.sim.trace[run.phaseStop!]).toMatchObject({ phase: 'promise-quorum' });
+  expect(run.sim.trace[run.phases.stop!]).toMatchObject({ phase: 'promise-quorum' });
   const events = run.sim.eventsProcessed;
   run.step();
-  expect(run.phaseStop).toBeNull();
+  expect(run.phases.stop).toBeNull();
   // After a Step the queued accept mark is behind the run: Step phase runs on to the next one.
   run.stepPhase();
   expect(run.sim.eventsProcessed).toBeGreaterThan(events);
-  expect(run.sim.trace[run.phaseStop!]).toMatchObject({ phase: 'accepted-quorum' });
+  expect(run.sim.trace[run.phases.stop!]).toMatchObject({ phase: 'accepted-quorum' });
 });

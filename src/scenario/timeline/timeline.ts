@@ -10,6 +10,8 @@ import type { TraceEvent } from '../../sim/trace';
 import type { Wire } from '../../sim/wire';
 import type { PausePoint } from '../matcher';
 import type { ScenarioCursor } from '../model';
+import { extendSkip, IDLE_FAST_FORWARD, isChatter, newIdleState, quietFor } from './idle';
+import { queueMarks, takeQueuedPhase, type PhaseStops } from './phases';
 import { lineError } from './lines';
 import { paceMs, type Pacing } from './pacing';
 import { pauseReached, violationReached, type PauseWatch } from './pause';
@@ -90,10 +92,9 @@ export class Timeline<Derived = null> {
   private caught = false;
   /** Trace length when the checks last looked (crossing a violation's event stops play, replays too). */
   private checkedLength = 0;
-  /** The trace index of the phase mark the last Step phase stopped at (null when it found none). */
-  phaseStop: number | null = null;
-  /** Phase marks of the instant Step phase last stopped in, still to stop at while the run stays there. */
-  private queuedPhases: { marks: number[]; length: number; events: number } = { marks: [], length: -1, events: -1 };
+  /** Lessons' idle waits fast-forwarded (./idle); where Step phase stopped and the marks still to stop at. */
+  readonly idle = newIdleState();
+  readonly phases: PhaseStops = { stop: null, marks: [], length: -1, events: -1 };
   /** Bumped whenever the list of violations changes (a new one, or a fork dropped some). */
   violationsVersion = 0;
 
@@ -152,24 +153,38 @@ export class Timeline<Derived = null> {
     return { t: Math.max(this.headT, this.sim.now), events: this.history.length };
   }
 
-  /** Advance by `realMs` of wall time at the current speed, stopping early when `outOfTime()` says so. */
+  /** Advance by `realMs` of wall time at the current speed, stopping early when `outOfTime()` says so; a lesson's
+   *  idle wait goes IDLE_FAST_FORWARD times faster, up to the next event that is not chatter (see ./idle). */
   advance(realMs: number, outOfTime: () => boolean): void {
     if (!this.playing) return;
-    const whole = paceMs(this.pacing, realMs);
-    if (whole > 0) this.forwardTo(this.sim.now + whole, outOfTime);
+    const idle = this.idleWait();
+    const whole = paceMs(this.pacing, idle ? realMs * IDLE_FAST_FORWARD : realMs);
+    if (whole <= 0) return;
+    const from = this.sim.now;
+    this.forwardTo(from + whole, outOfTime, true, idle);
+    if (idle) this.idle.skipped = extendSkip(this.idle.skipped, from, this.sim.now);
+  }
+
+  /** A lesson waits for its pause point, and nothing but chatter happened for a while. */
+  private idleWait(): boolean {
+    return (
+      this.idle.enabled && this.pause.matcher !== null && quietFor(this.idle.activity, this.sim.trace, this.sim.now)
+    );
   }
 
   /**
    * Run to simulated time `target`: recorded actions at their moments, events in order, snapshots on the way.
    * A time box ends only between instants, so that actions recorded at the stopping point replay exactly.
    */
-  private forwardTo(target: number, outOfTime?: () => boolean, applyActions = true): void {
+  private forwardTo(target: number, outOfTime?: () => boolean, applyActions = true, untilActivity = false): void {
     const sim = this.sim;
     for (;;) {
       if (applyActions && this.applyDueAction(target)) continue;
       const at = sim.nextEventTime();
       if (at > target) break;
-      this.stepOne();
+      const before = sim.trace.length;
+      this.stepOne(); // an idle wait's fast-forward ends with the instant something other than chatter happens
+      if (untilActivity && sim.trace.slice(before).some((e) => !isChatter(e))) target = at;
       // Only play stops at the history limit: a wait or a replay runs whole, so it replays the same.
       if (this.pauseReached() || (outOfTime !== undefined && (this.stopAtLimit() || this.stopAtViolation()))) return;
       if (outOfTime !== undefined && sim.nextEventTime() !== at && this.dueAction() === null && outOfTime()) return;
@@ -179,6 +194,7 @@ export class Timeline<Derived = null> {
 
   /** Pause where a lesson asked to (only while playing or stepping; seeks replay straight through). */
   setPauseAt(matcher: PausePoint | null): void {
+    this.idle.skipped = null;
     this.pause.matcher = matcher;
     this.pause.seen = this.sim.trace.length;
   }
@@ -254,8 +270,7 @@ export class Timeline<Derived = null> {
 
   private noteProgress(): void {
     const sim = this.sim;
-    // The run moved on: the mark Step phase stopped at is behind it.
-    this.phaseStop = null;
+    this.phases.stop = null; // the run moved on: the mark Step phase stopped at is behind it
     if (sim.eventsProcessed > this.headEvents) this.headEvents = sim.eventsProcessed;
     this.observer.progress(sim, this.runner.records);
     const last = this.snapshots[this.snapshots.length - 1];
@@ -315,31 +330,19 @@ export class Timeline<Derived = null> {
     this.stopAtViolation();
   }
 
-  /** Up to the next phase mark (prepare, promise quorum, accept, accepted quorum, decide); when none comes
-   *  within PHASE_BOUND_MS, says so (nothing is being agreed on: only heartbeats went by). Marks one simulator
-   *  event makes together (a promise quorum and the accept it starts) are each a stop: the first stops there, the
-   *  next ones without running anything. `phaseStop` says which mark it stopped at. */
+  /** Up to the next phase mark (prepare, promise quorum, accept, accepted quorum, decide; each of one instant's marks
+   *  is a stop, see ./phases); when none comes within PHASE_BOUND_MS, says so (only heartbeats went by). */
   stepPhase(): string | null {
     const sim = this.sim;
-    const queued = this.queuedPhases;
-    if (queued.marks.length > 0 && queued.length === sim.trace.length && queued.events === sim.eventsProcessed) {
-      this.phaseStop = queued.marks.shift()!;
-      return null;
-    }
-    this.phaseStop = null;
+    if (takeQueuedPhase(this.phases, sim)) return null;
     let scanned = sim.trace.length;
     const start = sim.now;
     const deadline = start + PHASE_BOUND_MS;
     while (sim.nextEventTime() <= deadline) {
       if (!this.applyDueAction(deadline)) this.stepOne();
       if (this.pauseReached() || this.stopAtLimit() || this.stopAtViolation()) return null;
-      const marks: number[] = [];
-      for (; scanned < sim.trace.length; scanned++) if (sim.trace[scanned]!.kind === 'phase') marks.push(scanned);
-      if (marks.length > 0) {
-        this.phaseStop = marks[0]!;
-        this.queuedPhases = { marks: marks.slice(1), length: sim.trace.length, events: sim.eventsProcessed };
-        return null;
-      }
+      if (queueMarks(this.phases, sim, scanned)) return null;
+      scanned = sim.trace.length;
     }
     return timelineText.noPhase(Math.round(sim.now - start));
   }
@@ -435,7 +438,7 @@ export class Timeline<Derived = null> {
 
   /** After a seek the driver starts over from here (subclasses add what they send afresh). */
   protected afterSeek(): void {
-    this.phaseStop = null;
+    this.phases.stop = null;
     this.pause.seen = this.sim.trace.length;
     this.checkedLength = this.sim.trace.length;
     this.caught = false;

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { lessonHash, type LessonHighlight } from '../../scenario/lessons';
 import { copyText } from '../share/shareStore';
 import { closeLesson, nextStep, previousStep, useLesson } from './lessonStore';
+import { useSim } from '../../store/simStore';
 import { fillNarration } from '../../view/lessons/facts';
 import { lessonsUiText as t } from '../../view/lessons/text';
 
@@ -13,6 +14,7 @@ export function LessonPanel() {
   const reached = useLesson((s) => s.reached);
   const pauses = useLesson((s) => s.pauses);
   const facts = useLesson((s) => s.facts);
+  const skippedMs = useSim((s) => s.skippedMs);
   const [copied, setCopied] = useState(false);
   if (lesson === null) return null;
   const current = lesson.steps[step];
@@ -71,6 +73,11 @@ export function LessonPanel() {
               : t.reached(pausedAt)
             : t.running}
         </p>
+        {skippedMs > 0 && (
+          <p className="lesson-skip" role="status" aria-label={t.skippingLabel}>
+            {reached ? t.skipped(skippedMs) : t.skipping(skippedMs)}
+          </p>
+        )}
         {hl !== undefined && <LessonLook highlight={hl} />}
       </div>
     </section>

@@ -54,10 +54,17 @@ function runStep(lesson: Lesson, k: number): void {
   send({ type: 'play' });
 }
 
+/** The speed lessons play at: slow enough for a teacher to talk over (idle waits are fast-forwarded). */
+export const LESSON_SPEED = 0.25;
+/** The speed before the open lesson set its own, given back when it closes. */
+let speedBefore: number | null = null;
+
 /** Load a lesson's header and setup and run its first step; false for an unknown id. */
 export function startLesson(id: string): boolean {
   const lesson = lessonById(id);
   if (lesson === undefined) return false;
+  if (useLesson.getState().lesson === null) speedBefore = useSim.getState().speed;
+  send({ type: 'speed', speed: LESSON_SPEED });
   useLesson.setState({ lesson, step: 0, reached: false, pauses: [], facts: [] });
   loadLessonRun(lesson, true);
   send({ type: 'select', server: 1 });
@@ -100,6 +107,9 @@ export function previousStep(): void {
 export function closeLesson(): void {
   if (useLesson.getState().lesson === null) return;
   send({ type: 'pause-at', matcher: null });
+  // Unless the person chose another speed meanwhile.
+  if (speedBefore !== null && useSim.getState().speed === LESSON_SPEED) send({ type: 'speed', speed: speedBefore });
+  speedBefore = null;
   useLesson.setState({ lesson: null, step: 0, reached: false, pauses: [], facts: [] });
 }
 
