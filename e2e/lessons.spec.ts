@@ -34,7 +34,9 @@ for (const lesson of LESSONS) {
     const at: number[] = [];
     for (let k = 1; k <= n; k++) {
       at.push(await expectReached(page, k, n));
-      await expect(region).toContainText(lesson.steps[k - 1]!.text);
+      // The narration is filled with the facts at the pause (e2e/narration.spec.ts checks them): its words up to
+      // the first placeholder are as written.
+      await expect(region).toContainText(lesson.steps[k - 1]!.text.split('{')[0]!);
       if (k === 1) await expect(region.getByRole('button', { name: 'Back' })).toBeDisabled();
       if (k < n) await region.getByRole('button', { name: 'Next' }).click();
     }

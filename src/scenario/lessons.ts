@@ -159,7 +159,7 @@ export const LESSONS: readonly Lesson[] = [
       },
       { pauseAt: phase('decide', { server: 2 }), highlight: { servers: [2], kinds: ['decide'] } },
       { pauseAt: phase('prepare', { server: 1 }), highlight: { servers: [1], kinds: ['prepare'] } },
-      { pauseAt: phase('decide', { server: 1 }), highlight: { servers: [1], kinds: ['decide'] } },
+      { pauseAt: returned('c1'), highlight: { servers: [1], kinds: ['decide', 'client'] } },
     ],
   ),
   lesson(

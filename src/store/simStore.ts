@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { LiveViolation } from '../check/live';
 import type { Header } from '../sim/config';
 import { DEFAULT_HEADER } from '../sim/config';
+import type { PauseFacts } from '../view/lessons/facts';
 import {
   PANEL_REFRESH_MS,
   SIM_MS_PER_REAL_MS_AT_1X,
@@ -35,6 +36,12 @@ export interface SimState {
   head: Frame['head'];
   /** Trace index where the last lesson pause point was reached. */
   pausedAt: number | null;
+  /** What the run showed at that pause (the lesson narration's facts). */
+  pauseFacts: PauseFacts | null;
+  /** Simulated ms of heartbeats the running lesson step fast-forwarded through (0 when none). */
+  skippedMs: number;
+  /** The trace index of the phase mark Step phase stopped at (the event log marks it). */
+  phaseStop: number | null;
   /** Each invariant's first violation in the run's history (the live checks in the worker). */
   violations: readonly LiveViolation[];
   playing: boolean;
@@ -100,6 +107,9 @@ export const useSim = create<SimState>()((set, get) => ({
   eventCount: 0,
   head: { t: 0, events: 0 },
   pausedAt: null,
+  pauseFacts: null,
+  phaseStop: null,
+  skippedMs: 0,
   violations: [],
   playing: false,
   speed: 1,
@@ -275,6 +285,9 @@ function applyFrame(frame: Frame): void {
       eventCount: flushReadouts ? frame.eventCount : state.eventCount,
       head: !flushReadouts || sameJson(state.head, frame.head) ? state.head : frame.head,
       pausedAt: frame.pausedAt ?? (frame.reset ? null : state.pausedAt),
+      pauseFacts: frame.pauseFacts ?? (frame.reset ? null : state.pauseFacts),
+      phaseStop: frame.phaseStop ?? null,
+      skippedMs: frame.skipped === undefined ? 0 : frame.skipped.to - frame.skipped.from,
       violations: frame.violations ?? state.violations,
       playing: frame.playing,
       speed: frame.speed,

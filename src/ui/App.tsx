@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useSim } from '../store/simStore';
 import { LessonPanel } from './lessons/LessonPanel';
 import { LessonPicker } from './lessons/LessonPicker';
+import { WelcomeCard } from './lessons/WelcomeCard';
 import { ShareBar } from './share/ShareBar';
 import { isEmbed, startFromLocation } from './share/shareStore';
 import { ShareStatus } from './share/ShareStatus';
@@ -79,6 +80,7 @@ export function App() {
       <ControlsBar />
       <Alerts />
       <ShareStatus />
+      <WelcomeCard />
       <LessonPanel />
       <main className="workspace" aria-busy={!ready}>
         <div className="workspace-cluster">

@@ -23,9 +23,19 @@ export function detailSignature(sim: Simulator, selected: number): string {
     replica.lastZxid,
     watchCount,
     clusterDecidedUpTo(sim),
+    shownBallots(view),
     // The all-logs grid changes with any server's log.
     ...sim.servers.map((s) => `${s.up}/${sim.viewOf(s.id).revision}/${sim.viewOf(s.id).appliedUpTo}`),
   ].join(':');
+}
+
+/** The accepted ballots of the slots the detail shows: a new leader re-accepts a slot at its own ballot without
+ *  changing the log's length (the leader-crash lesson's slot 1 goes from 1.n1 to 2.n2). */
+function shownBallots(view: ReturnType<Simulator['viewOf']>): string {
+  let ballots = '';
+  for (let slot = Math.max(0, view.logLength - MAX_LOG_ENTRIES); slot < view.logLength; slot++)
+    ballots += `${view.entry(slot).ballot},`;
+  return ballots;
 }
 
 function clusterDecidedUpTo(sim: Simulator): number {

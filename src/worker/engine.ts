@@ -2,6 +2,7 @@
 // Free of worker globals and timers, so Node tests drive it directly; sim.worker.ts adds the pacing.
 import type { Header } from '../sim/config';
 import { MAX_HISTORY_EVENTS, Timeline, type RecordedAction } from '../scenario/timeline/timeline';
+import { pauseFacts } from '../view/lessons/facts';
 import type { ServerDetail } from '../view/projections';
 import { detailSignature, serverDetail } from './detail';
 import { frameNotes, linkViews, messageChanges, serverViews, type FrameCursor } from './frames';
@@ -13,6 +14,9 @@ import { workerText } from './text';
 export { MAX_HISTORY_EVENTS, MAX_REPLAY_EVENTS, type RecordedAction } from '../scenario/timeline/timeline';
 export { SNAPSHOT_EVERY } from '../scenario/timeline/snapshots';
 export { messageChange } from './frames';
+
+/** A fast-forwarded idle wait shorter than this (simulated ms) is not worth a note. */
+const SKIP_NOTED_MS = 250;
 
 export class LiveRun extends Timeline<PageDerived> {
   selected = 1;
@@ -69,6 +73,7 @@ export class LiveRun extends Timeline<PageDerived> {
     const servers = serverViews(sim);
     const detail = withDetail || reset ? this.detail() : null;
     const pausedAt = this.takePausedAt();
+    const skipped = this.idle.skipped;
     const violations = reset || this.violationsSent !== this.violationsVersion ? this.violations : null;
     this.violationsSent = this.violationsVersion;
     const frame: Frame = {
@@ -90,8 +95,20 @@ export class LiveRun extends Timeline<PageDerived> {
       console: consoleEntries,
       events: notes.notes,
       ...(notes.afresh ? { eventsAfresh: true } : {}),
-      ...(pausedAt === null ? {} : { pausedAt }),
+      ...(pausedAt === null
+        ? {}
+        : {
+            pausedAt,
+            pauseFacts: pauseFacts({
+              trace: sim.trace,
+              index: pausedAt,
+              servers: this.header.servers,
+              console: page.console.log,
+            }),
+          }),
       ...(violations === null ? {} : { violations }),
+      ...(this.phases.stop === null ? {} : { phaseStop: this.phases.stop }),
+      ...(skipped === null || skipped.to - skipped.from < SKIP_NOTED_MS ? {} : { skipped }),
       reset,
       network: { ...sim.network },
     };

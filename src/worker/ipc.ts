@@ -5,6 +5,7 @@ import type { LiveViolation } from '../check/live';
 import type { Header } from '../sim/config';
 import type { PausePoint } from '../scenario/matcher';
 import type { ClientHistoryView } from '../view/clientHistory';
+import type { PauseFacts } from '../view/lessons/facts';
 import type { Tip } from '../view/diagram/paint';
 import type { Scenario, ScenarioAction, ScenarioCursor } from '../scenario/model';
 import type {
@@ -141,6 +142,12 @@ export interface Frame {
   readonly eventsAfresh?: boolean;
   /** A lesson's pause point was reached at this trace index (reported once). */
   readonly pausedAt?: number;
+  /** With `pausedAt`: what the run shows there, for the lesson step's narration (see view/lessons/facts). */
+  readonly pauseFacts?: PauseFacts;
+  /** The idle wait (only heartbeats) a lesson's play fast-forwarded through last, in simulated ms. */
+  readonly skipped?: { readonly from: number; readonly to: number };
+  /** The trace index of the phase mark Step phase stopped at, while the run stays there. */
+  readonly phaseStop?: number;
   /** Each invariant's first violation in the run's history; sent when the list changed (and on a reset). */
   readonly violations?: readonly LiveViolation[];
   /** Set when a Load replaced the run: the UI drops what it kept of the old one. */

@@ -10,6 +10,8 @@ import type { TraceEvent } from '../../sim/trace';
 import type { Wire } from '../../sim/wire';
 import type { PausePoint } from '../matcher';
 import type { ScenarioCursor } from '../model';
+import { extendSkip, IDLE_FAST_FORWARD, isChatter, newIdleState, quietFor } from './idle';
+import { queueMarks, takeQueuedPhase, type PhaseStops } from './phases';
 import { lineError } from './lines';
 import { paceMs, type Pacing } from './pacing';
 import { pauseReached, violationReached, type PauseWatch } from './pause';
@@ -93,6 +95,9 @@ export class Timeline<Derived = null> {
   private caught = false;
   /** Trace length when the checks last looked (crossing a violation's event stops play, replays too). */
   private checkedLength = 0;
+  /** Lessons' idle waits fast-forwarded (./idle); where Step phase stopped and the marks still to stop at. */
+  readonly idle = newIdleState();
+  readonly phases: PhaseStops = { stop: null, marks: [], length: -1, events: -1 };
   /** Bumped whenever the list of violations changes (a new one, or a fork dropped some). */
   violationsVersion = 0;
 
@@ -151,24 +156,38 @@ export class Timeline<Derived = null> {
     return { t: Math.max(this.headT, this.sim.now), events: this.history.length };
   }
 
-  /** Advance by `realMs` of wall time at the current speed, stopping early when `outOfTime()` says so. */
+  /** Advance by `realMs` of wall time at the current speed, stopping early when `outOfTime()` says so; a lesson's
+   *  idle wait goes IDLE_FAST_FORWARD times faster, up to the next event that is not chatter (see ./idle). */
   advance(realMs: number, outOfTime: () => boolean): void {
     if (!this.playing) return;
-    const whole = paceMs(this.pacing, realMs);
-    if (whole > 0) this.forwardTo(this.sim.now + whole, outOfTime);
+    const idle = this.idleWait();
+    const whole = paceMs(this.pacing, idle ? realMs * IDLE_FAST_FORWARD : realMs);
+    if (whole <= 0) return;
+    const from = this.sim.now;
+    this.forwardTo(from + whole, outOfTime, true, idle);
+    if (idle) this.idle.skipped = extendSkip(this.idle.skipped, from, this.sim.now);
+  }
+
+  /** A lesson waits for its pause point, and nothing but chatter happened for a while. */
+  private idleWait(): boolean {
+    return (
+      this.idle.enabled && this.pause.matcher !== null && quietFor(this.idle.activity, this.sim.trace, this.sim.now)
+    );
   }
 
   /**
    * Run to simulated time `target`: recorded actions at their moments, events in order, snapshots on the way.
    * A time box ends only between instants, so that actions recorded at the stopping point replay exactly.
    */
-  private forwardTo(target: number, outOfTime?: () => boolean, applyActions = true): void {
+  private forwardTo(target: number, outOfTime?: () => boolean, applyActions = true, untilActivity = false): void {
     const sim = this.sim;
     for (;;) {
       if (applyActions && this.applyDueAction(target)) continue;
       const at = sim.nextEventTime();
       if (at > target) break;
-      this.stepOne();
+      const before = sim.trace.length;
+      this.stepOne(); // an idle wait's fast-forward ends with the instant something other than chatter happens
+      if (untilActivity && sim.trace.slice(before).some((e) => !isChatter(e))) target = at;
       // Only play stops at the history limit: a wait or a replay runs whole, so it replays the same.
       if (this.pauseReached() || (outOfTime !== undefined && (this.stopAtLimit() || this.stopAtViolation()))) return;
       if (outOfTime !== undefined && sim.nextEventTime() !== at && this.dueAction() === null && outOfTime()) return;
@@ -178,6 +197,7 @@ export class Timeline<Derived = null> {
 
   /** Pause where a lesson asked to (only while playing or stepping; seeks replay straight through). */
   setPauseAt(matcher: PausePoint | null): void {
+    this.idle.skipped = null;
     this.pause.matcher = matcher;
     this.pause.seen = this.sim.trace.length;
   }
@@ -253,6 +273,7 @@ export class Timeline<Derived = null> {
 
   private noteProgress(): void {
     const sim = this.sim;
+    this.phases.stop = null; // the run moved on: the mark Step phase stopped at is behind it
     if (sim.eventsProcessed > this.headEvents) this.headEvents = sim.eventsProcessed;
     this.observer.progress(sim, this.runner.records);
     const last = this.snapshots[this.snapshots.length - 1];
@@ -312,17 +333,19 @@ export class Timeline<Derived = null> {
     this.stopAtViolation();
   }
 
-  /** Up to the next phase mark (prepare, promise quorum, accept, accepted quorum, decide); when none comes
-   *  within PHASE_BOUND_MS, says so (nothing is being agreed on: only heartbeats went by). */
+  /** Up to the next phase mark (prepare, promise quorum, accept, accepted quorum, decide; each of one instant's marks
+   *  is a stop, see ./phases); when none comes within PHASE_BOUND_MS, says so (only heartbeats went by). */
   stepPhase(): string | null {
     const sim = this.sim;
+    if (takeQueuedPhase(this.phases, sim)) return null;
     let scanned = sim.trace.length;
     const start = sim.now;
     const deadline = start + PHASE_BOUND_MS;
     while (sim.nextEventTime() <= deadline) {
       if (!this.applyDueAction(deadline)) this.stepOne();
       if (this.pauseReached() || this.stopAtLimit() || this.stopAtViolation()) return null;
-      for (; scanned < sim.trace.length; scanned++) if (sim.trace[scanned]!.kind === 'phase') return null;
+      if (queueMarks(this.phases, sim, scanned)) return null;
+      scanned = sim.trace.length;
     }
     return timelineText.noPhase(Math.round(sim.now - start));
   }
@@ -422,6 +445,7 @@ export class Timeline<Derived = null> {
 
   /** After a seek the driver starts over from here (subclasses add what they send afresh). */
   protected afterSeek(): void {
+    this.phases.stop = null;
     this.pause.seen = this.sim.trace.length;
     this.checkedLength = this.sim.trace.length;
     this.caught = false;

@@ -1,8 +1,10 @@
 import '../share/share.css';
 import { useState } from 'react';
-import { lessonHash } from '../../scenario/lessons';
+import { lessonHash, type LessonHighlight } from '../../scenario/lessons';
 import { copyText } from '../share/shareStore';
 import { closeLesson, nextStep, previousStep, useLesson } from './lessonStore';
+import { useSim } from '../../store/simStore';
+import { fillNarration } from '../../view/lessons/facts';
 import { lessonsUiText as t } from '../../view/lessons/text';
 
 /** The running lesson: its step text, Back and Next, and what the step talks about. */
@@ -11,6 +13,8 @@ export function LessonPanel() {
   const step = useLesson((s) => s.step);
   const reached = useLesson((s) => s.reached);
   const pauses = useLesson((s) => s.pauses);
+  const facts = useLesson((s) => s.facts);
+  const skippedMs = useSim((s) => s.skippedMs);
   const [copied, setCopied] = useState(false);
   if (lesson === null) return null;
   const current = lesson.steps[step];
@@ -57,7 +61,10 @@ export function LessonPanel() {
           </button>
         </div>
       </div>
-      <p className="lesson-text">{current.text}</p>
+      {/* The narration speaks of the pause: until the run gets there, its facts are not known yet. */}
+      <p className="lesson-text" aria-busy={!reached}>
+        {reached ? fillNarration(current.text, facts[step] ?? {}) : t.running}
+      </p>
       <div className="lesson-foot">
         <p className="lesson-progress" role="status" aria-label={t.progress}>
           {reached && pausedAt !== undefined
@@ -66,23 +73,34 @@ export function LessonPanel() {
               : t.reached(pausedAt)
             : t.running}
         </p>
-        {hl !== undefined && (
-          <p className="lesson-look">
-            <span className="lesson-look-label">{t.lookAt}:</span>
-            {(hl.servers ?? []).map((s) => (
-              <span key={`s${s}`} className="chip lesson-chip-server">
-                {t.server(s)}
-              </span>
-            ))}
-            {kinds.map((k) => (
-              <span key={`k${k}`} className={`chip lesson-chip-kind lesson-kind-${k}`}>
-                {k}
-              </span>
-            ))}
-            {hl.path !== undefined && <span className="chip lesson-chip-path mono">{hl.path}</span>}
+        {skippedMs > 0 && (
+          <p className="lesson-skip" role="status" aria-label={t.skippingLabel}>
+            {reached ? t.skipped(skippedMs) : t.skipping(skippedMs)}
           </p>
         )}
+        {hl !== undefined && <LessonLook highlight={hl} />}
       </div>
     </section>
+  );
+}
+
+/** "Look at": the servers, message kinds and path the step talks about. */
+function LessonLook({ highlight: hl }: { readonly highlight: LessonHighlight }) {
+  const kinds = hl.kinds ?? [];
+  return (
+    <p className="lesson-look">
+      <span className="lesson-look-label">{t.lookAt}:</span>
+      {(hl.servers ?? []).map((s) => (
+        <span key={`s${s}`} className="chip lesson-chip-server">
+          {t.server(s)}
+        </span>
+      ))}
+      {kinds.map((k) => (
+        <span key={`k${k}`} className={`chip lesson-chip-kind lesson-kind-${k}`}>
+          {k}
+        </span>
+      ))}
+      {hl.path !== undefined && <span className="chip lesson-chip-path mono">{hl.path}</span>}
+    </p>
   );
 }

@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import { lessonById, type Lesson } from '../../scenario/lessons';
 import { lastLoadSeq, useSim } from '../../store/simStore';
+import type { PauseFacts } from '../../view/lessons/facts';
 
 export interface LessonState {
   lesson: Lesson | null;
@@ -12,9 +13,17 @@ export interface LessonState {
   reached: boolean;
   /** Trace index where each step paused, by step. */
   pauses: readonly number[];
+  /** What the run showed where each step paused (its narration is filled with them), by step. */
+  facts: readonly PauseFacts[];
 }
 
-export const useLesson = create<LessonState>()(() => ({ lesson: null, step: 0, reached: false, pauses: [] }));
+export const useLesson = create<LessonState>()(() => ({
+  lesson: null,
+  step: 0,
+  reached: false,
+  pauses: [],
+  facts: [],
+}));
 
 function send(...commands: Parameters<ReturnType<typeof useSim.getState>['send']>[0][]): void {
   const { send: post } = useSim.getState();
@@ -45,11 +54,18 @@ function runStep(lesson: Lesson, k: number): void {
   send({ type: 'play' });
 }
 
+/** The speed lessons play at: slow enough for a teacher to talk over (idle waits are fast-forwarded). */
+export const LESSON_SPEED = 0.25;
+/** The speed before the open lesson set its own, given back when it closes. */
+let speedBefore: number | null = null;
+
 /** Load a lesson's header and setup and run its first step; false for an unknown id. */
 export function startLesson(id: string): boolean {
   const lesson = lessonById(id);
   if (lesson === undefined) return false;
-  useLesson.setState({ lesson, step: 0, reached: false, pauses: [] });
+  if (useLesson.getState().lesson === null) speedBefore = useSim.getState().speed;
+  send({ type: 'speed', speed: LESSON_SPEED });
+  useLesson.setState({ lesson, step: 0, reached: false, pauses: [], facts: [] });
   loadLessonRun(lesson, true);
   send({ type: 'select', server: 1 });
   runStep(lesson, 0);
@@ -64,12 +80,17 @@ export function nextStep(): void {
 
 /** Go back to where the previous step paused. */
 export function previousStep(): void {
-  const { lesson, step, pauses } = useLesson.getState();
+  const { lesson, step, pauses, facts } = useLesson.getState();
   if (lesson === null || step === 0) return;
   if (lesson.steps[step]?.replay !== undefined) {
     // The step before ran in the run with the bugs, which the replay replaced: run it again (the same run,
     // seed and lines, so it pauses at the same event).
-    useLesson.setState({ step: step - 1, reached: false, pauses: pauses.slice(0, step - 1) });
+    useLesson.setState({
+      step: step - 1,
+      reached: false,
+      pauses: pauses.slice(0, step - 1),
+      facts: facts.slice(0, step - 1),
+    });
     loadLessonRun(lesson, true);
     send({ type: 'pause-at', matcher: lesson.steps[step - 1]!.pauseAt });
     selectFor(lesson, step - 1);
@@ -80,13 +101,16 @@ export function previousStep(): void {
   if (index === undefined) return;
   send({ type: 'pause-at', matcher: null }, { type: 'seek-event', index });
   selectFor(lesson, step - 1);
-  useLesson.setState({ step: step - 1, reached: true, pauses: pauses.slice(0, step) });
+  useLesson.setState({ step: step - 1, reached: true, pauses: pauses.slice(0, step), facts: facts.slice(0, step) });
 }
 
 export function closeLesson(): void {
   if (useLesson.getState().lesson === null) return;
   send({ type: 'pause-at', matcher: null });
-  useLesson.setState({ lesson: null, step: 0, reached: false, pauses: [] });
+  // Unless the person chose another speed meanwhile.
+  if (speedBefore !== null && useSim.getState().speed === LESSON_SPEED) send({ type: 'speed', speed: speedBefore });
+  speedBefore = null;
+  useLesson.setState({ lesson: null, step: 0, reached: false, pauses: [], facts: [] });
 }
 
 /** The number of the Load that started the open lesson's run. */
@@ -102,9 +126,11 @@ useSim.subscribe((state, previous) => {
 // A pause point reported by the worker ends the running step.
 useSim.subscribe((state, previous) => {
   if (state.pausedAt === null || state.pausedAt === previous.pausedAt) return;
-  const { lesson, step, reached, pauses } = useLesson.getState();
+  const { lesson, step, reached, pauses, facts } = useLesson.getState();
   if (lesson === null || reached) return;
   const next = pauses.slice(0, step);
   next[step] = state.pausedAt;
-  useLesson.setState({ reached: true, pauses: next });
+  const nextFacts = facts.slice(0, step);
+  nextFacts[step] = state.pauseFacts ?? {};
+  useLesson.setState({ reached: true, pauses: next, facts: nextFacts });
 });

@@ -6,6 +6,7 @@ import { liveRows, useStickToBottom } from './liveList';
 export function EventLog() {
   const events = useSim((s) => s.events);
   const playing = useSim((s) => s.playing);
+  const phaseStop = useSim((s) => s.phaseStop);
   const shown = liveRows(events, playing);
   const list = useStickToBottom<HTMLDivElement>(events, playing);
   const live = useQuietWhilePlaying(playing);
@@ -43,7 +44,14 @@ export function EventLog() {
             {shown.map((note, position) => (
               // Playing, every line changes at each update: lines keyed by position get new text instead of
               // being removed and inserted (which cost far more). Paused, each keeps its own key.
-              <li key={playing ? position : note.index} className={note.phase === undefined ? 'ev' : 'ev ev-phase'}>
+              <li
+                key={playing ? position : note.index}
+                className={
+                  note.phase === undefined ? 'ev' : note.index === phaseStop ? 'ev ev-phase ev-stop' : 'ev ev-phase'
+                }
+                // The phase mark Step phase stopped at (several can share one instant: each is a stop).
+                aria-current={note.index === phaseStop ? 'step' : undefined}
+              >
                 <span className="ev-index">{text.events.index(note.index)}</span>{' '}
                 <span className="ev-time">{text.events.time(note.t)}</span>{' '}
                 {note.phase !== undefined && <span className="ev-tag">{text.events.phase}</span>}{' '}
