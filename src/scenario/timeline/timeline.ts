@@ -3,11 +3,11 @@
 import { LiveChecks, type LiveViolation } from '../../check/live';
 import type { Header } from '../../sim/config';
 import { parseConsoleLine } from '../../script/parse';
-import { ScriptRunner, SETTLE_BOUND_MS, type OutputRecord } from '../../script/run';
+import { ScriptRunner, SETTLE_BOUND_MS } from '../../script/run';
+import type { LineSource, RecordedAction, TimelineObserver } from './observer';
 import { traceFingerprint } from '../../sim/fingerprint';
 import type { Simulator } from '../../sim/simulator';
 import type { TraceEvent } from '../../sim/trace';
-import type { Wire } from '../../sim/wire';
 import type { PausePoint } from '../matcher';
 import type { ScenarioCursor } from '../model';
 import { extendSkip, IDLE_FAST_FORWARD, isChatter, newIdleState, quietFor } from './idle';
@@ -18,46 +18,8 @@ import { pauseReached, violationReached, type PauseWatch } from './pause';
 import { latestFitting, SNAPSHOT_EVERY, thinSnapshots, type Snapshot } from './snapshots';
 import { timelineText } from './text';
 
-/** A user action as the scenario records it: the line, and exactly when it ran. */
-export interface RecordedAction {
-  /** Queue events processed before it ran; -1 when unknown (an imported script): then it runs once time reaches t. */
-  events: number;
-  readonly t: number;
-  readonly text: string;
-  /** Run by a button: its echo says so again when the action is replayed (links keep only the text). */
-  readonly control?: true;
-}
-
-export type LineSource = 'console' | 'control';
-
-/** What a driver derives from the run (the page's console and quorum tallies); snapshots carry it. */
-export interface TimelineObserver<Derived> {
-  /** The trace or the runner's records grew: fold the new part in. */
-  progress(sim: Simulator, records: readonly OutputRecord[]): void;
-  save(sim: Simulator): Derived;
-  /** Back to a snapshot: `traceLength` events and `records` runner records are folded in. */
-  restore(derived: Derived, traceLength: number, records: number): void;
-  /** A console line or a control's line ran (its echo); a line was refused (`message`); a notice (`text`) for the
-   *  console. */
-  input(text: string, t: number, source: LineSource): void;
-  refused(text: string, message: string, t: number): void;
-  error(text: string, t: number): void;
-  /** The links between servers may have changed (a cut, heal or partition). */
-  linksChanged(): void;
-  /** A message went on the wire (the page shows its content): replays and re-runs send the same id again. */
-  sent?(id: number, wire: Wire): void;
-}
-
-/** The observer of a run nobody watches (the CLI bench). */
-export const NO_OBSERVER: TimelineObserver<null> = {
-  progress: () => undefined,
-  save: () => null,
-  restore: () => undefined,
-  input: () => undefined,
-  refused: () => undefined,
-  error: () => undefined,
-  linksChanged: () => undefined,
-};
+export type { LineSource, RecordedAction, TimelineObserver } from './observer';
+export { NO_OBSERVER } from './observer';
 
 /** How far `step` may run looking for what it steps to (simulated ms). */
 const STEP_BOUND_MS = 60_000;
