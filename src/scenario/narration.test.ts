@@ -213,7 +213,7 @@ const CLAIMS: Record<LessonId, Claims> = {
       expect(sessionsOn(p, 3)).toContain('c2');
     },
     (p) => facts(p, { at: 'n3', reply: 'v1' }),
-    (p) => facts(p, { leader: 'n1', session: 'c1', result: 'ok', reply: 'c1: set /cfg v2 done' }),
+    (p) => facts(p, { leader: 'n1', session: 'c1', result: 'ok', reply: 'done' }),
     (p) => facts(p, { at: 'n3', reply: 'v1' }),
     (p) => {
       // n3 is a follower and forwards the write to the leader; the red cross is a dropped session touch.
@@ -228,7 +228,7 @@ const CLAIMS: Record<LessonId, Claims> = {
       expect(inFlight(p, 'forward', 'n3', 'n1')).toBe(true);
     },
     (p) => {
-      facts(p, { session: 'c2', at: 'n3', result: 'ok', reply: 'c2: set /cfg v3 done' });
+      facts(p, { session: 'c2', at: 'n3', result: 'ok', reply: 'done' });
       expect(since(p).some((e) => e.kind === 'apply' && e.server === 3 && e.text === 'c1: set /cfg v2')).toBe(true);
       expect(since(p).filter((e) => e.kind === 'apply' && e.server === 3 && e.text.startsWith('c1:')).length).toBe(1);
     },
@@ -264,7 +264,7 @@ const CLAIMS: Record<LessonId, Claims> = {
     (p) => facts(p, { session: 'c2', result: 'ok' }),
     (p) => facts(p, { reply: 'Created /lock/n-0000000002' }),
     (p) => facts(p, { session: 'c3', result: 'ok' }),
-    (p) => facts(p, { session: 'c1', result: 'ok', reply: 'c1: delete /lock/n-0000000000 done' }),
+    (p) => facts(p, { session: 'c1', result: 'ok', reply: 'done' }),
     (p) => {
       facts(p, { session: 'c2', watch: 'NodeDeleted /lock/n-0000000000' });
       expect(p.trace.some((e) => e.kind === 'watch' && e.session === 'c3')).toBe(false);
