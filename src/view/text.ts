@@ -1,14 +1,22 @@
 /**
- * User-facing strings (English). Components read their text from here so
- * that wording lives in one place.
+ * User-facing strings (English; the Chinese is in text.zh.ts). Components read their text from `text`, which
+ * follows the language the page is in, so that wording lives in one place.
  */
-export const text = {
+import { localized, type Catalogue } from '../script/language';
+import { textZh } from './text.zh';
+
+export const textEn = {
   appName: 'Paxoscope',
   tagline: 'See consensus work: a ZooKeeper-like ensemble on Paxos, simulated deterministically in your browser.',
   intro:
     'Servers, clients and the network run in a Web Worker from a seed, so every run can be replayed step by step and checked.',
   footer: 'Same seed, same run.',
   workerFailed: (reason: string): string => `The simulation stopped: ${reason}`,
+  /** The header's language switch: each language is named in itself. */
+  language: {
+    label: 'Language',
+    names: { en: 'English', zh: '中文' },
+  },
   page: {
     tagline: 'A ZooKeeper-like ensemble agreeing with Paxos, live in your browser.',
     restart: 'Restart simulation',
@@ -412,3 +420,9 @@ export const text = {
 } as const;
 
 export type Text = typeof text;
+
+/** What a translation of the catalogue supplies (text.zh.ts). */
+export type TextCatalogue = Catalogue<typeof textEn>;
+
+// localized() types the translation as the English catalogue's shape: a key missing in text.zh.ts fails here.
+export const text = localized(textEn, textZh);

@@ -4,6 +4,7 @@ import { lessonHash } from '../../scenario/lessons';
 import { copyText } from '../share/shareStore';
 import { closeLesson, nextStep, previousStep, useLesson } from './lessonStore';
 import { lessonsUiText as t } from '../../view/lessons/text';
+import { lessonWords } from '../../view/lessons/narration';
 
 /** The running lesson: its step text, Back and Next, and what the step talks about. */
 export function LessonPanel() {
@@ -25,11 +26,12 @@ export function LessonPanel() {
     ...kinds.map((k) => `lesson-hl-${k}`),
   ];
   const pausedAt = pauses[step];
+  const words = lessonWords(lesson);
 
   return (
     <section className={classes.join(' ')} aria-label={t.region}>
       <div className="lesson-head">
-        <h2 className="lesson-title">{lesson.title}</h2>
+        <h2 className="lesson-title">{words.title}</h2>
         <span className="lesson-counter" role="status" aria-label={t.stepOf(step + 1, lesson.steps.length)}>
           {t.stepOf(step + 1, lesson.steps.length)}
         </span>
@@ -57,7 +59,7 @@ export function LessonPanel() {
           </button>
         </div>
       </div>
-      <p className="lesson-text">{current.text}</p>
+      <p className="lesson-text">{words.step(step)}</p>
       <div className="lesson-foot">
         <p className="lesson-progress" role="status" aria-label={t.progress}>
           {reached && pausedAt !== undefined
@@ -68,7 +70,7 @@ export function LessonPanel() {
         </p>
         {hl !== undefined && (
           <p className="lesson-look">
-            <span className="lesson-look-label">{t.lookAt}:</span>
+            <span className="lesson-look-label">{t.lookAtLabel}</span>
             {(hl.servers ?? []).map((s) => (
               <span key={`s${s}`} className="chip lesson-chip-server">
                 {t.server(s)}
