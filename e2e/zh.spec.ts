@@ -173,3 +173,44 @@ test('the header switch changes the language at once, remembers it, and follows 
   expect(page.url()).not.toContain('lang=');
   await context.close();
 });
+
+for (const size of [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`the Chinese page at ${size.width}x${size.height}: Chinese glyphs drawn, no label overflows its button`, async ({
+    page,
+  }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.setViewportSize(size);
+    await page.goto('/?lang=zh');
+    await expect(page.getByRole('button', { name: textZh.controls.pause })).toBeVisible({ timeout: 10_000 });
+    await expect(servers(page, 'zh').filter({ hasText: textZh.cluster.role.leader })).toHaveCount(1, {
+      timeout: 15_000,
+    });
+    await typeLine(page, 'zh', 'c1> create /data hello');
+    await expect(page.getByRole('log', { name: textZh.console.output })).toContainText('Created /data', {
+      timeout: 15_000,
+    });
+    await page.getByRole('button', { name: textZh.controls.pause }).click();
+    // The bundled font is there for the page's Chinese (this machine has no CJK font of its own).
+    // Each subset the page's characters need, in both weights (in a browser the text swaps in as they come).
+    await page.evaluate(async () => {
+      const chars = document.body.innerText;
+      await Promise.all(['400', '700'].map((w) => document.fonts.load(`${w} 16px "Noto Sans SC"`, chars)));
+      await document.fonts.ready;
+    });
+    expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans SC"', '领导者'))).toBe(true);
+    // Every visible button and select holds its label.
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('button, select, .btn')]
+        .filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
+        .map((el) => el.textContent ?? el.getAttribute('aria-label')),
+    );
+    expect(overflowing).toEqual([]);
+    await page.screenshot({ path: test.info().outputPath(`zh-${size.width}x${size.height}.png`) });
+    if (size.width === 1280) await page.screenshot({ path: 'docs/screenshot-zh.png' });
+    expect(errors).toEqual([]);
+  });
+}

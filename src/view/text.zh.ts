@@ -259,6 +259,8 @@ export const textZh = {
       crashed: '已崩溃',
     },
     ballotLine: (ballot: string, promised: string): string => `提案编号 ${ballot} · 已承诺 ${promised}`,
+    ballotOnly: (ballot: string): string => `提案编号 ${ballot}`,
+    promisedOnly: (promised: string): string => `已承诺 ${promised}`,
     progressLine: (decided: number, applied: number): string => `已决定 ${decided} · 已应用 ${applied}`,
     selectTitle: (id: number): string => `n${id}：点击显示它的日志和 ZNode`,
     kill: (id: number): string => `使 n${id} 崩溃`,
@@ -334,6 +336,7 @@ export const textZh = {
     now: '当前',
     head: '运行末尾',
     nowValue: (ms: number): string => `${n(Math.round(ms))} ms`,
+    nowOf: (now: string, end: string): string => `${now} / ${end}`,
     backToStart: '回到开头',
     goToEnd: '跳到末尾',
     past: '处于过去：现在操作会替换未来',
@@ -362,13 +365,14 @@ export const textZh = {
       (sessions.length === 0 ? '' : `，每个客户端会话一条（${sessions.join('、')}）`) +
       `；${n(events)} 个事件，从 0 到 ${n(Math.round(head))} ms；游标在 ${n(Math.round(now))} ms。`,
     ms: (t: number): string => `${n(Math.round(t))} ms`,
-    seconds: (s: number): string => `${s.toLocaleString('zh-CN', { maximumFractionDigits: 1 })} 秒`,
+    seconds: (s: number): string => `${s.toLocaleString('zh-CN', { maximumFractionDigits: 1 })} s`,
+    // Drawn on the worker's canvas, which has no web font: the marks stay as in English, the tooltip says them.
     phaseShort: {
-      prepare: '准备',
-      'promise-quorum': '承诺✓',
-      accept: '接受',
-      'accepted-quorum': '已接受✓',
-      decide: '决定',
+      prepare: 'prep',
+      'promise-quorum': 'prom✓',
+      accept: 'acc',
+      'accepted-quorum': 'acc✓',
+      decide: 'dec',
     },
     phaseLong: {
       prepare: '准备',

@@ -129,7 +129,7 @@ const ServerNode = memo(function ServerNode({
   const progress = t.progressLine(view?.decidedUpTo ?? 0, view?.appliedUpTo ?? 0);
   const lines = layout.radial
     ? [t.role[role], t.ballotLine(ballot, promised), progress]
-    : [t.role[role], `ballot ${ballot}`, `promised ${promised}`, progress];
+    : [t.role[role], t.ballotOnly(ballot), t.promisedOnly(promised), progress];
   const cross = r * 0.55;
   return (
     <g

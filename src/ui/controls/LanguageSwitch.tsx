@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { LANGUAGES, isLanguage } from '../../script/language';
 import { useLanguage } from '../../store/languageStore';
 import { text } from '../../view/text';
+import { loadChineseFonts } from '../chineseFonts';
 
 /** English or 中文: the whole page, the worker's messages and the lessons switch at once. */
 export function LanguageSwitch() {
@@ -20,7 +21,11 @@ export function LanguageSwitch() {
         ref={select}
         value={language}
         onChange={(event) => {
-          if (isLanguage(event.target.value)) setLanguage(event.target.value);
+          const chosen = event.target.value;
+          if (!isLanguage(chosen)) return;
+          // Chinese text is laid out only once its font is in (see chineseFonts.ts).
+          if (chosen === 'zh') void loadChineseFonts().then(() => setLanguage(chosen));
+          else setLanguage(chosen);
         }}
       >
         {LANGUAGES.map((option) => (

@@ -78,7 +78,7 @@ export function LessonPanel() {
             ))}
             {kinds.map((k) => (
               <span key={`k${k}`} className={`chip lesson-chip-kind lesson-kind-${k}`}>
-                {k}
+                {t.kind(k)}
               </span>
             ))}
             {hl.path !== undefined && <span className="chip lesson-chip-path mono">{hl.path}</span>}
