@@ -11,6 +11,7 @@ import { scenarioTextZh } from '../scenario/text.zh';
 import { timelineTextZh } from '../scenario/timeline/text.zh';
 import { scriptTextZh } from '../script/text.zh';
 import { workerTextZh } from '../worker/text.zh';
+import { checkTextZh } from '../check/text.zh';
 
 /** Render anyway after this long: boxes for a moment beat a blank page on a slow network. */
 const MAX_WAIT_MS = 3_000;
@@ -35,6 +36,7 @@ function catalogueCharacters(): string {
     timelineTextZh,
     scriptTextZh,
     workerTextZh,
+    checkTextZh,
   ]);
   return [...seen].join('');
 }

@@ -1,6 +1,8 @@
 // Every catalogue in both languages: the Chinese has every key the English has, no empty string, its functions
 // return text where the English ones do, and switching the language switches what `text` reads.
 import { afterEach, describe, expect, it } from 'vitest';
+import { checkTextEn } from '../check/text';
+import { checkTextZh } from '../check/text.zh';
 import { DEFAULT_HEADER } from '../sim/config';
 import { lessonText } from '../scenario/lessonText';
 import { lessonTextZh } from '../scenario/lessonText.zh';
@@ -37,6 +39,7 @@ const CATALOGUES: readonly [string, unknown, unknown][] = [
   ['scenario/timeline/text', timelineTextEn, timelineTextZh],
   ['scenario/lessonText', lessonText, lessonTextZh],
   ['script/text', scriptTextEn, scriptTextZh],
+  ['check/text', checkTextEn, checkTextZh],
   ['worker/text', workerTextEn, { ...timelineTextZh, ...workerTextZh }],
 ];
 
