@@ -214,3 +214,27 @@ for (const size of [
     expect(errors).toEqual([]);
   });
 }
+
+test('the Chinese lesson panel and help read in Chinese with room for their lines', async ({ page }) => {
+  const errors = await open(page, '/?lang=zh#lesson=leader-crash', 'zh');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const region = page.getByRole('region', { name: lessonsUiTextZh.region });
+  await expect(region.getByRole('heading', { name: lessonTextZh['leader-crash'].title })).toBeVisible({
+    timeout: 10_000,
+  });
+  await expect(region.getByRole('status', { name: lessonsUiTextZh.progress })).toContainText('已在此暂停', {
+    timeout: 20_000,
+  });
+  const lineHeight = await region
+    .locator('.lesson-text')
+    .evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) / parseFloat(getComputedStyle(el).fontSize));
+  expect(lineHeight).toBeGreaterThanOrEqual(1.7);
+  await page.screenshot({ path: test.info().outputPath('zh-lesson.png') });
+  await page.getByRole('button', { name: textZh.help.button }).click();
+  const help = page.getByRole('dialog', { name: textZh.help.title });
+  await expect(help).toBeVisible();
+  await expect(help).toContainText(textZh.help.sections[0]!.heading);
+  await page.screenshot({ path: test.info().outputPath('zh-help.png') });
+  await help.getByRole('button', { name: textZh.help.close }).click();
+  expect(errors).toEqual([]);
+});
