@@ -151,7 +151,7 @@ test('the header switch changes the language at once, remembers it, and follows 
   await expect(page.getByRole('button', { name: textZh.controls.pause })).toBeVisible({ timeout: 10_000 });
   const events = page.getByRole('status', { name: textZh.controls.events });
   await expect.poll(() => readNumber(events), { timeout: 10_000 }).toBeGreaterThan(10);
-  await expect(page.getByRole('log', { name: textZh.events.log })).toContainText('领导者');
+  await expect(page.getByRole('log', { name: textZh.events.log })).toContainText('收到来自');
 
   const select = page.getByRole('combobox', { name: textZh.language.label });
   await expect(select.getByRole('option')).toHaveText(['English', '中文']);
@@ -161,7 +161,7 @@ test('the header switch changes the language at once, remembers it, and follows 
   await expect(page.getByRole('heading', { name: 'Safety monitor' })).toBeVisible();
   // The run went on: the same run, its notes said again in English.
   await expect(page.getByRole('log', { name: 'Event log' })).toContainText(/leader|received/);
-  await expect(page.getByRole('log', { name: 'Event log' })).not.toContainText('领导者');
+  await expect(page.getByRole('log', { name: 'Event log' })).not.toContainText('收到来自');
 
   // Remembered: a reload stays English although the browser says Chinese; ?lang=zh wins over it.
   await page.reload();
