@@ -2,6 +2,7 @@
 import type { TraceEvent } from '../sim/trace';
 import { foldMonitor, type Monitor } from './monitor';
 import { OK, violation, type Verdict } from './types';
+import { checkText } from './text';
 
 export function agreementMonitor(): Monitor {
   const first = new Map<number, { proposalId: string; server: number; index: number }>();
@@ -16,7 +17,7 @@ export function agreementMonitor(): Monitor {
       if (known.proposalId === e.proposalId) return null;
       return violation(
         i,
-        `n${e.server} decided ${e.proposalId} for slot ${e.slot}, but n${known.server} decided ${known.proposalId} there (trace event ${known.index})`,
+        checkText.agreement(e.server, e.proposalId, e.slot, known.server, known.proposalId, known.index),
       );
     },
     finish: () => OK,

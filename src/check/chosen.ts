@@ -5,6 +5,7 @@ import type { Ballot } from '../protocol/paxos/types';
 import type { TraceEvent } from '../sim/trace';
 import { foldMonitor, type Monitor } from './monitor';
 import { ballotText, majority, OK, violation, type Verdict } from './types';
+import { checkText } from './text';
 
 interface Chosen {
   readonly ballot: Ballot;
@@ -27,7 +28,15 @@ export function chosenMonitor(servers: number): Monitor {
           if (compareBallots(e.ballot, c.ballot) > 0 && e.proposalId !== c.proposalId) {
             return violation(
               i,
-              `n${e.server} accepted ${e.proposalId} for slot ${e.slot} at ballot ${ballotText(e.ballot)}, but ${c.proposalId} was chosen there at ballot ${ballotText(c.ballot)} (trace event ${c.index})`,
+              checkText.chosen(
+                e.server,
+                e.proposalId,
+                e.slot,
+                ballotText(e.ballot),
+                c.proposalId,
+                ballotText(c.ballot),
+                c.index,
+              ),
             );
           }
         }

@@ -52,6 +52,7 @@ import { explainOperations } from './explain';
 import { searchPartition, type Budget, type Operation } from './search';
 import { znodeModel } from './znodeModel';
 import { OK, okWithNote, violation, type Verdict } from './types';
+import { checkText } from './text';
 
 /** Model steps (one applyTxn each) the search may take over the whole history. */
 export const LINEARIZABILITY_BUDGET = 2_000_000;
@@ -394,9 +395,10 @@ export function checkLinearizableWithBudget(trace: readonly TraceEvent[], limit:
     } else lo = mid + 1;
   }
   const { op, model } = found;
-  const got = op.expected === null ? 'took effect' : `returned ${resultText(op.expected)}`;
-  const hint = model === null ? '' : ` (where the search got furthest, the model gives ${model})`;
-  return violation(hi, `${op.label} ${got}, which fits no linearization of the writes${hint}`);
+  return violation(
+    hi,
+    checkText.notLinearizable(op.label, op.expected === null ? null : resultText(op.expected), model),
+  );
 }
 
 type Failure = { kind: 'violation'; op: HistoryOp; model: string | null };

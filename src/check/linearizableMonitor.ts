@@ -17,6 +17,7 @@ import type { Monitor } from './monitor';
 import { searchPartition, type Budget, type Model, type Operation } from './search';
 import { OK, okWithNote, violation, type Verdict } from './types';
 import { renumbered, znodeModel, type ZnodeState } from './znodeModel';
+import { checkText } from './text';
 
 /** Model steps one check (or one cut) may take before the monitor gives up with "unknown". */
 export const MONITOR_STEP_LIMIT = 200_000;
@@ -217,11 +218,11 @@ export class LinearizableMonitor implements Monitor {
       }
       const culprit = ops[outcome.culprit];
       if (hint === '' && culprit?.input === op.txn && outcome.placeable) {
-        hint = ` (where the search got furthest, the model gives ${znodeModel.describeAnswer(outcome.state, op.txn)})`;
+        hint = znodeModel.describeAnswer(outcome.state, op.txn);
       }
     }
-    const got = op.expected === null ? 'took effect' : `returned ${resultText(op.expected)}`;
-    return violation(index, `${op.label} ${got}, which fits no linearization of the writes${hint}`);
+    const result = op.expected === null ? null : resultText(op.expected);
+    return violation(index, checkText.notLinearizable(op.label, result, hint === '' ? null : hint));
   }
 
   /** At a quiet moment `now`, folds the finished segment into the frontier. */

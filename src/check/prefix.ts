@@ -2,6 +2,7 @@
 import type { TraceEvent } from '../sim/trace';
 import { foldMonitor, type Monitor } from './monitor';
 import { OK, violation, type Verdict } from './types';
+import { checkText } from './text';
 
 export function prefixMonitor(): Monitor {
   /** Per server: the slot its next apply must be. */
@@ -12,9 +13,8 @@ export function prefixMonitor(): Monitor {
       else if (e.kind === 'apply') {
         const expected = next.get(e.server) ?? 0;
         if (e.slot !== expected) {
-          const what =
-            e.slot > expected ? `before slot ${expected} (a gap)` : `again after slot ${expected - 1} (out of order)`;
-          return violation(i, `n${e.server} applied slot ${e.slot} ${what}`);
+          const reason = e.slot > expected ? checkText.prefixGap : checkText.prefixAgain;
+          return violation(i, reason(e.server, e.slot, expected));
         }
         next.set(e.server, expected + 1);
       }

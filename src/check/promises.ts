@@ -5,6 +5,7 @@ import type { Ballot } from '../protocol/paxos/types';
 import type { TraceEvent } from '../sim/trace';
 import { foldMonitor, type Monitor } from './monitor';
 import { ballotText, OK, violation, type Verdict } from './types';
+import { checkText } from './text';
 
 export function promisesMonitor(): Monitor {
   const latest = new Map<number, { ballot: Ballot; index: number }>();
@@ -25,7 +26,7 @@ function observePromise(
     if (known !== undefined && compareBallots(e.ballot, known.ballot) <= 0) {
       return violation(
         i,
-        `n${e.server} promised ${ballotText(e.ballot)}, not above its earlier promise ${ballotText(known.ballot)} (trace event ${known.index})`,
+        checkText.promiseNotAbove(e.server, ballotText(e.ballot), ballotText(known.ballot), known.index),
       );
     }
     latest.set(e.server, { ballot: e.ballot, index: i });
@@ -34,7 +35,14 @@ function observePromise(
     if (known !== undefined && compareBallots(e.ballot, known.ballot) < 0) {
       return violation(
         i,
-        `n${e.server} accepted ${e.proposalId} for slot ${e.slot} at ballot ${ballotText(e.ballot)}, below its promise ${ballotText(known.ballot)} (trace event ${known.index})`,
+        checkText.acceptBelowPromise(
+          e.server,
+          e.proposalId,
+          e.slot,
+          ballotText(e.ballot),
+          ballotText(known.ballot),
+          known.index,
+        ),
       );
     }
   }

@@ -3,6 +3,7 @@ import { NOOP_ID } from '../protocol/paxos/common';
 import type { TraceEvent } from '../sim/trace';
 import { foldMonitor, type Monitor } from './monitor';
 import { OK, violation, type Verdict } from './types';
+import { checkText } from './text';
 
 export function validityMonitor(): Monitor {
   const requested = new Set<string>();
@@ -10,10 +11,7 @@ export function validityMonitor(): Monitor {
     observe(e, i) {
       if (e.kind === 'request') requested.add(e.proposalId);
       else if (e.kind === 'decided' && e.proposalId !== NOOP_ID && !requested.has(e.proposalId)) {
-        return violation(
-          i,
-          `n${e.server} decided ${e.proposalId} for slot ${e.slot}, which no client or session ever requested`,
-        );
+        return violation(i, checkText.validity(e.server, e.proposalId, e.slot));
       }
       return null;
     },

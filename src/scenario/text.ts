@@ -1,5 +1,7 @@
 // Every user-facing message of the scenario model and the shareable-link codec, in one place so a
 // translation can follow. Each function returns one line of text.
+import { localized } from '../script/language';
+import { scenarioTextZh } from './text.zh';
 
 const q = (s: string): string => JSON.stringify(s);
 /** A quoted excerpt of untrusted text, cut so that a message stays one short line. */
@@ -7,7 +9,7 @@ const excerpt = (s: string): string => q(s.length > 60 ? `${s.slice(0, 57)}...` 
 const kb = (bytes: number): string => `${Math.round(bytes / 1024)} KB`;
 const count = (n: number): string => n.toLocaleString('en-US');
 
-export const scenarioText = {
+export const scenarioTextEn = {
   exactReplayComment: (): string[] => [
     '# An exact replay exported from Paxoscope: `npm run sim -- FILE` reaches the same run, event for event, and',
     '# prints the Fingerprint the page showed. Each `at` line is the moment the lines after it ran (simulated ms,',
@@ -85,3 +87,5 @@ export const scenarioText = {
   scriptTooLate: (line: number, maxMs: number): string =>
     `line ${line}: runs later than ${count(maxMs)} ms of simulated time, the longest run a scenario may hold`,
 } as const;
+
+export const scenarioText = localized(scenarioTextEn, scenarioTextZh);

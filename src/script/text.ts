@@ -1,11 +1,13 @@
 // Every user-facing message of the scenario layer (parser and runner), in one place so a translation can follow.
 // Each function returns one line of text without the line number: a ParseError carries the
 // line in its own field, and formatParseError joins the two.
+import { localized } from './language';
+import { scriptTextZh } from './text.zh';
 
 const q = (s: string): string => JSON.stringify(s);
 const list = (items: readonly string[]): string => items.join(', ');
 
-export const scriptText = {
+export const scriptTextEn = {
   // --- running (a line that parses but cannot run now) ------------------------------------------
   noSessionToExpire: (session: string, ended: boolean): string =>
     ended
@@ -127,3 +129,5 @@ export const scriptText = {
   // --- presentation ------------------------------------------------------------------------
   errorAtLine: (line: number, message: string): string => `line ${line}: ${message}`,
 } as const;
+
+export const scriptText = localized(scriptTextEn, scriptTextZh);

@@ -3,6 +3,7 @@ import type { Command, Update } from '../worker/ipc';
 import { FRAMES_PER_SECOND } from './flying';
 import { applyUpdate, connectStore, useSim } from './simStore';
 import { text } from '../view/text';
+import { language } from '../script/language';
 
 let worker: Worker | null = null;
 
@@ -29,5 +30,7 @@ export function startWorker(initial?: Command): void {
     useSim.setState({ fatal: text.workerFailed(event.message || 'unknown error'), playing: false });
   };
   connectStore((command, transfer) => created.postMessage(command, transfer ?? []));
+  // The worker formats events and messages: it learns the page's language before anything else.
+  created.postMessage({ type: 'language', language: language() } satisfies Command);
   if (initial !== undefined) created.postMessage(initial);
 }

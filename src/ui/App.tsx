@@ -11,6 +11,7 @@ import { FaultControls } from './cluster/FaultControls';
 import { BugBanner, BugSwitches } from './controls/BugSwitches';
 import { ControlsBar } from './controls/ControlsBar';
 import { HelpButton } from './controls/HelpButton';
+import { LanguageSwitch } from './controls/LanguageSwitch';
 import { useShortcuts } from './controls/useShortcuts';
 import { Alerts } from './panels/Alerts';
 import { ConsolePanel } from './panels/ConsolePanel';
@@ -75,6 +76,7 @@ export function App() {
         <PresentButton />
         <HelpButton />
         <ShareBar />
+        <LanguageSwitch />
       </header>
       <BugBanner />
       <ControlsBar />

@@ -1,14 +1,22 @@
 /**
- * User-facing strings (English). Components read their text from here so
- * that wording lives in one place.
+ * User-facing strings (English; the Chinese is in text.zh.ts). Components read their text from `text`, which
+ * follows the language the page is in, so that wording lives in one place.
  */
-export const text = {
+import { localized, type Catalogue } from '../script/language';
+import { textZh } from './text.zh';
+
+export const textEn = {
   appName: 'Paxoscope',
   tagline: 'See consensus work: a ZooKeeper-like ensemble on Paxos, simulated deterministically in your browser.',
   intro:
     'Servers, clients and the network run in a Web Worker from a seed, so every run can be replayed step by step and checked.',
   footer: 'Same seed, same run.',
   workerFailed: (reason: string): string => `The simulation stopped: ${reason}`,
+  /** The header's language switch: each language is named in itself. */
+  language: {
+    label: 'Language',
+    names: { en: 'English', zh: '中文' },
+  },
   page: {
     tagline: 'A ZooKeeper-like ensemble agreeing with Paxos, live in your browser.',
     restart: 'Restart simulation',
@@ -202,6 +210,7 @@ export const text = {
     } as Record<'none' | 'accepted' | 'chosen' | 'applied' | 'missing', string>,
     run: (from: number, to: number, what: string): string =>
       from === to ? `slot ${from} ${what}` : `slots ${from}–${to} ${what}`,
+    cellTitle: (server: string, slot: number, state: string): string => `${server} · slot ${slot} · ${state}`,
     empty: 'Nothing in any log yet.',
   },
   present: {
@@ -294,6 +303,8 @@ export const text = {
       crashed: 'crashed',
     },
     ballotLine: (ballot: string, promised: string): string => `ballot ${ballot} · promised ${promised}`,
+    ballotOnly: (ballot: string): string => `ballot ${ballot}`,
+    promisedOnly: (promised: string): string => `promised ${promised}`,
     progressLine: (decided: number, applied: number): string => `decided ${decided} · applied ${applied}`,
     selectTitle: (id: number): string => `n${id}: click to show its log and znodes`,
     /** The ring's server button (its group keeps the name "Server n1"). */
@@ -401,6 +412,7 @@ export const text = {
     now: 'Now',
     head: 'End of run',
     nowValue: (ms: number): string => `${Math.round(ms).toLocaleString('en-US')} ms`,
+    nowOf: (now: string, end: string): string => `${now} of ${end}`,
     backToStart: 'Back to start',
     goToEnd: 'Go to end',
     past: 'In the past: acting now replaces the future',
@@ -474,3 +486,9 @@ export const text = {
 } as const;
 
 export type Text = typeof text;
+
+/** What a translation of the catalogue supplies (text.zh.ts). */
+export type TextCatalogue = Catalogue<typeof textEn>;
+
+// localized() types the translation as the English catalogue's shape: a key missing in text.zh.ts fails here.
+export const text = localized(textEn, textZh);

@@ -24,6 +24,8 @@ export class LiveRun extends Timeline<PageDerived> {
   private readonly cursor: FrameCursor = { traceSeen: 0, notesLeftOut: false };
   private detailSignature = '';
   private resetPending = true;
+  /** The language changed: the next frame sends the latest notes and the selected server's detail again. */
+  private relabelPending = false;
   private violationsSent = -1;
   /** A message's content by id (the frames carry it with each message sent; the diagram asks on hover). */
   readonly payloadOf = (id: number): readonly string[] | undefined => this.page.payload(id);
@@ -50,6 +52,13 @@ export class LiveRun extends Timeline<PageDerived> {
     return null;
   }
 
+  /** The page switched language: the notes it shows are sent again, in the new words (the run is unchanged). */
+  relabel(): void {
+    this.relabelPending = true;
+    this.detailSignature = '';
+    this.violationsSent = -1;
+  }
+
   protected override afterSeek(): void {
     super.afterSeek();
     this.cursor.traceSeen = this.sim.trace.length;
@@ -66,7 +75,7 @@ export class LiveRun extends Timeline<PageDerived> {
     const page = this.page;
     const reset = this.resetPending;
     const messages = messageChanges(sim, this.cursor.traceSeen, reset, this.payloadOf);
-    const notes = frameNotes(sim.trace, this.cursor, this.playing, reset);
+    const notes = frameNotes(sim.trace, this.cursor, this.playing, reset || this.relabelPending);
     this.cursor.traceSeen = sim.trace.length;
     expireQuorums(page.quorums, sim.now);
     const consoleEntries = page.drainConsole(reset);
@@ -114,6 +123,7 @@ export class LiveRun extends Timeline<PageDerived> {
     };
     page.linksDirty = false;
     this.resetPending = false;
+    this.relabelPending = false;
     return frame;
   }
 

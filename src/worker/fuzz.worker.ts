@@ -1,11 +1,13 @@
 // A fuzzing worker for the page: the same fuzzSeed as `npm run fuzz`, one seed per message, off the main thread.
 import { fuzzSeed } from '../scenario/fuzz';
+import { isLanguage, setLanguage } from '../script/language';
 import type { FuzzAnswer, FuzzJob } from './fuzzIpc';
 
 const post = (answer: FuzzAnswer): void => postMessage(answer);
 
 onmessage = (event: MessageEvent<FuzzJob>) => {
-  const { seed, options } = event.data;
+  const { seed, options, language } = event.data;
+  if (isLanguage(language)) setLanguage(language);
   try {
     const outcome = fuzzSeed(seed, options);
     const findings = outcome.violations.map(({ check, reason, event: at }) => ({ check, reason, event: at }));

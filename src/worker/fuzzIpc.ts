@@ -1,10 +1,13 @@
 // Messages between the page and a fuzz worker (fuzz.worker.ts): a seed to run, and its verdict.
 import type { FuzzFinding, FuzzSeedOptions, SeedOutcome } from '../scenario/fuzz';
+import type { Language } from '../script/language';
 
 /** Page → worker: run this seed. */
 export interface FuzzJob {
   readonly seed: number;
   readonly options: FuzzSeedOptions;
+  /** The page's language, for the reasons of the violations found (the verdicts are the same in every one). */
+  readonly language?: Language;
 }
 
 /** Worker → page: the seed's verdict; a failing one carries the run to open in the page. */

@@ -3,6 +3,7 @@
 // as messages, never by dying.
 import type { LiveViolation } from '../check/live';
 import type { Header } from '../sim/config';
+import type { Language } from '../script/language';
 import type { PausePoint } from '../scenario/matcher';
 import type { ClientHistoryView } from '../view/clientHistory';
 import type { PauseFacts } from '../view/lessons/facts';
@@ -45,6 +46,8 @@ export type Command =
       /** The page numbers its loads (rising): the run's first frame carries the number back as `runSeq`. */
       readonly seq?: number;
     }
+  /** The language the page shows: the worker's messages and notes follow it, and the notes it sent come again. */
+  | { readonly type: 'language'; readonly language: Language }
   /** Ask for the run as a shareable scenario (answered by a Scenario update). */
   | { readonly type: 'share' }
   /** Ask for the trace fingerprint up to now (answered by a Fingerprint update). */

@@ -3,6 +3,7 @@
 // time-boxed chunks and posts at most one Frame per animation frame (after the page acks the last).
 import { fileHistoryView, runHistoryView } from '../view/clientHistory';
 import { DEFAULT_HEADER } from '../sim/config';
+import { isLanguage, setLanguage } from '../script/language';
 import { DiagramHost, type DiagramSource } from './diagram';
 import { LiveRun } from './engine';
 import { workerText } from './text';
@@ -108,6 +109,12 @@ function exportDiagramOrSay(format: 'svg' | 'png'): boolean {
 /** One handler per command; each says whether the page must get a new frame. */
 const handlers: { readonly [K in Command['type']]: (command: Extract<Command, { type: K }>) => boolean } = {
   load: loadRun,
+  language: (command) => {
+    if (!isLanguage(command.language)) return refusal(workerText.badCommand());
+    setLanguage(command.language);
+    run.relabel();
+    return true;
+  },
   share: () => {
     post({ type: 'scenario', scenario: run.scenario() });
     return false;

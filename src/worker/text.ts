@@ -1,8 +1,11 @@
-// Messages the simulation worker shows to users (English first; a translation replaces this object).
-import { timelineText } from '../scenario/timeline/text';
+// Messages the simulation worker shows to users (English; the Chinese is in text.zh.ts).
+import { localized } from '../script/language';
+import { timelineTextEn } from '../scenario/timeline/text';
+import { timelineTextZh } from '../scenario/timeline/text.zh';
+import { workerTextZh } from './text.zh';
 
-export const workerText = {
-  ...timelineText,
+export const workerTextEn = {
+  ...timelineTextEn,
   badSpeed: (speed: number, min: number, max: number): string =>
     `speed must be between ${min}x and ${max}x, got ${speed}`,
   noSuchServer: (server: number, servers: number): string =>
@@ -17,3 +20,5 @@ export const workerText = {
   workerCrashed: (reason: string): string => `the simulation stopped: ${reason}`,
   exportFailed: (reason: string): string => `could not export the diagram: ${reason}`,
 };
+
+export const workerText = localized(workerTextEn, { ...timelineTextZh, ...workerTextZh });

@@ -1,5 +1,7 @@
 // Messages the recorded run shows to users (English first; a translation replaces this object).
-export const timelineText = {
+import { localized } from '../../script/language';
+import { timelineTextZh } from './text.zh';
+export const timelineTextEn = {
   alreadyDown: (server: number): string => `n${server} is already down`,
   alreadyUp: (server: number): string => `n${server} is already up`,
   serverDown: (server: number): string => `n${server} is down: restart it first`,
@@ -12,3 +14,5 @@ export const timelineText = {
   noPhase: (ms: number): string =>
     `no Paxos phase in the next ${(ms / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} s: nothing is being agreed on (only heartbeats went by). Type a write, or kill the leader, to start one.`,
 };
+
+export const timelineText = localized(timelineTextEn, timelineTextZh);

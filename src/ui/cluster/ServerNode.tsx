@@ -32,8 +32,8 @@ export const ServerNode = memo(function ServerNode({
   const applied = view?.appliedUpTo ?? 0;
   const lines = [
     layout.dense ? t.denseRoleLine(spot.id, t.role[role]) : t.role[role],
-    `ballot ${ballot}`,
-    `promised ${promised}`,
+    t.ballotOnly(ballot),
+    t.promisedOnly(promised),
     t.progressLine(decided, applied),
   ];
   const cross = r * 0.55;

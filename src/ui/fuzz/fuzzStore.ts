@@ -15,6 +15,7 @@ import {
 import { text } from '../../view/text';
 import type { FuzzAnswer, FuzzJob } from '../../worker/fuzzIpc';
 import { closeLesson } from '../lessons/lessonStore';
+import { language } from '../../script/language';
 
 export type FuzzStatus = 'idle' | 'running' | 'done' | 'cancelled';
 
@@ -102,7 +103,7 @@ export function runFuzz(): void {
   const end = plan.firstSeed + plan.seeds;
   const handOut = (worker: Worker): void => {
     if (next >= end) return;
-    worker.postMessage({ seed: next++, options: plan.options } satisfies FuzzJob);
+    worker.postMessage({ seed: next++, options: plan.options, language: language() } satisfies FuzzJob);
   };
   const own = (): Worker[] => pool;
   pool = Array.from({ length: workers }, () => {

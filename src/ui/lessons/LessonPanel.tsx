@@ -6,6 +6,7 @@ import { closeLesson, nextStep, previousStep, useLesson } from './lessonStore';
 import { useSim } from '../../store/simStore';
 import { fillNarration } from '../../view/lessons/facts';
 import { lessonsUiText as t } from '../../view/lessons/text';
+import { lessonWords } from '../../view/lessons/narration';
 
 /** The running lesson: its step text, Back and Next, and what the step talks about. */
 export function LessonPanel() {
@@ -29,11 +30,12 @@ export function LessonPanel() {
     ...kinds.map((k) => `lesson-hl-${k}`),
   ];
   const pausedAt = pauses[step];
+  const words = lessonWords(lesson);
 
   return (
     <section className={classes.join(' ')} aria-label={t.region}>
       <div className="lesson-head">
-        <h2 className="lesson-title">{lesson.title}</h2>
+        <h2 className="lesson-title">{words.title}</h2>
         <span className="lesson-counter" role="status" aria-label={t.stepOf(step + 1, lesson.steps.length)}>
           {t.stepOf(step + 1, lesson.steps.length)}
         </span>
@@ -63,7 +65,7 @@ export function LessonPanel() {
       </div>
       {/* The narration speaks of the pause: until the run gets there, its facts are not known yet. */}
       <p className="lesson-text" aria-busy={!reached}>
-        {reached ? fillNarration(current.text, facts[step] ?? {}) : t.running}
+        {reached ? fillNarration(words.step(step), facts[step] ?? {}) : t.running}
       </p>
       <div className="lesson-foot">
         <p className="lesson-progress" role="status" aria-label={t.progress}>
@@ -89,7 +91,7 @@ function LessonLook({ highlight: hl }: { readonly highlight: LessonHighlight }) 
   const kinds = hl.kinds ?? [];
   return (
     <p className="lesson-look">
-      <span className="lesson-look-label">{t.lookAt}:</span>
+      <span className="lesson-look-label">{t.lookAtLabel}</span>
       {(hl.servers ?? []).map((s) => (
         <span key={`s${s}`} className="chip lesson-chip-server">
           {t.server(s)}
@@ -97,7 +99,7 @@ function LessonLook({ highlight: hl }: { readonly highlight: LessonHighlight }) 
       ))}
       {kinds.map((k) => (
         <span key={`k${k}`} className={`chip lesson-chip-kind lesson-kind-${k}`}>
-          {k}
+          {t.kind(k)}
         </span>
       ))}
       {hl.path !== undefined && <span className="chip lesson-chip-path mono">{hl.path}</span>}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { LESSONS } from '../../scenario/lessons';
 import { openLesson } from './openLesson';
 import { lessonsUiText as t } from '../../view/lessons/text';
+import { lessonWords } from '../../view/lessons/narration';
 
 /** "Lessons": a button that opens the list of lessons, one button per lesson title. */
 export function LessonPicker() {
@@ -30,9 +31,9 @@ export function LessonPicker() {
                   openLesson(lesson.id);
                 }}
               >
-                <span className="lesson-choice-title">{lesson.title}</span>
+                <span className="lesson-choice-title">{lessonWords(lesson).title}</span>
                 <span className="lesson-choice-summary" aria-hidden="true">
-                  {lesson.summary}
+                  {lessonWords(lesson).summary}
                 </span>
               </button>
             </li>

@@ -58,7 +58,11 @@ function Grid({ logs }: { logs: AllLogsView }) {
                   <span
                     key={k}
                     className={`all-logs-cell cell-${LOG_CELL_CODES[code] ?? 'none'}`}
-                    title={`${t.server(row.server, row.up)} · slot ${logs.from + k} · ${t.cell[LOG_CELL_CODES[code] ?? 'none']}`}
+                    title={t.cellTitle(
+                      t.server(row.server, row.up),
+                      logs.from + k,
+                      t.cell[LOG_CELL_CODES[code] ?? 'none'],
+                    )}
                   />
                 ))}
               </span>

@@ -64,7 +64,7 @@ export function LogPanel() {
           >
             {servers.map((s) => (
               <option key={s.id} value={s.id}>
-                {text.log.serverOption(s.id, s.role)}
+                {text.log.serverOption(s.id, text.cluster.role[s.role])}
               </option>
             ))}
           </select>

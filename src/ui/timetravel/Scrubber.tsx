@@ -57,7 +57,7 @@ export function Scrubber() {
           step={1}
           value={Math.round(shown)}
           disabled={!ready}
-          aria-valuetext={`${tt.nowValue(shown)} of ${tt.nowValue(end)}`}
+          aria-valuetext={tt.nowOf(tt.nowValue(shown), tt.nowValue(end))}
           onChange={(event) => seek(Number(event.currentTarget.value))}
         />
         <span className="tt-times">

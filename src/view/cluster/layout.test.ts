@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   badgeStack,
+  badgeTextWidth,
   badgeStacks,
   boxDistance,
   ringLayout,
@@ -160,5 +161,13 @@ describe('badgeStacks', () => {
     const stack = badgeStack(layout, spot, LABELS, undefined, wall);
     expect(stack.fontSize).toBeCloseTo(layout.messageSize * 0.85);
     expect(stack.pills).toHaveLength(2);
+  });
+});
+
+describe('badgeTextWidth', () => {
+  it('gives a Chinese character a whole em and a Latin one about half', () => {
+    expect(badgeTextWidth('2 of 2', 10)).toBeCloseTo(6 * 5.6);
+    expect(badgeTextWidth('已接受', 10)).toBe(30);
+    expect(badgeTextWidth('2（槽位 1）', 10)).toBeCloseTo(3 * 5.6 + 4 * 10);
   });
 });

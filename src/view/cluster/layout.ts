@@ -79,9 +79,10 @@ export function selectionRadius(nodeRadius: number): number {
   return nodeRadius + Math.max(4, nodeRadius * 0.16);
 }
 
+const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/u; // Chinese, full-width: an em each
 /** Estimated width of a line of badge text (the SVG is not measured: this must be pure and cheap). */
-function badgeTextWidth(text: string, fontSize: number): number {
-  return text.length * fontSize * 0.56;
+export function badgeTextWidth(text: string, fontSize: number): number {
+  return Array.from(text, (char) => (WIDE.test(char) ? 1 : 0.56)).reduce((a, b) => a + b, 0) * fontSize;
 }
 
 /** How far a and b intrude into each other grown by `gap` (positive when they are closer than that). */

@@ -1,12 +1,19 @@
-// Each trace event in words, for the event log and Step (English; a translation supplies the same function).
+// Each trace event in words, for the event log and Step (English; the Chinese is describeEventZh in text.zh.ts).
+import { language } from '../../script/language';
 import { formatBallot } from '../../protocol/paxos/ballot';
 import { describeTxn } from '../../sim/describe';
 import { serverName } from '../../sim/simulator';
 import type { TraceEvent } from '../../sim/trace';
 import { formatZxid } from '../../zk/format';
+import { describeEventZh } from './text.zh';
 
-/** One line per trace event worth showing in the event log; null for the ones that are not. */
+/** One line per trace event worth showing in the event log, in the current language; null for the ones that are not. */
 export function describeEvent(event: TraceEvent): string | null {
+  return language() === 'zh' ? describeEventZh(event) : describeEventEn(event);
+}
+
+/** The English line of a trace event (describeEvent in English). */
+export function describeEventEn(event: TraceEvent): string | null {
   switch (event.kind) {
     case 'send':
       return `${event.from} → ${event.to} ${event.label}${event.lost ? ' (will be lost)' : ''}`;

@@ -1,5 +1,7 @@
 // Strings of the lesson picker and panel (English); the lessons' own narration is in src/scenario/lessonText.ts.
-export const lessonsUiText = {
+import { localized } from '../../script/language';
+import { lessonsUiTextZh } from './text.zh';
+export const lessonsUiTextEn = {
   picker: 'Lessons',
   pickerTitle: 'Guided lessons: short scenarios that pause where something happens',
   list: 'Lessons',
@@ -25,6 +27,9 @@ export const lessonsUiText = {
   skipping: (ms: number): string => `Skipping ${(Math.round(ms / 100) / 10).toLocaleString('en-US')} s of heartbeats`,
   skipped: (ms: number): string => `Skipped ${(Math.round(ms / 100) / 10).toLocaleString('en-US')} s of heartbeats`,
   skippingLabel: 'Fast-forward',
+  lookAtLabel: 'Look at:',
+  /** A message or trace kind a step talks about (prepare, watch, ...). */
+  kind: (kind: string): string => kind,
   server: (id: number): string => `n${id}`,
   /** A list of names in a sentence: "n1", "n1 and n3", "n1, n2 and n3". */
   names: (list: readonly string[]): string =>
@@ -32,3 +37,5 @@ export const lessonsUiText = {
   /** A fact with nobody in it (no leader, no vote still on the wire). */
   nobody: 'nobody',
 } as const;
+
+export const lessonsUiText = localized(lessonsUiTextEn, lessonsUiTextZh);

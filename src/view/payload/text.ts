@@ -1,5 +1,7 @@
 // Strings of a message's payload card (English; a translation replaces this object). One line each.
-export const payloadText = {
+import { localized } from '../../script/language';
+import { payloadTextZh } from './text.zh';
+export const payloadTextEn = {
   ballot: (ballot: string): string => `ballot ${ballot}`,
   prepare: (ballot: string, fromSlot: number): string => `ballot ${ballot} · slots from #${fromSlot}`,
   acceptedHeading: (count: number): string =>
@@ -46,3 +48,5 @@ export const payloadText = {
   session: (id: string): string => `session ${id}`,
   watchEvent: (type: string, path: string): string => `${type} on ${path}`,
 } as const;
+
+export const payloadText = localized(payloadTextEn, payloadTextZh);

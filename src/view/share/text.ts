@@ -1,5 +1,7 @@
 // Strings of links, import/export and embed mode (English). A translation supplies the same shape.
-export const shareText = {
+import { localized } from '../../script/language';
+import { shareTextZh } from './text.zh';
+export const shareTextEn = {
   toolbar: 'Share and files',
   copyLink: 'Copy link',
   copyLinkTitle: 'Copy a link that opens this run at this moment',
@@ -29,3 +31,5 @@ export const shareText = {
   unknownLesson: (id: string): string => `there is no lesson named "${id.length > 40 ? `${id.slice(0, 37)}...` : id}"`,
   dismiss: 'Dismiss',
 } as const;
+
+export const shareText = localized(shareTextEn, shareTextZh);

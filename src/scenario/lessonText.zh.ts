@@ -1,0 +1,155 @@
+// The lessons' narration in Chinese (zh-CN), keyed by lesson id and step like ./lessonText.ts; the English
+// term in brackets on its first use in each lesson (the project's glossary). A step changed in English is
+// translated again here; ZooKeeper's own words (commands, error and event names) stay English.
+import type { Catalogue } from '../script/language';
+import type { lessonText } from './lessonText';
+
+export const lessonTextZh: Catalogue<typeof lessonText> = {
+  'one-write': {
+    title: '一次写入，走完每个阶段',
+    summary: '基本 Paxos 为每个值都运行两个阶段：观察准备、承诺、接受请求、已接受投票和决定。',
+    steps: [
+      '在基本 Paxos（basic Paxos）中，每个值都要经过两个阶段。连打开一个会话（session）也是一次写入：c1 连接到 n1，只有当 n1 让它的 createSession 事务被选定后，c1 才算连上。',
+      'c1 请求 n1 创建 /x。n1 充当提案者（proposer）：它选一个比它见过的都高的提案编号（ballot），向每个接受者（acceptor）发送准备（Prepare）消息（第一阶段 a，phase 1a）。',
+      'n2 收到准备消息并作出承诺（promise，第一阶段 b）：它再也不会接受更低的提案编号，并报告自己已经接受过的值。承诺在回复之前就已持久写入。',
+      'n1 数上自己的承诺再加上 n2 的：3 个中的 2 个就是多数派（majority），第一阶段完成。n1 立即为日志中下一个空闲槽位（slot）提议这次写入：接受请求（Accept(提案编号, 槽位, 值)）发往每个接受者（第二阶段 a，phase 2a）。',
+      'n2 接受这个值（第二阶段 b）：它的提案编号不低于 n2 的承诺。它回复已接受（Accepted）。',
+      '多数派在同一个提案编号下接受了这个值，于是它被选定（chosen）。n1 数到已接受的法定人数（quorum），立即发送决定（Decide）消息（ZooKeeper 称之为 COMMIT）。',
+      'n1 把这个槽位应用到它的 ZNode（数据节点）树上并作答：回复到达 c1，Created /x。',
+      '其他学习者（learner）严格按槽位顺序应用已决定的槽位：n3 现在把这次创建应用到它自己的树副本上。一次写入用了两个往返；只要领导者（leader）一直在位，Multi-Paxos 就可以跳过第一阶段。',
+    ],
+  },
+  watch: {
+    title: '临时节点、版本号和一个监视',
+    summary: '创建临时节点 /data，读取它的 Stat 并留下监视，按读到的版本号更新它，看监视触发。',
+    steps: [
+      'c1 把 /data 创建为临时节点（ephemeral node）：它属于 c1 的会话（session），随会话一起消失。创建和所有写入一样要经过领导者（leader）和日志。',
+      'c1 用 -s（打印 Stat）和 -w（留下数据监视（Watch，一次性））读取 /data。注意 dataVersion = 0：这是 c1 写入时要对照的版本号（version）。',
+      'c1 仅在 /data 的版本号仍为 0 时设置它（set -v 0，条件更新（conditional update））。写入被选定、应用，监视触发：NodeDataChanged /data。监视是一次性的：它现在已经没了。',
+      'set 自己的回复紧跟在监视事件之后到达：会话总是先看到事件，再看到触发它的那次写入的结果。',
+      'c1 再次读取 Stat：dataVersion = 1，/data 上已没有监视。',
+    ],
+  },
+  race: {
+    title: '两个客户端争抢同一个版本号',
+    summary: '同一版本号上的两个条件更新：日志为它们排序，一个成功，另一个得到 BADVERSION。',
+    steps: [
+      'c1（连在 n1 上）和 c2（连在 n2 上）都已连接。c1 创建 /cfg；它的 dataVersion 为 0。',
+      '两个客户端在同一时刻发送 set -v 0 /cfg（& 让下一行立即运行）。领导者（leader）把它们放进两个相邻的日志槽位（slot）：c1 的 set 先到（n1 就是领导者，无需转发），被应用并把版本号（version）升到 1。c1 收到回复：它的 set 成功了。',
+      'c2 的 set 由 n2 转发，占了下一个槽位，在版本号 1 上被应用：c2 得到 BADVERSION（version No is not valid）。失败的写入同样占用一个 zxid 和一个槽位，没有谁覆盖了谁：是日志决定了顺序。',
+    ],
+  },
+  'leader-crash': {
+    title: '领导者在决定之前崩溃',
+    summary: '在领导者刚发出接受请求后让它崩溃：下一任领导者从承诺中找到已接受的值并重新提议它。',
+    steps: [
+      'c1 连接到 n2。n1 赢得选举（election）成为领导者（leader）；c1 的写入将由它来提议。',
+      'c1 请求创建 /x。领导者 n1 刚向 n2 和 n3 发出了它的接受请求（Accept），但还没有谁决定这个槽位（slot）。',
+      '现在 n1 崩溃（crash）了，它还没听到已接受（Accepted）投票。跟随者（follower）收不到心跳（heartbeat）；n2 选举超时（election timeout），用更高的提案编号（ballot）2.n2 运行第一阶段（phase 1）。它收到的承诺（Promise）回复携带着它们为这个槽位接受过的值：达到了承诺的法定人数（quorum）。环形图把它框出来（实线：n2 和 n3），旁边是上一个在 n1 下接受的法定人数（虚线：n1 和 n3，槽位 0）。它们共享 n3，任意两个多数派都必须共享一台服务器：通过 n3，新领导者得知 n1 发出过的内容，包括槽位 1 的 create /x。',
+      '第二阶段（phase 2）的规则：重新提议提案编号最高的已接受值，而不是一个新值。新领导者决定的是同一个 create /x，于是一个可能已被选定的值在崩溃后保住了。',
+    ],
+  },
+  dueling: {
+    title: '决斗的提案者',
+    summary: '在基本 Paxos 中两个提案者可能不断抢占对方；拒绝消息和随机退避结束这场决斗。',
+    steps: [
+      '基本 Paxos（basic Paxos），没有稳定的领导者（leader）：每台服务器为自己的客户端提议写入。c1 连接到 n1。',
+      'c2 连接到 n2。n1 和 n2 现在都会为自己客户端的写入运行第一阶段（phase 1）。',
+      'c1 和 c2 同时写入。n1 和 n2 各自发送准备（Prepare）消息；已经承诺了更高提案编号（ballot）的接受者（acceptor）回复拒绝（Nack）。一条拒绝刚刚到达 n1：它输了这一轮。',
+      'n2 走完了两个阶段：c2 的写入已决定。',
+      'n1 随机退避了一段时间，然后用更高的提案编号再试：一条新的准备消息。随机退避让两个提案者（proposer）永远互相抢占变得不太可能。',
+      '这次 n1 走完了两个阶段：c1 的写入在下一个槽位（slot）被决定。两个客户端都收到了回复。',
+    ],
+  },
+  partition: {
+    title: '少数派网络分区',
+    summary: '固定在少数派一侧的会话读到过期数据，它的写入一直等待，同步和恢复让它回来。',
+    steps: [
+      'c1 连在 n1 上，c2 连在 n3 上。c1 创建 /cfg = v1；每台服务器都会应用它。',
+      'c2 从 n3 读取 /cfg：v1。读由会话（session）自己的服务器从本地树上提供。',
+      '网络分裂（网络分区，partition）：n1 和 n2 在一边，n3 独自在另一边。多数派（majority）一侧保有领导者（leader），c1 的 set /cfg v2 被选定。',
+      'c2 再次从 n3 读取，仍然得到 v1：一次过期读（stale read）。n3 听不到新值，却仍在回答读请求。',
+      'c2 尝试写入。写入到达 n3，但 n3 无法让多数派同意：写入一直处于待处理状态。同步也会等待。',
+      'c2 请求 sync /cfg（同步）：它必须等到 n3 赶上领导者。网络恢复（heal）。',
+      'n3 再次听到领导者，追上它错过的槽位（slot）；c2 待处理的写入通过日志完成。',
+      '同步也完成了：n3 现在是最新的，所以 c2 的下一次读不可能是过期读。',
+      'c2 再次读取 /cfg：最新的值，在它自己的写入和 c1 的写入之后。',
+    ],
+  },
+  'session-failover': {
+    title: '会话比它的服务器活得久，然后过期',
+    summary: '让会话所在的服务器崩溃，客户端会重连到别处；让会话过期，它的临时节点随之删除并触发监视。',
+    steps: [
+      'c2 连接到 n1（领导者（leader）），c1 连接到 n2。c1 创建临时节点（ephemeral node）/eph。',
+      'c2 先同步（sync），确保 n3 一定有了 /eph，再读取它。',
+      'c2 带监视（Watch，一次性）读取 /eph（get -w）：/eph 改变或消失时它会得到通知。',
+      'n2 崩溃（crash）。c1 失去了它的服务器，但没有失去会话（session）：会话存在于复制日志（replicated log）中，而不在 n2 上。c1 重连到另一台服务器，/eph 依然存在。',
+      '现在 c1 的会话过期（session expiry）了（就像客户端停顿的时间超过了会话超时）。closeSession 事务删除了 /eph，c2 的监视触发：NodeDeleted /eph。',
+    ],
+  },
+  lock: {
+    title: '用顺序临时节点实现锁队列',
+    summary: 'ZooKeeper 的锁方案：每个客户端只监视它的前驱，所以释放锁只会唤醒恰好一个等待者。',
+    steps: [
+      'c1、c2 和 c3 都已连接。c1 创建锁目录 /lock。',
+      'c1 创建一个临时顺序节点（ephemeral sequential node）/lock/n-：它得到 n-0000000000，编号最小，所以 c1 持有锁。',
+      'c2 创建它的节点：n-0000000001。它不是最小的，所以 c2 必须等待。',
+      'c2 用 stat -w 只监视（Watch，一次性）它的前驱 n-0000000000。它并不监视 /lock 本身。',
+      'c3 创建 n-0000000002：它也在等待。',
+      'c3 只监视它自己的前驱 n-0000000001。',
+      'c1 删除自己的节点来释放锁；删除完成。',
+      '只有 c2 收到通知：NodeDeleted /lock/n-0000000000。c3 什么也没听到，所以不会有一群客户端冲过来重新检查（羊群效应）。如果 c1 是崩溃了，它的会话过期也会以同样方式删除这个节点。',
+      'c2 列出 /lock 来确认：它的 n-0000000001 现在是最小的，所以 c2 持有锁。',
+    ],
+  },
+  'bug-forget-promise': {
+    title: '故障：重启后忘记了承诺',
+    summary: '在 forget-promise 下，接受者只在内存中保存承诺：重启后它又会接受一个旧的提案编号。',
+    steps: [
+      '故障开关（bug switch）forget-promise 已打开：接受者（acceptor）只在内存中保存它的承诺（promise）。c1 通过 n1 创建了 /x，n1 是提案编号（ballot）1.n1 下的领导者（leader）。随后 n1 被切断，n2 和 n3 以更高的提案编号 2.n3 选出了 n3：两者都承诺拒绝任何低于 2.n3 的提案。现在 n3 崩溃并立即重启（restart），网络也变了（n1 和 n3 可以通信，n2 被孤立）。n3 的日志挺过了崩溃；由于这个故障，它的承诺却没有。',
+      'n1 仍以为自己在 1.n1 下领导，为 c1 的 set /x 2 发送接受请求（Accept）。n3 忘了它对 2.n3 的承诺，于是又跟随提案编号 1.n1 并接受了：安全性监视器发现了承诺单调性（Promise monotonicity）被违反，因为 n3 退回到了它曾作出的承诺之下。n1 现在在一个多数派曾承诺拒绝的提案编号下决定了槽位 2；如果 n3 在 2.n3 下为那里选定了另一个值，两者就会不一致。',
+      '关闭开关后的同一场景（红色横幅消失了）。到这里为止运行都一样：n3 在 1700 ms 崩溃并重启。这一次它对 2.n3 的承诺随日志一起从磁盘恢复，因为接受者在回复之前就把承诺持久写入了。',
+      'n3 拒绝了 n1 在 1.n1 下的接受请求，于是 n1 得知有更高的提案编号并不再领导。n3 凭 n1 的承诺在提案编号 3.n3 下赢得选举，在该提案编号下把 c1 的 set 提议到槽位 2，c1 得到答复。监视器显示一切成立：只有挺过崩溃的承诺才有意义。',
+    ],
+  },
+  'bug-ignore-promised-values': {
+    title: '故障：新领导者无视承诺报告的值',
+    summary: '在 ignore-promised-values 下，新领导者在一个可能已选定值的槽位上提议它自己的值。',
+    steps: [
+      '故障开关（bug switch）ignore-promised-values 已打开。c1 的 create /x 1 到达了 n1，n1 是 1.n1 下的领导者（leader），n2 和 n3 在槽位（slot）1 接受了它：多数派（majority）在同一个提案编号（ballot）下接受了它，所以它已被选定（chosen）。但回到 n1 的链路被切断，n1 从未数到这些投票，随后 n1 崩溃。现在 n2 在提案编号 2.n2 下运行第一阶段（phase 1），n3 作出承诺（promise）：它的承诺报告它在 1.n1 下于槽位 1 接受了 c1 的创建。',
+      '规则是：新领导者必须在承诺报告的每个槽位中，提议报告的提案编号最高的那个值。由于这个故障，n2 却为槽位 1 提议了一个空操作（no-op），并自己接受了它：安全性监视器发现了选定值稳定性（Chosen stability）被违反，因为槽位 1 已在 1.n1 下选定了 c1 的创建，而更晚的提案编号在那里接受了别的东西。第一阶段找到了已选定的值；这个故障把它扔掉了。',
+      '关闭开关后的同一场景。到 n3 的承诺为止运行都一样。这一次 n2 读取了承诺的报告，在槽位 1 再次提议 c1 的 create /x 1：用的是它自己的提案编号 2.n2，但值是那个可能已被选定的值。',
+      'n3 接受了它，n2 决定了槽位 1：那个早已选定的创建，现在所有人都知道了。c1 的会话会失去 n1 并得到 ConnectionLoss，但它的创建已经生效：在 ConnectionLoss 之后，ZooKeeper 客户端必须检查到底发生了什么。监视器显示一切成立。',
+    ],
+  },
+  'bug-minority-quorum': {
+    title: '故障：不必重叠的法定人数',
+    summary: '在 minority-quorum 下，5 台服务器中的 2 台就算法定人数，于是网络分区的两边都能做出决定。',
+    steps: [
+      '故障开关（bug switch）minority-quorum 已打开：法定人数（quorum）是 5 台服务器中的 2 台，而不是 3 台。网络分裂（网络分区，partition）：n1 和 n2 在一边，n3、n4 和 n5 在另一边。c1 请求 n1 设置 /x from-n1；n1 仍是 1.n1 下的领导者（leader），从它自己和 n2 收到已接受（Accepted），把 2 票算作法定人数并决定了槽位（slot）3。',
+      '另一边没有人听得到 n1，于是 n3 在 2.n3 下运行第一阶段（phase 1）。它的承诺（promise）都不知道槽位 3，所以 n3 在那里提议 c2 的 set /x from-n4，并凭 n3 和 n4 的 2 票决定了它。安全性监视器发现了一致性（Agreement）被违反：n1 和 n3 为槽位 3 决定了不同的值。环形图显示了原因：两个法定人数（实线：n3 和 n4，虚线：n1 和 n2）没有共享任何服务器，所以谁也无法得知对方的选择。',
+      '关闭开关后的同一场景：法定人数是 5 台中的 3 台。n1 一侧只有 2 台服务器，所以 n1 无法决定 c1 的 set，只能等待。另一边在 2.n4 下选出 n4，以多数派（majority）在槽位 3 决定了 c2 的 set /x from-n4，c2 得到答复。5 台中的任意两个多数派都共享一台服务器，所以只有一边能做出决定。',
+      '网络分区恢复（heal）后，n1 和 n2 从多数派那里得知槽位 3，c1 的 set 在新的提案编号（ballot）下于槽位 4 被决定。两次写入各发生一次，有唯一的顺序，监视器显示一切成立。',
+    ],
+  },
+  'bug-accept-below-promise': {
+    title: '故障：低于承诺的接受',
+    summary: '在 accept-below-promise 下，接受者接受了一个它承诺过要拒绝的提案编号的接受请求。',
+    steps: [
+      '故障开关（bug switch）accept-below-promise 已打开：接受者（acceptor）会接受低于其承诺（promise）的提案编号（ballot）。c1 通过 n1 创建了 /x，n1 是 1.n1 下的领导者（leader）。随后 n1 被切断，n2 和 n3 在 2.n3 下选出了 n3：两者都承诺拒绝任何低于 2.n3 的提案。现在网络变了（n1 和 n3 可以通信，n2 被孤立），c1 请求 set /x 2：n1 仍以为自己在 1.n1 下领导，为槽位（slot）2 发送接受请求（Accept）。',
+      'n3 必须拒绝提案编号 1.n1，因为它承诺了 2.n3。由于这个故障，它接受了，安全性监视器发现了承诺单调性（Promise monotonicity）被违反：n3 接受了低于自己承诺的提案。正是这个承诺让新领导者可以信任它的第一阶段：一个在它背后以更旧提案编号被接受的值，可能在新领导者毫不知情的情况下被选定。',
+      '关闭开关后的同一场景。到这里为止运行都一样：n1 在 1.n1 下为槽位 2 发送接受请求。',
+      'n3 拒绝了旧的提案编号，n1 得知了 2.n3，于是不再领导，把 c1 的写入交给 n3。n3 在 2.n3 下把 c1 的 set 提议到槽位 2，n1 和 n3 接受了它，c1 得到答复。监视器显示一切成立。',
+    ],
+  },
+  'bug-apply-out-of-order': {
+    title: '故障：越过日志中的空洞应用',
+    summary: '在 apply-out-of-order 下，服务器在更低的槽位尚未知晓时就应用了一个已决定的槽位。',
+    steps: [
+      '故障开关（bug switch）apply-out-of-order 已打开：即使更低的槽位（slot）还未知晓，服务器也会应用一个已决定的槽位。c1 创建 /a 时，n1 到 n3 的链路被切断（切断链路，cut link），所以 n3 从未见过槽位 2：n1 和 n2 在没有 n3 的情况下选定（chosen）了它。链路恢复了，c1 创建 /b：n3 接受了槽位 3。',
+      'n3 得知槽位 3 已被选定，立即越过槽位 2 的空洞应用了它：安全性监视器发现了前缀顺序（Prefix order）被违反。n3 把本属于 /a 的 zxid 给了 /b，当槽位 2 稍后到达时，它把 c1 更早的请求当作重复而跳过：/a 在 n3 上从未存在，c2 在那里的 ls / 只会列出 b 和 zookeeper。',
+      '关闭开关后的同一场景。n3 同样在槽位 2 是空洞时得知槽位 3 已被选定，但现在它只是记录下来：服务器严格按顺序应用槽位。',
+      '一次心跳（heartbeat）告诉 n3 它落后了；它向 n1 请求槽位 2（追赶），按顺序应用槽位 2 和 3，c2 在 n3 上的 ls / 列出 a、b 和 zookeeper，和每台服务器一样。监视器显示一切成立。',
+    ],
+  },
+};

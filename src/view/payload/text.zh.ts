@@ -1,0 +1,47 @@
+// A message's payload card in Chinese (zh-CN), the same keys as ./text.ts. ZooKeeper's names (zxid, error
+// codes, event types) stay as they are.
+
+export const payloadTextZh = {
+  ballot: (ballot: string): string => `提案编号 ${ballot}`,
+  prepare: (ballot: string, fromSlot: number): string => `提案编号 ${ballot} · 从槽位 #${fromSlot} 起`,
+  acceptedHeading: (count: number): string => (count === 0 ? '已接受：无' : `已接受（${count} 条）：`),
+  acceptedEntry: (slot: number, ballot: string, value: string): string => `#${slot}：${ballot}，${value}`,
+  decidedHeading: (count: number): string => `已决定（${count} 条）：`,
+  decidedEntry: (slot: number, value: string): string => `#${slot}：${value}`,
+  more: (count: number): string => `另有 ${count} 条`,
+  nack: (rejected: string, promised: string): string => `拒绝提案编号 ${rejected}：已承诺 ${promised}`,
+  slotBallot: (slot: number, ballot: string): string => `槽位 #${slot} · 提案编号 ${ballot}`,
+  slot: (slot: number): string => `槽位 #${slot}`,
+  value: (value: string): string => `值：${value}`,
+  decidedUpTo: (ballot: string, upTo: number): string => `提案编号 ${ballot} · 已决定到 #${upTo}`,
+  catchUpFrom: (fromSlot: number): string => `请发送从 #${fromSlot} 起已决定的槽位`,
+  catchUpEntries: (count: number): string => `${count} 条已决定的条目：`,
+  forward: (value: string): string => `请求：${value}`,
+  sessions: (sessions: readonly string[]): string =>
+    sessions.length === 0 ? '会话：无' : `会话：${sessions.join('、')}`,
+  connectNew: (session: string, timeoutMs: number): string => `${session}：新会话，超时 ${timeoutMs} ms`,
+  connectAgain: (session: string, id: string, timeoutMs: number): string =>
+    `${session}：重连会话 ${id}，超时 ${timeoutMs} ms`,
+  connectSeen: (zxid: string, watches: number): string => `最后见到的 zxid ${zxid} · ${watches} 个监视`,
+  write: (session: string, opId: number, txn: string): string => `${session} 操作 ${opId}：${txn}`,
+  read: (session: string, opId: number, read: string): string => `${session} 操作 ${opId}：${read}`,
+  readWatch: '（监视）',
+  ping: (session: string): string => `${session}：保持会话存活`,
+  pong: '会话存活',
+  connected: (ok: boolean, id: string): string => (ok ? `会话 ${id} 已打开` : '会话已过期：请开始新会话'),
+  ended: (reason: 'close' | 'expire'): string => (reason === 'expire' ? '会话已过期' : '会话已关闭'),
+  disconnected: '这台服务器已停止为客户端服务：请重连到别处',
+  reply: (opId: number, outcome: string): string => `操作 ${opId} → ${outcome}`,
+  ok: 'ok',
+  failed: (error: string, reason?: string): string => (reason === undefined ? error : `${error}：${reason}`),
+  path: (path: string): string => `路径 ${path}`,
+  data: (data: string): string => `数据 ${data === '' ? '""' : data}`,
+  version: (version: number): string => `版本号 ${version}`,
+  children: (shown: readonly string[], more: number): string =>
+    shown.length === 0 ? '子节点：无' : `子节点：${shown.join(', ')}${more > 0 ? `，另有 ${more} 个` : ''}`,
+  subResults: (ok: number, total: number): string => `${total} 个操作中 ${ok} 个 ok`,
+  zxid: (zxid: string): string => `zxid ${zxid}`,
+  lastZxid: (zxid: string): string => `服务器已应用到 ${zxid}`,
+  session: (id: string): string => `会话 ${id}`,
+  watchEvent: (type: string, path: string): string => `${path} 上的 ${type}`,
+};
