@@ -89,13 +89,13 @@ export function App() {
           <div className="panel cluster-panel">
             <ClusterView />
           </div>
-          {/* The diagram right under the ring, so both are in view on a laptop screen. */}
+          <SafetyMonitor />
+          {/* The diagram right under the ring and the monitor, so they are in view together on a laptop screen. */}
           <TimeTravel />
-          <AllLogs />
           <div className="panel faults-panel">
             <FaultControls />
           </div>
-          <SafetyMonitor />
+          <AllLogs />
           <ClientHistory />
           <FuzzPanel />
         </div>
