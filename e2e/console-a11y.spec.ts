@@ -54,12 +54,13 @@ test('a click on a ring line says what it cut, and Undo heals it', async ({ page
   await waitForLeader(page);
   await pause(page);
   const out = consoleOutput(page);
-  const line = page.locator('.link-hit').filter({ hasText: 'n1 → n2 up' });
-  const box = await line.boundingBox();
-  expect(box).not.toBeNull();
-  if (box === null) return;
   // A real click at the line's middle (the messages canvas lies over the ring and lets clicks through).
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const clickLine = async (): Promise<void> => {
+    const box = await page.locator('.link-hit').filter({ hasText: 'n1 → n2 up' }).boundingBox();
+    expect(box).not.toBeNull();
+    if (box !== null) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  };
+  await clickLine();
   const notice = page.getByRole('status', { name: 'Link change' });
   await expect(notice).toContainText('Cut n1 → n2');
   await expect(checkbox(page, 1, 2)).not.toBeChecked({ timeout: 10_000 });
@@ -74,6 +75,13 @@ test('a click on a ring line says what it cut, and Undo heals it', async ({ page
   await expect(notice.getByRole('button', { name: 'Undo' })).toHaveCount(0);
   await expect(out.locator('.cl-control', { hasText: '> heal n1 -> n2' })).toBeVisible();
   await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveText('');
+
+  // A new run has nothing of the old one's to undo: the notice goes.
+  await clickLine();
+  await expect(notice).toContainText('Cut n1 → n2');
+  await page.getByRole('combobox', { name: 'Servers' }).selectOption('5');
+  await expect(page.getByRole('checkbox', { name: /^Link n\d+ to n\d+$/ })).toHaveCount(20, { timeout: 15_000 });
   await expect(notice).toHaveText('');
 });
 

@@ -1,5 +1,6 @@
 // What a click on a ring line did, said at once with an Undo: a click on a thin line is easy to make by mistake.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useSim } from '../../store/simStore';
 import { text } from '../../view/text';
 import { toggleLine } from './Links';
 
@@ -17,6 +18,9 @@ export interface LinkChange {
 /** The notice's state and the ring's click handler: each click runs its line and says what it did. */
 export function useLinkNotice(run: (line: string) => void) {
   const [change, setChange] = useState<LinkChange | null>(null);
+  // A new run (another size, a lesson, a link) has none of the old run's links to undo.
+  const runs = useSim((s) => s.runs);
+  useEffect(() => setChange(null), [runs]);
   const onToggle = useCallback(
     (from: number, to: number, up: boolean) => {
       run(toggleLine(from, to, up));
