@@ -1,15 +1,15 @@
-// npm run fuzz -- --seeds 1000 --steps 300 [--servers 5] [--bug NAME] [--protocol basic-paxos] [--first-seed S] [--stop]
+// npm run fuzz -- --seeds 1000 --steps 300 [--servers 5] [--bug NAME] [--protocol basic-paxos|zab] [--first-seed S] [--stop]
 //                 [--jobs N]
 // Random faults and client writes; every checker on every run, on every core. Exits non-zero when a violation is found.
 import { availableParallelism } from 'node:os';
 import { BUG_NAMES } from '../sim/config';
-import { type BugName } from '../protocol';
+import { isProtocolName, PROTOCOL_NAMES, type BugName } from '../protocol';
 import { FUZZ_DEFAULTS, type Violation } from '../scenario/fuzz';
 import { fuzzOnThreads } from './fuzzPool';
 import { fail, parseInteger, parseOptions } from './common';
 
 const USAGE =
-  'usage: npm run fuzz -- --seeds N --steps N [--servers N] [--bug NAME]... [--protocol multi-paxos|basic-paxos] [--first-seed S] [--stop] [--jobs N]';
+  'usage: npm run fuzz -- --seeds N --steps N [--servers N] [--bug NAME]... [--protocol multi-paxos|basic-paxos|zab] [--first-seed S] [--stop] [--jobs N]';
 
 async function main(): Promise<void> {
   const { values, positionals } = parseOptions(
@@ -40,8 +40,7 @@ async function main(): Promise<void> {
   const firstSeed = parseInteger('first-seed', values['first-seed'], 0, 2 ** 31 - 1)!;
   const jobs = parseInteger('jobs', values.jobs, 1, 256)!;
   const protocol = values.protocol;
-  if (protocol !== 'multi-paxos' && protocol !== 'basic-paxos')
-    fail(`--protocol must be multi-paxos or basic-paxos, got "${protocol}"`);
+  if (!isProtocolName(protocol)) fail(`--protocol must be ${PROTOCOL_NAMES.join(', ')}, got "${protocol}"`);
   const bugs: BugName[] = [];
   for (const bug of values.bug ?? []) {
     if (!(BUG_NAMES as readonly string[]).includes(bug)) fail(`unknown bug "${bug}"; bugs: ${BUG_NAMES.join(', ')}`);

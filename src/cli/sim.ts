@@ -1,10 +1,11 @@
-// npm run sim -- FILE [--servers N] [--seed S] [--json]
+// npm run sim -- FILE [--servers N] [--seed S] [--protocol multi-paxos|basic-paxos|zab] [--json]
 // Runs a scenario script headless: each line's result, then the summary (decided logs and checks).
 import { readFileSync } from 'node:fs';
+import { isProtocolName, PROTOCOL_NAMES } from '../protocol';
 import { fail, parseInteger, parseOptions } from './common';
 import { simRun } from './simText';
 
-const USAGE = 'usage: npm run sim -- FILE [--servers N] [--seed S] [--json]';
+const USAGE = 'usage: npm run sim -- FILE [--servers N] [--seed S] [--protocol multi-paxos|basic-paxos|zab] [--json]';
 
 function main(): void {
   const { values, positionals } = parseOptions(
@@ -13,6 +14,7 @@ function main(): void {
       options: {
         servers: { type: 'string' },
         seed: { type: 'string' },
+        protocol: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
@@ -39,7 +41,10 @@ function main(): void {
   }
   const servers = parseInteger('servers', values.servers, 1, 101);
   const seed = parseInteger('seed', values.seed, 0, 2 ** 31 - 1);
-  const { chunks, exitCode } = simRun(text, { file, servers, seed, json: values.json });
+  const protocol = values.protocol;
+  if (protocol !== undefined && !isProtocolName(protocol))
+    fail(`--protocol must be ${PROTOCOL_NAMES.join(', ')}, got "${protocol}"`);
+  const { chunks, exitCode } = simRun(text, { file, servers, seed, protocol, json: values.json });
   for (const chunk of chunks) (chunk.stream === 'stdout' ? process.stdout : process.stderr).write(chunk.text);
   process.exitCode = exitCode;
 }

@@ -1,4 +1,5 @@
 // What `npm run sim` writes for a scenario, as data: the CLI prints it, the golden tests (testdata/**/*.zk) compare it.
+import type { ProtocolName } from '../protocol';
 import { parseScript, formatParseError } from '../script/index';
 import type { Line, Script } from '../script/ast';
 import { runScript } from '../script/run';
@@ -11,6 +12,8 @@ export interface SimOptions {
   readonly file: string;
   readonly servers?: number;
   readonly seed?: number;
+  /** Overrides the scenario header's protocol (`--protocol zab`). */
+  readonly protocol?: ProtocolName;
   readonly json?: boolean;
 }
 
@@ -65,6 +68,7 @@ export function simRun(source: string, options: SimOptions): SimOutput {
     ...parsed.script.header,
     ...(options.servers === undefined ? {} : { servers: options.servers }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.protocol === undefined ? {} : { protocol: options.protocol }),
   };
   const lines = parsed.script.lines.filter((line) => {
     const bad = serversNamed(line).find((id) => id > header.servers);

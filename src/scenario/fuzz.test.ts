@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUG_NAMES } from '../sim/config';
+import { bugsOf } from '../protocol';
 import { fuzz } from './fuzz';
 import { randomScenario } from './random';
 
@@ -17,16 +17,22 @@ describe('fuzzer', () => {
     expect(report.violations).toEqual([]);
   });
 
-  for (const bug of BUG_NAMES) {
-    it(`finds a violation with the bug switch ${bug} within 1000 seeds`, () => {
-      const report = fuzz({ ...base, seeds: 1000, bugs: [bug] });
-      expect(report.violations.length).toBeGreaterThan(0);
-      const violation = report.violations[0]!;
-      // The reproducer names the bug and the seed, so running it again shows the same violation.
-      expect(violation.script).toContain(`bug ${bug}`);
-      expect(violation.script).toContain(`seed ${violation.seed}`);
-    });
-  }
+  it('finds no violation in ZAB either', () => {
+    const report = fuzz({ ...base, seeds: 10, bugs: [], protocol: 'zab', stopAtFirst: false });
+    expect(report.violations).toEqual([]);
+  });
+
+  for (const protocol of ['multi-paxos', 'zab'] as const)
+    for (const bug of bugsOf(protocol)) {
+      it(`finds a violation with the bug switch ${bug} within 1000 seeds`, () => {
+        const report = fuzz({ ...base, seeds: 1000, bugs: [bug], protocol });
+        expect(report.violations.length).toBeGreaterThan(0);
+        const violation = report.violations[0]!;
+        // The reproducer names the bug and the seed, so running it again shows the same violation.
+        expect(violation.script).toContain(`bug ${bug}`);
+        expect(violation.script).toContain(`seed ${violation.seed}`);
+      });
+    }
 
   it('draws the same scenario from the same seed', () => {
     expect(randomScenario({ seed: 9, steps: 50, servers: 5 })).toBe(randomScenario({ seed: 9, steps: 50, servers: 5 }));

@@ -29,7 +29,7 @@ const headerArb: fc.Arbitrary<Header> = fc
   .record({
     servers: fc.integer({ min: 3, max: 25 }),
     seed: fc.oneof(fc.constant(1), fc.nat({ max: 2 ** 40 })),
-    protocol: fc.constantFrom('multi-paxos' as const, 'basic-paxos' as const),
+    protocol: fc.constantFrom('multi-paxos' as const, 'basic-paxos' as const, 'zab' as const),
     latency: fc
       .tuple(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 500 }))
       .map(([a, b]) => ({ msMin: Math.min(a, b), msMax: Math.max(a, b) })),
@@ -272,6 +272,18 @@ describe('round trip', () => {
     expect(decodeScenario(payload)).toEqual({ ok: true, scenario: handMade });
     const back = decodeScenario(payload);
     expect(back.ok && back.scenario.actions[8]?.text).toBe('c3> create /s "<script>alert(1)</script>"');
+  });
+
+  it('a ZAB run with its bug switches and `leader` in its actions', () => {
+    const s: Scenario = {
+      header: { ...DEFAULT_HEADER, protocol: 'zab', bugs: ['zab-skip-truncate', 'zab-elect-by-id'] },
+      actions: [
+        { events: 0, t: 0, text: 'c1> create /a x' },
+        { events: 40, t: 300, text: 'kill leader' },
+      ],
+    };
+    const payload = encodeScenario(s);
+    expect(decodeScenario(payload)).toEqual({ ok: true, scenario: s });
   });
 
   it('the default header and no actions', () => {

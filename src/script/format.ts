@@ -5,6 +5,7 @@ import type { MultiOp } from '../zk/types';
 import { type Line, type Script } from './ast';
 import { DEFAULT_HEADER, type Header, type LatencyRange } from '../sim/config';
 import { type ClientCommand } from '../zk/commands';
+import { LEADER } from './values';
 
 /** A word as the lexer reads it back: quoted when it is empty or could be read as anything else. */
 export function formatWord(s: string): string {
@@ -88,7 +89,7 @@ export function formatCommand(c: ClientCommand): string {
   }
 }
 
-const server = (k: number): string => `n${k}`;
+const server = (k: number): string => (k === LEADER ? 'leader' : `n${k}`);
 
 /** One line in canonical form (no comment). */
 export function formatLine(line: Line): string {

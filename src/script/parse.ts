@@ -9,7 +9,7 @@ import { type BugName, PROTOCOL_NAMES } from '../protocol';
 import { CLIENT_COMMANDS, isClientCommand, parseClientCommand } from './client';
 import { lex, type Token } from './lex';
 import { scriptText } from './text';
-import { fail, ok, parseDuration, parseLatency, parsePercent, parseServer, type Parsed } from './values';
+import { fail, LEADER, ok, parseDuration, parseLatency, parsePercent, parseServer, type Parsed } from './values';
 
 export { CLIENT_COMMANDS, MULTI_OPS } from './client';
 export { pathProblem } from './values';
@@ -198,7 +198,7 @@ function parsePartition(args: readonly Token[], site: LineSite): Parsed<Line> {
     }
     const s = parseServer(w, site.servers);
     if (!s.ok) return s;
-    if (seen.has(s.value)) return fail(scriptText.partitionDuplicate(`n${s.value}`));
+    if (seen.has(s.value)) return fail(scriptText.partitionDuplicate(s.value === LEADER ? 'leader' : `n${s.value}`));
     seen.add(s.value);
     groups[groups.length - 1]?.push(s.value);
   }
@@ -206,7 +206,8 @@ function parsePartition(args: readonly Token[], site: LineSite): Parsed<Line> {
   if (groups.some((g) => g.length === 0)) return fail(scriptText.partitionEmptyGroup());
   const missing: string[] = [];
   for (let k = 1; k <= site.servers; k++) if (!seen.has(k)) missing.push(`n${k}`);
-  if (missing.length > 0) return fail(scriptText.partitionMissing(missing));
+  // `leader` stands for one server not named otherwise (checked again when the line runs).
+  if (missing.length > (seen.has(LEADER) ? 1 : 0)) return fail(scriptText.partitionMissing(missing));
   return ok({ kind: 'partition', line: site.lineNo, text: site.code, groups });
 }
 
@@ -222,7 +223,8 @@ function linkLine(kind: 'cut' | 'heal'): LineParser {
     if (!from.ok) return from;
     const to = parseServer(b, site.servers);
     if (!to.ok) return to;
-    if (from.value === to.value) return fail(scriptText.linkSameServer(kind, `n${from.value}`));
+    if (from.value === to.value)
+      return fail(scriptText.linkSameServer(kind, from.value === LEADER ? 'leader' : `n${from.value}`));
     return ok({ kind, line: site.lineNo, text: site.code, from: from.value, to: to.value, oneWay });
   };
 }

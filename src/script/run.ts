@@ -2,6 +2,7 @@
 import { Simulator, type OpCompletion, type WatchNotice } from '../sim/simulator';
 import type { Line, Script } from './ast';
 import { formatCommand } from './format';
+import { resolveLeader } from './leader';
 import { scriptText } from './text';
 import { resultJson, resultText, watchText } from './output';
 
@@ -115,8 +116,16 @@ export class ScriptRunner {
   }
 
   /** Start a line: faults act at once; client lines are issued. Returns the op to wait for, if any. */
-  start(line: Line): { session: string; opId: number } | null {
+  start(typed: Line): { session: string; opId: number } | null {
     const sim = this.sim;
+    // `leader` becomes the server leading now; the output names it.
+    const resolved = resolveLeader(sim, typed);
+    if (!resolved.ok) {
+      this.lineDone(typed, false, resolved.error);
+      return null;
+    }
+    const line = resolved.line;
+    const named = resolved.leader === null ? undefined : scriptText.leaderIs(resolved.leader);
     switch (line.kind) {
       case 'client':
       case 'close': {
@@ -132,6 +141,7 @@ export class ScriptRunner {
       }
       case 'connect':
         sim.connectSession(line.session, line.server);
+        if (named !== undefined) this.lineDone(typed, true, named);
         return null;
       case 'expire': {
         // Only an open session can expire: expiring one never opened (or already gone) would commit a closeSession
@@ -184,7 +194,7 @@ export class ScriptRunner {
       case 'settle':
         return null;
     }
-    this.lineDone(line, true);
+    this.lineDone(typed, true, named);
     return null;
   }
 
@@ -192,16 +202,22 @@ export class ScriptRunner {
   runLine(line: Line): void {
     const sim = this.sim;
     if (line.kind === 'connect') {
-      this.start(line);
+      const resolved = resolveLeader(sim, line);
+      if (!resolved.ok) {
+        this.lineDone(line, false, resolved.error);
+        return;
+      }
+      this.start(resolved.line);
       const connected = sim.runUntilCondition(
         () => sim.clients.get(line.session)?.status !== 'connecting',
         REPLY_BOUND_MS,
       );
       const status = sim.clients.get(line.session)?.status;
+      const named = resolved.leader === null ? undefined : scriptText.leaderIs(resolved.leader);
       this.lineDone(
         line,
         connected && status === 'connected',
-        connected && status === 'connected' ? undefined : `session ${line.session} is ${status ?? 'not connected'}`,
+        connected && status === 'connected' ? named : `session ${line.session} is ${status ?? 'not connected'}`,
       );
       return;
     }

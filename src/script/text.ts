@@ -83,6 +83,9 @@ export const scriptTextEn = {
       ? 'heal takes no servers (every link), two servers "heal n1 n3", or one direction "heal n1 -> n3"'
       : `${cmd} needs two servers: "${cmd} n1 n3" (both directions) or "${cmd} n1 -> n3" (one direction)`,
   linkSameServer: (cmd: string, server: string): string => `${cmd} needs two different servers, got ${server} twice`,
+  noLeaderNow: (): string => 'no leader at this moment: "leader" names the server leading when the line runs',
+  leaderNamedTwice: (leader: number): string => `the leader is n${leader}, which this line also names`,
+  leaderIs: (leader: number): string => `(leader is n${leader})`,
   networkUsage: (word: string): string =>
     `unexpected ${q(word)} in a network change; write "loss 10%", "dup 5%" and/or "latency 5..300ms"`,
   networkDuplicate: (setting: string): string => `${setting} is given twice on this line`,

@@ -60,7 +60,11 @@ export function parseVersion(text: string): Parsed<number> {
   return ok(v === 0 ? 0 : v); // no -0
 }
 
+/** `leader` where a server goes: resolved to the server leading when the line runs (see leader.ts). */
+export const LEADER: ServerId = 0;
+
 export function parseServer(token: Token, servers: number): Parsed<ServerId> {
+  if (!token.quoted && token.value === 'leader') return ok(LEADER);
   const m = token.quoted ? null : /^n(\d+)$/.exec(token.value);
   if (m === null || m[1] === undefined) return fail(scriptText.notAServer(token.value));
   const k = Number(m[1]);

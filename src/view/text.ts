@@ -110,6 +110,8 @@ export const textEn = {
     buttonTitle: 'Break the protocol on purpose and watch the checkers catch it',
     group: 'Bug switches',
     intro: 'Each switch breaks one rule of Paxos. Turning one on or off starts a new run with it in the header.',
+    introZab:
+      'Each switch breaks one rule of ZAB (the Paxos switches apply to Paxos runs only). Turning one on or off starts a new run with it in the header.',
     label: (name: string): string => `Bug: ${name}`,
     explain: {
       'forget-promise':
@@ -122,6 +124,10 @@ export const textEn = {
         'An acceptor accepts a ballot below the one it promised. The promise is what makes phase 1 mean something: once a newer proposer has read the acceptors, an older one must not slip a value in behind it.',
       'apply-out-of-order':
         'A server applies a decided slot before the slots below it are decided. A replicated state machine must apply the log in order on every server, or the replicas diverge: a later write applied first leaves a different tree.',
+      'zab-elect-by-id':
+        'Votes compare only server ids, not (epoch, zxid, id), and the new leader skips the check that no follower is ahead of it. ZAB elects the most up-to-date server because its history becomes everyone\u2019s: a leader missing committed txns truncates them away on its followers.',
+      'zab-skip-truncate':
+        'The synchronisation never sends TRUNC. A follower that logged a proposal of an old epoch that was never committed keeps it, and applies it when the new leader commits its own history: the servers diverge.',
     } as Record<string, string>,
     banner: (names: readonly string[]): string =>
       `Bug switch on: ${names.join(', ')}. This run breaks Paxos on purpose; it is not the real protocol.`,
@@ -385,6 +391,12 @@ export const textEn = {
       client: 'client',
       catchUp: 'catch-up',
       forward: 'forward',
+      election: 'election',
+      discovery: 'discovery',
+      sync: 'sync',
+      proposal: 'proposal',
+      ack: 'ack',
+      commit: 'commit',
       dropped: 'dropped',
       duplicate: 'duplicate',
     },

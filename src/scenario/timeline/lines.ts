@@ -1,6 +1,7 @@
 // Console and control lines: why one cannot run now.
 import type { Line } from '../../script/ast';
 import { formatParseError, parseConsoleLine } from '../../script/parse';
+import { resolveLeader } from '../../script/leader';
 import type { Simulator } from '../../sim/simulator';
 import { timelineText } from './text';
 
@@ -12,7 +13,10 @@ export function lineError(sim: Simulator, text: string, lineNumber: number, serv
 }
 
 /** Lines that parse but make no sense now: a command to a dead server, killing the dead. */
-function refusal(sim: Simulator, line: Line): string | null {
+function refusal(sim: Simulator, typed: Line): string | null {
+  const resolved = resolveLeader(sim, typed);
+  if (!resolved.ok) return resolved.error;
+  const line = resolved.line;
   const up = (id: number): boolean => sim.server(id).up;
   switch (line.kind) {
     case 'kill':

@@ -226,10 +226,24 @@ const LEGEND_ORDER: readonly LegendKey[] = [
   'forward',
 ];
 
+/** ZAB's kinds: election, discovery and sync, then broadcast (PROPOSAL, ACK, COMMIT), REQUEST and PING. */
+const ZAB_LEGEND_ORDER: readonly LegendKey[] = [
+  'election',
+  'discovery',
+  'sync',
+  'proposal',
+  'ack',
+  'commit',
+  'forward',
+  'heartbeat',
+  'client',
+];
+
 const Legend = memo(function Legend() {
+  const zab = useSim((s) => s.header.protocol === 'zab');
   return (
     <ul className="cluster-legend" aria-label={t.legend}>
-      {LEGEND_ORDER.map((key) => (
+      {(zab ? ZAB_LEGEND_ORDER : LEGEND_ORDER).map((key) => (
         <li key={key}>
           <span className="legend-dot" style={{ background: LEGEND_COLORS[key] }} />
           {t.legendItems[key]}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { BUG_NAMES, type BugName } from '../../protocol';
+import { bugsOf, type BugName } from '../../protocol';
 import { useSim } from '../../store/simStore';
 import { text } from '../../view/text';
 
@@ -10,8 +10,10 @@ export function BugSwitches() {
   const [open, setOpen] = useState(false);
   const header = useSim((s) => s.header);
   const send = useSim((s) => s.send);
+  // Only the switches that change this protocol are offered (the intro says so for ZAB).
+  const offered = bugsOf(header.protocol);
   const toggle = (bug: BugName, on: boolean): void => {
-    const bugs = BUG_NAMES.filter((name) => (name === bug ? on : header.bugs.includes(name)));
+    const bugs = offered.filter((name) => (name === bug ? on : header.bugs.includes(name)));
     send({ type: 'load', header: { ...header, bugs }, lines: [] });
     send({ type: 'select', server: 1 });
   };
@@ -30,8 +32,8 @@ export function BugSwitches() {
       {open && (
         <fieldset id="bug-list" className="bug-list">
           <legend>{t.group}</legend>
-          <p className="bug-intro">{t.intro}</p>
-          {BUG_NAMES.map((bug) => (
+          <p className="bug-intro">{header.protocol === 'zab' ? t.introZab : t.intro}</p>
+          {offered.map((bug) => (
             <div key={bug} className="bug-choice">
               <label>
                 <input

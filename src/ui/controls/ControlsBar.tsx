@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { isProtocolName, PROTOCOL_NAMES } from '../../protocol';
+import { bugsOf, isProtocolName, PROTOCOL_NAMES } from '../../protocol';
 import { useSim } from '../../store/simStore';
 import type { Frame } from '../../worker/ipc';
 import { text } from '../../view/text';
@@ -122,7 +122,9 @@ function RunSetup() {
         value={header.protocol}
         onChange={(event) => {
           const value = event.currentTarget.value;
-          if (isProtocolName(value)) reload({ ...header, protocol: value });
+          // A bug switch of another protocol would do nothing in this one: it is dropped.
+          if (isProtocolName(value))
+            reload({ ...header, protocol: value, bugs: header.bugs.filter((bug) => bugsOf(value).includes(bug)) });
         }}
       >
         {PROTOCOL_NAMES.map((p) => (

@@ -1,4 +1,4 @@
-import { BUG_NAMES, PROTOCOL_NAMES, type ProtocolName } from '../../protocol';
+import { bugsOf, PROTOCOL_NAMES, type ProtocolName } from '../../protocol';
 import { fuzzCommandLine, FUZZ_PAGE_LIMITS, type FailingSeed } from '../../view/fuzz';
 import { text } from '../../view/text';
 import {
@@ -88,7 +88,7 @@ function FuzzForm() {
       </div>
       <fieldset className="fuzz-bugs" disabled={running}>
         <legend>{t.bugsGroup}</legend>
-        {BUG_NAMES.map((bug) => (
+        {bugsOf(fields.protocol).map((bug) => (
           <label key={bug} className="fuzz-bug">
             <input
               type="checkbox"

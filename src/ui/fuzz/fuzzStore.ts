@@ -1,7 +1,7 @@
 // The fuzz panel's state and its workers: seeds go out one at a time to each worker, verdicts come back in any
 // order; Cancel ends the workers at once. Opening a failing seed loads its exact run in the simulation worker.
 import { create } from 'zustand';
-import type { BugName, ProtocolName } from '../../protocol';
+import { bugsOf, type BugName, type ProtocolName } from '../../protocol';
 import { useSim } from '../../store/simStore';
 import {
   DEFAULT_FUZZ_FIELDS,
@@ -69,7 +69,11 @@ export function setFuzzField(field: 'seeds' | 'firstSeed' | 'steps' | 'servers',
 }
 
 export function setFuzzProtocol(protocol: ProtocolName): void {
-  useFuzz.setState((s) => ({ fields: { ...s.fields, protocol } }));
+  // Bug switches of the other protocol are not offered for this one, and do nothing in it: dropped.
+  const offered = bugsOf(protocol);
+  useFuzz.setState((s) => ({
+    fields: { ...s.fields, protocol, bugs: s.fields.bugs.filter((b) => offered.includes(b)) },
+  }));
 }
 
 export function setFuzzBug(bug: BugName, on: boolean): void {

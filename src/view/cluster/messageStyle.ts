@@ -11,7 +11,22 @@ export interface KindStyle {
 }
 
 export type LegendKey =
-  'prepare' | 'promise' | 'nack' | 'accept' | 'accepted' | 'decide' | 'heartbeat' | 'client' | 'catchUp' | 'forward';
+  | 'prepare'
+  | 'promise'
+  | 'nack'
+  | 'accept'
+  | 'accepted'
+  | 'decide'
+  | 'heartbeat'
+  | 'client'
+  | 'catchUp'
+  | 'forward'
+  | 'election'
+  | 'discovery'
+  | 'sync'
+  | 'proposal'
+  | 'ack'
+  | 'commit';
 
 export const LEGEND_COLORS: Readonly<Record<LegendKey, string>> = {
   prepare: '#7c3aed',
@@ -24,6 +39,13 @@ export const LEGEND_COLORS: Readonly<Record<LegendKey, string>> = {
   client: '#ea580c',
   catchUp: '#0d9488',
   forward: '#a16207',
+  // ZAB's kinds: election and discovery in Paxos's phase-1 hues, broadcast in its phase-2 ones.
+  election: '#6d28d9',
+  discovery: '#c026d3',
+  sync: '#0d9488',
+  proposal: '#2563eb',
+  ack: '#0891b2',
+  commit: '#16a34a',
 };
 
 /** A reached quorum (cluster.css --cl-reached). */
@@ -45,6 +67,21 @@ export const KIND_STYLES: Readonly<Record<WireKind, KindStyle>> = {
   catchUpRequest: style('catchUp'),
   catchUpReply: style('catchUp'),
   forward: style('forward'),
+  NOTIFICATION: style('election'),
+  FOLLOWERINFO: style('discovery'),
+  LEADERINFO: style('discovery'),
+  ACKEPOCH: style('discovery'),
+  DIFF: style('sync'),
+  TRUNC: style('sync'),
+  SNAP: style('sync'),
+  NEWLEADER: style('sync'),
+  UPTODATE: style('sync'),
+  PROPOSAL: style('proposal'),
+  ACK: style('ack'),
+  COMMIT: style('commit'),
+  PING: style('heartbeat', 0.6, true),
+  PINGACK: style('heartbeat', 0.6, true),
+  REQUEST: style('forward'),
   'session-touch': style('heartbeat', 0.6, true),
   'client-connect': style('client'),
   'client-request': style('client'),

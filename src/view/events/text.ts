@@ -57,5 +57,25 @@ export function describeEventEn(event: TraceEvent): string | null {
       return `${event.session} watch fired: ${event.type} ${event.path}`;
     case 'session':
       return `session ${event.session} ${event.status}${event.server === null ? '' : ` (${serverName(event.server)})`}`;
+    case 'zab-state':
+      return `${serverName(event.server)} is ${event.state.toUpperCase()}${event.leader === null || event.state === 'leading' ? '' : ` ${serverName(event.leader)}`} (round ${event.round})`;
+    case 'zab-phase':
+      return `${serverName(event.server)} ${event.phase}${event.phase === 'election' ? '' : ` (epoch ${event.epoch})`}`;
+    case 'zab-tally':
+      return `${serverName(event.server)} has ${event.votes} of ${event.needed} votes for ${serverName(event.candidate)} (round ${event.round})`;
+    case 'zab-epoch':
+      return `${serverName(event.server)} ${event.which}Epoch = ${event.epoch}`;
+    case 'zab-established':
+      return `${serverName(event.server)} leads epoch ${event.epoch}`;
+    case 'zab-sync':
+      return `${serverName(event.server)} syncs ${serverName(event.follower)} by ${event.mode} from ${formatZxid(event.peerLastZxid)}${event.mode.startsWith('TRUNC') ? ` (truncate to ${formatZxid(event.truncZxid)})` : ''}${event.txns > 0 ? `, ${event.txns} txns` : ''}`;
+    case 'zab-propose':
+      return `${serverName(event.server)} proposes ${formatZxid(event.zxid)}`;
+    case 'zab-commit':
+      return `${serverName(event.server)} committed ${formatZxid(event.zxid)} (slot ${event.slot})`;
+    case 'zab-truncate':
+      return `${serverName(event.server)} truncated ${event.dropped} txns, log ends at ${formatZxid(event.zxid)}`;
+    case 'zab-step-down':
+      return `${serverName(event.server)} goes LOOKING (${event.reason})`;
   }
 }

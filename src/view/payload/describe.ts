@@ -3,6 +3,7 @@
 import { formatBallot } from '../../protocol/paxos/ballot';
 import type { Message } from '../../protocol/paxos/types';
 import type { Proposal } from '../../protocol/types';
+import type { Message as ZabMessage, Txn } from '../../protocol/zab/types';
 import { describeProposal, describeTxn } from '../../sim/describe';
 import type { OpResult } from '../../sim/trace';
 import type { Wire } from '../../sim/wire';
@@ -17,7 +18,8 @@ export const MAX_PAYLOAD_ENTRIES = 8;
 export function describePayload(wire: Wire): readonly string[] {
   switch (wire.kind) {
     case 'protocol':
-      // Every registered protocol speaks the Paxos messages (ProtocolMessageKind is their MessageType).
+      // ZAB's packets are named in capitals (ZooKeeper's own names); the rest are Paxos messages.
+      if (isZabMessage(wire.message)) return zabPayload(wire.message);
       return protocolPayload(wire.message as Message<LoggedTxn>);
     case 'session-touch':
       return [p.sessions(wire.sessions)];
@@ -83,6 +85,41 @@ function protocolPayload(m: Message<LoggedTxn>): string[] {
       return [p.catchUpEntries(m.entries.length), ...decidedLines(m.entries)];
     case 'forward':
       return [p.forward(describeProposal(m.proposal))];
+  }
+}
+
+function isZabMessage(m: object): m is ZabMessage<LoggedTxn> {
+  const type = (m as { type?: unknown }).type;
+  return typeof type === 'string' && type === type.toUpperCase();
+}
+
+function zabPayload(m: ZabMessage<LoggedTxn>): string[] {
+  const txnLines = (txns: readonly Txn<LoggedTxn>[]): string[] => [
+    p.zabTxnsHeading(txns.length),
+    ...capped(txns, (t) => p.zabTxn(formatZxid(t.zxid), describeProposal(t.proposal))),
+  ];
+  switch (m.type) {
+    case 'NOTIFICATION':
+      return [p.zabVote(m.vote.leader, formatZxid(m.vote.zxid), m.vote.peerEpoch, m.electionEpoch, m.state)];
+    case 'FOLLOWERINFO':
+    case 'LEADERINFO':
+      return [p.zabEpoch(m.type === 'LEADERINFO' ? m.epoch : m.acceptedEpoch)];
+    case 'ACKEPOCH':
+      return [p.zabEpochs(m.currentEpoch, formatZxid(m.lastZxid))];
+    case 'DIFF':
+    case 'SNAP':
+      return txnLines(m.txns);
+    case 'PROPOSAL':
+      return [p.zabTxn(formatZxid(m.txn.zxid), describeProposal(m.txn.proposal))];
+    case 'TRUNC':
+    case 'NEWLEADER':
+    case 'ACK':
+    case 'COMMIT':
+      return [p.zabZxid(formatZxid(m.zxid))];
+    case 'REQUEST':
+      return [p.forward(describeProposal(m.proposal))];
+    default:
+      return [];
   }
 }
 

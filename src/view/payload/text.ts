@@ -15,6 +15,13 @@ export const payloadTextEn = {
   slotBallot: (slot: number, ballot: string): string => `slot #${slot} · ballot ${ballot}`,
   slot: (slot: number): string => `slot #${slot}`,
   value: (value: string): string => `value: ${value}`,
+  zabVote: (leader: number, zxid: string, epoch: number, round: number, state: string): string =>
+    `vote: n${leader}, zxid ${zxid}, peerEpoch ${epoch}; round ${round}, ${state.toUpperCase()}`,
+  zabTxn: (zxid: string, value: string): string => `${zxid}: ${value}`,
+  zabTxnsHeading: (count: number): string => `${count} txn${count === 1 ? '' : 's'}`,
+  zabZxid: (zxid: string): string => `zxid: ${zxid}`,
+  zabEpoch: (epoch: number): string => `epoch: ${epoch}`,
+  zabEpochs: (current: number, zxid: string): string => `currentEpoch ${current}, last zxid ${zxid}`,
   decidedUpTo: (ballot: string, upTo: number): string => `ballot ${ballot} · decided up to #${upTo}`,
   catchUpFrom: (fromSlot: number): string => `decided slots from #${fromSlot}, please`,
   catchUpEntries: (count: number): string => `${count} decided ${count === 1 ? 'entry' : 'entries'}:`,
