@@ -104,4 +104,7 @@ export const scriptTextZh = {
   unknownBug: (name: string, valid: readonly string[]): string => `未知故障 ${q(name)}；有效的故障：${list(valid)}`,
 
   errorAtLine: (line: number, message: string): string => `第 ${line} 行：${message}`,
+  noLeaderNow: (): string => '此刻没有领导者："leader" 指这一行运行时正在领导的服务器',
+  leaderNamedTwice: (leader: number): string => `领导者是 n${leader}，这一行也点名了它`,
+  leaderIs: (leader: number): string => `（领导者是 n${leader}）`,
 };

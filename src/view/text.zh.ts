@@ -99,8 +99,14 @@ export const textZh = {
     buttonTitle: '故意破坏协议，看检查器如何发现',
     group: '故障开关',
     intro: '每个开关破坏 Paxos 的一条规则。打开或关闭一个开关会开始一次新的运行，并在页头标明。',
+    introZab:
+      '每个开关破坏 ZAB 的一条规则（Paxos 的开关只作用于 Paxos 运行）。打开或关闭一个开关会开始一次新的运行，并在页头标明。',
     label: (name: string): string => `故障：${name}`,
     explain: {
+      'zab-elect-by-id':
+        '投票只比较服务器 id，而不是 (epoch, zxid, id)，新的领导者也跳过了“没有跟随者领先于它”的检查。ZAB 选出数据最新的服务器，因为它的历史会成为所有人的历史：缺少已提交事务的领导者会在跟随者上把这些事务截断掉。',
+      'zab-skip-truncate':
+        '同步从不发送 TRUNC。一个记录了旧纪元（epoch）中从未提交的提议的跟随者会保留它，并在新领导者提交自己的历史时应用它：服务器之间出现分歧。',
       'forget-promise':
         '接受者只把承诺保存在内存中，重启后就忘了。Paxos 要求承诺持久化，因为提案者依赖它：承诺了提案编号 b 的多数派不会再接受更旧的提案，所以它们报告的值就是 b 之下所有可能被选定的值。忘记承诺的服务器可能在新值被选定后又接受一个旧的提案编号。',
       'ignore-promised-values':
@@ -364,6 +370,12 @@ export const textZh = {
       forward: '转发',
       dropped: '丢弃',
       duplicate: '重复',
+      election: '选举',
+      discovery: '发现',
+      sync: '同步',
+      proposal: '提议',
+      ack: '确认',
+      commit: '提交',
     },
     faults: {
       title: '故障注入',

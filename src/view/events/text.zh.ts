@@ -14,6 +14,12 @@ const PHASES: Readonly<Record<string, string>> = {
   'accepted-quorum': '达到已接受法定人数',
   decide: '决定',
 };
+const ZAB_PHASES: Readonly<Record<string, string>> = {
+  election: '选举',
+  discovery: '发现',
+  sync: '同步',
+  broadcast: '广播',
+};
 const DROPS: Readonly<Record<string, string>> = { loss: '丢包', cut: '链路已切断', down: '服务器宕机' };
 const SESSIONS: Readonly<Record<string, string>> = {
   connecting: '正在连接',
@@ -71,5 +77,25 @@ export function describeEventZh(event: TraceEvent): string | null {
       return `${event.session} 的监视触发：${event.type} ${event.path}`;
     case 'session':
       return `会话 ${event.session} ${word(SESSIONS, event.status)}${event.server === null ? '' : `（${serverName(event.server)}）`}`;
+    case 'zab-state':
+      return `${serverName(event.server)} 处于 ${event.state.toUpperCase()}${event.leader === null || event.state === 'leading' ? '' : ` ${serverName(event.leader)}`}（轮次 ${event.round}）`;
+    case 'zab-phase':
+      return `${serverName(event.server)} ${word(ZAB_PHASES, event.phase)}${event.phase === 'election' ? '' : `（纪元 ${event.epoch}）`}`;
+    case 'zab-tally':
+      return `${serverName(event.server)} 为 ${serverName(event.candidate)} 收到 ${event.votes} / ${event.needed} 票（轮次 ${event.round}）`;
+    case 'zab-epoch':
+      return `${serverName(event.server)} ${event.which}Epoch = ${event.epoch}`;
+    case 'zab-established':
+      return `${serverName(event.server)} 领导纪元 ${event.epoch}`;
+    case 'zab-sync':
+      return `${serverName(event.server)} 以 ${event.mode} 从 ${formatZxid(event.peerLastZxid)} 同步 ${serverName(event.follower)}${event.mode.startsWith('TRUNC') ? `（截断到 ${formatZxid(event.truncZxid)}）` : ''}${event.txns > 0 ? `，${event.txns} 个事务` : ''}`;
+    case 'zab-propose':
+      return `${serverName(event.server)} 提议 ${formatZxid(event.zxid)}`;
+    case 'zab-commit':
+      return `${serverName(event.server)} 已提交 ${formatZxid(event.zxid)}（槽位 ${event.slot}）`;
+    case 'zab-truncate':
+      return `${serverName(event.server)} 截断了 ${event.dropped} 个事务，日志止于 ${formatZxid(event.zxid)}`;
+    case 'zab-step-down':
+      return `${serverName(event.server)} 转为 LOOKING（${event.reason}）`;
   }
 }

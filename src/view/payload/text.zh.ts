@@ -44,4 +44,11 @@ export const payloadTextZh = {
   lastZxid: (zxid: string): string => `服务器已应用到 ${zxid}`,
   session: (id: string): string => `会话 ${id}`,
   watchEvent: (type: string, path: string): string => `${path} 上的 ${type}`,
+  zabVote: (leader: number, zxid: string, epoch: number, round: number, state: string): string =>
+    `投票：n${leader}，zxid ${zxid}，peerEpoch ${epoch}；轮次 ${round}，${state.toUpperCase()}`,
+  zabTxn: (zxid: string, value: string): string => `${zxid}: ${value}`,
+  zabTxnsHeading: (count: number): string => `${count} 个事务`,
+  zabZxid: (zxid: string): string => `zxid：${zxid}`,
+  zabEpoch: (epoch: number): string => `纪元（epoch）：${epoch}`,
+  zabEpochs: (current: number, zxid: string): string => `currentEpoch ${current}，最后的 zxid ${zxid}`,
 };
