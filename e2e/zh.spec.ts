@@ -54,7 +54,8 @@ async function runLesson(page: Page, lang: Lang, id: string): Promise<number[]> 
     await expect(region.getByRole('status', { name: lessons.stepOf(k, n) })).toBeVisible();
     const progress = region.getByRole('status', { name: lessons.progress });
     await expect(progress).toContainText(lessons.reached(0).replace('#0', '#').split('#')[0]!, { timeout: 20_000 });
-    await expect(region).toContainText(words.steps[k - 1]!);
+    // Placeholders are filled from the pause (e2e/narration.spec.ts checks them): the words before the first are as written.
+    await expect(region).toContainText(words.steps[k - 1]!.split('{')[0]!);
     at.push(Number(/#(\d+)/.exec((await progress.textContent()) ?? '')?.[1]));
     if (k < n) await region.getByRole('button', { name: lessons.next }).click();
   }
