@@ -20,6 +20,8 @@ test('a healthy run shows each write with its linearization point; a bar moves t
   const errors = await openPage(page);
   await waitForLeader(page);
   await typeLine(page, 'c1> create /a 1');
+  // The set goes out after the create's reply, so at the set's invocation the create has its answer.
+  await expect(page.getByRole('region', { name: 'Console' })).toContainText('c1 create /a 1 → Created /a');
   await typeLine(page, 'c1> set /a 2');
   const region = page.getByRole('region', { name: 'Client history' });
   await region.getByRole('checkbox', { name: 'Show client history' }).check();
