@@ -33,6 +33,12 @@ export function isChatter(event: TraceEvent): boolean {
   }
 }
 
+/** Whether an event from `from` on is more than chatter (no copy of the trace: called every event of a wait). */
+export function activitySince(trace: readonly TraceEvent[], from: number): boolean {
+  for (let i = from; i < trace.length; i++) if (!isChatter(trace[i]!)) return true;
+  return false;
+}
+
 /** Where the latest event that is not chatter is, kept up to date as the trace grows (or starts over). */
 export interface ActivityCursor {
   /** Trace events looked at. */

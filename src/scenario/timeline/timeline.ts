@@ -10,7 +10,7 @@ import type { Simulator } from '../../sim/simulator';
 import type { TraceEvent } from '../../sim/trace';
 import type { PausePoint } from '../matcher';
 import type { ScenarioCursor } from '../model';
-import { extendSkip, IDLE_FAST_FORWARD, isChatter, newIdleState, quietFor } from './idle';
+import { activitySince, extendSkip, IDLE_FAST_FORWARD, newIdleState, quietFor } from './idle';
 import { queueMarks, takeQueuedPhase, type PhaseStops } from './phases';
 import { lineError } from './lines';
 import { paceMs, type Pacing } from './pacing';
@@ -149,7 +149,7 @@ export class Timeline<Derived = null> {
       if (at > target) break;
       const before = sim.trace.length;
       this.stepOne(); // an idle wait's fast-forward ends with the instant something other than chatter happens
-      if (untilActivity && sim.trace.slice(before).some((e) => !isChatter(e))) target = at;
+      if (untilActivity && activitySince(sim.trace, before)) target = at;
       // Only play stops at the history limit: a wait or a replay runs whole, so it replays the same.
       if (this.pauseReached() || (outOfTime !== undefined && (this.stopAtLimit() || this.stopAtViolation()))) return;
       if (outOfTime !== undefined && sim.nextEventTime() !== at && this.dueAction() === null && outOfTime()) return;
