@@ -239,3 +239,38 @@ test('the Chinese lesson panel and help read in Chinese with room for their line
   await help.getByRole('button', { name: textZh.help.close }).click();
   expect(errors).toEqual([]);
 });
+
+test('a ZooKeeper error stays verbatim in Chinese, with a quieter Chinese gloss beside it; English has none', async ({
+  page,
+}) => {
+  for (const lang of ['zh', 'en'] as const) {
+    const t = LANGS[lang].t;
+    const errors = await open(page, `/?lang=${lang}`, lang);
+    await expect(servers(page, lang).filter({ hasText: t.cluster.role.leader })).toHaveCount(1, { timeout: 15_000 });
+    const out = page.getByRole('log', { name: t.console.output });
+    await typeLine(page, lang, 'c1> create /a x');
+    await expect(out).toContainText('Created /a', { timeout: 15_000 });
+    await typeLine(page, lang, 'c1> create /a x');
+    // ZooKeeper's own line, exactly as in English, in its own element.
+    const zk = out.getByText('Node already exists: /a', { exact: true });
+    await expect(zk).toBeVisible({ timeout: 15_000 });
+    const line = out.locator('.cl', { has: page.getByText('Node already exists: /a', { exact: true }) });
+    if (lang === 'zh') {
+      const gloss = line.locator('.cl-gloss');
+      await expect(gloss).toHaveText(textZh.console.errorGloss.NODEEXISTS);
+      expect(textZh.console.errorGloss.NODEEXISTS).toBe('（节点已存在）');
+      await expect(line).toHaveText(`c1 create /a x → Node already exists: /a${textZh.console.errorGloss.NODEEXISTS}`);
+      // Quieter than the error it glosses.
+      const [glossColor, errorColor] = await Promise.all([
+        gloss.evaluate((el) => getComputedStyle(el).color),
+        zk.evaluate((el) => getComputedStyle(el).color),
+      ]);
+      expect(glossColor).not.toBe(errorColor);
+      await line.screenshot({ path: test.info().outputPath('zh-gloss.png') });
+    } else {
+      await expect(line.locator('.cl-gloss')).toHaveCount(0);
+      await expect(line).toHaveText('c1 create /a x → Node already exists: /a');
+    }
+    expect(errors).toEqual([]);
+  }
+});

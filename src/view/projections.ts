@@ -3,6 +3,7 @@
 import type { Phase } from '../protocol/paxos/types';
 import type { Role } from '../protocol/types';
 import type { WireKind } from '../sim/trace';
+import type { ErrorCode } from '../zk/types';
 
 export interface ServerView {
   readonly id: number;
@@ -145,6 +146,8 @@ export type ConsoleEntry =
       readonly ok: boolean;
       /** What the result answers ("c1 create /y"), on its first line: a reply can come long after its line. */
       readonly about?: string;
+      /** The ZooKeeper error this line prints, so the page can gloss it by its code (never by its text). */
+      readonly error?: ErrorCode;
     }
   | { readonly kind: 'watch'; readonly text: string; readonly t: number; readonly session: string }
   | { readonly kind: 'error'; readonly text: string; readonly t: number };

@@ -5,6 +5,7 @@
 import { helpTextEn } from './helpText';
 import { localized, type Catalogue } from '../script/language';
 import { textZh } from './text.zh';
+import type { ErrorCode } from '../zk/types';
 
 export const textEn = {
   appName: 'Paxoscope',
@@ -94,6 +95,21 @@ export const textEn = {
     arrow: ' → ',
     /** After the echo of a line a button ran. */
     fromControl: 'button',
+    /** A short gloss beside a ZooKeeper error, by its code; ZooKeeper's English stays as printed. English needs
+     *  none (the error already is English), so these are empty and nothing is shown. */
+    errorGloss: {
+      NONODE: '',
+      NODEEXISTS: '',
+      BADVERSION: '',
+      NOTEMPTY: '',
+      NOCHILDRENFOREPHEMERALS: '',
+      BADARGUMENTS: '',
+      SESSIONEXPIRED: '',
+      CONNECTIONLOSS: '',
+      OPERATIONTIMEOUT: '',
+      ROLLEDBACK: '',
+      RUNTIMEINCONSISTENCY: '',
+    } satisfies Record<ErrorCode, string>,
   },
   events: {
     title: 'Events',

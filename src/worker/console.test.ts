@@ -78,6 +78,64 @@ describe('console result lines', () => {
     ]);
   });
 
+  it("carry the ZooKeeper error code of the line that prints it (a multi's per sub-result), for the page's gloss", () => {
+    const log = absorbed([
+      {
+        t: 1,
+        line: 1,
+        ok: false,
+        json: { session: 'c1', cmd: 'create /a', ok: false, error: 'NODEEXISTS', path: '/a' },
+        text: ['c1> create /a', 'Node already exists: /a'],
+      },
+      {
+        t: 2,
+        line: 2,
+        ok: false,
+        json: {
+          session: 'c1',
+          cmd: 'multi create /b; delete /x; create /c',
+          ok: false,
+          error: 'NONODE',
+          results: [
+            { ok: false, error: 'ROLLEDBACK' },
+            { ok: false, error: 'NONODE' },
+            { ok: false, error: 'RUNTIMEINCONSISTENCY' },
+          ],
+        },
+        text: [
+          'c1> multi create /b; delete /x; create /c',
+          'KeeperErrorCode = Rolled back for /b',
+          'Node does not exist: /x',
+          'KeeperErrorCode = RuntimeInconsistency for /c',
+        ],
+      },
+      {
+        t: 3,
+        line: 3,
+        ok: true,
+        json: { session: 'c1', cmd: 'create /d', ok: true },
+        text: ['c1> create /d', 'Created /d'],
+      },
+      {
+        t: 4,
+        line: 4,
+        ok: false,
+        json: { cmd: 'c9 expire', ok: false },
+        text: ['c9 expire', 'c9 has no open session to expire: it never connected'],
+      },
+    ]);
+    expect(log.map((entry) => (entry.kind === 'output' ? entry.error : 'not output'))).toEqual([
+      'NODEEXISTS',
+      'ROLLEDBACK',
+      'NONODE',
+      'RUNTIMEINCONSISTENCY',
+      undefined,
+      undefined,
+    ]);
+    // The text stays zkCli's, verbatim.
+    expect(log[0]).toMatchObject({ text: 'Node already exists: /a' });
+  });
+
   it('resultAbout prefers the session and command, and never names the session twice', () => {
     expect(resultAbout('c1', 'set -v 0 /a 2', 'c1> set -v 0 /a 2')).toBe('c1 set -v 0 /a 2');
     expect(resultAbout('c1', 'c1 close', 'c1 close')).toBe('c1 close');

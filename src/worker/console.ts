@@ -1,6 +1,8 @@
 // The page's console: runner output turned into entries, echoes and refusals, and what a frame sends of it.
 import type { OutputRecord } from '../script/run';
 import type { ConsoleEntry } from '../view/projections';
+import { isErrorCode } from '../zk/errors';
+import type { ErrorCode } from '../zk/types';
 import { workerText } from './text';
 
 /** Console entries sent again after a seek. */
@@ -37,6 +39,7 @@ function absorbRecord(log: ConsoleEntry[], record: OutputRecord): void {
   // The first text line echoes the command; the rest is what zkCli prints for it.
   const [echo, ...lines] = record.text;
   const about = resultAbout(session, record.json.cmd, echo);
+  const errors = lineErrors(record);
   // A silent success (set, delete) still gets an acknowledgement, so the console shows it completed.
   if (lines.length === 0 && session !== undefined && record.line !== undefined) lines.push(workerText.silentResult);
   lines.forEach((text, i) => {
@@ -47,8 +50,20 @@ function absorbRecord(log: ConsoleEntry[], record: OutputRecord): void {
       ok: record.ok,
       ...(session === undefined ? {} : { session }),
       ...(i === 0 && about !== undefined ? { about } : {}),
+      ...(errors[i] === undefined ? {} : { error: errors[i] }),
     });
   });
+}
+
+/** The error code each printed line of a result shows: a multi prints a line per sub-result, any other failed
+ *  command one line, its error. */
+function lineErrors(record: OutputRecord): (ErrorCode | undefined)[] {
+  const results = record.json.results;
+  if (Array.isArray(results))
+    return results.map((sub: unknown) =>
+      typeof sub === 'object' && sub !== null && 'error' in sub && isErrorCode(sub.error) ? sub.error : undefined,
+    );
+  return !record.ok && isErrorCode(record.json.error) ? [record.json.error] : [];
 }
 
 /** What a result answers: "c1 create /y" for a client command, the line itself ("settle") for the rest. */

@@ -2,6 +2,27 @@
 // KeeperException's getMessage(), "KeeperErrorCode = <code message> for <path>".
 import type { ErrorCode } from './types';
 
+/** Every code a result can carry, once each (the Record makes a missing one a compile error). */
+const CODES: Readonly<Record<ErrorCode, true>> = {
+  NONODE: true,
+  NODEEXISTS: true,
+  BADVERSION: true,
+  NOTEMPTY: true,
+  NOCHILDRENFOREPHEMERALS: true,
+  BADARGUMENTS: true,
+  SESSIONEXPIRED: true,
+  CONNECTIONLOSS: true,
+  OPERATIONTIMEOUT: true,
+  ROLLEDBACK: true,
+  RUNTIMEINCONSISTENCY: true,
+};
+
+export const ERROR_CODES = Object.keys(CODES) as readonly ErrorCode[];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(CODES, value);
+}
+
 /** KeeperException.getMessage(): " for <path>" only when the operation has a path. */
 function keeperMessage(code: string, path: string): string {
   return path === '' ? `KeeperErrorCode = ${code}` : `KeeperErrorCode = ${code} for ${path}`;

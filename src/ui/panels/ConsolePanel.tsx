@@ -131,13 +131,22 @@ const ConsoleLine = memo(function ConsoleLine({ entry }: { entry: ConsoleEntry }
       );
     case 'output': {
       const tone = entry.ok ? 'cl cl-output' : 'cl cl-error';
+      const gloss = entry.error === undefined ? '' : text.console.errorGloss[entry.error];
+      // ZooKeeper's text stays verbatim in its own element; a gloss (Chinese only) follows it, never replaces it.
+      const glossed = gloss === '' ? null : <span className="cl-gloss">{gloss}</span>;
       if (entry.about === undefined)
-        return <div className={entry.session === undefined ? tone : `${tone} cl-more`}>{entry.text}</div>;
+        return (
+          <div className={entry.session === undefined ? tone : `${tone} cl-more`}>
+            {glossed === null ? entry.text : <span className="cl-text">{entry.text}</span>}
+            {glossed}
+          </div>
+        );
       return (
         <div className={tone}>
           <span className="cl-about">{entry.about}</span>
           {text.console.arrow}
           <span className="cl-text">{entry.text}</span>
+          {glossed}
         </div>
       );
     }
