@@ -274,3 +274,38 @@ test('a ZooKeeper error stays verbatim in Chinese, with a quieter Chinese gloss 
     expect(errors).toEqual([]);
   }
 });
+
+test('lines printed before a language switch read in the new language; zkCli output stays as printed', async ({
+  page,
+}) => {
+  const errors = await open(page, '/?lang=en', 'en');
+  await expect(servers(page, 'en').filter({ hasText: textEn.cluster.role.leader })).toHaveCount(1, { timeout: 15_000 });
+  const out = page.getByRole('log', { name: textEn.console.output });
+  await typeLine(page, 'en', 'c1> create /a x');
+  await typeLine(page, 'en', 'c1> create /a x');
+  await expect(out.getByText('Node already exists: /a', { exact: true })).toBeVisible({ timeout: 15_000 });
+  await typeLine(page, 'en', 'bogus');
+  // Our own message for a bad line, in English.
+  await expect(out.getByText(/^unknown command "bogus"; valid commands: /)).toHaveClass(/cl-error/);
+  const zkBefore = await out.locator('.cl-text').allTextContents();
+
+  await page.getByRole('combobox', { name: textEn.language.label }).selectOption('zh');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  const outZh = page.getByRole('log', { name: textZh.console.output });
+  // The same message, now in Chinese; the English one is gone.
+  await expect(outZh.getByText(/^未知命令 "bogus"/)).toHaveClass(/cl-error/);
+  await expect(outZh).not.toContainText('unknown command');
+  // zkCli's lines read as they did, with a gloss now beside the error.
+  expect(await outZh.locator('.cl-text').allTextContents()).toEqual(zkBefore);
+  await expect(outZh.locator('.cl', { has: page.getByText('Node already exists: /a', { exact: true }) })).toContainText(
+    textZh.console.errorGloss.NODEEXISTS,
+  );
+  for (const size of [
+    { width: 1280, height: 720 },
+    { width: 1920, height: 1080 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: test.info().outputPath(`zh-switched-${size.width}x${size.height}.png`) });
+  }
+  expect(errors).toEqual([]);
+});

@@ -15,6 +15,28 @@ export function language(): Language {
   return current;
 }
 
+/** One of our own messages said in every language: a line printed before a switch reads in the new one. */
+export type Multilingual = Readonly<Record<Language, string>>;
+
+/**
+ * `say` rendered once per language (every catalogue follows the setting while it runs), the setting restored
+ * after. Messages are built deep in the parser and composed from pieces; rendering each at its source in every
+ * language lets the page pick one at display time without each piece becoming data of its own.
+ */
+export function inEveryLanguage(say: () => string): Multilingual {
+  const was = current;
+  try {
+    const said = {} as Record<Language, string>;
+    for (const each of LANGUAGES) {
+      current = each;
+      said[each] = say();
+    }
+    return said;
+  } finally {
+    current = was;
+  }
+}
+
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }

@@ -3,6 +3,7 @@ import { Simulator, type OpCompletion, type WatchNotice } from '../sim/simulator
 import type { Line, Script } from './ast';
 import { formatCommand } from './format';
 import { resolveLeader } from './leader';
+import { inEveryLanguage, language, type Multilingual } from './language';
 import { scriptText } from './text';
 import { resultJson, resultText, watchText } from './output';
 
@@ -18,6 +19,8 @@ export interface OutputRecord {
   readonly text: readonly string[];
   readonly json: Record<string, unknown>;
   readonly ok: boolean;
+  /** A line's own note (the last of `text`, our words, not zkCli's) in every language, for a page that switches. */
+  readonly note?: Multilingual;
 }
 
 export interface RunOutcome {
@@ -33,6 +36,12 @@ function lineCommandText(line: Line): string {
 /** Text shown for a line as typed: `c1> get /a` or `kill n2`. */
 function echo(line: Line): string {
   return line.kind === 'client' ? `${line.session}> ${formatCommand(line.command)}` : line.text.trim();
+}
+
+/** Why `resolveLeader` refuses `line` now (said again per language: the sim has not moved). */
+function refusedBy(sim: Simulator, line: Line): string {
+  const resolved = resolveLeader(sim, line);
+  return resolved.ok ? '' : resolved.error;
 }
 
 export interface RunnerState {
@@ -108,11 +117,17 @@ export class ScriptRunner {
     });
   }
 
-  private lineDone(line: Line, ok: boolean, note?: string): void {
+  /** `say` gives the line's note, if any, in the current language (it is said in each). */
+  private lineDone(line: Line, ok: boolean, say?: () => string): void {
     const t = this.sim.now;
     const json: Record<string, unknown> = { t, line: line.line, cmd: lineCommandText(line), ok };
-    if (note !== undefined) json.note = note;
-    this.push({ t, line: line.line, ok, json, text: note === undefined ? [echo(line)] : [echo(line), note] });
+    if (say === undefined) {
+      this.push({ t, line: line.line, ok, json, text: [echo(line)] });
+      return;
+    }
+    const note = inEveryLanguage(say);
+    json.note = note[language()];
+    this.push({ t, line: line.line, ok, json, text: [echo(line), note[language()]], note });
   }
 
   /** Start a line: faults act at once; client lines are issued. Returns the op to wait for, if any. */
@@ -121,11 +136,12 @@ export class ScriptRunner {
     // `leader` becomes the server leading now; the output names it.
     const resolved = resolveLeader(sim, typed);
     if (!resolved.ok) {
-      this.lineDone(typed, false, resolved.error);
+      this.lineDone(typed, false, () => refusedBy(sim, typed));
       return null;
     }
     const line = resolved.line;
-    const named = resolved.leader === null ? undefined : scriptText.leaderIs(resolved.leader);
+    const leader = resolved.leader;
+    const named = leader === null ? undefined : () => scriptText.leaderIs(leader);
     switch (line.kind) {
       case 'client':
       case 'close': {
@@ -151,15 +167,13 @@ export class ScriptRunner {
         const neverOpened =
           status === undefined || status === 'new' || (status === 'connecting' && client?.sessionId === 0);
         if (neverOpened || status === 'closed' || status === 'expired') {
-          this.lineDone(
-            line,
-            false,
+          this.lineDone(line, false, () =>
             scriptText.noSessionToExpire(line.session, status === 'closed' || status === 'expired'),
           );
           return null;
         }
         const ok = sim.expireSession(line.session);
-        this.lineDone(line, ok, ok ? undefined : scriptText.noServerToExpire());
+        this.lineDone(line, ok, ok ? undefined : () => scriptText.noServerToExpire());
         return null;
       }
       case 'kill':
@@ -204,7 +218,7 @@ export class ScriptRunner {
     if (line.kind === 'connect') {
       const resolved = resolveLeader(sim, line);
       if (!resolved.ok) {
-        this.lineDone(line, false, resolved.error);
+        this.lineDone(line, false, () => refusedBy(sim, line));
         return;
       }
       this.start(resolved.line);
@@ -213,11 +227,12 @@ export class ScriptRunner {
         REPLY_BOUND_MS,
       );
       const status = sim.clients.get(line.session)?.status;
-      const named = resolved.leader === null ? undefined : scriptText.leaderIs(resolved.leader);
+      const leader = resolved.leader;
+      const named = leader === null ? undefined : () => scriptText.leaderIs(leader);
       this.lineDone(
         line,
         connected && status === 'connected',
-        connected && status === 'connected' ? named : `session ${line.session} is ${status ?? 'not connected'}`,
+        connected && status === 'connected' ? named : () => `session ${line.session} is ${status ?? 'not connected'}`,
       );
       return;
     }
@@ -228,7 +243,7 @@ export class ScriptRunner {
     }
     if (line.kind === 'settle') {
       const settled = sim.runUntilCondition(() => sim.isSettled(), SETTLE_BOUND_MS);
-      this.lineDone(line, settled, settled ? undefined : scriptText.settleBound(SETTLE_BOUND_MS));
+      this.lineDone(line, settled, settled ? undefined : () => scriptText.settleBound(SETTLE_BOUND_MS));
       return;
     }
     const waitFor = this.start(line);
@@ -292,7 +307,7 @@ export class ScriptRunner {
       if (!more() && !sim.isSettled()) return;
       const settled = sim.isSettled();
       if (!settled && deadline > sim.now) sim.now = deadline;
-      this.lineDone(line, settled, settled ? undefined : scriptText.settleBound(SETTLE_BOUND_MS));
+      this.lineDone(line, settled, settled ? undefined : () => scriptText.settleBound(SETTLE_BOUND_MS));
     } else this.start(line);
   }
 }

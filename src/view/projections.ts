@@ -3,6 +3,7 @@
 import type { Phase } from '../protocol/paxos/types';
 import type { Role } from '../protocol/types';
 import type { WireKind } from '../sim/trace';
+import { language, type Multilingual } from '../script/language';
 import type { ErrorCode } from '../zk/types';
 
 export interface ServerView {
@@ -148,9 +149,23 @@ export type ConsoleEntry =
       readonly about?: string;
       /** The ZooKeeper error this line prints, so the page can gloss it by its code (never by its text). */
       readonly error?: ErrorCode;
+      /** Set when the line is our own words (a note such as "(leader is n2)", "done"), not zkCli's: `text` in
+       *  every language, so the page shows the one it is in now. */
+      readonly said?: Multilingual;
     }
   | { readonly kind: 'watch'; readonly text: string; readonly t: number; readonly session: string }
-  | { readonly kind: 'error'; readonly text: string; readonly t: number };
+  | {
+      readonly kind: 'error';
+      /** In the language of the moment it was printed; `said` has it in every language. */
+      readonly text: string;
+      readonly t: number;
+      readonly said: Multilingual;
+    };
+
+/** A console entry's text as the page shows it now: our own words in the current language, zkCli's verbatim. */
+export function entryText(entry: ConsoleEntry): string {
+  return entry.kind === 'output' || entry.kind === 'error' ? (entry.said?.[language()] ?? entry.text) : entry.text;
+}
 
 /** A short line about one trace event, for the event log and for Step. */
 export interface EventNote {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HEADER } from '../sim/config';
 import type { OutputRecord } from '../script/run';
-import type { ConsoleEntry } from '../view/projections';
+import { setLanguage } from '../script/language';
+import { entryText, type ConsoleEntry } from '../view/projections';
 import { text } from '../view/text';
 import { absorbRecords, newConsole, resultAbout } from './console';
 import { LiveRun } from './engine';
@@ -174,5 +175,41 @@ describe('the live console', () => {
     // And on to the end, through later snapshots: every line is back, none missing.
     run.seekTime(end);
     expect(run.frame().console.map(shown)).toEqual([...replayed, 'c1 create /a 1 → Created /a']);
+  });
+
+  it("says its own messages in every language, so a switch shows them in the new one; zkCli's text stays", () => {
+    try {
+      const run = new LiveRun({ ...DEFAULT_HEADER, servers: 3, seed: 3 });
+      run.speed = 20;
+      play(run, 2000);
+      run.frame();
+      expect(run.runLine('bogus', 'console')).not.toBeNull();
+      expect(run.runLine('c1> set /nope 1', 'console')).toBeNull();
+      expect(run.runLine('c1> create /a 1', 'console')).toBeNull();
+      expect(run.runLine('c1> set /a 2', 'console')).toBeNull();
+      expect(run.runLine('kill leader', 'console')).toBeNull();
+      play(run, 3000);
+      const entries = run.frame().console;
+      const english = entries.map(entryText);
+      const bogus = english.find((l) => l.startsWith('unknown command "bogus"'))!;
+      expect(bogus).toBeDefined();
+      expect(english).toContain('Node does not exist: /nope');
+      expect(english).toContain('done');
+      const note = english.find((l) => l.startsWith('(leader is n'))!;
+      expect(note).toBeDefined();
+      setLanguage('zh');
+      const chinese = entries.map(entryText);
+      const refusal = chinese[english.indexOf(bogus)]!;
+      expect(refusal).toMatch(/[\u4e00-\u9fff]/);
+      expect(refusal).toContain('bogus');
+      expect(chinese).toContain('Node does not exist: /nope');
+      expect(chinese).toContain('完成');
+      expect(chinese[english.indexOf(note)]).toMatch(/^（领导者是 n\d）$/);
+      // Only our own words changed.
+      const changed = english.flatMap((line, i) => (line === chinese[i] ? [] : [line]));
+      expect(changed.sort()).toEqual([bogus, 'done', note].sort());
+    } finally {
+      setLanguage('en');
+    }
   });
 });

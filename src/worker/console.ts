@@ -1,4 +1,5 @@
 // The page's console: runner output turned into entries, echoes and refusals, and what a frame sends of it.
+import { inEveryLanguage } from '../script/language';
 import type { OutputRecord } from '../script/run';
 import type { ConsoleEntry } from '../view/projections';
 import { isErrorCode } from '../zk/errors';
@@ -41,7 +42,10 @@ function absorbRecord(log: ConsoleEntry[], record: OutputRecord): void {
   const about = resultAbout(session, record.json.cmd, echo);
   const errors = lineErrors(record);
   // A silent success (set, delete) still gets an acknowledgement, so the console shows it completed.
-  if (lines.length === 0 && session !== undefined && record.line !== undefined) lines.push(workerText.silentResult);
+  const silent = lines.length === 0 && session !== undefined && record.line !== undefined;
+  if (silent) lines.push(workerText.silentResult);
+  // Our own words (a silent success's "done", a line's note) come in every language; zkCli's text in one.
+  const said = silent ? inEveryLanguage(() => workerText.silentResult) : record.note;
   lines.forEach((text, i) => {
     log.push({
       kind: 'output',
@@ -51,6 +55,7 @@ function absorbRecord(log: ConsoleEntry[], record: OutputRecord): void {
       ...(session === undefined ? {} : { session }),
       ...(i === 0 && about !== undefined ? { about } : {}),
       ...(errors[i] === undefined ? {} : { error: errors[i] }),
+      ...(said !== undefined && i === lines.length - 1 ? { said } : {}),
     });
   });
 }

@@ -1,6 +1,7 @@
 // What the page is shown that the trace implies (console, quorum tallies, links to redraw): the recorded run's
 // observer, so its snapshots carry it.
 import type { OutputRecord } from '../script/run';
+import { language, type Multilingual } from '../script/language';
 import type { Simulator } from '../sim/simulator';
 import type { Wire } from '../sim/wire';
 import type { LineSource, TimelineObserver } from '../scenario/timeline/timeline';
@@ -79,12 +80,15 @@ export class PageState implements TimelineObserver<PageDerived> {
     this.console.log.push({ kind: 'input', text, t, ...(source === 'control' ? { control: true as const } : {}) });
   }
 
-  refused(text: string, message: string, t: number): void {
-    this.console.rejected.push({ kind: 'input', text, t }, { kind: 'error', text: message, t });
+  refused(text: string, message: Multilingual, t: number): void {
+    this.console.rejected.push(
+      { kind: 'input', text, t },
+      { kind: 'error', text: message[language()], t, said: message },
+    );
   }
 
-  error(text: string, t: number): void {
-    this.console.log.push({ kind: 'error', text, t });
+  error(said: Multilingual, t: number): void {
+    this.console.log.push({ kind: 'error', text: said[language()], t, said });
   }
 
   /** The console entries a frame sends. */

@@ -1,14 +1,14 @@
 // Console and control lines: why one cannot run now.
 import type { Line } from '../../script/ast';
-import { formatParseError, parseConsoleLine } from '../../script/parse';
+import { parseConsoleLine } from '../../script/parse';
 import { resolveLeader } from '../../script/leader';
 import type { Simulator } from '../../sim/simulator';
 import { timelineText } from './text';
 
-/** Why a line cannot run now (a parse error, or it makes no sense now), or null. */
+/** Why a line cannot run now (a parse error, without its line number: the console shows it under the line), or null. */
 export function lineError(sim: Simulator, text: string, lineNumber: number, servers: number): string | null {
   const parsed = parseConsoleLine(text, lineNumber, servers);
-  if (parsed.error !== undefined) return formatParseError(parsed.error).replace(/^line \d+: /, '');
+  if (parsed.error !== undefined) return parsed.error.message;
   return parsed.line === undefined ? null : refusal(sim, parsed.line);
 }
 

@@ -2,6 +2,7 @@
 import type { OutputRecord } from '../../script/run';
 import type { Simulator } from '../../sim/simulator';
 import type { Wire } from '../../sim/wire';
+import type { Multilingual } from '../../script/language';
 
 /** A user action as the scenario records it: the line, and exactly when it ran. */
 export interface RecordedAction {
@@ -23,10 +24,10 @@ export interface TimelineObserver<Derived> {
   /** Back to a snapshot: `traceLength` events and `records` runner records are folded in. */
   restore(derived: Derived, traceLength: number, records: number): void;
   /** A console line or a control's line ran (its echo); a line was refused (`message`); a notice (`text`) for the
-   *  console. */
+   *  console. Our own messages come in every language, so the page shows them in its current one. */
   input(text: string, t: number, source: LineSource): void;
-  refused(text: string, message: string, t: number): void;
-  error(text: string, t: number): void;
+  refused(text: string, message: Multilingual, t: number): void;
+  error(text: Multilingual, t: number): void;
   /** The links between servers may have changed (a cut, heal or partition). */
   linksChanged(): void;
   /** A message went on the wire (the page shows its content): replays and re-runs send the same id again. */

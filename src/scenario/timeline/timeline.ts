@@ -2,6 +2,7 @@
 // replay. Below the worker, so the CLI bench drives it; the worker's LiveRun adds what the page is sent.
 import { LiveChecks, type LiveViolation } from '../../check/live';
 import type { Header } from '../../sim/config';
+import { inEveryLanguage } from '../../script/language';
 import { parseConsoleLine } from '../../script/parse';
 import { ScriptRunner, SETTLE_BOUND_MS } from '../../script/run';
 import type { LineSource, RecordedAction, TimelineObserver } from './observer';
@@ -223,7 +224,10 @@ export class Timeline<Derived = null> {
     if (this.seeking) return false;
     const full = this.historyFull();
     if (full === null) return false;
-    this.observer.error(full, this.sim.now);
+    this.observer.error(
+      inEveryLanguage(() => this.historyFull() ?? full),
+      this.sim.now,
+    );
     this.playing = false;
     return true;
   }
@@ -420,7 +424,12 @@ export class Timeline<Derived = null> {
     const error = lineError(sim, text, this.consoleLines + 1, this.header.servers) ?? this.historyFull();
     if (error !== null) {
       // A rejected line is shown where it was typed, but it is not part of the run (nothing changed).
-      if (source === 'console') this.observer.refused(text.trim(), error, sim.now);
+      if (source === 'console') {
+        const said = inEveryLanguage(
+          () => lineError(sim, text, this.consoleLines + 1, this.header.servers) ?? this.historyFull() ?? error,
+        );
+        this.observer.refused(text.trim(), said, sim.now);
+      }
       return error;
     }
     if (this.nextAction < this.actions.length || sim.trace.length < this.history.length) this.fork();
@@ -469,7 +478,10 @@ export class Timeline<Derived = null> {
     while (!sim.isSettled() && sim.nextEventTime() <= deadline) this.stepOne();
     if (!sim.isSettled()) {
       if (deadline > sim.now) sim.now = deadline;
-      this.observer.error(timelineText.settleBound(SETTLE_BOUND_MS), sim.now);
+      this.observer.error(
+        inEveryLanguage(() => timelineText.settleBound(SETTLE_BOUND_MS)),
+        sim.now,
+      );
     }
   }
 }

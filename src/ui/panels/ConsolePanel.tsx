@@ -1,6 +1,6 @@
 import { memo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useSim } from '../../store/simStore';
-import type { ConsoleEntry } from '../../view/projections';
+import { entryText, type ConsoleEntry } from '../../view/projections';
 import { text } from '../../view/text';
 import { useStickToBottom } from './liveList';
 
@@ -137,7 +137,7 @@ const ConsoleLine = memo(function ConsoleLine({ entry }: { entry: ConsoleEntry }
       if (entry.about === undefined)
         return (
           <div className={entry.session === undefined ? tone : `${tone} cl-more`}>
-            {glossed === null ? entry.text : <span className="cl-text">{entry.text}</span>}
+            {glossed === null ? entryText(entry) : <span className="cl-text">{entry.text}</span>}
             {glossed}
           </div>
         );
@@ -145,7 +145,7 @@ const ConsoleLine = memo(function ConsoleLine({ entry }: { entry: ConsoleEntry }
         <div className={tone}>
           <span className="cl-about">{entry.about}</span>
           {text.console.arrow}
-          <span className="cl-text">{entry.text}</span>
+          <span className="cl-text">{entryText(entry)}</span>
           {glossed}
         </div>
       );
@@ -153,6 +153,6 @@ const ConsoleLine = memo(function ConsoleLine({ entry }: { entry: ConsoleEntry }
     case 'watch':
       return <div className="cl cl-watch">{entry.text}</div>;
     case 'error':
-      return <div className="cl cl-error">{entry.text}</div>;
+      return <div className="cl cl-error">{entryText(entry)}</div>;
   }
 });
