@@ -7,6 +7,7 @@ import { checkText } from './text';
 export function agreementMonitor(): Monitor {
   const first = new Map<number, { proposalId: string; server: number; index: number }>();
   return {
+    kinds: ['decided'],
     observe(e, i) {
       if (e.kind !== 'decided') return null;
       const known = first.get(e.slot);

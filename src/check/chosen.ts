@@ -20,7 +20,11 @@ interface Chosen {
 export function chosenMonitor(servers: number): Monitor {
   const paxos = paxosChosenMonitor(servers);
   const zab = primaryOrderMonitor();
-  return { observe: (e, i) => paxos.observe(e, i) ?? zab.observe(e, i), finish: () => OK };
+  return {
+    kinds: ['accepted', 'zab-propose', 'zab-commit'],
+    observe: (e, i) => paxos.observe(e, i) ?? zab.observe(e, i),
+    finish: () => OK,
+  };
 }
 
 function primaryOrderMonitor(): Monitor {
@@ -60,46 +64,63 @@ function primaryOrderMonitor(): Monitor {
   };
 }
 
+/** One (ballot, value) accepted for a slot, and the distinct servers that accepted it. */
+interface Candidate {
+  readonly round: number;
+  readonly server: number;
+  readonly proposalId: string;
+  readonly voters: number[];
+}
+
+/** A slot's candidates and the ones a majority accepted (numbers and arrays, no string keys: fed every accepted). */
+interface SlotVotes {
+  readonly candidates: Candidate[];
+  readonly chosen: Chosen[];
+}
+
 function paxosChosenMonitor(servers: number): Monitor {
   const needed = majority(servers);
-  /** `${slot}|${round}.${server}|${proposalId}` -> servers that accepted it. */
-  const voters = new Map<string, Set<number>>();
-  const chosen = new Map<number, Chosen[]>();
+  /** By slot (slots are small dense integers). */
+  const slots: (SlotVotes | undefined)[] = [];
   return {
     observe(e, i) {
       if (e.kind !== 'accepted') return null;
-      const already = chosen.get(e.slot);
-      if (already !== undefined) {
-        for (const c of already) {
-          if (compareBallots(e.ballot, c.ballot) > 0 && e.proposalId !== c.proposalId) {
-            return violation(
-              i,
-              checkText.chosen(
-                e.server,
-                e.proposalId,
-                e.slot,
-                ballotText(e.ballot),
-                c.proposalId,
-                ballotText(c.ballot),
-                c.index,
-              ),
-            );
-          }
+      let votes = slots[e.slot];
+      if (votes === undefined) {
+        votes = { candidates: [], chosen: [] };
+        slots[e.slot] = votes;
+      }
+      for (const c of votes.chosen) {
+        if (compareBallots(e.ballot, c.ballot) > 0 && e.proposalId !== c.proposalId) {
+          return violation(
+            i,
+            checkText.chosen(
+              e.server,
+              e.proposalId,
+              e.slot,
+              ballotText(e.ballot),
+              c.proposalId,
+              ballotText(c.ballot),
+              c.index,
+            ),
+          );
         }
       }
-      const key = `${e.slot}|${e.ballot.round}.${e.ballot.server}|${e.proposalId}`;
-      let set = voters.get(key);
-      if (set === undefined) {
-        set = new Set();
-        voters.set(key, set);
+      const { round, server } = e.ballot;
+      let candidate: Candidate | undefined;
+      for (const c of votes.candidates)
+        if (c.round === round && c.server === server && c.proposalId === e.proposalId) {
+          candidate = c;
+          break;
+        }
+      if (candidate === undefined) {
+        candidate = { round, server, proposalId: e.proposalId, voters: [] };
+        votes.candidates.push(candidate);
       }
-      if (set.has(e.server)) return null;
-      set.add(e.server);
-      if (set.size === needed) {
-        const list = already ?? [];
-        list.push({ ballot: e.ballot, proposalId: e.proposalId, index: i });
-        if (already === undefined) chosen.set(e.slot, list);
-      }
+      if (candidate.voters.includes(e.server)) return null;
+      candidate.voters.push(e.server);
+      if (candidate.voters.length === needed)
+        votes.chosen.push({ ballot: e.ballot, proposalId: e.proposalId, index: i });
       return null;
     },
     finish: () => OK,

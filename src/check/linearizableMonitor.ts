@@ -68,6 +68,7 @@ function fromState(state: ZnodeState): Model<ZnodeState, Txn, OpResult | null> {
 }
 
 export class LinearizableMonitor implements Monitor {
+  readonly kinds: readonly TraceEvent['kind'][] = ['invoke', 'request', 'apply', 'return'];
   private readonly writes = new Map<string, ClientWrite>();
   /** Client request ids (`c1:3:first`, `c1:3:second`) to their write, while it is in flight. */
   private readonly requestIds = new Map<string, ClientWrite>();

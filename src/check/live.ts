@@ -34,10 +34,35 @@ function monitors(servers: number): Record<CheckName, Monitor> {
 
 const NONE: readonly LiveViolation[] = [];
 
+interface Looking {
+  readonly check: CheckName;
+  readonly monitor: Monitor;
+}
+
+/** The monitors to feed each event kind (in CHECK_NAMES order), and those that read every kind. */
+interface Routes {
+  readonly byKind: ReadonlyMap<TraceEvent['kind'], readonly Looking[]>;
+  readonly everyKind: readonly Looking[];
+}
+
+/** Most events (sends, deliveries) interest one monitor or none: routing them by kind skips the rest. */
+function routes(looking: readonly Looking[]): Routes {
+  const everyKind = looking.filter(({ monitor }) => monitor.kinds === undefined);
+  const kinds = new Set(looking.flatMap(({ monitor }) => monitor.kinds ?? []));
+  const byKind = new Map<TraceEvent['kind'], Looking[]>();
+  for (const kind of kinds)
+    byKind.set(
+      kind,
+      looking.filter(({ monitor }) => monitor.kinds === undefined || monitor.kinds.includes(kind)),
+    );
+  return { byKind, everyKind };
+}
+
 export class LiveChecks {
   private readonly monitors: Record<CheckName, Monitor>;
   /** The monitors still looking for their first violation, in CHECK_NAMES order (an array: fed every event). */
-  private looking: { readonly check: CheckName; readonly monitor: Monitor }[];
+  private looking: Looking[];
+  private routes: Routes;
   private readonly found = new Map<CheckName, LiveViolation>();
   /** Trace events fed so far. */
   fed = 0;
@@ -45,13 +70,16 @@ export class LiveChecks {
   constructor(readonly servers: number) {
     this.monitors = monitors(servers);
     this.looking = CHECK_NAMES.map((check) => ({ check, monitor: this.monitors[check] }));
+    this.routes = routes(this.looking);
   }
 
   /** Feeds the next event (index `fed`); the violations it reveals (no allocation when none). */
   observe(e: TraceEvent): readonly LiveViolation[] {
     const index = this.fed++;
     let revealed: LiveViolation[] | undefined;
-    for (const { check, monitor } of this.looking) {
+    const fed = this.routes.byKind.get(e.kind) ?? this.routes.everyKind;
+    for (let k = 0; k < fed.length; k++) {
+      const { check, monitor } = fed[k]!;
       const verdict = monitor.observe(e, index);
       if (verdict === null) continue;
       const violation: LiveViolation = { check, verdict, detectedAt: index };
@@ -60,6 +88,7 @@ export class LiveChecks {
     }
     if (revealed === undefined) return NONE;
     this.looking = this.looking.filter(({ check }) => !this.found.has(check));
+    this.routes = routes(this.looking);
     return revealed;
   }
 

@@ -5,6 +5,8 @@ import type { TraceEvent } from '../sim/trace';
 import type { Verdict, Violated } from './types';
 
 export interface Monitor {
+  /** The event kinds it reads (every other kind it ignores, so live checks need not feed it them); all when absent. */
+  readonly kinds?: readonly TraceEvent['kind'][];
   /** Feeds trace event `index`: the violation it reveals, or null. After a violation nothing more is fed. */
   observe(e: TraceEvent, index: number): Violated | null;
   /** The verdict when the trace ends with no violation (an ok, maybe with a note). */

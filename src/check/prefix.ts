@@ -8,6 +8,7 @@ export function prefixMonitor(): Monitor {
   /** Per server: the slot its next apply must be. */
   const next = new Map<number, number>();
   return {
+    kinds: ['restart', 'apply'],
     observe(e, i) {
       if (e.kind === 'restart') next.set(e.server, 0);
       else if (e.kind === 'apply') {

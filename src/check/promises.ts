@@ -12,7 +12,11 @@ import { checkText } from './text';
 export function promisesMonitor(): Monitor {
   const latest = new Map<number, { ballot: Ballot; index: number }>();
   const epochs = zabEpochs();
-  return { observe: (e, i) => observePromise(latest, e, i) ?? epochs(e, i), finish: () => OK };
+  return {
+    kinds: ['promised', 'accepted', 'zab-epoch', 'zab-established'],
+    observe: (e, i) => observePromise(latest, e, i) ?? epochs(e, i),
+    finish: () => OK,
+  };
 }
 
 /** ZAB's epochs, per server (both durable, so across restarts) and per established leader. */

@@ -8,6 +8,7 @@ import { checkText } from './text';
 export function validityMonitor(): Monitor {
   const requested = new Set<string>();
   return {
+    kinds: ['request', 'decided'],
     observe(e, i) {
       if (e.kind === 'request') requested.add(e.proposalId);
       else if (e.kind === 'decided' && e.proposalId !== NOOP_ID && !requested.has(e.proposalId)) {
