@@ -16,7 +16,7 @@ import { segmentEnds } from './frontier';
 import type { Monitor } from './monitor';
 import { searchPartition, type Budget, type Model, type Operation } from './search';
 import { OK, okWithNote, violation, type Verdict } from './types';
-import { renumbered, znodeModel, type ZnodeState } from './znodeModel';
+import { renumbered, resultMatches, stepTxn, znodeModel, type ZnodeState } from './znodeModel';
 import { checkText } from './text';
 
 /** Model steps one check (or one cut) may take before the monitor gives up with "unknown". */
@@ -63,8 +63,42 @@ function operation(op: LiveOp, carried: boolean): Operation<Txn, OpResult | null
   };
 }
 
-function fromState(state: ZnodeState): Model<ZnodeState, Txn, OpResult | null> {
-  return { ...znodeModel, init: () => state, partition: undefined };
+type Step = ReturnType<typeof stepTxn>;
+
+/**
+ * The steps taken since the last cut, by state (its number table, its key) and txn. Every check until the next cut
+ * searches the same segment from the same frontier, so each step is taken once, not once per check.
+ */
+class StepCache {
+  private readonly tables = new WeakMap<object, Map<number, Map<Txn, Step>>>();
+
+  step(state: ZnodeState, txn: Txn, expected: OpResult | null): ZnodeState | undefined {
+    let byKey = this.tables.get(state.numbers);
+    if (byKey === undefined) {
+      byKey = new Map();
+      this.tables.set(state.numbers, byKey);
+    }
+    let byTxn = byKey.get(state.key);
+    if (byTxn === undefined) {
+      byTxn = new Map();
+      byKey.set(state.key, byTxn);
+    }
+    let step = byTxn.get(txn);
+    if (step === undefined) {
+      step = stepTxn(state, txn);
+      byTxn.set(txn, step);
+    }
+    return expected !== null && !resultMatches(step.result, expected) ? undefined : step.state;
+  }
+}
+
+function fromState(state: ZnodeState, steps: StepCache): Model<ZnodeState, Txn, OpResult | null> {
+  return {
+    ...znodeModel,
+    init: () => state,
+    partition: undefined,
+    step: (s, txn, expected) => steps.step(s, txn, expected),
+  };
 }
 
 export class LinearizableMonitor implements Monitor {
@@ -80,6 +114,8 @@ export class LinearizableMonitor implements Monitor {
   private entered = 0;
   private segment: LiveOp[] = [];
   private frontier: Config[] = [{ state: znodeModel.init(), open: [] }];
+  /** Steps from the frontier's states, until the next cut replaces them. */
+  private steps = new StepCache();
   /** Why the monitor stopped checking ("unknown: ..."), or null. */
   private gaveUp: string | null = null;
 
@@ -211,7 +247,7 @@ export class LinearizableMonitor implements Monitor {
     let hint = '';
     for (const config of this.frontier) {
       const ops = this.operations(config);
-      const outcome = searchPartition(fromState(config.state), ops, budget);
+      const outcome = searchPartition(fromState(config.state, this.steps), ops, budget);
       if (outcome.kind === 'ok') return null;
       if (outcome.kind === 'exhausted') {
         this.gaveUp = 'unknown: search budget exhausted';
@@ -236,7 +272,7 @@ export class LinearizableMonitor implements Monitor {
     const next = new Map<string, Config>();
     for (const config of this.frontier) {
       const carried = [...config.open, ...this.segment];
-      const ends = segmentEnds(znodeModel, config.state, this.operations(config), budget);
+      const ends = segmentEnds(fromState(config.state, this.steps), config.state, this.operations(config), budget);
       if (ends === null) {
         this.gaveUp = 'unknown: search budget exhausted';
         return;
@@ -256,6 +292,7 @@ export class LinearizableMonitor implements Monitor {
     const configs = [...next.values()];
     const states = renumbered(configs.map((c) => c.state));
     this.frontier = configs.map((c, i) => ({ state: states[i]!, open: c.open }));
+    this.steps = new StepCache();
     this.segment = [];
   }
 }

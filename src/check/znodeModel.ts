@@ -288,6 +288,15 @@ export function renumbered(states: readonly ZnodeState[]): ZnodeState[] {
   return states.map((s) => numbered(s.replica, s.depth, s.treeHash, s.sessionsHash, numbers));
 }
 
+/** A step whatever the client got: the next state and the result the model gives (for a caller that keeps steps). */
+export function stepTxn(state: ZnodeState, txn: Txn): { readonly state: ZnodeState; readonly result: TxnResult } {
+  const stepped = apply(state, txn);
+  const { replica } = stepped;
+  const sessions = replica.sessions === state.replica.sessions ? state.sessionsHash : sessionsHash(replica);
+  const next = numbered(replica, state.depth + 1, steppedTreeHash(state, stepped), sessions, state.numbers);
+  return { state: next, result: stepped.result };
+}
+
 /** Input: the transaction; output: the result to match, or null when it is not compared. */
 export const znodeModel: Model<ZnodeState, Txn, OpResult | null> = {
   init() {
