@@ -71,6 +71,22 @@ type Step = ReturnType<typeof stepTxn>;
  */
 class StepCache {
   private readonly tables = new WeakMap<object, Map<number, Map<Txn, Step>>>();
+  private readonly models = new Map<ZnodeState, Model<ZnodeState, Txn, OpResult | null>>();
+
+  /** The model searches from frontier state `state` use: it starts there and steps through this cache. */
+  from(state: ZnodeState): Model<ZnodeState, Txn, OpResult | null> {
+    let model = this.models.get(state);
+    if (model === undefined) {
+      model = {
+        ...znodeModel,
+        init: () => state,
+        partition: undefined,
+        step: (s, txn, expected) => this.step(s, txn, expected),
+      };
+      this.models.set(state, model);
+    }
+    return model;
+  }
 
   step(state: ZnodeState, txn: Txn, expected: OpResult | null): ZnodeState | undefined {
     let byKey = this.tables.get(state.numbers);
@@ -90,15 +106,6 @@ class StepCache {
     }
     return expected !== null && !resultMatches(step.result, expected) ? undefined : step.state;
   }
-}
-
-function fromState(state: ZnodeState, steps: StepCache): Model<ZnodeState, Txn, OpResult | null> {
-  return {
-    ...znodeModel,
-    init: () => state,
-    partition: undefined,
-    step: (s, txn, expected) => steps.step(s, txn, expected),
-  };
 }
 
 export class LinearizableMonitor implements Monitor {
@@ -247,7 +254,7 @@ export class LinearizableMonitor implements Monitor {
     let hint = '';
     for (const config of this.frontier) {
       const ops = this.operations(config);
-      const outcome = searchPartition(fromState(config.state, this.steps), ops, budget);
+      const outcome = searchPartition(this.steps.from(config.state), ops, budget);
       if (outcome.kind === 'ok') return null;
       if (outcome.kind === 'exhausted') {
         this.gaveUp = 'unknown: search budget exhausted';
@@ -272,7 +279,7 @@ export class LinearizableMonitor implements Monitor {
     const next = new Map<string, Config>();
     for (const config of this.frontier) {
       const carried = [...config.open, ...this.segment];
-      const ends = segmentEnds(fromState(config.state, this.steps), config.state, this.operations(config), budget);
+      const ends = segmentEnds(this.steps.from(config.state), config.state, this.operations(config), budget);
       if (ends === null) {
         this.gaveUp = 'unknown: search budget exhausted';
         return;
