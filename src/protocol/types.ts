@@ -107,6 +107,8 @@ export interface Protocol<P, S = unknown, D = unknown, F = unknown, FD = unknown
   durableOf(state: S): D;
   role(state: S): Role;
   leader(state: S): ServerId | null;
+  /** Whether this server may serve clients now: it follows or leads an established leader (where the protocol has one). */
+  serving(state: S): boolean;
   decidedUpTo(state: S): number;
   appliedUpTo(state: S): number;
   /** A note (an effect that is not a LogEffect) saying this server now leads. */
