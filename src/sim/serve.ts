@@ -50,7 +50,9 @@ export function deliverToServer(world: World, server: Server, wire: Wire): void 
     case 'client-write':
       server.touched.add(wire.session);
       server.awaiting.set(wire.requestId, { session: wire.session, opId: wire.opId });
-      stepServer(world, server, { kind: 'request', id: wire.requestId, payload: wire.txn });
+      if (wire.txn.op === 'sync')
+        stepServer(world, server, { kind: 'request', id: wire.requestId, payload: wire.txn, barrier: true });
+      else stepServer(world, server, { kind: 'request', id: wire.requestId, payload: wire.txn });
       return;
     case 'client-read': {
       server.touched.add(wire.session);
