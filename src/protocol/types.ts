@@ -14,6 +14,8 @@ export interface Proposal<P> {
   /** Simulated time when it was first proposed (ZooKeeper stamps txns at the leader). */
   readonly time: number;
   readonly payload: P | null;
+  /** A request that writes nothing (ZooKeeper's sync): ordered behind the proposals before it, it takes no zxid. */
+  readonly barrier?: true;
 }
 
 /** Time and randomness come in from the driver, so the protocol runs the same everywhere. */
@@ -33,7 +35,7 @@ export type Input<P, M extends Envelope = Envelope> =
   | { readonly kind: 'message'; readonly message: M }
   | { readonly kind: 'tick' }
   /** A client write reaching this server; `id` is unique per request. */
-  | { readonly kind: 'request'; readonly id: string; readonly payload: P };
+  | { readonly kind: 'request'; readonly id: string; readonly payload: P; readonly barrier?: true };
 
 /** What the driver acts on: a slot to apply to the state machine, a slot learned as decided. */
 export type LogEffect<P> =
@@ -107,6 +109,8 @@ export interface Protocol<P, S = unknown, D = unknown, F = unknown, FD = unknown
   durableOf(state: S): D;
   role(state: S): Role;
   leader(state: S): ServerId | null;
+  /** Whether this server may serve clients now: it follows or leads an established leader (where the protocol has one). */
+  serving(state: S): boolean;
   decidedUpTo(state: S): number;
   appliedUpTo(state: S): number;
   /** A note (an effect that is not a LogEffect) saying this server now leads. */

@@ -112,7 +112,7 @@ export const LESSONS: readonly Lesson[] = [
   lesson(
     'race',
     { seed: 1 },
-    ['c1 connect n1', 'c2 connect n2'],
+    ['settle', 'c1 connect n1', 'c2 connect n2'],
     [
       { actions: ['c1> create /cfg v0'], pauseAt: returned('c1'), highlight: { path: '/cfg' } },
       {
@@ -125,8 +125,8 @@ export const LESSONS: readonly Lesson[] = [
   ),
   lesson(
     'leader-crash',
-    { seed: 1 },
-    [],
+    { seed: 6 },
+    ['settle'],
     [
       { actions: ['c1 connect n2'], pauseAt: connected('c1'), highlight: { servers: [1] } },
       {
@@ -164,8 +164,8 @@ export const LESSONS: readonly Lesson[] = [
   ),
   lesson(
     'partition',
-    { seed: 1 },
-    ['c1 connect n1', 'c2 connect n3'],
+    { seed: 5 },
+    ['settle', 'c1 connect n1', 'c2 connect n3'],
     [
       { actions: ['c1> create /cfg v1'], pauseAt: returned('c1'), highlight: { servers: [1], path: '/cfg' } },
       { actions: ['c2> get /cfg'], pauseAt: returned('c2'), highlight: { servers: [3], path: '/cfg' } },
@@ -190,7 +190,7 @@ export const LESSONS: readonly Lesson[] = [
   lesson(
     'session-failover',
     { seed: 1 },
-    ['c2> sync /'],
+    ['settle', 'c2> sync /'],
     [
       { actions: ['c1> create -e /eph 1'], pauseAt: returned('c1'), highlight: { servers: [2], path: '/eph' } },
       { actions: ['c2> sync /eph'], pauseAt: returned('c2'), highlight: { servers: [1], path: '/eph' } },
@@ -210,7 +210,7 @@ export const LESSONS: readonly Lesson[] = [
   lesson(
     'lock',
     { seed: 1 },
-    ['c1 connect n1', 'c2 connect n2', 'c3 connect n3'],
+    ['settle', 'c1 connect n1', 'c2 connect n2', 'c3 connect n3'],
     [
       { actions: ['c1> create /lock ""'], pauseAt: returned('c1'), highlight: { path: '/lock' } },
       { actions: ['c1> create -e -s /lock/n- ""'], pauseAt: returned('c1'), highlight: { path: '/lock/n-0000000000' } },
@@ -245,6 +245,7 @@ export const LESSONS: readonly Lesson[] = [
     'bug-forget-promise',
     { seed: 1, bugs: ['forget-promise'] },
     [
+      'settle',
       'c1 connect n1',
       'wait 1000ms',
       'c1> create /x 1',
@@ -266,7 +267,16 @@ export const LESSONS: readonly Lesson[] = [
   lesson(
     'bug-ignore-promised-values',
     { seed: 1, bugs: ['ignore-promised-values'] },
-    ['c1 connect n1', 'wait 1000ms', 'cut n2 -> n1', 'cut n3 -> n1', 'c1> create /x 1', 'wait 300ms', 'kill n1'],
+    [
+      'settle',
+      'c1 connect n1',
+      'wait 1000ms',
+      'cut n2 -> n1',
+      'cut n3 -> n1',
+      'c1> create /x 1',
+      'wait 300ms',
+      'kill n1',
+    ],
     [
       {
         pauseAt: { kind: 'send', wire: 'promise', from: 'n3', to: 'n2' },
@@ -285,6 +295,7 @@ export const LESSONS: readonly Lesson[] = [
     'bug-minority-quorum',
     { seed: 1, servers: 5, bugs: ['minority-quorum'] },
     [
+      'settle',
       'c1 connect n1',
       'c2 connect n4',
       'wait 1000ms',
@@ -310,6 +321,7 @@ export const LESSONS: readonly Lesson[] = [
     'bug-accept-below-promise',
     { seed: 1, bugs: ['accept-below-promise'] },
     [
+      'settle',
       'c1 connect n1',
       'wait 1000ms',
       'c1> create /x 1',
@@ -330,6 +342,7 @@ export const LESSONS: readonly Lesson[] = [
     'bug-apply-out-of-order',
     { seed: 1, bugs: ['apply-out-of-order'] },
     [
+      'settle',
       'c1 connect n1',
       'wait 1000ms',
       'c2 connect n3',

@@ -16,9 +16,9 @@ export function bootServer(world: World, id: ServerId): void {
     state,
     durable: world.protocol.durableOf(state),
     ...freshZkState(),
-    hadLeader: false,
     leaderLostAt: null,
-    serving: true,
+    // A server starting up serves no client until the protocol says it is established (basic Paxos: at once).
+    serving: world.protocol.serving(state),
     ...freshConnections(),
     tickAt: Infinity,
     tickGen: 0,
@@ -48,12 +48,11 @@ export function stepServer(world: World, server: Server, input: Input<LoggedTxn>
   const protocol = world.protocol;
   const output = protocol.step(server.state, input, world.env);
   server.state = output.state;
-  if (protocol.leader(output.state) !== null && protocol.role(output.state) !== 'candidate') {
-    server.hadLeader = true;
+  if (protocol.serving(output.state)) {
     server.leaderLostAt = null;
     server.serving = true;
-  } else if (server.hadLeader && server.leaderLostAt === null) {
-    // It no longer knows a leader (electing, or promised to a candidate): the clock to stop serving starts.
+  } else if (server.serving && server.leaderLostAt === null) {
+    // It no longer follows or leads an established leader (electing): the clock to stop serving starts.
     server.leaderLostAt = world.now;
   }
   absorb(world, server, output);
@@ -98,12 +97,11 @@ export function crashServer(world: World, server: Server): void {
 export function restartServer(world: World, server: Server): void {
   server.up = true;
   Object.assign(server, freshZkState());
-  // A restarted server knows no leader yet: it serves until it finds one or half a session timeout passes.
-  server.hadLeader = true;
-  server.leaderLostAt = world.now;
-  server.serving = true;
   record(world, { t: world.now, kind: 'restart', server: server.id });
   const output = world.protocol.restart(server.id, server.durable, world.env);
   server.state = output.state;
+  // A restarted server refuses clients until it has synced with an established leader again.
+  server.leaderLostAt = null;
+  server.serving = world.protocol.serving(output.state);
   absorb(world, server, output);
 }

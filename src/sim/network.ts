@@ -52,7 +52,10 @@ export function send(world: World, from: string, to: string, wire: Wire, fromSer
   if (world.traceMessages) {
     const kind = wireKind(world.protocol, wire);
     const label = wireLabel(world.protocol, wire);
-    record(world, { t: world.now, kind: 'send', id, from, to, wire: kind, label, deliverAt, lost });
+    const t = world.now;
+    // Chatter (the protocol's heartbeats and their like, client pings, session touches) is marked on the event.
+    if (work) record(world, { t, kind: 'send', id, from, to, wire: kind, label, deliverAt, lost });
+    else record(world, { t, kind: 'send', id, from, to, wire: kind, label, deliverAt, lost, chatter: true });
     world.listener.onSend?.(id, wire);
   }
   const sentAt = world.now;
@@ -77,7 +80,9 @@ function duplicate(
   if (world.traceMessages) {
     const kind = wireKind(world.protocol, wire);
     const label = wireLabel(world.protocol, wire);
-    record(world, { t: world.now, kind: 'duplicate', id, copyOf, from, to, wire: kind, label, deliverAt });
+    const t = world.now;
+    if (work) record(world, { t, kind: 'duplicate', id, copyOf, from, to, wire: kind, label, deliverAt });
+    else record(world, { t, kind: 'duplicate', id, copyOf, from, to, wire: kind, label, deliverAt, chatter: true });
     world.listener.onSend?.(id, wire);
   }
   const sentAt = world.now;
@@ -115,7 +120,8 @@ export function sendToClient(world: World, server: ServerId, session: string, wi
 
 /** Whether a delivery arrives: it may have been lost, its link cut, or its server down (recorded as a drop). */
 export function deliver(world: World, event: Delivery): boolean {
-  if (isWork(world.protocol, event.wire)) world.inFlightWork--;
+  const work = isWork(world.protocol, event.wire);
+  if (work) world.inFlightWork--;
   const { toServer, fromServer } = event;
   let dropReason: 'loss' | 'cut' | 'down' | null = null;
   if (event.lost) dropReason = 'loss';
@@ -125,12 +131,17 @@ export function deliver(world: World, event: Delivery): boolean {
   if (dropReason !== null) {
     if (world.traceMessages) {
       const wire = wireKind(world.protocol, event.wire);
-      record(world, { t: world.now, kind: 'drop', id, from, to, wire, reason: dropReason });
+      const t = world.now;
+      if (work) record(world, { t, kind: 'drop', id, from, to, wire, reason: dropReason });
+      else record(world, { t, kind: 'drop', id, from, to, wire, reason: dropReason, chatter: true });
     }
     return false;
   }
   world.deliveries++;
-  if (world.traceMessages)
-    record(world, { t: world.now, kind: 'deliver', id, from, to, wire: wireKind(world.protocol, event.wire) });
+  if (world.traceMessages) {
+    const wire = wireKind(world.protocol, event.wire);
+    if (work) record(world, { t: world.now, kind: 'deliver', id, from, to, wire });
+    else record(world, { t: world.now, kind: 'deliver', id, from, to, wire, chatter: true });
+  }
   return true;
 }

@@ -14,18 +14,13 @@ import { serverName, type Server, type World } from './world';
  * server on the minority side serves stale reads for a while, never for good. Here it stops half a session timeout
  * after it last knew a leader (ZooKeeper's 10 s syncLimit sits between its 4 s and 40 s session timeouts); with a
  * slow network, noticing the loss plus that can outlast a session the majority has already expired, as it can in
- * ZooKeeper when syncLimit exceeds the session timeout. Servers starting up serve at once, so runs begin without refused connects; in
- * basic Paxos every proposer runs phase 1 for its writes, so there the candidate role says nothing of a lost leader.
+ * ZooKeeper when syncLimit exceeds the session timeout. A server starting up or restarted serves nobody until the
+ * protocol says it follows or leads an established leader (ZAB: after UPTODATE); until then it refuses connects.
  */
 function stopServingClients(world: World, server: Server): void {
   server.serving = false;
   for (const session of server.clients) sendToClient(world, server.id, session, { kind: 'connection-closed' });
   server.clients.clear();
-}
-
-/** Whether a server takes client connections: not once it stopped serving after losing its leader. */
-function serving(world: World, server: Server): boolean {
-  return !world.protocol.hasStableLeader || server.serving;
 }
 
 function isLeader(world: World, server: Server): boolean {
@@ -55,7 +50,9 @@ export function deliverToServer(world: World, server: Server, wire: Wire): void 
     case 'client-write':
       server.touched.add(wire.session);
       server.awaiting.set(wire.requestId, { session: wire.session, opId: wire.opId });
-      stepServer(world, server, { kind: 'request', id: wire.requestId, payload: wire.txn });
+      if (wire.txn.op === 'sync')
+        stepServer(world, server, { kind: 'request', id: wire.requestId, payload: wire.txn, barrier: true });
+      else stepServer(world, server, { kind: 'request', id: wire.requestId, payload: wire.txn });
       return;
     case 'client-read': {
       server.touched.add(wire.session);
@@ -75,8 +72,8 @@ export function deliverToServer(world: World, server: Server, wire: Wire): void 
 }
 
 function onConnect(world: World, server: Server, wire: Extract<Wire, { kind: 'client-connect' }>): void {
-  // An electing server refuses connections (ZooKeeper closes the socket): the client tries the next server.
-  if (!serving(world, server)) {
+  // A server starting up or electing refuses connections (ZooKeeper closes the socket): the client tries the next server.
+  if (!server.serving) {
     sendToClient(world, server.id, wire.session, { kind: 'connection-closed' });
     return;
   }
@@ -137,7 +134,6 @@ export function serverHousekeeping(world: World): void {
   for (const server of world.servers) {
     if (!server.up) continue;
     if (
-      protocol.hasStableLeader &&
       server.serving &&
       server.leaderLostAt !== null &&
       world.now - server.leaderLostAt >= world.header.sessionTimeoutMs / 2

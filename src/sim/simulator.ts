@@ -100,6 +100,8 @@ export function isSettled(world: World): boolean {
     const role = protocol.role(server.state);
     if (role === 'leader') leaders++;
     if (role === 'candidate') return false;
+    // A server still starting up or syncing (not yet serving clients) is not settled either.
+    if (!protocol.serving(server.state)) return false;
   }
   if (protocol.hasStableLeader && leaders === 0) return false;
   for (const server of world.servers) if (server.up && protocol.appliedUpTo(server.state) < maxDecided) return false;

@@ -46,6 +46,8 @@ export type TraceEvent =
       readonly label: string;
       readonly deliverAt: number;
       readonly lost: boolean;
+      /** Chatter, not work (heartbeats and their like, client pings, session touches): the protocol's isChatter. */
+      readonly chatter?: true;
     }
   | {
       readonly t: number;
@@ -57,6 +59,8 @@ export type TraceEvent =
       readonly wire: WireKind;
       readonly label: string;
       readonly deliverAt: number;
+      /** Chatter, not work (heartbeats and their like, client pings, session touches): the protocol's isChatter. */
+      readonly chatter?: true;
     }
   | {
       readonly t: number;
@@ -65,6 +69,8 @@ export type TraceEvent =
       readonly from: Endpoint;
       readonly to: Endpoint;
       readonly wire: WireKind;
+      /** Chatter, not work (heartbeats and their like, client pings, session touches): the protocol's isChatter. */
+      readonly chatter?: true;
     }
   | {
       readonly t: number;
@@ -74,6 +80,8 @@ export type TraceEvent =
       readonly to: Endpoint;
       readonly wire: WireKind;
       readonly reason: 'loss' | 'cut' | 'down';
+      /** Chatter, not work (heartbeats and their like, client pings, session touches): the protocol's isChatter. */
+      readonly chatter?: true;
     }
   | { readonly t: number; readonly kind: 'crash'; readonly server: number }
   | { readonly t: number; readonly kind: 'restart'; readonly server: number }

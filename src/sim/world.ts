@@ -57,11 +57,10 @@ export interface Server extends ZkState, Connections {
   state: unknown;
   /** What a crashed server keeps (while up, the protocol state's own durable part). */
   durable: unknown;
-  /** It has led or followed a leader since it (re)started: losing that leader stops it serving clients. */
-  hadLeader: boolean;
-  /** When it lost its leader (started electing), or null while it has one: after SYNC_LIMIT it stops serving. */
+  /** When it lost its established leader while serving (started electing), else null: later it stops serving. */
   leaderLostAt: number | null;
-  /** False once it stopped serving clients (until it has a leader again). */
+  /** Whether it takes client connections: from when it follows or leads an established leader (the protocol's
+   *  `serving`) until it has been without one for a while. False while it starts up or restarts. */
   serving: boolean;
   tickAt: number;
   tickGen: number;

@@ -67,6 +67,7 @@ describe('the client history view', () => {
     const view = runView(
       [
         'seed 1',
+        'settle',
         'c1 connect n1',
         'c2 connect n3',
         'c1> create /cfg v1',

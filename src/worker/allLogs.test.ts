@@ -14,6 +14,8 @@ function write(sim: Simulator, path: string): void {
 describe('allLogs', () => {
   it('shows every server applied where all agree, and a killed server missing what the others decided since', () => {
     const sim = new Simulator({ header: { ...DEFAULT_HEADER, servers: 3, seed: 4 }, traceMessages: false });
+    // Servers starting up refuse connects: let the ensemble elect first.
+    sim.runUntilCondition(() => sim.isSettled(), 5000);
     sim.connectSession('c1', 1);
     sim.runUntilCondition(() => sim.clients.get('c1')?.status === 'connected', 5000);
     write(sim, '/a');

@@ -57,6 +57,8 @@ export function formatDate(simMs: number): string {
 
 /** A zxid or session id as zkCli prints it: 0x + lower-case hex. */
 export function formatZxid(n: number): string {
+  // A ZAB sync rides between two zxids, taking none of its own (protocol/zab/zxid.ts): shown after the one before.
+  if (!Number.isInteger(n)) return `${formatZxid(Math.floor(n))}+sync`;
   return n < 0 ? `-0x${(-n).toString(16)}` : `0x${n.toString(16)}`;
 }
 

@@ -73,6 +73,10 @@ function paxos<P>(
       durableOf: (state) => state.durable,
       role: (state) => state.volatile.role,
       leader: (state) => state.volatile.leader,
+      // Multi-Paxos: a leader once its phase 1 is done, a follower once an established leader's heartbeat or
+      // Accept named it. Basic Paxos has no leader to wait for: every server runs both phases for its own writes.
+      serving: (state) =>
+        !policy.hasStableLeader || (state.volatile.leader !== null && state.volatile.role !== 'candidate'),
       decidedUpTo: (state) => state.volatile.decidedUpTo,
       appliedUpTo: (state) => state.volatile.appliedUpTo,
       startsLeading: (note: Note) => {

@@ -79,6 +79,6 @@ export function truncateLog<P>(out: Out<P>, keep: number): void {
   out.effect({ kind: 'zab-truncate', zxid: lastZxidOf(d.log), dropped });
 }
 
-export function requestProposal<P>(id: string, payload: P, now: number): Proposal<P> {
-  return { id, epoch: 0, time: now, payload };
+export function requestProposal<P>(id: string, payload: P, now: number, barrier = false): Proposal<P> {
+  return barrier ? { id, epoch: 0, time: now, payload, barrier } : { id, epoch: 0, time: now, payload };
 }

@@ -79,6 +79,8 @@ export function zab<P>(
     },
     // A server serves clients only once synced with an established leader (after UPTODATE).
     leader: (state) => (state.volatile.phase === 'broadcast' ? state.volatile.leader : null),
+    // Established: a follower after UPTODATE, a leader after a quorum ACKed NEWLEADER (both then in broadcast).
+    serving: (state) => state.volatile.phase === 'broadcast' && state.volatile.peerState !== 'looking',
     decidedUpTo: (state) => state.durable.committed,
     appliedUpTo: (state) => state.volatile.applied,
     startsLeading: (note: Note) => (note as ZabNote).kind === 'zab-established',

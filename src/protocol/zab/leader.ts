@@ -5,7 +5,7 @@ import { commitUpTo, quorum } from './common';
 import { startLooking } from './election';
 import type { Out } from './out';
 import type { LeaderPacket, LearnerHandler, Message, Proposal, ServerId, SyncMode, Txn } from './types';
-import { countAtOrBelow, epochOf, indexOfZxid, lastZxidOf, makeZxid } from './zxid';
+import { barrierZxid, countAtOrBelow, epochOf, indexOfZxid, lastZxidOf, makeZxid } from './zxid';
 
 type Msg<P, T extends Message<P>['type']> = Extract<Message<P>, { type: T }>;
 
@@ -225,9 +225,10 @@ export function propose<P>(out: Out<P>, request: Proposal<P>): void {
   const { state, env } = out;
   const v = state.volatile;
   if (v.ids.has(request.id)) return;
-  v.counter++;
-  const zxid = makeZxid(v.epoch, v.counter);
-  const txn: Txn<P> = { zxid, proposal: { id: request.id, epoch: v.epoch, time: env.now, payload: request.payload } };
+  const zxid =
+    (request.barrier === true ? barrierZxid(state.durable.log, v.epoch) : null) ?? makeZxid(v.epoch, ++v.counter);
+  const proposal: Proposal<P> = { ...request, epoch: v.epoch, time: env.now };
+  const txn: Txn<P> = { zxid, proposal };
   state.durable.log.push(txn);
   v.ids.add(request.id);
   out.effect({ kind: 'zab-propose', zxid, proposalId: request.id });

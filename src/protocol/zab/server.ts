@@ -33,7 +33,7 @@ export function step<P>(state: ZabServer<P>, input: Input<P>, env: Env): StepOut
       onTick(out);
       break;
     case 'request':
-      onRequest(out, requestProposal(input.id, input.payload, env.now));
+      onRequest(out, requestProposal(input.id, input.payload, env.now, input.barrier === true));
       break;
     case 'message':
       onMessage(out, input.message);

@@ -18,7 +18,19 @@ export function counterOf(zxid: number): number {
 
 /** "0x100000001", as ZooKeeper logs them. */
 export function zxidHex(zxid: number): string {
-  return `0x${zxid.toString(16)}`;
+  return Number.isInteger(zxid) ? `0x${zxid.toString(16)}` : `0x${Math.floor(zxid).toString(16)}+sync`;
+}
+
+/**
+ * A sync takes no zxid of its own (ZooKeeper's leader queues it behind its last proposal): it rides in the log
+ * halfway between the last txn and the next zxid, so zxids stay unique and ordered and writes count from 1 as in
+ * ZooKeeper. null past what a double can halve (a long run of syncs with no write between): it takes a counter then.
+ */
+export function barrierZxid(log: readonly Txn<unknown>[], epoch: number): number | null {
+  const last = Math.max(lastZxidOf(log), makeZxid(epoch, 0));
+  const next = Math.floor(last) + 1;
+  const half = (last + next) / 2;
+  return half > last && half < next ? half : null;
 }
 
 export function lastZxidOf(log: readonly Txn<unknown>[], length = log.length): number {

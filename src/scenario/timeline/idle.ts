@@ -1,6 +1,6 @@
 // Idle waits: stretches of a run where only heartbeats and their like go by. A lesson waiting for its pause point
 // fast-forwards through them (the same events, only faster), so a teacher is not left talking over heartbeats.
-import type { TraceEvent, WireKind } from '../../sim/trace';
+import type { TraceEvent } from '../../sim/trace';
 
 /** Simulated ms of quiet after which a lesson's wait is fast-forwarded. */
 export const IDLE_AFTER_MS = 100;
@@ -9,25 +9,15 @@ export const MAX_IDLE_SKIP_MS = 30_000;
 /** How much faster than the chosen speed an idle wait goes by. */
 export const IDLE_FAST_FORWARD = 40;
 
-/** Messages that keep a quiet ensemble alive: leader heartbeats, catch-up polls, session touches and pings. */
-const CHATTER: ReadonlySet<WireKind> = new Set<WireKind>([
-  'heartbeat',
-  'heartbeatAck',
-  'catchUpRequest',
-  'catchUpReply',
-  'session-touch',
-  'client-ping',
-  'client-pong',
-]);
-
-/** True for an event that is only chatter (a heartbeat sent, delivered, dropped or duplicated). */
+/** True for an event that is only chatter (a heartbeat, PING, client ping or session touch sent, delivered, dropped
+ *  or duplicated): the simulator marks those, from the protocol's own isChatter. */
 export function isChatter(event: TraceEvent): boolean {
   switch (event.kind) {
     case 'send':
     case 'deliver':
     case 'drop':
     case 'duplicate':
-      return CHATTER.has(event.wire);
+      return event.chatter === true;
     default:
       return false;
   }
