@@ -49,7 +49,7 @@ export interface SimState {
   speed: number;
   header: Header;
   servers: readonly ServerView[];
-  /** Each server's running timer (by id - 1), at the readouts' pace: the ring's arcs run down with `now`. */
+  /** Each server's running timer (by id - 1): the ring draws each as an arc that runs down. */
   timers: readonly (TimerView | null)[];
   links: readonly LinkView[];
   quorums: readonly QuorumView[];
@@ -300,7 +300,8 @@ function applyFrame(frame: Frame): void {
       // Server cards (roles, ballots, decided/applied counts) change with every write: while playing they
       // follow the slow panels' pace, which a person can still read; a pause or a step shows them at once.
       servers: flushSlow ? sameItems(state.servers, frame.servers) : state.servers,
-      timers: flushReadouts ? sameItems(state.timers, frame.timers) : state.timers,
+      // Every frame: the ring's arcs run on the canvas's clock, and a timer set again shows at once.
+      timers: sameItems(state.timers, frame.timers),
       links: frame.links === undefined || sameJson(state.links, frame.links) ? state.links : frame.links,
       // Tallies follow the readouts' pace too (the canvas flashes a reached quorum in the very frame).
       quorums: flushReadouts ? sameItems(state.quorums, frame.quorums) : state.quorums,
