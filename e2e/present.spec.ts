@@ -104,7 +104,17 @@ test('the Present button and ?present=1 switch to the projector view and back', 
   expect(errors).toEqual([]);
 });
 
-for (const n of [3, 5, 9, 25]) {
+/** The ring's radius (its servers' centres from their centroid) over the stage's smaller side. */
+async function ringShare(page: Page): Promise<number> {
+  const { circles } = await measureRing(page);
+  const cx = circles.reduce((s, c) => s + c.x, 0) / circles.length;
+  const cy = circles.reduce((s, c) => s + c.y, 0) / circles.length;
+  const radius = Math.min(...circles.map((c) => Math.hypot(c.x - cx, c.y - cy)));
+  const stage = (await page.locator('.cluster-stage').boundingBox())!;
+  return radius / Math.min(stage.width, stage.height);
+}
+
+for (const n of [3, 5, 7, 9, 25]) {
   test(`present mode at 1280x720 with ${n} servers: large names and labels, none overlapping`, async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto('/?present=1');
@@ -117,6 +127,8 @@ for (const n of [3, 5, 9, 25]) {
     // Drawn at that size: the SVG is not scaled down.
     const nameHeight = Math.min(...ring.nameBoxes.map((b) => b.h));
     expect(nameHeight).toBeGreaterThanOrEqual((n <= 9 ? 24 : 14) * 0.9);
+    // The ring fills the stage left beside the diagram and under the controls (not a small ring inside labels).
+    expect(await ringShare(page)).toBeGreaterThanOrEqual(0.29);
     await expect(page.getByRole('region', { name: 'Time travel' })).toBeInViewport({ ratio: 0.99 });
     await page.screenshot({ path: test.info().outputPath(`present-${n}.png`) });
   });

@@ -301,13 +301,23 @@ function fitStage(n: number, stage: RingStage): { attempt: Attempt; w: number; h
 /** Sizes already chosen (hovering a server changes only who shows details, not the ring). */
 const fitted = new Map<string, { attempt: Attempt; w: number; h: number }>();
 
+/** On a projector a small ring carrying every server's details reads worse than a large one carrying only the
+ *  chosen servers' (the leader's, the selected and the lesson's; the rest in their tooltips): below GOOD_RADIUS of
+ *  the stage, the ring goes dense when that makes it larger. */
+function presentPrefersDense(full: Attempt, stage: RingStage): boolean {
+  if (stage.present !== true || full.radius >= GOOD_RADIUS * Math.min(stage.w, stage.h)) return false;
+  const dense = chooseSizes(full.units.length, stage, true);
+  return dense !== null && dense.radius > full.radius;
+}
+
 function searchStage(n: number, stage: RingStage): { attempt: Attempt; w: number; h: number } {
   let w = Math.max(stage.w, 1);
   let h = Math.max(stage.h, 1);
   for (let i = 0; i < 40; i++) {
     const grown = { ...stage, w, h };
     // Every server's details when there is room for them (below DENSE_FROM), else only the chosen servers'.
-    const attempt = (n < DENSE_FROM ? chooseSizes(n, grown, false) : null) ?? chooseSizes(n, grown, true);
+    const full = n < DENSE_FROM ? chooseSizes(n, grown, false) : null;
+    const attempt = full !== null && !presentPrefersDense(full, grown) ? full : (chooseSizes(n, grown, true) ?? full);
     if (attempt !== null) return { attempt, w, h };
     w *= 1.15;
     h *= 1.15;
