@@ -73,6 +73,9 @@ export const DENSE_FROM = 9;
 export const LABEL_LINES = 4;
 /** Label text sizes in px, largest first tried: [largest, smallest]. */
 const NORMAL_FONT: readonly [number, number] = [15, 11];
+/** A large stage (a 2560 px page) may go up to this; the largest type grows with the stage's smaller side. */
+const NORMAL_FONT_LARGE = 18;
+const STAGE_PER_FONT_PX = 40;
 const PRESENT_FONT: readonly [number, number] = [24, 16];
 /** A dense ring in present mode may go smaller than that: its names stay at 14 px or more. */
 const PRESENT_DENSE_FONT: readonly [number, number] = [20, 13];
@@ -263,9 +266,15 @@ function fitRadius(
   return { dense: !withLabels, units, sz, side, radius: lo, extent: fits(lo)! };
 }
 
+/** The page's type range: 15 px at most on a laptop's stage, up to NORMAL_FONT_LARGE on a large one. */
+function normalFont(stage: RingStage): readonly [number, number] {
+  const grown = Math.floor((2 * Math.min(stage.w, stage.h)) / STAGE_PER_FONT_PX) / 2;
+  return [Math.min(NORMAL_FONT_LARGE, Math.max(NORMAL_FONT[0], grown)), NORMAL_FONT[1]];
+}
+
 /** The largest type, then the largest ring, whose labels fit the stage without overlapping; null if none does. */
 function chooseSizes(n: number, stage: RingStage, dense: boolean): Attempt | null {
-  const [big, small] = stage.present ? (n > BIG_NAMES_UP_TO ? PRESENT_DENSE_FONT : PRESENT_FONT) : NORMAL_FONT;
+  const [big, small] = stage.present ? (n > BIG_NAMES_UP_TO ? PRESENT_DENSE_FONT : PRESENT_FONT) : normalFont(stage);
   const units = unitAngles(n);
   // The largest type whose ring still fills a good part of the stage; else the largest ring at any size.
   const good = GOOD_RADIUS * Math.min(stage.w, stage.h);

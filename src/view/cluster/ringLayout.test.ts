@@ -93,6 +93,13 @@ describe('ringLayout', () => {
       }
   });
 
+  it("takes larger type on a large page's stage (2560 px), never more than 15 px on a laptop's", () => {
+    for (const n of [3, 5, 9, 25]) {
+      expect(ringLayout(n, { w: 1260, h: 750 }, [1]).fontSize, `${n} servers`).toBe(18);
+      expect(ringLayout(n, { w: 1000, h: 600 }, [1]).fontSize, `${n} servers`).toBeLessThanOrEqual(15);
+    }
+  });
+
   it('grows with its stage', () => {
     const small = ringLayout(5, { w: 640, h: 300 });
     const large = ringLayout(5, { w: 1400, h: 900 });
