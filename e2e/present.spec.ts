@@ -187,6 +187,41 @@ for (const width of [1280, 1600, 1920, 2560]) {
   });
 }
 
+for (const size of [
+  { width: 1920, height: 1080 },
+  { width: 2560, height: 1440 },
+]) {
+  test(`at ${size.width}x${size.height} the ring, the monitor and the diagram are in view together; the log fits`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    await page.goto('/');
+    await withServers(page, 5);
+    const input = page.getByRole('textbox', { name: 'Console' });
+    await input.fill('c1> create /a some-value');
+    await input.press('Enter');
+    const log = page.getByRole('region', { name: /^Log of n\d+$/ });
+    await expect(log.locator('tbody tr')).not.toHaveCount(0, { timeout: 10_000 });
+    await page.getByRole('button', { name: 'Pause' }).click();
+    for (const name of ['Cluster', 'Safety monitor', 'Time travel'])
+      await expect(page.getByRole('region', { name, exact: true })).toBeInViewport({ ratio: 0.99 });
+    // The ring takes the height the other two leave: more than its minimum on these screens.
+    const stage = (await page.locator('.cluster-stage').boundingBox())!;
+    expect(stage.height).toBeGreaterThan(size.height * 0.4);
+    // Every column of the log table is inside its panel (none cut at the edge, no sideways scrolling).
+    const table = (await log.locator('tbody').boundingBox())!;
+    const body = (await log.locator('.panel-body').boundingBox())!;
+    expect(table.x + table.width).toBeLessThanOrEqual(body.x + body.width + 0.5);
+    // A lesson open above the workspace: the ring gives way, the diagram stays in view.
+    await page.goto('/#lesson=leader-crash');
+    await expect(page.getByRole('region', { name: 'Lesson' }).getByText(/Paused here/)).toBeVisible({
+      timeout: 15_000,
+    });
+    await expect(page.getByRole('region', { name: 'Time travel' })).toBeInViewport({ ratio: 0.99 });
+    await page.screenshot({ path: test.info().outputPath(`page-${size.width}.png`) });
+  });
+}
+
 test('keys drive a lesson in present mode: N for next, B for back, space and the right arrow', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('/?present=1#lesson=one-write');
