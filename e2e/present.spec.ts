@@ -104,7 +104,17 @@ test('the Present button and ?present=1 switch to the projector view and back', 
   expect(errors).toEqual([]);
 });
 
-for (const n of [3, 5, 9, 25]) {
+/** The ring's radius (its servers' centres from their centroid) over the stage's smaller side. */
+async function ringShare(page: Page): Promise<number> {
+  const { circles } = await measureRing(page);
+  const cx = circles.reduce((s, c) => s + c.x, 0) / circles.length;
+  const cy = circles.reduce((s, c) => s + c.y, 0) / circles.length;
+  const radius = Math.min(...circles.map((c) => Math.hypot(c.x - cx, c.y - cy)));
+  const stage = (await page.locator('.cluster-stage').boundingBox())!;
+  return radius / Math.min(stage.width, stage.height);
+}
+
+for (const n of [3, 5, 7, 9, 25]) {
   test(`present mode at 1280x720 with ${n} servers: large names and labels, none overlapping`, async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto('/?present=1');
@@ -117,6 +127,8 @@ for (const n of [3, 5, 9, 25]) {
     // Drawn at that size: the SVG is not scaled down.
     const nameHeight = Math.min(...ring.nameBoxes.map((b) => b.h));
     expect(nameHeight).toBeGreaterThanOrEqual((n <= 9 ? 24 : 14) * 0.9);
+    // The ring fills the stage left beside the diagram and under the controls (not a small ring inside labels).
+    expect(await ringShare(page)).toBeGreaterThanOrEqual(0.29);
     await expect(page.getByRole('region', { name: 'Time travel' })).toBeInViewport({ ratio: 0.99 });
     await page.screenshot({ path: test.info().outputPath(`present-${n}.png`) });
   });
@@ -172,6 +184,41 @@ for (const width of [1280, 1600, 1920, 2560]) {
     // The Transaction column keeps room for a transaction.
     expect(cells[2]!.width).toBeGreaterThan(100);
     await expect(log.getByRole('columnheader', { name: 'Transaction' })).toHaveCount(1);
+  });
+}
+
+for (const size of [
+  { width: 1920, height: 1080 },
+  { width: 2560, height: 1440 },
+]) {
+  test(`at ${size.width}x${size.height} the ring, the monitor and the diagram are in view together; the log fits`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    await page.goto('/');
+    await withServers(page, 5);
+    const input = page.getByRole('textbox', { name: 'Console' });
+    await input.fill('c1> create /a some-value');
+    await input.press('Enter');
+    const log = page.getByRole('region', { name: /^Log of n\d+$/ });
+    await expect(log.locator('tbody tr')).not.toHaveCount(0, { timeout: 10_000 });
+    await page.getByRole('button', { name: 'Pause' }).click();
+    for (const name of ['Cluster', 'Safety monitor', 'Time travel'])
+      await expect(page.getByRole('region', { name, exact: true })).toBeInViewport({ ratio: 0.99 });
+    // The ring takes the height the other two leave: more than its minimum on these screens.
+    const stage = (await page.locator('.cluster-stage').boundingBox())!;
+    expect(stage.height).toBeGreaterThan(size.height * 0.4);
+    // Every column of the log table is inside its panel (none cut at the edge, no sideways scrolling).
+    const table = (await log.locator('tbody').boundingBox())!;
+    const body = (await log.locator('.panel-body').boundingBox())!;
+    expect(table.x + table.width).toBeLessThanOrEqual(body.x + body.width + 0.5);
+    // A lesson open above the workspace: the ring gives way, the diagram stays in view.
+    await page.goto('/#lesson=leader-crash');
+    await expect(page.getByRole('region', { name: 'Lesson' }).getByText(/Paused here/)).toBeVisible({
+      timeout: 15_000,
+    });
+    await expect(page.getByRole('region', { name: 'Time travel' })).toBeInViewport({ ratio: 0.99 });
+    await page.screenshot({ path: test.info().outputPath(`page-${size.width}.png`) });
   });
 }
 

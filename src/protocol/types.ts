@@ -66,6 +66,15 @@ export interface LogEntryView<P> {
   readonly chosen: boolean;
 }
 
+/** The timer a server is running as the screen draws it: an election timeout running down (a follower's
+ *  "leader silent for", a candidate's retry), or a leader's time to its next heartbeat. */
+export interface TimerView {
+  readonly kind: 'election' | 'heartbeat';
+  /** Simulated ms when it was set, and when it goes off. */
+  readonly startedAt: number;
+  readonly firesAt: number;
+}
+
 /** A server's protocol state as the screen and the summary show it. */
 export interface ProtocolView<P> {
   /** null while the server is down. */
@@ -79,6 +88,8 @@ export interface ProtocolView<P> {
   readonly appliedUpTo: number;
   readonly logLength: number;
   entry(slot: number): LogEntryView<P>;
+  /** null while the server is down, or runs no timer worth drawing. */
+  readonly timer: TimerView | null;
   /** Changes whenever the log or the promise does: a cheap test for a new picture. */
   readonly revision: string;
 }

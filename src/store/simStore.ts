@@ -22,6 +22,7 @@ import {
   type ServerView,
 } from '../view/projections';
 import { END_LINGER_MS } from '../view/cluster/paintMessages';
+import type { TimerView } from '../view/cluster/timer';
 import { FRAMES_PER_SECOND, absorbMessages, absorbQuorums, clearFlying, flying } from './flying';
 
 const MAX_CONSOLE = 1000;
@@ -48,6 +49,8 @@ export interface SimState {
   speed: number;
   header: Header;
   servers: readonly ServerView[];
+  /** Each server's running timer (by id - 1): the ring draws each as an arc that runs down. */
+  timers: readonly (TimerView | null)[];
   links: readonly LinkView[];
   quorums: readonly QuorumView[];
   /** The latest reached quorum and the earlier one it shares servers with (the ring shows it on request). */
@@ -115,6 +118,7 @@ export const useSim = create<SimState>()((set, get) => ({
   speed: 1,
   header: DEFAULT_HEADER,
   servers: [],
+  timers: [],
   links: [],
   quorums: [],
   quorumOverlap: null,
@@ -296,6 +300,8 @@ function applyFrame(frame: Frame): void {
       // Server cards (roles, ballots, decided/applied counts) change with every write: while playing they
       // follow the slow panels' pace, which a person can still read; a pause or a step shows them at once.
       servers: flushSlow ? sameItems(state.servers, frame.servers) : state.servers,
+      // Every frame: the ring's arcs run on the canvas's clock, and a timer set again shows at once.
+      timers: sameItems(state.timers, frame.timers),
       links: frame.links === undefined || sameJson(state.links, frame.links) ? state.links : frame.links,
       // Tallies follow the readouts' pace too (the canvas flashes a reached quorum in the very frame).
       quorums: flushReadouts ? sameItems(state.quorums, frame.quorums) : state.quorums,

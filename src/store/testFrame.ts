@@ -11,6 +11,7 @@ export function testFrame(over: Partial<Frame> & Pick<Frame, 'eventCount' | 'res
     speed: 1,
     header: DEFAULT_HEADER,
     servers: [],
+    timers: [],
     sent: [],
     ended: [],
     quorums: [],

@@ -86,12 +86,15 @@ export function App() {
       <LessonPanel />
       <main className="workspace" aria-busy={!ready}>
         <div className="workspace-cluster">
-          <div className="panel cluster-panel">
-            <ClusterView />
+          {/* The ring, the monitor and the diagram right under them, in view together: the ring takes the height the
+              other two leave. */}
+          <div className="workspace-first">
+            <div className="panel cluster-panel">
+              <ClusterView />
+            </div>
+            <SafetyMonitor />
+            <TimeTravel />
           </div>
-          <SafetyMonitor />
-          {/* The diagram right under the ring and the monitor, so they are in view together on a laptop screen. */}
-          <TimeTravel />
           <div className="panel faults-panel">
             <FaultControls />
           </div>

@@ -307,6 +307,9 @@ export const textEn = {
       applied: number,
     ): string =>
       `n${id} · ${role} · ballot ${ballot} · promised ${promised} · decided ${decided} · applied ${applied}. Click to show its log and znodes.`,
+    /** The arc on a server's circle: what its timer waits for, and how long is left (it shrinks as it runs). */
+    timerArc: (id: number, kind: 'election' | 'heartbeat', leftMs: number): string =>
+      kind === 'heartbeat' ? `n${id}: next heartbeat in ${leftMs} ms` : `n${id}: election timeout in ${leftMs} ms`,
     /** The first line of a dense ring's details: the name, since the block may sit a little away from its server. */
     denseRoleLine: (id: number, role: string): string => `n${id} · ${role}`,
     kill: (id: number): string => `Kill n${id}`,

@@ -340,6 +340,8 @@ export const textZh = {
     ): string =>
       `n${id} · ${role} · 提案编号 ${ballot} · 已承诺 ${promised} · 已决定 ${decided} · 已应用 ${applied}。点击查看它的日志和 znode。`,
     denseRoleLine: (id: number, role: string): string => `n${id} · ${role}`,
+    timerArc: (id: number, kind: 'election' | 'heartbeat', leftMs: number): string =>
+      kind === 'heartbeat' ? `n${id}：${leftMs} 毫秒后发下一次心跳` : `n${id}：${leftMs} 毫秒后选举超时`,
     linkNotice: {
       region: '链路变更',
       did: (from: number, to: number, cut: boolean): string => `${cut ? '已切断' : '已恢复'} n${from} → n${to}`,

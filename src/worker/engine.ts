@@ -5,7 +5,7 @@ import { MAX_HISTORY_EVENTS, Timeline, type RecordedAction } from '../scenario/t
 import { pauseFacts } from '../view/lessons/facts';
 import type { ServerDetail } from '../view/projections';
 import { detailSignature, serverDetail } from './detail';
-import { frameNotes, linkViews, messageChanges, serverViews, type FrameCursor } from './frames';
+import { frameNotes, linkViews, messageChanges, serverTimers, serverViews, type FrameCursor } from './frames';
 import { MAX_SPEED, MIN_SPEED, type Frame } from './ipc';
 import { PageState, type PageDerived } from './pageState';
 import { expireQuorums, quorumOverlap } from './quorums';
@@ -94,6 +94,7 @@ export class LiveRun extends Timeline<PageDerived> {
       speed: this.speed,
       header: this.header,
       servers,
+      timers: serverTimers(sim),
       ...(page.linksDirty ? { links: linkViews(sim, this.header.servers) } : {}),
       sent: messages.sent,
       ended: messages.ended,

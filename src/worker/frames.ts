@@ -4,6 +4,7 @@ import type { TraceEvent } from '../sim/trace';
 import { formatZxid } from '../zk/format';
 import { describeEvent } from '../view/events/text';
 import type { EventNote, LinkView, MessageEnd, MessageView, ServerView } from '../view/projections';
+import type { TimerView } from '../view/cluster/timer';
 
 const MAX_NOTES_PER_FRAME = 200;
 /** While playing the page shows only the newest few notes: a frame carries at most this many (the rest is the
@@ -103,6 +104,11 @@ export function serverViews(sim: Simulator): ServerView[] {
       sessions: [...server.clients].sort(),
     };
   });
+}
+
+/** Each server's running timer (by id - 1; null while down or idle): the ring draws it as an arc. */
+export function serverTimers(sim: Simulator): (TimerView | null)[] {
+  return sim.servers.map((server) => sim.viewOf(server.id).timer);
 }
 
 export function linkViews(sim: Simulator, servers: number): LinkView[] {

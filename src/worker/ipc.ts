@@ -8,6 +8,7 @@ import type { PausePoint } from '../scenario/matcher';
 import type { ClientHistoryView } from '../view/clientHistory';
 import type { PauseFacts } from '../view/lessons/facts';
 import type { Tip } from '../view/diagram/paint';
+import type { TimerView } from '../view/cluster/timer';
 import type { Scenario, ScenarioAction, ScenarioCursor } from '../scenario/model';
 import type {
   ConsoleEntry,
@@ -127,6 +128,9 @@ export interface Frame {
   readonly speed: number;
   readonly header: Header;
   readonly servers: readonly ServerView[];
+  /** Each server's running timer, by id - 1 (null while down or idle); apart from `servers`, whose cards change
+   *  far less often than timers are set. */
+  readonly timers: readonly (TimerView | null)[];
   /** Every directed link; sent when one changed (and on the first frame). */
   readonly links?: readonly LinkView[];
   /** Messages sent and ended since the previous frame; on a reset frame, what is on the wire at that moment. */

@@ -59,6 +59,7 @@ export function freshVolatile<P>(config: ProtocolConfig, durable: DurableState<P
     appliedUpTo: 0,
     appliedAhead: new Set(),
     electionDeadline: env.now + electionTimeout(config, env),
+    electionSetAt: env.now,
     heartbeatDue: Infinity,
     lastHeardFrom: new Map(),
     lastForwardAt: -Infinity,
@@ -109,7 +110,9 @@ export function noteRound<P>(state: ServerState<P>, ballot: Ballot): void {
 }
 
 export function resetElectionTimer<P>(out: Out<P>): void {
-  out.state.volatile.electionDeadline = out.env.now + electionTimeout(out.state.config, out.env);
+  const v = out.state.volatile;
+  v.electionDeadline = out.env.now + electionTimeout(out.state.config, out.env);
+  v.electionSetAt = out.env.now;
 }
 
 export function learn<P>(out: Out<P>, slot: number, proposal: Proposal<P>): void {

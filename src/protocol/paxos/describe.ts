@@ -2,7 +2,7 @@
 import { formatBallot } from './ballot';
 import { decidedPrefix } from './common';
 import type { DurableState, Message, MessageType, ServerState } from './types';
-import type { ProtocolView } from '../types';
+import type { ProtocolView, TimerView } from '../types';
 
 /** A message's label on the wire, e.g. "Accept 3.n1 #4". */
 export function describeMessage(m: Message<unknown>): string {
@@ -58,6 +58,20 @@ export function paxosView<P>(state: ServerState<P> | null, durable: DurableState
         chosen: decided !== undefined,
       };
     },
+    timer: state === null ? null : paxosTimer(state),
     revision: `${d.accepted.length}:${d.decided.length}:${d.promised.round}`,
   };
+}
+
+/** A multi-Paxos leader's next heartbeat, anyone else's election timeout; basic Paxos runs only a proposer's retry. */
+export function paxosTimer<P>(state: ServerState<P>): TimerView | null {
+  const v = state.volatile;
+  const basic = !state.config.policy.hasStableLeader;
+  if (v.role === 'leader') {
+    if (basic || v.heartbeatDue === Infinity) return null;
+    return { kind: 'heartbeat', startedAt: v.heartbeatDue - state.config.heartbeatMs, firesAt: v.heartbeatDue };
+  }
+  // A basic-Paxos server with nothing to propose waits for nothing (see BASIC_PAXOS.wakeAt).
+  if (basic && v.role !== 'candidate' && v.pending.size === 0) return null;
+  return { kind: 'election', startedAt: v.electionSetAt, firesAt: v.electionDeadline };
 }

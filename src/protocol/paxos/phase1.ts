@@ -1,13 +1,13 @@
 // Phase 1 of Paxos: a proposer asks for promises, and with a quorum of them becomes leader.
 import { ballotsEqual, compareBallots } from './ballot';
-import { electionTimeout, learn, NOOP_ID, noteRound, resetElectionTimer, stepDown } from './common';
+import { learn, NOOP_ID, noteRound, resetElectionTimer, stepDown } from './common';
 import type { Out } from './out';
 import { proposeAt } from './phase2';
 import { quorumSize } from './quorum';
 import type { AcceptedEntry, Ballot, Env, Proposal, ServerId, VolatileState } from './types';
 
 export function startPrepare<P>(out: Out<P>): void {
-  const { state, env } = out;
+  const { state } = out;
   const v = state.volatile;
   const d = state.durable;
   const round = Math.max(v.highestRound, d.promised.round) + 1;
@@ -22,7 +22,7 @@ export function startPrepare<P>(out: Out<P>): void {
   v.acceptSentAt = new Map();
   v.prepareFromSlot = v.decidedUpTo;
   v.roundFor = state.config.policy.roundFor(v);
-  v.electionDeadline = env.now + electionTimeout(state.config, env);
+  resetElectionTimer(out);
   out.effect({ kind: 'role', role: 'candidate', ballot });
   out.effect({ kind: 'phase', phase: 'prepare', ballot });
   const fromSlot = v.prepareFromSlot;
@@ -147,12 +147,12 @@ function noop<P>(ballot: Ballot, env: Env): Proposal<P> {
 }
 
 export function onNack<P>(out: Out<P>, ballot: Ballot, promised: Ballot): void {
-  const { state, env } = out;
+  const { state } = out;
   const v = state.volatile;
   noteRound(state, promised);
   if (v.role === 'follower' || !ballotsEqual(ballot, v.ballot)) return;
   if (compareBallots(promised, v.ballot) <= 0) return;
   stepDown(out, null);
   // Back off for a random time before trying again, so that dueling proposers drift apart.
-  v.electionDeadline = env.now + electionTimeout(state.config, env);
+  resetElectionTimer(out);
 }

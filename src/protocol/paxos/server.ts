@@ -19,6 +19,7 @@ export function initServer<P>(id: ServerId, config: ProtocolConfig, env: Env): S
   // At boot the first timeouts are staggered by id, so n1 normally leads the first term (scenarios rely on it);
   // every later timeout is random.
   volatile.electionDeadline = env.now + Math.round(config.electionTimeoutMinMs * (0.1 + 0.25 * (id - 1)));
+  volatile.electionSetAt = env.now;
   return { id, config, durable, volatile };
 }
 

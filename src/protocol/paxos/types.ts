@@ -84,6 +84,8 @@ export interface VolatileState<P> {
   /** apply-out-of-order bug only: slots applied ahead of the prefix. */
   appliedAhead: Set<number>;
   electionDeadline: number;
+  /** When the election timer was last set (the screen draws how much of it is left). */
+  electionSetAt: number;
   heartbeatDue: number;
   /** Leader: when each follower last answered; steps down without a quorum of answers. */
   lastHeardFrom: Map<ServerId, number>;

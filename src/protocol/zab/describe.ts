@@ -1,5 +1,5 @@
 // ZAB as the screen and the trace see it: message labels and kinds, and a server's picture.
-import type { ProtocolView } from '../types';
+import type { ProtocolView, TimerView } from '../types';
 import type { Message, MessageType, ZabDurable, ZabServer } from './types';
 import { epochOf, zxidHex } from './zxid';
 
@@ -67,6 +67,24 @@ export function zabView<P>(state: ZabServer<P> | null, durable: ZabDurable<P>): 
         chosen: slot < d.committed,
       };
     },
+    timer: state === null ? null : zabTimer(state),
     revision: `${d.log.length}:${d.committed}:${d.acceptedEpoch}:${d.currentEpoch}:${last}`,
   };
+}
+
+/** What teaches of ZAB's timers: a leader's next PING, a follower's "leader silent for" (syncLimit, initLimit
+ *  before broadcast), a LOOKING server's finalizeWait once it has a quorum, else its notification backoff. */
+export function zabTimer<P>(state: ZabServer<P>): TimerView | null {
+  const v = state.volatile;
+  const { tickMs, syncLimit, initLimit, finalizeWaitMs } = state.config;
+  if (v.peerState === 'leading')
+    return v.pingDue === Infinity ? null : { kind: 'heartbeat', startedAt: v.pingDue - tickMs, firesAt: v.pingDue };
+  if (v.peerState === 'following') {
+    const limit = (v.phase === 'broadcast' ? syncLimit : initLimit) * tickMs;
+    return { kind: 'election', startedAt: v.lastHeardLeader, firesAt: v.lastHeardLeader + limit };
+  }
+  if (v.finalizeAt !== Infinity)
+    return { kind: 'election', startedAt: v.finalizeAt - finalizeWaitMs, firesAt: v.finalizeAt };
+  if (v.nextNotifyAt === Infinity) return null;
+  return { kind: 'election', startedAt: v.nextNotifyAt - v.notifyTimeoutMs, firesAt: v.nextNotifyAt };
 }

@@ -1,8 +1,11 @@
 // One server on the ring: a group named "Server n1" holding its button (select it), circle, name, and its
 // details or, on a dense ring, a progress bar.
-import { memo } from 'react';
+import { memo, useEffect, useState } from 'react';
+import { drawTime } from '../../store/flying';
+import { useSim } from '../../store/simStore';
 import type { ServerView } from '../../view/projections';
 import { selectionRadius, type RingLayout, type ServerSpot } from '../../view/cluster/layout';
+import { timerArcPath, timerFraction, timerLeftMs } from '../../view/cluster/timer';
 import { text } from '../../view/text';
 
 const t = text.cluster;
@@ -80,9 +83,51 @@ export const ServerNode = memo(function ServerNode({
         {layout.dense && <ProgressBar spot={spot} r={r} decided={decided} applied={applied} max={maxDecided} />}
         {spot.label !== null && <ServerLabel label={spot.label} lines={lines} lineHeight={layout.lineHeight} />}
       </g>
+      {/* Beside the button, not in it: a button's content is not in the accessibility tree. */}
+      {role !== 'crashed' && <TimerArc spot={spot} r={r} />}
     </g>
   );
 });
+
+/** The simulated time to draw at: the frame's while paused; while playing, the canvas's clock every animation
+ *  frame (frames come 20 times a second and the readouts 10: an arc would run down in visible steps). */
+function useClock(): number {
+  const now = useSim((s) => s.now);
+  const playing = useSim((s) => s.playing);
+  const [drawn, setDrawn] = useState(now);
+  useEffect(() => {
+    if (!playing) return;
+    let frame = requestAnimationFrame(function tick() {
+      setDrawn(drawTime(performance.now()));
+      frame = requestAnimationFrame(tick);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [playing]);
+  return playing ? drawn : now;
+}
+
+/** The server's running timer as an arc hugging its circle's edge: it shrinks clockwise as the timer runs down
+ *  (an election timeout, or a leader's time to its next heartbeat), over a faint track of the whole. */
+function TimerArc({ spot, r }: { spot: ServerSpot; r: number }) {
+  const timer = useSim((s) => s.timers[spot.id - 1] ?? null);
+  const now = useClock();
+  if (timer === null) return null;
+  const fraction = timerFraction(timer, now);
+  const width = Math.max(2.5, r * 0.15);
+  const outer = r - Math.max(1, r * 0.04);
+  return (
+    <g
+      className={`server-timer timer-${timer.kind}`}
+      transform={`translate(${spot.x},${spot.y})`}
+      role="img"
+      aria-label={t.timerArc(spot.id, timer.kind, timerLeftMs(timer, now))}
+      data-fraction={fraction.toFixed(3)}
+    >
+      <circle className="timer-track" r={outer - width / 2} strokeWidth={width} />
+      <path className="timer-arc" d={timerArcPath(fraction, outer - width, outer)} />
+    </g>
+  );
+}
 
 /** A dense ring's glyph: how far this server has decided (light) and applied (dark) of the most any server has. */
 function ProgressBar({

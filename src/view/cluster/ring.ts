@@ -73,6 +73,9 @@ export const DENSE_FROM = 9;
 export const LABEL_LINES = 4;
 /** Label text sizes in px, largest first tried: [largest, smallest]. */
 const NORMAL_FONT: readonly [number, number] = [15, 11];
+/** A large stage (a 2560 px page) may go up to this; the largest type grows with the stage's smaller side. */
+const NORMAL_FONT_LARGE = 18;
+const STAGE_PER_FONT_PX = 40;
 const PRESENT_FONT: readonly [number, number] = [24, 16];
 /** A dense ring in present mode may go smaller than that: its names stay at 14 px or more. */
 const PRESENT_DENSE_FONT: readonly [number, number] = [20, 13];
@@ -263,9 +266,15 @@ function fitRadius(
   return { dense: !withLabels, units, sz, side, radius: lo, extent: fits(lo)! };
 }
 
+/** The page's type range: 15 px at most on a laptop's stage, up to NORMAL_FONT_LARGE on a large one. */
+function normalFont(stage: RingStage): readonly [number, number] {
+  const grown = Math.floor((2 * Math.min(stage.w, stage.h)) / STAGE_PER_FONT_PX) / 2;
+  return [Math.min(NORMAL_FONT_LARGE, Math.max(NORMAL_FONT[0], grown)), NORMAL_FONT[1]];
+}
+
 /** The largest type, then the largest ring, whose labels fit the stage without overlapping; null if none does. */
 function chooseSizes(n: number, stage: RingStage, dense: boolean): Attempt | null {
-  const [big, small] = stage.present ? (n > BIG_NAMES_UP_TO ? PRESENT_DENSE_FONT : PRESENT_FONT) : NORMAL_FONT;
+  const [big, small] = stage.present ? (n > BIG_NAMES_UP_TO ? PRESENT_DENSE_FONT : PRESENT_FONT) : normalFont(stage);
   const units = unitAngles(n);
   // The largest type whose ring still fills a good part of the stage; else the largest ring at any size.
   const good = GOOD_RADIUS * Math.min(stage.w, stage.h);
@@ -301,13 +310,23 @@ function fitStage(n: number, stage: RingStage): { attempt: Attempt; w: number; h
 /** Sizes already chosen (hovering a server changes only who shows details, not the ring). */
 const fitted = new Map<string, { attempt: Attempt; w: number; h: number }>();
 
+/** On a projector a small ring carrying every server's details reads worse than a large one carrying only the
+ *  chosen servers' (the leader's, the selected and the lesson's; the rest in their tooltips): below GOOD_RADIUS of
+ *  the stage, the ring goes dense when that makes it larger. */
+function presentPrefersDense(full: Attempt, stage: RingStage): boolean {
+  if (stage.present !== true || full.radius >= GOOD_RADIUS * Math.min(stage.w, stage.h)) return false;
+  const dense = chooseSizes(full.units.length, stage, true);
+  return dense !== null && dense.radius > full.radius;
+}
+
 function searchStage(n: number, stage: RingStage): { attempt: Attempt; w: number; h: number } {
   let w = Math.max(stage.w, 1);
   let h = Math.max(stage.h, 1);
   for (let i = 0; i < 40; i++) {
     const grown = { ...stage, w, h };
     // Every server's details when there is room for them (below DENSE_FROM), else only the chosen servers'.
-    const attempt = (n < DENSE_FROM ? chooseSizes(n, grown, false) : null) ?? chooseSizes(n, grown, true);
+    const full = n < DENSE_FROM ? chooseSizes(n, grown, false) : null;
+    const attempt = full !== null && !presentPrefersDense(full, grown) ? full : (chooseSizes(n, grown, true) ?? full);
     if (attempt !== null) return { attempt, w, h };
     w *= 1.15;
     h *= 1.15;

@@ -14,6 +14,7 @@ const NORMAL: readonly RingStage[] = [
   { w: 1400, h: 896 },
 ];
 const PRESENT: readonly RingStage[] = [
+  { w: 690, h: 486, present: true },
   { w: 700, h: 520, present: true },
   { w: 1100, h: 860, present: true },
   { w: 1500, h: 1220, present: true },
@@ -76,6 +77,28 @@ describe('ringLayout', () => {
       }
     });
   }
+
+  it('fills a good part of a projector stage at 3 to 9 servers, in large type', () => {
+    // The stages present mode gives the ring at 1280x720 and 1920x1080.
+    for (const stage of [
+      { w: 690, h: 486, present: true },
+      { w: 1057, h: 873, present: true },
+    ])
+      for (let n = 3; n <= 9; n++) {
+        const layout = ringLayout(n, stage, [1]);
+        const what = `${n} servers on ${stage.w}x${stage.h}`;
+        expect(layout.radius, what).toBeGreaterThanOrEqual(0.29 * Math.min(stage.w, stage.h));
+        expect(layout.nameSize, what).toBeGreaterThanOrEqual(24);
+        expect(layout.fontSize, what).toBeGreaterThanOrEqual(16);
+      }
+  });
+
+  it("takes larger type on a large page's stage (2560 px), never more than 15 px on a laptop's", () => {
+    for (const n of [3, 5, 9, 25]) {
+      expect(ringLayout(n, { w: 1260, h: 750 }, [1]).fontSize, `${n} servers`).toBe(18);
+      expect(ringLayout(n, { w: 1000, h: 600 }, [1]).fontSize, `${n} servers`).toBeLessThanOrEqual(15);
+    }
+  });
 
   it('grows with its stage', () => {
     const small = ringLayout(5, { w: 640, h: 300 });
