@@ -1,6 +1,7 @@
 // What the page shows of a run, as plain data: servers, messages on the wire, quorum tallies, a server's log and
 // znode tree, links, console entries and event notes. The worker computes them; the store and the page draw them.
 import type { Phase } from '../protocol/paxos/types';
+import type { ZabMark } from '../protocol/zab/types';
 import type { Role } from '../protocol/types';
 import type { WireKind } from '../sim/trace';
 
@@ -154,5 +155,5 @@ export interface EventNote {
   readonly index: number;
   readonly t: number;
   readonly text: string;
-  readonly phase?: Phase;
+  readonly phase?: Phase | ZabMark;
 }

@@ -14,11 +14,19 @@ export function selfVote<P>(out: Out<P>): Vote {
   return { leader: id, zxid: lastZxidOf(durable.log), peerEpoch: durable.currentEpoch };
 }
 
-/** LOOKING: a new round, a vote for itself sent to every peer. */
-export function startLooking<P>(out: Out<P>, reason?: Extract<ZabNote, { kind: 'zab-step-down' }>['reason']): void {
+/**
+ * LOOKING: a new round, a vote for itself sent to every peer. `mark` false for a fresh ensemble's first round (every
+ * server starts at once; its Step phase stop is the election's end at the leader).
+ */
+export function startLooking<P>(
+  out: Out<P>,
+  reason?: Extract<ZabNote, { kind: 'zab-step-down' }>['reason'],
+  mark = true,
+): void {
   const { state, env } = out;
   const v = state.volatile;
   if (reason !== undefined) out.effect({ kind: 'zab-step-down', reason });
+  if (mark) out.effect({ kind: 'phase', phase: 'election', epoch: state.durable.acceptedEpoch });
   v.peerState = 'looking';
   v.phase = 'election';
   v.leader = null;
@@ -174,7 +182,7 @@ export function electionTick<P>(out: Out<P>): ServerId | null {
   const { state, env } = out;
   const v = state.volatile;
   if (v.logicalclock === 0) {
-    startLooking(out);
+    startLooking(out, undefined, false);
     return null;
   }
   if (env.now >= v.finalizeAt) return decide(out, v.vote);
