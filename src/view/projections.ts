@@ -16,6 +16,10 @@ export interface ServerView {
   /** Slots [0, decidedUpTo) are decided; [0, appliedUpTo) applied. */
   readonly decidedUpTo: number;
   readonly appliedUpTo: number;
+  /** Txns (slots) in its log, decided or not: under ZAB, proposals logged past decidedUpTo are not committed yet. */
+  readonly logged: number;
+  /** ZAB's view: `ballot` is then its currentEpoch, `promised` its acceptedEpoch. */
+  readonly zab: boolean;
   readonly lastZxid: string;
   readonly sessions: readonly string[];
 }
@@ -48,10 +52,12 @@ export function quorumKey(q: QuorumView): string {
   return `${q.server}:${q.vote}:${q.ballot}:${q.slot ?? ''}`;
 }
 
-/** A proposer's running tally of Promise or Accepted votes. */
+/** A proposer's running tally of Promise or Accepted votes, or a ZAB server's election votes for `candidate`. */
 export interface QuorumView {
   readonly server: number;
-  readonly vote: 'promise' | 'accepted';
+  readonly vote: 'promise' | 'accepted' | 'election';
+  /** The server the election votes name (ZAB). */
+  readonly candidate?: number;
   readonly ballot: string;
   readonly slot?: number;
   readonly voters: readonly number[];

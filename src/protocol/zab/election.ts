@@ -85,6 +85,13 @@ function supporters(votes: ReadonlyMap<ServerId, ReceivedVote>, vote: ReceivedVo
   return count;
 }
 
+/** Who sent the vote, ascending (for the trace's tally). */
+function voters(votes: ReadonlyMap<ServerId, ReceivedVote>, vote: ReceivedVote): ServerId[] {
+  const ids: ServerId[] = [];
+  for (const [id, other] of votes) if (sameVote(other, vote)) ids.push(id);
+  return ids.sort((a, b) => a - b);
+}
+
 /** checkLeader: a quorum for another server counts only when that server itself says it leads. */
 function leaderConfirmed<P>(
   out: Out<P>,
@@ -162,9 +169,10 @@ function checkQuorum<P>(out: Out<P>): void {
   const { state, env } = out;
   const v = state.volatile;
   const own: ReceivedVote = { ...v.vote, electionEpoch: v.logicalclock, state: 'looking' };
-  const votes = supporters(v.recvset, own);
+  const who = voters(v.recvset, own);
+  const votes = who.length;
   const needed = quorum(state.config);
-  out.effect({ kind: 'zab-tally', round: v.logicalclock, candidate: v.vote.leader, votes, needed });
+  out.effect({ kind: 'zab-tally', round: v.logicalclock, candidate: v.vote.leader, votes, needed, voters: who });
   if (votes >= needed) {
     if (v.finalizeAt === Infinity) v.finalizeAt = env.now + state.config.finalizeWaitMs;
   } else v.finalizeAt = Infinity;

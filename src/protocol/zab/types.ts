@@ -230,6 +230,7 @@ export type ZabNote =
       readonly candidate: ServerId;
       readonly votes: number;
       readonly needed: number;
+      readonly voters: readonly ServerId[];
     }
   | { readonly kind: 'zab-epoch'; readonly which: 'accepted' | 'current'; readonly epoch: number }
   | { readonly kind: 'zab-established'; readonly epoch: number }
@@ -243,7 +244,8 @@ export type ZabNote =
     }
   | { readonly kind: 'zab-propose'; readonly zxid: number; readonly proposalId: string }
   | { readonly kind: 'zab-commit'; readonly slot: number; readonly zxid: number; readonly proposalId: string }
-  | { readonly kind: 'zab-truncate'; readonly zxid: number; readonly dropped: number }
+  /** A TRUNC (or SNAP) dropped `dropped` txns from zxid `first` on; the log now ends at `zxid`. */
+  | { readonly kind: 'zab-truncate'; readonly zxid: number; readonly dropped: number; readonly first: number }
   | {
       readonly kind: 'zab-step-down';
       readonly reason: 'follower-ahead' | 'no-quorum' | 'stale-epoch' | 'timeout' | 'connection-reset';

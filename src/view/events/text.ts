@@ -77,7 +77,7 @@ export function describeEventEn(event: TraceEvent): string | null {
     case 'zab-commit':
       return `${serverName(event.server)} committed ${formatZxid(event.zxid)} (slot ${event.slot})`;
     case 'zab-truncate':
-      return `${serverName(event.server)} truncated ${event.dropped} txns, log ends at ${formatZxid(event.zxid)}`;
+      return `${serverName(event.server)} truncated ${event.dropped === 1 ? `txn ${formatZxid(event.first)}` : `${event.dropped} txns from ${formatZxid(event.first)}`}: its log ends at ${formatZxid(event.zxid)}`;
     case 'zab-step-down':
       return `${serverName(event.server)} goes LOOKING (${event.reason})`;
   }

@@ -97,7 +97,7 @@ export function describeEventZh(event: TraceEvent): string | null {
     case 'zab-commit':
       return `${serverName(event.server)} 已提交 ${formatZxid(event.zxid)}（槽位 ${event.slot}）`;
     case 'zab-truncate':
-      return `${serverName(event.server)} 截断了 ${event.dropped} 个事务，日志止于 ${formatZxid(event.zxid)}`;
+      return `${serverName(event.server)} 截断了从 ${formatZxid(event.first)} 起的 ${event.dropped} 个事务，日志止于 ${formatZxid(event.zxid)}`;
     case 'zab-step-down':
       return `${serverName(event.server)} 转为 LOOKING（${event.reason}）`;
   }

@@ -37,16 +37,22 @@ export const zabTextEn = {
     ackQuorum: (server: string, zxid: string): string => `${server} ack quorum for ${zxid}`,
     commit: (server: string, zxid: string): string => `${server} commit ${zxid}`,
   },
-  /** An election tally by the voter's ring spot: "2 of 3 votes for n3". */
-  tally: (votes: number, servers: number, candidate: number): string =>
-    `${votes} of ${servers} ${servers === 1 ? 'vote' : 'votes'} for n${candidate}`,
+  /** A LOOKING server's tally for its current vote: "2 of 3 votes for n3", the owner first when several run. */
+  tally: (votes: number, servers: number, candidate: number, owner?: number): string =>
+    `${owner === undefined ? '' : `n${owner} · `}${votes} of ${servers} ${servers === 1 ? 'vote' : 'votes'} for n${candidate}`,
   /** A server's epochs where Paxos shows its ballot. */
-  epochLine: (accepted: number, current: number): string =>
+  epochLine: (accepted: string, current: string): string =>
     accepted === current ? `epoch ${current}` : `epoch ${current} · accepted ${accepted}`,
   /** Logged vs committed txns under a server. */
   logLine: (committed: number, logged: number): string =>
     logged === committed ? `committed ${committed}` : `committed ${committed} · logged ${logged}`,
+  appliedLine: (applied: number): string => `applied ${applied}`,
+  /** A server's tooltip under ZAB. */
+  serverTitle: (id: number, role: string, epochs: string, log: string, applied: number): string =>
+    `n${id} · ${role} · ${epochs} · ${log} · applied ${applied}. Click to show its log and znodes.`,
   /** The log panel's tag on a txn logged but not (yet) committed. */
+  /** The log panel's Ballot column under ZAB. */
+  epochColumn: 'Epoch',
   uncommitted: 'proposed, not committed',
 };
 

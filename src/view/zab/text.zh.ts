@@ -29,10 +29,15 @@ export const zabTextZh = {
     ackQuorum: (server: string, zxid: string): string => `${server} 的 ${zxid} 达到确认法定人数`,
     commit: (server: string, zxid: string): string => `${server} 提交 ${zxid}`,
   },
-  tally: (votes: number, servers: number, candidate: number): string => `${servers} 票中 ${votes} 票投给 n${candidate}`,
-  epochLine: (accepted: number, current: number): string =>
+  tally: (votes: number, servers: number, candidate: number, owner?: number): string =>
+    `${owner === undefined ? '' : `n${owner} · `}${servers} 票中 ${votes} 票投给 n${candidate}`,
+  epochLine: (accepted: string, current: string): string =>
     accepted === current ? `纪元 ${current}` : `纪元 ${current} · 已接受 ${accepted}`,
   logLine: (committed: number, logged: number): string =>
     logged === committed ? `已提交 ${committed}` : `已提交 ${committed} · 已记录 ${logged}`,
+  appliedLine: (applied: number): string => `已应用 ${applied}`,
+  serverTitle: (id: number, role: string, epochs: string, log: string, applied: number): string =>
+    `n${id} · ${role} · ${epochs} · ${log} · 已应用 ${applied}。点击查看其日志与 ZNode。`,
+  epochColumn: '纪元',
   uncommitted: '已提议，未提交',
 };
