@@ -1,7 +1,7 @@
 // Fast-forwarding a lesson's idle waits changes only how soon things happen in real time: the same events.
 import { describe, expect, it } from 'vitest';
 import { traceFingerprint } from '../../sim/fingerprint';
-import { LESSONS, type Lesson } from '../lessons';
+import { LESSONS, replayHeader, type Lesson } from '../lessons';
 import { isChatter } from './idle';
 import { NO_OBSERVER, Timeline } from './timeline';
 
@@ -16,7 +16,8 @@ function play(
   let realMs = 0;
   let skipped = 0;
   for (const step of lesson.steps) {
-    if (step.replay !== undefined) run = new Timeline({ ...lesson.header, bugs: [] }, NO_OBSERVER, lesson.setup);
+    if (step.replay !== undefined)
+      run = new Timeline(replayHeader(lesson.header, step.replay), NO_OBSERVER, lesson.setup);
     run.idle.enabled = fastForward;
     run.speed = 0.25;
     run.setPauseAt(step.pauseAt);
