@@ -57,3 +57,11 @@ test('zab on the ring: epochs and committed txns, Step phase through a new elect
   await page.screenshot({ path: 'test-results/zab-phase-1920.png' });
   expect(errors).toEqual([]);
 });
+
+test('the lesson zab-not-paxos opens from its link in Chinese', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/?lang=zh#lesson=zab-not-paxos');
+  const region = page.getByRole('region', { name: /课程|Lesson/ });
+  await expect(region.getByRole('heading', { name: 'ZooKeeper 并不运行 Paxos' })).toBeVisible({ timeout: 10_000 });
+  await page.screenshot({ path: 'test-results/zab-lesson-zh-1280.png' });
+});
