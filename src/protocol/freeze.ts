@@ -76,3 +76,47 @@ export function thawRecord<T extends object>(frozen: Frozen<T>): T {
   }
   return record as T;
 }
+
+/** A server as both protocols hold it: an id, its config, what survives a crash, what does not. */
+export interface ServerRecord<C, D extends object, V> {
+  readonly id: number;
+  readonly config: C;
+  durable: D;
+  volatile: V;
+}
+
+/** A server as a snapshot keeps it: the durable record frozen as it is, the volatile one as its protocol says. */
+export interface FrozenServer<C, D extends object, FV> {
+  readonly id: number;
+  readonly config: C;
+  readonly durable: Frozen<D>;
+  readonly volatile: FV;
+}
+
+/** A protocol's freeze, thaw, freezeDurable and thawDurable, from how it freezes and thaws its volatile state. */
+export function serverSnapshots<C, D extends object, V, FV>(
+  freezeVolatile: (volatile: V, previous: FV | undefined) => FV,
+  thawVolatile: (frozen: FV) => V,
+): {
+  freeze(state: ServerRecord<C, D, V>, previous: FrozenServer<C, D, FV> | undefined): FrozenServer<C, D, FV>;
+  thaw(frozen: FrozenServer<C, D, FV>): ServerRecord<C, D, V>;
+  freezeDurable(durable: D, previous: Frozen<D> | undefined): Frozen<D>;
+  thawDurable(frozen: Frozen<D>): D;
+} {
+  return {
+    freeze: (state, previous) => ({
+      id: state.id,
+      config: state.config,
+      durable: freezeRecord(state.durable, previous?.durable),
+      volatile: freezeVolatile(state.volatile, previous?.volatile),
+    }),
+    thaw: (frozen) => ({
+      id: frozen.id,
+      config: frozen.config,
+      durable: thawRecord(frozen.durable),
+      volatile: thawVolatile(frozen.volatile),
+    }),
+    freezeDurable: (durable, previous) => freezeRecord(durable, previous),
+    thawDurable: (frozen) => thawRecord(frozen),
+  };
+}

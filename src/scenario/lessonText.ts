@@ -164,6 +164,24 @@ export const lessonText = {
       "A heartbeat tells n3 it is behind; it asks n1 for slot 2 (catch-up), applies slots 2 and 3 in order, and c2's ls / on n3 lists a, b and zookeeper, as every server would. The monitor holds everything.",
     ],
   },
+  'zab-not-paxos': {
+    title: 'ZooKeeper does not run Paxos',
+    summary:
+      'The same leader crash twice: Multi-Paxos recovers with a phase 1 over the open slots, ZAB with an election, a new epoch and a sync; then why primary order keeps a client\u2019s writes in order.',
+    steps: [
+      'Multi-Paxos first. {leader} won phase 1 once, at the start, for every slot; since then each write needs only phase 2. c1 (on n2) creates /x: {server} decides slot {slot} with the votes of {voters}, {count} of {servers}.',
+      'The leader {server} crashes. Nothing is lost that was chosen: a majority accepted every decided slot.',
+      'n2 hears no heartbeat, times out and runs phase 1 with the higher ballot {ballot}: one Prepare for every slot from the first it has not seen decided. The promises of {voters} report what they accepted in those open slots; any value found must be proposed again under {ballot}. None was left open here, so in the same instant {server} leads and proposes c1\u2019s waiting set for slot {slot}.',
+      '{server} decides slot {slot}: {value}. Paxos recovered with one round of phase 1: any server could have run it, and the ballot, not the history, decided who leads.',
+      "Now the very same lines, at the same times, under ZAB, what ZooKeeper really runs. Fast Leader Election chose {server}: every history was equal, so the highest id won. c1's create /x is PROPOSAL {zxid}: epoch {epoch} in the high 32 bits, a counter below (createSession took 1). A quorum ACKed it and {server} sends COMMIT.",
+      'kill leader kills {server}, the ZAB leader. The followers stop getting PINGs.',
+      "After syncLimit ticks they go LOOKING and exchange Notifications: each votes (epoch, last zxid, id), and the best vote wins. n1 and n2 have the same history, so {server}, the higher id, is elected. Unlike Paxos, the election itself picks the most up-to-date server: nothing has to be learned from the others' logs afterwards.",
+      'Discovery: a quorum sent FOLLOWERINFO with its acceptedEpoch, so {server} chose epoch {epoch}, one above them all, and a quorum acknowledged it. Then sync: it brought each follower to its own history ({syncs}: n1 already had every committed txn, so its DIFF is empty), sent NEWLEADER, and on a quorum of ACKs sent UPTODATE. Only now does anyone serve clients again.',
+      "c1's waiting set is the first txn of the new epoch: {zxid}, committed by {server}. Recovery cost an election, a new epoch and a sync, where Paxos spent one phase 1.",
+      'The old leader n3 comes back. Its log ends in epoch 1; {from} repairs its history with {label}: the txns of epoch 2 it missed (a follower holding a proposal the leader never committed would get a TRUNC first).',
+      "c1 pipelines two writes, set /x 3 and set /x 4, without waiting. The leader gave them consecutive zxids in the order c1 sent them, and commits strictly in zxid order: {zxid} is the second, {value}. This is ZAB's primary order: one leader per epoch proposes in order, and a new leader first makes every follower hold the old epoch's history. ZooKeeper promises FIFO client order, a client's writes applied in the order sent, even across a leader change, and it gets that from ZAB. Multi-Paxos chooses each slot on its own: two pipelined writes could be decided out of order across a leader change unless something else keeps them in order.",
+    ],
+  },
 } as const satisfies Record<string, LessonNarration>;
 
 export type LessonId = keyof typeof lessonText;

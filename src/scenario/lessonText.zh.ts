@@ -152,4 +152,22 @@ export const lessonTextZh: Catalogue<typeof lessonText> = {
       '一次心跳（heartbeat）告诉 n3 它落后了；它向 n1 请求槽位 2（追赶），按顺序应用槽位 2 和 3，c2 在 n3 上的 ls / 列出 a、b 和 zookeeper，和每台服务器一样。监视器显示一切成立。',
     ],
   },
+  'zab-not-paxos': {
+    title: 'ZooKeeper 并不运行 Paxos',
+    summary:
+      '同一次领导者崩溃跑两遍：Multi-Paxos 靠对未决槽位的一轮第一阶段恢复，ZAB 靠选举、新纪元和同步恢复；再看主序为何能保住客户端写入的顺序。',
+    steps: [
+      '先看 Multi-Paxos。{leader} 在开始时为所有槽位（slot）赢得了一次第一阶段（phase 1）；此后每次写入只需要第二阶段（phase 2）。c1（连在 n2 上）创建 /x：{server} 凭 {voters} 的投票（vote）决定（decide）了槽位 {slot}，{servers} 台中的 {count} 台。',
+      '领导者（leader）{server} 崩溃（crash）。已选定的东西一样也不会丢：每个已决定的槽位都被多数派（majority）接受过。',
+      'n2 收不到心跳（heartbeat），超时后用更高的提案编号（ballot）{ballot} 运行第一阶段：对它尚未见到决定的第一个槽位起的每个槽位发出一次准备（prepare）。{voters} 的承诺（promise）报告它们在这些未决槽位上接受过什么；发现的任何值都必须在 {ballot} 下重新提议。这里没有留下未决的槽位，所以 {server} 在同一时刻成为领导者，把 c1 等待中的 set 提议到槽位 {slot}。',
+      '{server} 决定了槽位 {slot}：{value}。Paxos 用一轮第一阶段就恢复了：任何服务器都可以运行它，决定谁当领导者的是提案编号，而不是历史。',
+      '现在把完全相同的命令、在相同的时刻，交给 ZAB（ZooKeeper 真正运行的协议）。快速领导者选举（Fast Leader Election）选出了 {server}：所有历史都一样，于是 id 最大者胜出。c1 的 create /x 是 PROPOSAL {zxid}：高 32 位是纪元（epoch）{epoch}，低位是计数器（createSession 用掉了 1）。法定人数（quorum）发回了确认（ACK），{server} 发送 COMMIT，即提交（commit）。',
+      'kill leader 杀掉了 ZAB 的领导者 {server}。跟随者（follower）不再收到 PING。',
+      '过了 syncLimit 个 tick，它们进入 LOOKING 并交换 Notification：每台都以（纪元，最后的 zxid，id）投票，最好的选票胜出。n1 和 n2 的历史相同，所以 id 更大的 {server} 当选。和 Paxos 不同，选举（election）本身就选出了最新的服务器：之后不必再从别人的日志里学习什么。',
+      '发现（discovery）：法定人数发来了带 acceptedEpoch 的 FOLLOWERINFO，于是 {server} 选定纪元 {epoch}，比它们都大一，并得到法定人数的确认。接着是同步（synchronisation）：它让每个跟随者与自己的历史一致（{syncs}：n1 已有每个已提交的事务，所以它的 DIFF 是空的），发送 NEWLEADER，收到法定人数的 ACK 后发送 UPTODATE。直到此刻才有服务器重新为客户端服务。',
+      'c1 等待中的 set 是新纪元的第一个事务：{zxid}，由 {server} 提交。恢复花了一次选举、一个新纪元和一次同步，而 Paxos 只花了一轮第一阶段。',
+      '旧领导者 n3 回来了（重启，restart）。它的日志止于纪元 1；{from} 用 {label} 修复它的历史：补上它错过的纪元 2 的事务（如果跟随者持有领导者从未提交的提议，会先收到 TRUNC）。',
+      'c1 不等待地流水线发出两次写入，set /x 3 和 set /x 4。领导者按 c1 发送的顺序给了它们连续的 zxid，并严格按 zxid 顺序提交：{zxid} 是第二个，{value}。这就是 ZAB 的主序（primary order）：每个纪元只有一个领导者按顺序提议（proposal），新领导者先让每个跟随者持有旧纪元的历史。ZooKeeper 承诺客户端 FIFO 顺序：一个客户端的写入按发送顺序生效，即使跨越领导者更替，而这来自 ZAB。Multi-Paxos 独立地选定每个槽位：跨越领导者更替时，两个流水线写入可能被乱序决定，除非另有机制保证顺序。',
+    ],
+  },
 };

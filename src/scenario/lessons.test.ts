@@ -6,7 +6,15 @@ import type { TraceEvent } from '../sim/trace';
 import { describeEvent } from '../view/events/text';
 import type { QuorumOverlapView } from '../view/projections';
 import { LiveRun } from '../worker/engine';
-import { lessonIdFromHash, lessonHash, lessonById, LESSONS, type Lesson } from './lessons';
+import {
+  lessonIdFromHash,
+  lessonHash,
+  lessonById,
+  LESSONS,
+  replayHeader,
+  type Lesson,
+  type LessonStep,
+} from './lessons';
 import { lessonText } from './lessonText';
 import { isViolationPoint, matchesEvent, type EventMatcher } from './matcher';
 
@@ -24,20 +32,20 @@ interface Reached {
   readonly replay: boolean;
 }
 
-/** The run a step plays in: the lesson's own, or (a replay step) a new one with every bug switch off. */
-function startRun(lesson: Lesson, bugs: boolean): LiveRun {
-  const run = new LiveRun(bugs ? lesson.header : { ...lesson.header, bugs: [] }, lesson.setup);
+/** The run a step plays in: the lesson's own, or (a replay step) a new one as the replay says. */
+function startRun(lesson: Lesson, replay?: LessonStep['replay']): LiveRun {
+  const run = new LiveRun(replayHeader(lesson.header, replay), lesson.setup);
   run.speed = 20;
   return run;
 }
 
 function runLesson(lesson: Lesson): Reached[] {
-  let run = startRun(lesson, true);
+  let run = startRun(lesson);
   let replaying = false;
   const reached: Reached[] = [];
   for (const [n, step] of lesson.steps.entries()) {
     if (step.replay !== undefined) {
-      run = startRun(lesson, false);
+      run = startRun(lesson, step.replay);
       replaying = true;
     }
     const from = run.sim.trace.length;

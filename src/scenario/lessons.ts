@@ -2,6 +2,7 @@
 // Each step may send lines when it starts and ends where an event matching its `pauseAt` appears (or the
 // live checks reveal a violation); the page pauses there. A bug lesson's replay step starts the same
 // scenario again with its bug switches off. The narration lives in ./lessonText (a catalogue a translation can follow).
+import type { ProtocolName } from '../protocol';
 import { DEFAULT_HEADER, type Header } from '../sim/config';
 import type { EventMatcher, PausePoint } from './matcher';
 import type { ScenarioAction } from './model';
@@ -22,8 +23,11 @@ export interface LessonStep {
   readonly actions?: readonly string[];
   /** Where this step ends: the page pauses at the first matching trace event after the step starts. */
   readonly pauseAt: PausePoint;
-  /** The step starts a new run of the lesson's header and setup with every bug switch off. */
-  readonly replay?: 'without-bugs';
+  /**
+   * The step starts a new run of the lesson's header and setup: with every bug switch off, or under another
+   * protocol (the same scenario, seed and faults, e.g. Multi-Paxos then ZAB).
+   */
+  readonly replay?: 'without-bugs' | { readonly protocol: ProtocolName };
   readonly highlight?: LessonHighlight;
 }
 
@@ -38,6 +42,13 @@ export interface Lesson {
 }
 
 type StepSpec = Omit<LessonStep, 'text'>;
+
+/** The header a step's replay runs (the lesson's own when the step does not replay). */
+export function replayHeader(header: Header, replay: LessonStep['replay']): Header {
+  if (replay === undefined) return header;
+  if (replay === 'without-bugs') return { ...header, bugs: [] };
+  return { ...header, protocol: replay.protocol };
+}
 
 /** Setup lines as timed actions: a `wait` moves the clock for the lines after it (as in a scenario file). */
 function timedSetup(lines: readonly string[]): ScenarioAction[] {
@@ -71,6 +82,11 @@ const phase = (
 const returned = (session: string): EventMatcher => ({ kind: 'return', session });
 const connected = (session: string): EventMatcher => ({ kind: 'session', session, status: 'connected' });
 const violation: PausePoint = { kind: 'violation' };
+/** A ZAB phase mark (its fields: epoch, zxid, leader). */
+const zabMark = (
+  p: 'election' | 'discovery' | 'sync' | 'proposal' | 'ack-quorum' | 'commit',
+  more: Record<string, number> = {},
+): EventMatcher => ({ kind: 'phase', phase: p, ...more });
 const replay = 'without-bugs';
 
 export const LESSONS: readonly Lesson[] = [
@@ -360,6 +376,37 @@ export const LESSONS: readonly Lesson[] = [
       { pauseAt: violation, highlight: { servers: [3], kinds: ['decide'], path: '/b' } },
       { replay, pauseAt: { kind: 'decided', server: 3, slot: 3 }, highlight: { servers: [3], kinds: ['decide'] } },
       { pauseAt: returned('c2'), highlight: { servers: [3], kinds: ['catch-up'], path: '/a' } },
+    ],
+  ),
+  lesson(
+    'zab-not-paxos',
+    { seed: 1 },
+    // One leader crash, run first under Multi-Paxos and then, the same lines at the same times, under ZAB.
+    ['wait 600ms', 'c1 connect n2', 'wait 600ms', 'c1> create /x 1', 'wait 1000ms', 'kill leader', 'c1> set /x 2'],
+    [
+      { pauseAt: phase('decide', { slot: 1 }), highlight: { servers: [1], kinds: ['accept', 'accepted', 'decide'] } },
+      { pauseAt: { kind: 'crash' }, highlight: { servers: [1] } },
+      { pauseAt: phase('promise-quorum', { server: 2 }), highlight: { servers: [2], kinds: ['prepare', 'promise'] } },
+      { pauseAt: phase('decide', { server: 2 }), highlight: { servers: [2], kinds: ['accept', 'decide'], path: '/x' } },
+      {
+        replay: { protocol: 'zab' },
+        pauseAt: zabMark('commit', { zxid: 0x100000002 }),
+        highlight: { servers: [3], kinds: ['proposal', 'ack', 'commit'] },
+      },
+      { pauseAt: { kind: 'crash' }, highlight: { servers: [3] } },
+      { pauseAt: zabMark('election', { leader: 2 }), highlight: { servers: [1, 2], kinds: ['election'] } },
+      { pauseAt: zabMark('sync'), highlight: { servers: [2], kinds: ['discovery', 'sync'] } },
+      { pauseAt: zabMark('commit', { zxid: 0x200000001 }), highlight: { servers: [2], kinds: ['commit'], path: '/x' } },
+      {
+        actions: ['restart n3'],
+        pauseAt: { kind: 'send', wire: 'DIFF', to: 'n3' },
+        highlight: { servers: [3], kinds: ['sync'] },
+      },
+      {
+        actions: ['c1> set /x 3 &', 'c1> set /x 4 &'],
+        pauseAt: zabMark('commit', { zxid: 0x200000003 }),
+        highlight: { servers: [2], kinds: ['proposal', 'commit'], path: '/x' },
+      },
     ],
   ),
 ];

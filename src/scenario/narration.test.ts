@@ -6,7 +6,7 @@ import type { TraceEvent } from '../sim/trace';
 import { fillNarration, placeholders, type PauseFacts } from '../view/lessons/facts';
 import type { ConsoleEntry, QuorumOverlapView, ServerView } from '../view/projections';
 import { LiveRun } from '../worker/engine';
-import { LESSONS, type Lesson } from './lessons';
+import { LESSONS, replayHeader, type Lesson, type LessonStep } from './lessons';
 import type { LessonId } from './lessonText';
 
 const STEP_BOUND_MS = 30_000;
@@ -27,17 +27,17 @@ interface Pause {
 }
 
 function replay(lesson: Lesson): Pause[] {
-  const start = (bugs: boolean): LiveRun => {
-    const run = new LiveRun(bugs ? lesson.header : { ...lesson.header, bugs: [] }, lesson.setup);
+  const start = (replay?: LessonStep['replay']): LiveRun => {
+    const run = new LiveRun(replayHeader(lesson.header, replay), lesson.setup);
     run.speed = 20;
     return run;
   };
-  let run = start(true);
+  let run = start();
   let printed: ConsoleEntry[] = [...run.frame().console];
   const pauses: Pause[] = [];
   for (const step of lesson.steps) {
     if (step.replay !== undefined) {
-      run = start(false);
+      run = start(step.replay);
       printed = [...run.frame().console];
     }
     const from = run.sim.trace.length;
@@ -349,6 +349,64 @@ const CLAIMS: Record<LessonId, Claims> = {
     (p) => expect(p.violations[0]!.check).toBe('prefix'),
     (p) => facts(p, { server: 'n3', slot: '3' }),
     (p) => facts(p, { session: 'c2', at: 'n3', reply: '[a, b, zookeeper]' }),
+  ],
+  'zab-not-paxos': [
+    (p) => {
+      facts(p, { phase: 'decide', leader: 'n1', server: 'n1', slot: '1', count: '2', value: 'c1: create /x 1' });
+      // Only phase 2 for the write: the one phase 1 of the run was the election at the start.
+      expect(since(p).filter((e) => e.kind === 'phase' && e.phase === 'prepare' && e.t > 100)).toHaveLength(0);
+    },
+    (p) => facts(p, { server: 'n1' }),
+    (p) => {
+      facts(p, { phase: 'promise-quorum', server: 'n2', ballot: '2.n2', voters: 'n2 and n3', slot: '2' });
+      // No slot was left open: n2 proposes c1's set at once in the next free slot, and re-proposes nothing.
+      expect(role(p, 2)).toBe('leader');
+      expect(sent(since(p), 'accept', 'n2', 'n3')).toBe(true);
+      expect(since(p).some((e) => e.kind === 'phase' && e.phase === 'accept' && 'slot' in e && e.slot === 1)).toBe(
+        false,
+      );
+    },
+    (p) => facts(p, { phase: 'decide', server: 'n2', slot: '2', value: 'c1: set /x 2' }),
+    (p) => {
+      facts(p, { phase: 'commit', server: 'n3', zxid: '0x100000002', epoch: '1', value: 'c1: create /x 1' });
+      expect(since(p).some((e) => e.kind === 'zab-propose' && e.server === 3 && e.zxid === 0x100000001)).toBe(true);
+      expect(sent(since(p), 'COMMIT', 'n3', 'n2')).toBe(true);
+    },
+    (p) => facts(p, { server: 'n3' }),
+    (p) => {
+      facts(p, { phase: 'election', server: 'n2', leader: 'n2' });
+      // Both followers went LOOKING and sent Notifications; n1 and n2 had the same last zxid.
+      expect(sent(since(p), 'NOTIFICATION', 'n1', 'n2') && sent(since(p), 'NOTIFICATION', 'n2', 'n1')).toBe(true);
+      expect(since(p).filter((e) => e.kind === 'phase' && e.phase === 'election' && !('leader' in e))).toHaveLength(2);
+      expect(role(p, 1)).not.toBe('leader');
+    },
+    (p) => {
+      facts(p, { phase: 'sync', server: 'n2', epoch: '2', syncs: 'n1 DIFF' });
+      expect(sent(since(p), 'FOLLOWERINFO', 'n1', 'n2') && sent(since(p), 'LEADERINFO', 'n2', 'n1')).toBe(true);
+      expect(sent(since(p), 'NEWLEADER', 'n2', 'n1') && sent(p.trace, 'UPTODATE', 'n2', 'n1')).toBe(true);
+      const diff = since(p).find((e) => e.kind === 'send' && e.wire === 'DIFF');
+      expect(diff).toMatchObject({ to: 'n1', label: 'DIFF 0 txns' });
+    },
+    (p) => {
+      facts(p, { phase: 'commit', server: 'n2', zxid: '0x200000001', value: 'c1: set /x 2' });
+      // Nothing was proposed in epoch 2 before the sync finished.
+      const sync = p.trace.findIndex((e) => e.kind === 'phase' && e.phase === 'sync' && e.server === 2);
+      const proposed = p.trace.findIndex((e) => e.kind === 'zab-propose' && e.zxid === 0x200000001);
+      expect(proposed).toBeGreaterThan(sync);
+    },
+    (p) => {
+      facts(p, { from: 'n2', to: 'n3', wire: 'DIFF', label: 'DIFF 1 txn' });
+      expect(since(p).some((e) => e.kind === 'restart' && e.server === 3)).toBe(true);
+    },
+    (p) => {
+      facts(p, { phase: 'commit', server: 'n2', zxid: '0x200000003', value: 'c1: set /x 4' });
+      // Proposed and committed in the order c1 sent them.
+      const zxids = (kind: 'zab-propose' | 'zab-commit') =>
+        since(p).flatMap((e) => (e.kind === kind && e.server === 2 ? [e.zxid] : []));
+      expect(zxids('zab-propose')).toEqual([0x200000002, 0x200000003]);
+      expect(zxids('zab-commit')).toEqual([0x200000002, 0x200000003]);
+      expect(p.text).toContain('0x200000003 is the second, c1: set /x 4');
+    },
   ],
 };
 

@@ -29,12 +29,15 @@ import { shareTextEn } from './share/text';
 import { shareTextZh } from './share/text.zh';
 import { text, textEn } from './text';
 import { textZh } from './text.zh';
+import { zabTextEn } from './zab/text';
+import { zabTextZh } from './zab/text.zh';
 
 const CATALOGUES: readonly [string, unknown, unknown][] = [
   ['view/text', textEn, textZh],
   ['view/lessons/text', lessonsUiTextEn, lessonsUiTextZh],
   ['view/share/text', shareTextEn, shareTextZh],
   ['view/payload/text', payloadTextEn, payloadTextZh],
+  ['view/zab/text', zabTextEn, zabTextZh],
   ['scenario/text', scenarioTextEn, scenarioTextZh],
   ['scenario/timeline/text', timelineTextEn, timelineTextZh],
   ['scenario/lessonText', lessonText, lessonTextZh],

@@ -1,6 +1,7 @@
 // What the page shows of a run, as plain data: servers, messages on the wire, quorum tallies, a server's log and
 // znode tree, links, console entries and event notes. The worker computes them; the store and the page draw them.
 import type { Phase } from '../protocol/paxos/types';
+import type { ZabMark } from '../protocol/zab/types';
 import type { Role } from '../protocol/types';
 import type { WireKind } from '../sim/trace';
 import { language, type Multilingual } from '../script/language';
@@ -17,6 +18,10 @@ export interface ServerView {
   /** Slots [0, decidedUpTo) are decided; [0, appliedUpTo) applied. */
   readonly decidedUpTo: number;
   readonly appliedUpTo: number;
+  /** Txns (slots) in its log, decided or not: under ZAB, proposals logged past decidedUpTo are not committed yet. */
+  readonly logged: number;
+  /** ZAB's view: `ballot` is then its currentEpoch, `promised` its acceptedEpoch. */
+  readonly zab: boolean;
   readonly lastZxid: string;
   readonly sessions: readonly string[];
 }
@@ -49,10 +54,12 @@ export function quorumKey(q: QuorumView): string {
   return `${q.server}:${q.vote}:${q.ballot}:${q.slot ?? ''}`;
 }
 
-/** A proposer's running tally of Promise or Accepted votes. */
+/** A proposer's running tally of Promise or Accepted votes, or a ZAB server's election votes for `candidate`. */
 export interface QuorumView {
   readonly server: number;
-  readonly vote: 'promise' | 'accepted';
+  readonly vote: 'promise' | 'accepted' | 'election';
+  /** The server the election votes name (ZAB). */
+  readonly candidate?: number;
   readonly ballot: string;
   readonly slot?: number;
   readonly voters: readonly number[];
@@ -172,5 +179,5 @@ export interface EventNote {
   readonly index: number;
   readonly t: number;
   readonly text: string;
-  readonly phase?: Phase;
+  readonly phase?: Phase | ZabMark;
 }

@@ -345,7 +345,7 @@ export const textEn = {
     overlapTitle:
       'Outline the latest quorum (solid), the earlier one it must share a server with (dashed), and the servers in both',
     overlapNone: 'Quorum overlap: no two quorums to compare yet.',
-    overlapQuorum: (q: { server: number; vote: 'promise' | 'accepted'; ballot: string; slot?: number }): string =>
+    overlapQuorum: (q: { server: number; vote: string; ballot: string; slot?: number }): string =>
       q.vote === 'promise'
         ? `n${q.server}'s promises for ballot ${q.ballot}`
         : `n${q.server}'s accepted votes for slot ${q.slot ?? '?'} at ballot ${q.ballot}`,

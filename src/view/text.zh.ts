@@ -354,7 +354,7 @@ export const textZh = {
     overlapToggle: '显示法定人数重叠',
     overlapTitle: '框出最近的法定人数（实线）、它必须与之共享服务器的上一个法定人数（虚线），以及同时属于两者的服务器',
     overlapNone: '法定人数重叠：还没有两个可以比较的法定人数。',
-    overlapQuorum: (q: { server: number; vote: 'promise' | 'accepted'; ballot: string; slot?: number }): string =>
+    overlapQuorum: (q: { server: number; vote: string; ballot: string; slot?: number }): string =>
       q.vote === 'promise'
         ? `n${q.server} 为提案编号 ${q.ballot} 收到的承诺`
         : `n${q.server} 在提案编号 ${q.ballot} 下为槽位 ${q.slot ?? '?'} 收到的已接受投票`,

@@ -100,6 +100,8 @@ export function serverViews(sim: Simulator): ServerView[] {
       leader: view.leader,
       decidedUpTo: view.decidedUpTo,
       appliedUpTo: view.appliedUpTo,
+      logged: view.logLength,
+      zab: sim.header.protocol === 'zab',
       lastZxid: formatZxid(sim.replicaOf(server.id).lastZxid),
       sessions: [...server.clients].sort(),
     };

@@ -28,6 +28,27 @@ export function absorbQuorumEvent(quorums: Quorums, event: TraceEvent): void {
       });
       return;
     }
+    case 'zab-tally': {
+      // One tally per LOOKING server: its current vote's supporters in its current round.
+      for (const [key, q] of quorums) if (q.server === event.server && q.vote === 'election') quorums.delete(key);
+      quorums.set(`${event.server}:election:${event.round}:`, {
+        server: event.server,
+        vote: 'election',
+        ballot: String(event.round),
+        candidate: event.candidate,
+        voters: event.voters,
+        needed: event.needed,
+        ...(event.votes >= event.needed ? { reachedAt: event.t } : {}),
+      });
+      return;
+    }
+    case 'zab-state':
+      // The election is over for this server: its tally fades as a reached one would.
+      if (event.state !== 'looking')
+        for (const [key, q] of quorums)
+          if (q.server === event.server && q.vote === 'election' && q.reachedAt === undefined)
+            quorums.set(key, { ...q, reachedAt: event.t });
+      return;
     case 'role':
       // A proposer that steps down or starts a new round drops its older tallies.
       for (const [key, q] of quorums)

@@ -1,5 +1,5 @@
 // Paxos behind the protocol seam: one implementation, two policies (multi-Paxos and basic Paxos).
-import { freezeRecord, thawRecord, type Frozen } from '../freeze';
+import { freezeRecord, serverSnapshots, thawRecord, type Frozen, type FrozenServer as Snapshot } from '../freeze';
 import type { Envelope, Note, Protocol, ProtocolSettings } from '../types';
 import { BUG_NAMES } from './bugs';
 import { describeMessage, isChatter, paxosView } from './describe';
@@ -20,12 +20,7 @@ import type {
 /** Volatile state as a snapshot keeps it: the set of recent ids is rebuilt from their ring on thaw. */
 type FrozenVolatile<P> = Frozen<Omit<VolatileState<P>, 'decidedIds'>>;
 
-interface FrozenServer<P> {
-  readonly id: number;
-  readonly config: ProtocolConfig;
-  readonly durable: Frozen<DurableState<P>>;
-  readonly volatile: FrozenVolatile<P>;
-}
+type FrozenServer<P> = Snapshot<ProtocolConfig, DurableState<P>, FrozenVolatile<P>>;
 
 /** The timers follow the network: a heartbeat every 1.5 slowest deliveries, elections after six. */
 export function paxosConfig(settings: ProtocolSettings, policy: PaxosPolicy): ProtocolConfig {
@@ -60,6 +55,10 @@ function paxos<P>(
 ) => Protocol<P, ServerState<P>, DurableState<P>, FrozenServer<P>, Frozen<DurableState<P>>> {
   return (settings) => {
     const config = paxosConfig(settings, policy);
+    const snapshots = serverSnapshots<ProtocolConfig, DurableState<P>, VolatileState<P>, FrozenVolatile<P>>(
+      freezeVolatile,
+      thawVolatile,
+    );
     return {
       hasStableLeader: policy.hasStableLeader,
       init: (id, env) => {
@@ -84,20 +83,7 @@ function paxos<P>(
         return paxosNote.kind === 'role' && paxosNote.role === 'leader';
       },
       view: paxosView,
-      freeze: (state, previous) => ({
-        id: state.id,
-        config: state.config,
-        durable: freezeRecord(state.durable, previous?.durable),
-        volatile: freezeVolatile(state.volatile, previous?.volatile),
-      }),
-      thaw: (frozen) => ({
-        id: frozen.id,
-        config: frozen.config,
-        durable: thawRecord(frozen.durable),
-        volatile: thawVolatile(frozen.volatile),
-      }),
-      freezeDurable: (durable, previous) => freezeRecord(durable, previous),
-      thawDurable: (frozen) => thawRecord(frozen),
+      ...snapshots,
       messageKind: (message: Envelope) => (message as Message<P>).type,
       messageLabel: (message: Envelope) => describeMessage(message as Message<P>),
       isChatter: (message: Envelope) => isChatter((message as Message<P>).type),

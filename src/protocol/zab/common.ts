@@ -72,11 +72,12 @@ export function truncateLog<P>(out: Out<P>, keep: number): void {
   const { durable: d, volatile: v } = out.state;
   const dropped = d.log.length - keep;
   if (dropped <= 0) return;
+  const first = d.log[keep]!.zxid;
   d.log.length = keep;
   // Only a bug truncates committed txns: the server then forgets it committed them.
   if (d.committed > keep) d.committed = keep;
   if (v.applied > keep) v.applied = keep;
-  out.effect({ kind: 'zab-truncate', zxid: lastZxidOf(d.log), dropped });
+  out.effect({ kind: 'zab-truncate', zxid: lastZxidOf(d.log), dropped, first });
 }
 
 export function requestProposal<P>(id: string, payload: P, now: number, barrier = false): Proposal<P> {

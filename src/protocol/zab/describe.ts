@@ -15,11 +15,11 @@ export function describeMessage(m: Message<unknown>): string {
     case 'ACKEPOCH':
       return `ACKEPOCH e${m.currentEpoch} ${zxidHex(m.lastZxid)}`;
     case 'DIFF':
-      return `DIFF +${m.txns.length}`;
+      return `DIFF ${txnCount(m.txns.length)}`;
     case 'TRUNC':
-      return `TRUNC ${zxidHex(m.zxid)}`;
+      return `TRUNC to ${zxidHex(m.zxid)}`;
     case 'SNAP':
-      return `SNAP ${m.txns.length}`;
+      return `SNAP ${txnCount(m.txns.length)}`;
     case 'NEWLEADER':
       return `NEWLEADER ${zxidHex(m.zxid)}`;
     case 'UPTODATE':
@@ -39,12 +39,16 @@ export function describeMessage(m: Message<unknown>): string {
   }
 }
 
+function txnCount(n: number): string {
+  return `${n} txn${n === 1 ? '' : 's'}`;
+}
+
 /** Pings never stop; elections and syncs are judged by what they lead to, not by messages in flight. */
 export function isChatter(type: MessageType): boolean {
   return type === 'PING' || type === 'PINGACK' || type === 'NOTIFICATION';
 }
 
-/** A server's picture; a crashed one (state null) shows its durable log. */
+/** A server's picture (ballot: its currentEpoch, promised: its acceptedEpoch); a crashed one (state null) shows its durable log. */
 export function zabView<P>(state: ZabServer<P> | null, durable: ZabDurable<P>): ProtocolView<P> {
   const v = state === null ? null : state.volatile;
   const d = state === null ? durable : state.durable;
@@ -54,7 +58,7 @@ export function zabView<P>(state: ZabServer<P> | null, durable: ZabDurable<P>): 
   return {
     role,
     leader: v === null || v.phase !== 'broadcast' ? null : v.leader,
-    ballot: v === null || v.peerState !== 'leading' || v.epoch === 0 ? '-' : String(v.epoch),
+    ballot: String(d.currentEpoch),
     promised: String(d.acceptedEpoch),
     decidedUpTo: d.committed,
     appliedUpTo: v === null ? 0 : v.applied,

@@ -14,11 +14,19 @@ export function selfVote<P>(out: Out<P>): Vote {
   return { leader: id, zxid: lastZxidOf(durable.log), peerEpoch: durable.currentEpoch };
 }
 
-/** LOOKING: a new round, a vote for itself sent to every peer. */
-export function startLooking<P>(out: Out<P>, reason?: Extract<ZabNote, { kind: 'zab-step-down' }>['reason']): void {
+/**
+ * LOOKING: a new round, a vote for itself sent to every peer. `mark` false for a fresh ensemble's first round (every
+ * server starts at once; its Step phase stop is the election's end at the leader).
+ */
+export function startLooking<P>(
+  out: Out<P>,
+  reason?: Extract<ZabNote, { kind: 'zab-step-down' }>['reason'],
+  mark = true,
+): void {
   const { state, env } = out;
   const v = state.volatile;
   if (reason !== undefined) out.effect({ kind: 'zab-step-down', reason });
+  if (mark) out.effect({ kind: 'phase', phase: 'election', epoch: state.durable.acceptedEpoch });
   v.peerState = 'looking';
   v.phase = 'election';
   v.leader = null;
@@ -75,6 +83,13 @@ function supporters(votes: ReadonlyMap<ServerId, ReceivedVote>, vote: ReceivedVo
   let count = 0;
   for (const other of votes.values()) if (sameVote(other, vote)) count++;
   return count;
+}
+
+/** Who sent the vote, ascending (for the trace's tally). */
+function voters(votes: ReadonlyMap<ServerId, ReceivedVote>, vote: ReceivedVote): ServerId[] {
+  const ids: ServerId[] = [];
+  for (const [id, other] of votes) if (sameVote(other, vote)) ids.push(id);
+  return ids.sort((a, b) => a - b);
 }
 
 /** checkLeader: a quorum for another server counts only when that server itself says it leads. */
@@ -154,9 +169,10 @@ function checkQuorum<P>(out: Out<P>): void {
   const { state, env } = out;
   const v = state.volatile;
   const own: ReceivedVote = { ...v.vote, electionEpoch: v.logicalclock, state: 'looking' };
-  const votes = supporters(v.recvset, own);
+  const who = voters(v.recvset, own);
+  const votes = who.length;
   const needed = quorum(state.config);
-  out.effect({ kind: 'zab-tally', round: v.logicalclock, candidate: v.vote.leader, votes, needed });
+  out.effect({ kind: 'zab-tally', round: v.logicalclock, candidate: v.vote.leader, votes, needed, voters: who });
   if (votes >= needed) {
     if (v.finalizeAt === Infinity) v.finalizeAt = env.now + state.config.finalizeWaitMs;
   } else v.finalizeAt = Infinity;
@@ -174,7 +190,7 @@ export function electionTick<P>(out: Out<P>): ServerId | null {
   const { state, env } = out;
   const v = state.volatile;
   if (v.logicalclock === 0) {
-    startLooking(out);
+    startLooking(out, undefined, false);
     return null;
   }
   if (env.now >= v.finalizeAt) return decide(out, v.vote);

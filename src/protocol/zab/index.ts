@@ -1,5 +1,5 @@
 // ZAB behind the protocol seam: ZooKeeper's own protocol, beside Paxos (../shared/reference/zab.md).
-import { freezeRecord, thawRecord, type Frozen } from '../freeze';
+import { freezeRecord, serverSnapshots, thawRecord, type Frozen, type FrozenServer as Snapshot } from '../freeze';
 import type { Envelope, Note, Protocol, ProtocolSettings } from '../types';
 import { ZAB_BUG_NAMES } from './bugs';
 import { describeMessage, isChatter, zabView } from './describe';
@@ -17,12 +17,7 @@ import type {
   ZabVolatile,
 } from './types';
 
-interface FrozenServer<P> {
-  readonly id: number;
-  readonly config: ZabConfig;
-  readonly durable: Frozen<ZabDurable<P>>;
-  readonly volatile: Frozen<ZabVolatile<P>>;
-}
+type FrozenServer<P> = Snapshot<ZabConfig, ZabDurable<P>, Frozen<ZabVolatile<P>>>;
 
 /** ZooKeeper's timers scaled to the network: a tick of 1.5 slowest deliveries, syncLimit 5, initLimit 10. */
 export function zabConfig(settings: ProtocolSettings): ZabConfig {
@@ -62,6 +57,10 @@ export function zab<P>(
   settings: ProtocolSettings,
 ): Protocol<P, ZabServer<P>, ZabDurable<P>, FrozenServer<P>, Frozen<ZabDurable<P>>> {
   const config = zabConfig(settings);
+  const snapshots = serverSnapshots<ZabConfig, ZabDurable<P>, ZabVolatile<P>, Frozen<ZabVolatile<P>>>(
+    freezeVolatile,
+    thawVolatile,
+  );
   return {
     hasStableLeader: true,
     init: (id, env) => {
@@ -85,20 +84,7 @@ export function zab<P>(
     appliedUpTo: (state) => state.volatile.applied,
     startsLeading: (note: Note) => (note as ZabNote).kind === 'zab-established',
     view: zabView,
-    freeze: (state, previous) => ({
-      id: state.id,
-      config: state.config,
-      durable: freezeRecord(state.durable, previous?.durable),
-      volatile: freezeVolatile(state.volatile, previous?.volatile),
-    }),
-    thaw: (frozen) => ({
-      id: frozen.id,
-      config: frozen.config,
-      durable: thawRecord(frozen.durable),
-      volatile: thawVolatile(frozen.volatile),
-    }),
-    freezeDurable: (durable, previous) => freezeRecord(durable, previous),
-    thawDurable: (frozen) => thawRecord(frozen),
+    ...snapshots,
     messageKind: (message: Envelope) => (message as Message<P>).type,
     messageLabel: (message: Envelope) => describeMessage(message as Message<P>),
     isChatter: (message: Envelope) => isChatter((message as Message<P>).type),

@@ -24,6 +24,7 @@ export function startLeading<P>(out: Out<P>): void {
   v.pingDue = env.now + state.config.tickMs;
   v.ids = new Set(state.durable.log.map((txn) => txn.proposal.id));
   out.effect({ kind: 'zab-state', state: 'leading', leader: state.id, round: v.logicalclock });
+  out.effect({ kind: 'phase', phase: 'election', epoch: state.durable.acceptedEpoch, leader: state.id });
   out.effect({ kind: 'zab-phase', phase: 'discovery', epoch: state.durable.acceptedEpoch });
   maybeChooseEpoch(out);
 }
@@ -90,6 +91,7 @@ function maybeChooseEpoch<P>(out: Out<P>): void {
   v.epoch = max + 1;
   state.durable.acceptedEpoch = v.epoch;
   out.effect({ kind: 'zab-epoch', which: 'accepted', epoch: v.epoch });
+  out.effect({ kind: 'phase', phase: 'discovery', epoch: v.epoch });
   for (const [to, h] of v.handlers) sendPacket(out, to, h, { type: 'LEADERINFO', epoch: v.epoch });
   maybeEpochQuorum(out);
 }
@@ -213,6 +215,7 @@ function maybeEstablish<P>(out: Out<P>): void {
   for (const h of v.handlers.values()) if (h.newLeaderAcked) acks++;
   if (acks < quorum(state.config)) return;
   v.phase = 'broadcast';
+  out.effect({ kind: 'phase', phase: 'sync', epoch: v.epoch });
   out.effect({ kind: 'zab-established', epoch: v.epoch });
   out.effect({ kind: 'zab-phase', phase: 'broadcast', epoch: v.epoch });
   commitUpTo(out, state.durable.log.length);
@@ -232,6 +235,7 @@ export function propose<P>(out: Out<P>, request: Proposal<P>): void {
   state.durable.log.push(txn);
   v.ids.add(request.id);
   out.effect({ kind: 'zab-propose', zxid, proposalId: request.id });
+  out.effect({ kind: 'phase', phase: 'proposal', epoch: v.epoch, zxid });
   for (const [to, h] of v.handlers) if (h.synced) sendPacket(out, to, h, { type: 'PROPOSAL', txn });
   tryCommit(out);
 }
@@ -247,6 +251,8 @@ function tryCommit<P>(out: Out<P>): void {
     let acks = 1;
     for (const h of v.handlers.values()) if (h.newLeaderAcked && h.ackedZxid >= zxid) acks++;
     if (acks < needed) return;
+    out.effect({ kind: 'phase', phase: 'ack-quorum', epoch: v.epoch, zxid });
+    out.effect({ kind: 'phase', phase: 'commit', epoch: v.epoch, zxid });
     commitUpTo(out, d.committed + 1);
     for (const [to, h] of v.handlers) if (h.synced) sendPacket(out, to, h, { type: 'COMMIT', zxid });
   }

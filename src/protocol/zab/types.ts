@@ -202,8 +202,26 @@ export type Input<P> = SeamInput<P, Message<P>>;
 
 export type SyncMode = 'DIFF' | 'TRUNC+DIFF' | 'TRUNC' | 'SNAP';
 
+/** Step phase's stops under ZAB, as the UI and the trace name them (Paxos's are prepare ... decide). */
+export type ZabMark = 'election' | 'discovery' | 'sync' | 'proposal' | 'ack-quorum' | 'commit';
+
+/**
+ * A phase mark (kind 'phase', as Paxos's): election when a server starts looking after losing its leader (no
+ * `leader`) or an election ends with this server leading (`leader` itself); discovery when the leader chose its
+ * epoch from a quorum of FOLLOWERINFO; sync when a quorum acknowledged NEWLEADER (UPTODATE goes out); proposal,
+ * ack-quorum and commit for a zxid at the leader.
+ */
+export interface ZabPhaseNote {
+  readonly kind: 'phase';
+  readonly phase: ZabMark;
+  readonly epoch: number;
+  readonly zxid?: number;
+  readonly leader?: ServerId;
+}
+
 /** What a step notes for the trace (recorded with the time and the server in front). */
 export type ZabNote =
+  | ZabPhaseNote
   | { readonly kind: 'zab-state'; readonly state: PeerState; readonly leader: ServerId | null; readonly round: number }
   | { readonly kind: 'zab-phase'; readonly phase: ZabPhase; readonly epoch: number }
   | {
@@ -212,6 +230,7 @@ export type ZabNote =
       readonly candidate: ServerId;
       readonly votes: number;
       readonly needed: number;
+      readonly voters: readonly ServerId[];
     }
   | { readonly kind: 'zab-epoch'; readonly which: 'accepted' | 'current'; readonly epoch: number }
   | { readonly kind: 'zab-established'; readonly epoch: number }
@@ -225,7 +244,8 @@ export type ZabNote =
     }
   | { readonly kind: 'zab-propose'; readonly zxid: number; readonly proposalId: string }
   | { readonly kind: 'zab-commit'; readonly slot: number; readonly zxid: number; readonly proposalId: string }
-  | { readonly kind: 'zab-truncate'; readonly zxid: number; readonly dropped: number }
+  /** A TRUNC (or SNAP) dropped `dropped` txns from zxid `first` on; the log now ends at `zxid`. */
+  | { readonly kind: 'zab-truncate'; readonly zxid: number; readonly dropped: number; readonly first: number }
   | {
       readonly kind: 'zab-step-down';
       readonly reason: 'follower-ahead' | 'no-quorum' | 'stale-epoch' | 'timeout' | 'connection-reset';

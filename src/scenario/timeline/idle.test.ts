@@ -6,7 +6,7 @@ import { DEFAULT_HEADER } from '../../sim/config';
 import { traceFingerprint } from '../../sim/fingerprint';
 import { Simulator } from '../../sim/simulator';
 import type { LoggedTxn } from '../../sim/world';
-import { LESSONS, type Lesson } from '../lessons';
+import { LESSONS, replayHeader, type Lesson } from '../lessons';
 import { isChatter } from './idle';
 import { NO_OBSERVER, Timeline } from './timeline';
 
@@ -21,7 +21,8 @@ function play(
   let realMs = 0;
   let skipped = 0;
   for (const step of lesson.steps) {
-    if (step.replay !== undefined) run = new Timeline({ ...lesson.header, bugs: [] }, NO_OBSERVER, lesson.setup);
+    if (step.replay !== undefined)
+      run = new Timeline(replayHeader(lesson.header, step.replay), NO_OBSERVER, lesson.setup);
     run.idle.enabled = fastForward;
     run.speed = 0.25;
     run.setPauseAt(step.pauseAt);

@@ -13,6 +13,8 @@ export const timelineTextEn = {
     `this run has reached ${max.toLocaleString('en-US')} trace events, as many as time travel keeps: go back in time and act to fork it, or start a new run`,
   noPhase: (ms: number): string =>
     `no Paxos phase in the next ${(ms / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} s: nothing is being agreed on (only heartbeats went by). Type a write, or kill the leader, to start one.`,
+  noPhaseZab: (ms: number): string =>
+    `no ZAB phase in the next ${(ms / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} s: nothing is being agreed on (only PINGs went by). Type a write, or kill the leader, to start one.`,
 };
 
 export const timelineText = localized(timelineTextEn, timelineTextZh);

@@ -11,4 +11,6 @@ export const timelineTextZh = {
     `这次运行已达到 ${max.toLocaleString('zh-CN')} 个追踪事件，即时间回溯保存的上限：请回到过去并操作以分叉（fork），或开始新的运行`,
   noPhase: (ms: number): string =>
     `接下来 ${(ms / 1000).toLocaleString('zh-CN', { maximumFractionDigits: 1 })} 秒内没有 Paxos 阶段：没有任何值正在达成共识（只有心跳经过）。输入一次写入，或让领导者崩溃，来开始一个阶段。`,
+  noPhaseZab: (ms: number): string =>
+    `接下来 ${(ms / 1000).toLocaleString('zh-CN', { maximumFractionDigits: 1 })} 秒内没有 ZAB 阶段：没有任何事务正在达成共识（只有 PING 经过）。输入一次写入，或让领导者崩溃，来开始一个阶段。`,
 };

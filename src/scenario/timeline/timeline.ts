@@ -313,7 +313,8 @@ export class Timeline<Derived = null> {
       if (queueMarks(this.phases, sim, scanned)) return null;
       scanned = sim.trace.length;
     }
-    return timelineText.noPhase(Math.round(sim.now - start));
+    const waited = Math.round(sim.now - start);
+    return sim.header.protocol === 'zab' ? timelineText.noPhaseZab(waited) : timelineText.noPhase(waited);
   }
 
   /** Go to simulated time `t` (clamped to the run so far): the nearest snapshot, then replay. */

@@ -7,6 +7,7 @@ import type { ServerView } from '../../view/projections';
 import { selectionRadius, type RingLayout, type ServerSpot } from '../../view/cluster/layout';
 import { timerArcPath, timerFraction, timerLeftMs } from '../../view/cluster/timer';
 import { text } from '../../view/text';
+import { zabText } from '../../view/zab/text';
 
 const t = text.cluster;
 
@@ -33,17 +34,22 @@ export const ServerNode = memo(function ServerNode({
   const promised = view?.promised ?? '-';
   const decided = view?.decidedUpTo ?? 0;
   const applied = view?.appliedUpTo ?? 0;
-  const lines = [
-    layout.dense ? t.denseRoleLine(spot.id, t.role[role]) : t.role[role],
-    t.ballotOnly(ballot),
-    t.promisedOnly(promised),
-    t.progressLine(decided, applied),
-  ];
+  const roleLine = layout.dense ? t.denseRoleLine(spot.id, t.role[role]) : t.role[role];
+  // Under ZAB: its epochs where Paxos shows ballots, and its logged txns beside the committed ones.
+  const zab = view?.zab === true;
+  const epochs = zabText.epochLine(promised, ballot);
+  const log = zabText.logLine(decided, view?.logged ?? 0);
+  const lines = zab
+    ? [roleLine, epochs, log, zabText.appliedLine(applied)]
+    : [roleLine, t.ballotOnly(ballot), t.promisedOnly(promised), t.progressLine(decided, applied)];
+  const title = zab
+    ? zabText.serverTitle(spot.id, t.role[role], epochs, log, applied)
+    : t.serverTitle(spot.id, t.role[role], ballot, promised, decided, applied);
   const cross = r * 0.55;
   const leave = () => onHover(null);
   return (
     <g role="group" aria-label={t.server(spot.id)} className={`server role-${role}${selected ? ' selected' : ''}`}>
-      <title>{t.serverTitle(spot.id, t.role[role], ballot, promised, decided, applied)}</title>
+      <title>{title}</title>
       <g
         role="button"
         aria-label={t.selectServer(spot.id)}

@@ -3,6 +3,7 @@ import { bugsOf, isProtocolName, PROTOCOL_NAMES } from '../../protocol';
 import { useSim } from '../../store/simStore';
 import type { Frame } from '../../worker/ipc';
 import { text } from '../../view/text';
+import { zabText } from '../../view/zab/text';
 import { posToSpeed, SPEED_POS_MAX, SPEED_POS_MIN, SPEED_POS_STEP, speedToPos } from './speedScale';
 
 type Header = Frame['header'];
@@ -25,6 +26,7 @@ function PlayButtons() {
   const playing = useSim((s) => s.playing);
   const ready = useSim((s) => s.ready);
   const send = useSim((s) => s.send);
+  const zab = useSim((s) => s.header.protocol === 'zab');
   return (
     <div className="controls-group">
       <button
@@ -51,7 +53,7 @@ function PlayButtons() {
       <button
         type="button"
         className="btn"
-        title={text.controls.stepPhaseTitle}
+        title={zab ? zabText.stepPhaseTitle : text.controls.stepPhaseTitle}
         disabled={!ready}
         onClick={() => send({ type: 'step-phase' })}
       >

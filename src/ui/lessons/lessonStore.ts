@@ -1,7 +1,7 @@
 // The running lesson: which step, whether its pause point was reached, and where earlier steps paused.
 // It dispatches worker commands through the sim store; the worker runs the lesson's lines.
 import { create } from 'zustand';
-import { lessonById, type Lesson } from '../../scenario/lessons';
+import { lessonById, replayHeader, type Lesson, type LessonStep } from '../../scenario/lessons';
 import { lastLoadSeq, useSim } from '../../store/simStore';
 import type { PauseFacts } from '../../view/lessons/facts';
 
@@ -35,9 +35,9 @@ function selectFor(lesson: Lesson, step: number): void {
   if (server !== undefined) send({ type: 'select', server });
 }
 
-/** A new run of the lesson's header and setup: as written, or with every bug switch off (a replay step). */
-function loadLessonRun(lesson: Lesson, bugs: boolean): void {
-  const header = bugs ? lesson.header : { ...lesson.header, bugs: [] };
+/** A new run of the lesson's header and setup: as written, or as a replay step says (bugs off, another protocol). */
+function loadLessonRun(lesson: Lesson, replay?: LessonStep['replay']): void {
+  const header = replayHeader(lesson.header, replay);
   send({ type: 'load', header, lines: [], actions: lesson.setup, play: false });
   lessonLoad = lastLoadSeq();
 }
@@ -47,7 +47,7 @@ function runStep(lesson: Lesson, k: number): void {
   const step = lesson.steps[k];
   if (step === undefined) return;
   useLesson.setState({ step: k, reached: false });
-  if (step.replay !== undefined) loadLessonRun(lesson, false);
+  if (step.replay !== undefined) loadLessonRun(lesson, step.replay);
   send({ type: 'pause-at', matcher: step.pauseAt });
   for (const line of step.actions ?? []) send({ type: 'line', text: line, source: 'console' });
   selectFor(lesson, k);
@@ -66,7 +66,7 @@ export function startLesson(id: string): boolean {
   if (useLesson.getState().lesson === null) speedBefore = useSim.getState().speed;
   send({ type: 'speed', speed: LESSON_SPEED });
   useLesson.setState({ lesson, step: 0, reached: false, pauses: [], facts: [] });
-  loadLessonRun(lesson, true);
+  loadLessonRun(lesson);
   send({ type: 'select', server: 1 });
   runStep(lesson, 0);
   return true;
@@ -91,7 +91,7 @@ export function previousStep(): void {
       pauses: pauses.slice(0, step - 1),
       facts: facts.slice(0, step - 1),
     });
-    loadLessonRun(lesson, true);
+    loadLessonRun(lesson);
     send({ type: 'pause-at', matcher: lesson.steps[step - 1]!.pauseAt });
     selectFor(lesson, step - 1);
     send({ type: 'play' });

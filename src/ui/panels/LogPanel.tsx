@@ -2,6 +2,7 @@ import { memo, useCallback, useRef, type UIEvent } from 'react';
 import { useSim } from '../../store/simStore';
 import type { LogEntryView, ServerDetail } from '../../view/projections';
 import { text } from '../../view/text';
+import { zabText } from '../../view/zab/text';
 import { liveRows, useStickToBottom } from './liveList';
 
 /** At most this many "missing here" rows after the log's end; the rest are summed up. */
@@ -11,20 +12,22 @@ interface Row {
   readonly slot: number;
   readonly entry: LogEntryView | null;
   readonly stale: boolean;
+  /** Under ZAB a txn logged but not committed is a proposal still waiting for its COMMIT (or for a TRUNC). */
+  readonly zab: boolean;
 }
 
 /** The selected server's log rows, then the slots other servers decided that it lacks ("missing here"), at most
  *  MAX_MISSING_ROWS of them; `moreMissing` counts the rest. */
-function logRows(detail: ServerDetail | null): { rows: Row[]; moreMissing: number } {
+function logRows(detail: ServerDetail | null, zab: boolean): { rows: Row[]; moreMissing: number } {
   const rows: Row[] = [];
   if (detail === null) return { rows, moreMissing: 0 };
   for (const entry of detail.log)
-    rows.push({ slot: entry.slot, entry, stale: entry.slot < detail.clusterDecidedUpTo && !entry.chosen });
+    rows.push({ slot: entry.slot, entry, stale: entry.slot < detail.clusterDecidedUpTo && !entry.chosen, zab });
   const end = detail.log.length === 0 ? 0 : detail.log[detail.log.length - 1]!.slot + 1;
   for (let slot = end; slot < detail.clusterDecidedUpTo; slot++) {
     if (rows.length > 0 && slot - end >= MAX_MISSING_ROWS)
       return { rows, moreMissing: detail.clusterDecidedUpTo - slot };
-    rows.push({ slot, entry: null, stale: true });
+    rows.push({ slot, entry: null, stale: true, zab });
   }
   return { rows, moreMissing: 0 };
 }
@@ -38,7 +41,8 @@ export function LogPanel() {
   const shown = detail?.server ?? selected;
   const view = servers.find((s) => s.id === shown);
 
-  const { rows, moreMissing } = logRows(detail);
+  const zab = view?.zab === true;
+  const { rows, moreMissing } = logRows(detail, zab);
 
   const scroller = useStickToBottom<HTMLDivElement>(detail, playing);
   const head = useRef<HTMLDivElement>(null);
@@ -83,7 +87,7 @@ export function LogPanel() {
           <table className="log-table">
             <LogColumns />
             <thead>
-              <LogHeadRow />
+              <LogHeadRow zab={zab} />
             </thead>
           </table>
         </div>
@@ -95,7 +99,7 @@ export function LogPanel() {
           <table className="log-table">
             <LogColumns />
             <thead className="log-head-hidden">
-              <LogHeadRow />
+              <LogHeadRow zab={zab} />
             </thead>
             <tbody>
               {liveRows(rows, playing).map((row) => (
@@ -126,11 +130,11 @@ function LogColumns() {
   );
 }
 
-function LogHeadRow() {
+function LogHeadRow({ zab }: { zab: boolean }) {
   return (
     <tr>
       <th scope="col">{text.log.slot}</th>
-      <th scope="col">{text.log.ballot}</th>
+      <th scope="col">{zab ? zabText.epochColumn : text.log.ballot}</th>
       <th scope="col">{text.log.txn}</th>
       <th scope="col">{text.log.state}</th>
       <th scope="col">{text.log.zxid}</th>
@@ -142,7 +146,7 @@ function LogHeadRow() {
 function sameRow(a: { row: Row }, b: { row: Row }): boolean {
   const x = a.row;
   const y = b.row;
-  if (x.slot !== y.slot || x.stale !== y.stale) return false;
+  if (x.slot !== y.slot || x.stale !== y.stale || x.zab !== y.zab) return false;
   if (x.entry === null || y.entry === null) return x.entry === y.entry;
   return (
     x.entry.ballot === y.entry.ballot &&
@@ -158,7 +162,15 @@ const LogRow = memo(function LogRow({ row }: { row: Row }) {
   const className = [
     'log-row',
     row.stale ? 'stale' : '',
-    entry?.applied ? 'applied' : entry?.chosen ? 'chosen' : entry !== null ? 'accepted' : '',
+    entry?.applied
+      ? 'applied'
+      : entry?.chosen
+        ? 'chosen'
+        : entry !== null
+          ? row.zab
+            ? 'uncommitted'
+            : 'accepted'
+          : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -172,7 +184,10 @@ const LogRow = memo(function LogRow({ row }: { row: Row }) {
       <td className="marks">
         {entry?.chosen && <span className="mark mark-chosen">{text.log.chosen}</span>}
         {entry?.applied && <span className="mark mark-applied">{text.log.applied}</span>}
-        {entry !== null && !entry.chosen && !row.stale && (
+        {entry !== null && !entry.chosen && !row.stale && row.zab && (
+          <span className="mark mark-uncommitted">{zabText.uncommitted}</span>
+        )}
+        {entry !== null && !entry.chosen && !row.stale && !row.zab && (
           <span className="mark mark-accepted">{text.log.accepted}</span>
         )}
         {row.stale && <span className="mark mark-stale">{text.log.stale}</span>}

@@ -2,6 +2,7 @@
 // latest reached one faded (a decided slot's tally must not pile up), each named by its owner when several run.
 import type { QuorumView } from '../projections';
 import { text } from '../text';
+import { zabText } from '../zab/text';
 
 /** At most this many pending tallies per proposer; beyond, "+N more". */
 export const MAX_PENDING = 2;
@@ -39,7 +40,11 @@ export function badgeGroups(quorums: readonly QuorumView[], servers: number): Ba
       return {
         server,
         shown,
-        labels: shown.map((q) => text.cluster.quorumVotes(q.voters.length, q.needed, servers, q.slot, owner)),
+        labels: shown.map((q) =>
+          q.candidate === undefined
+            ? text.cluster.quorumVotes(q.voters.length, q.needed, servers, q.slot, owner)
+            : zabText.tally(q.voters.length, servers, q.candidate, owner),
+        ),
         more: pending.length > MAX_PENDING ? text.cluster.quorumMore(pending.length - MAX_PENDING) : undefined,
         owner: several ? (server - 1) % OWNER_COLOURS : undefined,
       };

@@ -4,10 +4,10 @@ import { formatCommand } from '../../script/format';
 import type { TraceEvent } from '../../sim/trace';
 import { DROP_COLOR, KIND_STYLES } from '../cluster/messageStyle';
 import { text } from '../text';
+import { PHASE_COLORS, phaseShort, phaseTip } from './phaseMarks';
 import { lowerBound, upperBound, type DiagramIndex, type OpBar } from './model';
 
 const tt = text.timeTravel;
-type PhaseName = Extract<TraceEvent, { kind: 'phase' }>['phase'];
 
 export const COLORS = {
   laneLine: '#d5dae1',
@@ -31,14 +31,6 @@ export const COLORS = {
   hover: '#111827',
   drop: DROP_COLOR,
 } as const;
-
-const PHASE_COLORS: Readonly<Record<PhaseName, string>> = {
-  prepare: KIND_STYLES.prepare.color,
-  'promise-quorum': KIND_STYLES.promise.color,
-  accept: KIND_STYLES.accept.color,
-  'accepted-quorum': KIND_STYLES.accepted.color,
-  decide: KIND_STYLES.decide.color,
-};
 
 export const GUTTER = 44;
 export const AXIS_H = 20;
@@ -271,7 +263,7 @@ function paintMarks(
         const px = Math.round(x);
         if (lastMarkX[lane] === px) break;
         lastMarkX[lane] = px;
-        const label = tt.phaseShort[event.phase];
+        const label = phaseShort(event);
         const showLabel = h >= 14 && x - lastLabelX[lane]! > label.length * 6 + 6;
         if (showLabel) lastLabelX[lane] = x;
         painter.mark(x, laneY(view, lane), h, label, PHASE_COLORS[event.phase], showLabel);
@@ -465,15 +457,7 @@ export function describe(
       return { title: tip.message(event.label, event.wire), lines, ...(payload === undefined ? {} : { payload }) };
     }
     case 'phase':
-      return {
-        title: tip.phase(event.server, tt.phaseLong[event.phase]),
-        lines: [
-          tip.ballot(event.ballot.round, event.ballot.server, event.slot),
-          tip.at(ms(event.t)),
-          tip.event(hit.index),
-          tip.clickToSeek,
-        ],
-      };
+      return phaseTip(event, ms(event.t), hit.index);
     case 'crash':
       return { title: tip.crash(event.server), lines: [tip.at(ms(event.t)), tip.event(hit.index), tip.clickToSeek] };
     case 'restart':

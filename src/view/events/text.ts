@@ -5,6 +5,8 @@ import { describeTxn } from '../../sim/describe';
 import { serverName } from '../../sim/simulator';
 import type { TraceEvent } from '../../sim/trace';
 import { formatZxid } from '../../zk/format';
+import { isZabMark, zabMarkLine } from '../zab/marks';
+import { zabTextEn } from '../zab/text';
 import { describeEventZh } from './text.zh';
 
 /** One line per trace event worth showing in the event log, in the current language; null for the ones that are not. */
@@ -36,6 +38,7 @@ export function describeEventEn(event: TraceEvent): string | null {
     case 'role':
       return `${serverName(event.server)} is ${event.role} (${formatBallot(event.ballot)})`;
     case 'phase':
+      if (isZabMark(event)) return zabMarkLine(event, zabTextEn);
       return `${serverName(event.server)} ${event.phase}${event.slot === undefined ? '' : ` slot ${event.slot}`} (${formatBallot(event.ballot)})`;
     case 'vote':
       return `${serverName(event.server)} has ${event.votes} of ${event.needed} ${event.vote === 'promise' ? 'promises' : 'accepted votes'}${event.slot === undefined ? '' : ` for slot ${event.slot}`}`;
@@ -74,7 +77,7 @@ export function describeEventEn(event: TraceEvent): string | null {
     case 'zab-commit':
       return `${serverName(event.server)} committed ${formatZxid(event.zxid)} (slot ${event.slot})`;
     case 'zab-truncate':
-      return `${serverName(event.server)} truncated ${event.dropped} txns, log ends at ${formatZxid(event.zxid)}`;
+      return `${serverName(event.server)} truncated ${event.dropped === 1 ? `txn ${formatZxid(event.first)}` : `${event.dropped} txns from ${formatZxid(event.first)}`}: its log ends at ${formatZxid(event.zxid)}`;
     case 'zab-step-down':
       return `${serverName(event.server)} goes LOOKING (${event.reason})`;
   }

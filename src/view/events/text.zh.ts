@@ -5,6 +5,8 @@ import { describeTxn } from '../../sim/describe';
 import { serverName } from '../../sim/simulator';
 import type { TraceEvent } from '../../sim/trace';
 import { formatZxid } from '../../zk/format';
+import { isZabMark, zabMarkLine } from '../zab/marks';
+import { zabTextZh } from '../zab/text.zh';
 
 const ROLES: Readonly<Record<string, string>> = { leader: '领导者', follower: '跟随者', candidate: '候选者' };
 const PHASES: Readonly<Record<string, string>> = {
@@ -56,6 +58,7 @@ export function describeEventZh(event: TraceEvent): string | null {
     case 'role':
       return `${serverName(event.server)} 成为${word(ROLES, event.role)}（${formatBallot(event.ballot)}）`;
     case 'phase':
+      if (isZabMark(event)) return zabMarkLine(event, zabTextZh);
       return `${serverName(event.server)} ${word(PHASES, event.phase)}${event.slot === undefined ? '' : ` 槽位 ${event.slot}`}（${formatBallot(event.ballot)}）`;
     case 'vote':
       return `${serverName(event.server)}${event.slot === undefined ? '' : ` 为槽位 ${event.slot}`} 收到 ${event.votes} / ${event.needed} 个${event.vote === 'promise' ? '承诺' : '已接受投票'}`;
@@ -94,7 +97,7 @@ export function describeEventZh(event: TraceEvent): string | null {
     case 'zab-commit':
       return `${serverName(event.server)} 已提交 ${formatZxid(event.zxid)}（槽位 ${event.slot}）`;
     case 'zab-truncate':
-      return `${serverName(event.server)} 截断了 ${event.dropped} 个事务，日志止于 ${formatZxid(event.zxid)}`;
+      return `${serverName(event.server)} 截断了从 ${formatZxid(event.first)} 起的 ${event.dropped} 个事务，日志止于 ${formatZxid(event.zxid)}`;
     case 'zab-step-down':
       return `${serverName(event.server)} 转为 LOOKING（${event.reason}）`;
   }

@@ -5,6 +5,8 @@ import { formatBallot } from '../../protocol/paxos/ballot';
 import { describeTxn } from '../../sim/describe';
 import type { TraceEvent } from '../../sim/trace';
 import type { ConsoleEntry } from '../projections';
+import { isZabMark } from '../zab/marks';
+import { zabMarkFacts } from './zabFacts';
 import { lessonsUiText as t } from './text';
 
 /** Named values a narration template can use as `{name}`. */
@@ -40,7 +42,8 @@ export function pauseFacts(input: PauseInput): PauseFacts {
     const stat = event.result.stat;
     if (stat !== undefined) facts.version = String(stat.version);
   }
-  if (event.kind === 'phase') {
+  if (event.kind === 'phase' && isZabMark(event)) Object.assign(facts, zabMarkFacts(event, trace, index));
+  else if (event.kind === 'phase') {
     const promises = event.phase === 'prepare' || event.phase === 'promise-quorum';
     Object.assign(
       facts,
@@ -127,11 +130,15 @@ function labelOf(trace: readonly TraceEvent[], index: number, id: number): strin
   return '';
 }
 
+/** ZAB's peer states as the roles the page names (a LOOKING server runs for leader). */
+const ZAB_ROLES = { looking: 'candidate', following: 'follower', leading: 'leader' } as const;
+
 /** The leaders as the page shows them: servers whose latest role note says leader, and that are up. */
 function runFacts(trace: readonly TraceEvent[]): Record<string, string> {
   const role = new Map<number, string>();
   for (const e of trace) {
     if (e.kind === 'role') role.set(e.server, e.role);
+    else if (e.kind === 'zab-state') role.set(e.server, ZAB_ROLES[e.state]);
     else if (e.kind === 'crash') role.set(e.server, 'crashed');
     else if (e.kind === 'restart') role.set(e.server, 'follower');
   }

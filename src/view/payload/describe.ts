@@ -94,8 +94,8 @@ function isZabMessage(m: object): m is ZabMessage<LoggedTxn> {
 }
 
 function zabPayload(m: ZabMessage<LoggedTxn>): string[] {
-  const txnLines = (txns: readonly Txn<LoggedTxn>[]): string[] => [
-    p.zabTxnsHeading(txns.length),
+  const txnLines = (heading: string, txns: readonly Txn<LoggedTxn>[]): string[] => [
+    heading,
     ...capped(txns, (t) => p.zabTxn(formatZxid(t.zxid), describeProposal(t.proposal))),
   ];
   switch (m.type) {
@@ -107,11 +107,13 @@ function zabPayload(m: ZabMessage<LoggedTxn>): string[] {
     case 'ACKEPOCH':
       return [p.zabEpochs(m.currentEpoch, formatZxid(m.lastZxid))];
     case 'DIFF':
+      return txnLines(p.zabDiff(m.txns.length), m.txns);
     case 'SNAP':
-      return txnLines(m.txns);
+      return txnLines(p.zabSnap(m.txns.length), m.txns);
     case 'PROPOSAL':
       return [p.zabTxn(formatZxid(m.txn.zxid), describeProposal(m.txn.proposal))];
     case 'TRUNC':
+      return [p.zabTrunc(formatZxid(m.zxid))];
     case 'NEWLEADER':
     case 'ACK':
     case 'COMMIT':

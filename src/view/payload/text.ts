@@ -18,8 +18,15 @@ export const payloadTextEn = {
   zabVote: (leader: number, zxid: string, epoch: number, round: number, state: string): string =>
     `vote: n${leader}, zxid ${zxid}, peerEpoch ${epoch}; round ${round}, ${state.toUpperCase()}`,
   zabTxn: (zxid: string, value: string): string => `${zxid}: ${value}`,
-  zabTxnsHeading: (count: number): string => `${count} txn${count === 1 ? '' : 's'}`,
   zabZxid: (zxid: string): string => `zxid: ${zxid}`,
+  /** What a sync packet does to the follower's history. */
+  zabTrunc: (zxid: string): string => `truncate the log to ${zxid}: drop every txn above it`,
+  zabDiff: (count: number): string =>
+    count === 0
+      ? 'nothing to add: the follower has the history'
+      : `add the ${count} txn${count === 1 ? '' : 's'} it lacks:`,
+  zabSnap: (count: number): string =>
+    `replace the log by the leader's snapshot (${count} txn${count === 1 ? '' : 's'}):`,
   zabEpoch: (epoch: number): string => `epoch: ${epoch}`,
   zabEpochs: (current: number, zxid: string): string => `currentEpoch ${current}, last zxid ${zxid}`,
   decidedUpTo: (ballot: string, upTo: number): string => `ballot ${ballot} · decided up to #${upTo}`,

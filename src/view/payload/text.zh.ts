@@ -47,8 +47,10 @@ export const payloadTextZh = {
   zabVote: (leader: number, zxid: string, epoch: number, round: number, state: string): string =>
     `投票：n${leader}，zxid ${zxid}，peerEpoch ${epoch}；轮次 ${round}，${state.toUpperCase()}`,
   zabTxn: (zxid: string, value: string): string => `${zxid}: ${value}`,
-  zabTxnsHeading: (count: number): string => `${count} 个事务`,
   zabZxid: (zxid: string): string => `zxid：${zxid}`,
+  zabTrunc: (zxid: string): string => `把日志截断到 ${zxid}：丢弃其后的每个事务`,
+  zabDiff: (count: number): string => (count === 0 ? '无需补充：跟随者已有这段历史' : `补上它缺少的 ${count} 个事务：`),
+  zabSnap: (count: number): string => `用领导者的快照替换日志（${count} 个事务）：`,
   zabEpoch: (epoch: number): string => `纪元（epoch）：${epoch}`,
   zabEpochs: (current: number, zxid: string): string => `currentEpoch ${current}，最后的 zxid ${zxid}`,
 };
