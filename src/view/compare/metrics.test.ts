@@ -10,7 +10,7 @@ function run(protocol: string, crash = true) {
   lines.push('c1> set /a 1', ...(crash ? ['kill leader', 'c1> set /a 2'] : []), 'settle');
   const parsed = parseScript(lines.join('\n'));
   expect(parsed.errors).toEqual([]);
-  return runScript(parsed.script!).sim.trace;
+  return runScript(parsed.script).sim.trace;
 }
 
 describe('compare metrics', () => {
