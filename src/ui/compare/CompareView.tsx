@@ -116,6 +116,17 @@ function CompareControls() {
   );
 }
 
+/** The Write button's session: at n2, a follower under both protocols' first elections (Paxos n1 leads, ZAB the
+ *  highest id), so that killing the leader leaves the writer's server up. */
+const WRITER = 'w1';
+
+function compareWrite(): void {
+  const sims = useCompare.getState().sims;
+  const open = sims.some((sim) => sim.useSim.getState().servers.some((server) => server.sessions.includes(WRITER)));
+  if (!open) compareLine(`${WRITER} connect n2`);
+  compareLine(`${WRITER}> create -s /w- x`);
+}
+
 /** Faults and lines for both runs: each goes to both at the same moment (`leader` is each run's own). */
 function CompareFaults() {
   const [line, setLine] = useState('');
@@ -127,7 +138,7 @@ function CompareFaults() {
   };
   return (
     <div className="compare-faults" role="group" aria-label={t.faults}>
-      <button type="button" className="btn" title={t.writeTitle} onClick={() => compareLine('c1> create -s /w- x')}>
+      <button type="button" className="btn" title={t.writeTitle} onClick={compareWrite}>
         {t.write}
       </button>
       <button type="button" className="btn" title={t.killLeaderTitle} onClick={() => compareLine('kill leader')}>

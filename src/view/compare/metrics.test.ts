@@ -42,6 +42,13 @@ describe('compare metrics', () => {
     });
   });
 
+  it('a session opened with the first write is a transaction of its own', () => {
+    // c1 opens at n1, the leader: its createSession and its create each take Accept x2, Accepted x2, Decide x2.
+    const parsed = parseScript(['servers 3', 'seed 1', 'wait 1000ms', 'c1> create /a 0', 'settle'].join('\n'));
+    const metrics = compareMetrics(runScript(parsed.script).sim.trace);
+    expect(metrics).toMatchObject({ writes: 1, messagesPerWrite: 6 });
+  });
+
   it('no leader crash: nothing to say about recovery', () => {
     const metrics = compareMetrics(run('zab', false));
     expect(metrics.recoveryMs).toBeNull();

@@ -15,7 +15,8 @@ const CHATTER: ReadonlySet<WireKind> = new Set<WireKind>([
 export interface CompareMetrics {
   /** Client writes answered ok outside a recovery (the writes the two figures below are per). */
   readonly writes: number;
-  /** Messages between servers per write, in steady state (null: no write yet). */
+  /** Messages between servers per write in steady state, session opens and closes counted as the writes they are
+   *  (null: no write yet). */
   readonly messagesPerWrite: number | null;
   /** Mean simulated ms from a write's request to its reply, in steady state (null: no write yet). */
   readonly writeLatencyMs: number | null;
@@ -36,6 +37,12 @@ export interface MetricsState {
   open: Map<string, { at: number; disturbed: boolean }>;
   /** Which requests are client writes (by proposal id): their commit ends a recovery. */
   clientWrites: Set<string>;
+  /** Session opens and closes (by proposal id): transactions too, so their messages are a write's. */
+  sessionTxns: Set<string>;
+  /** Proposals decided somewhere already (each transaction counts once). */
+  decided: Set<string>;
+  /** Session transactions committed in steady state. */
+  steadySessionTxns: number;
   firstWriteAt: number | null;
   /** Writes in flight that a recovery touched: while any is open, messages are not steady state either. */
   disturbedOpen: number;
@@ -53,6 +60,9 @@ export function newMetricsState(): MetricsState {
     leaders: new Set(),
     open: new Map(),
     clientWrites: new Set(),
+    sessionTxns: new Set(),
+    decided: new Set(),
+    steadySessionTxns: 0,
     firstWriteAt: null,
     disturbedOpen: 0,
     steadyMessages: 0,
@@ -67,6 +77,11 @@ const SERVER = /^n\d+$/;
 
 function isServerMessage(event: Extract<TraceEvent, { kind: 'send' }>): boolean {
   return SERVER.test(event.from) && SERVER.test(event.to) && !CHATTER.has(event.wire);
+}
+
+/** After the first write, no recovery under way and no write in flight that one touched. */
+function steady(state: MetricsState): boolean {
+  return state.firstWriteAt !== null && state.pending === null && state.disturbedOpen === 0;
 }
 
 function absorb(state: MetricsState, event: TraceEvent): void {
@@ -89,7 +104,7 @@ function absorb(state: MetricsState, event: TraceEvent): void {
     case 'send':
       if (!isServerMessage(event)) return;
       if (state.pending !== null) state.pending.messages++;
-      else if (state.firstWriteAt !== null && state.disturbedOpen === 0) state.steadyMessages++;
+      else if (steady(state)) state.steadyMessages++;
       return;
     case 'invoke':
       if (!event.write) return;
@@ -109,11 +124,17 @@ function absorb(state: MetricsState, event: TraceEvent): void {
       return;
     }
     case 'request':
-      if (event.txn.op !== 'createSession' && event.txn.op !== 'closeSession' && event.txn.op !== 'sync')
-        state.clientWrites.add(event.proposalId);
+      if (event.txn.op === 'createSession' || event.txn.op === 'closeSession') state.sessionTxns.add(event.proposalId);
+      else if (event.txn.op !== 'sync') state.clientWrites.add(event.proposalId);
       return;
     case 'decided':
-      if (state.pending === null || !state.clientWrites.has(event.proposalId)) return;
+      if (state.decided.has(event.proposalId)) return;
+      state.decided.add(event.proposalId);
+      if (state.pending === null) {
+        if (state.sessionTxns.has(event.proposalId) && steady(state)) state.steadySessionTxns++;
+        return;
+      }
+      if (!state.clientWrites.has(event.proposalId)) return;
       state.last = { ms: event.t - state.pending.at, messages: state.pending.messages };
       state.pending = null;
       return;
@@ -132,9 +153,10 @@ export function absorbTrace(state: MetricsState, trace: readonly TraceEvent[]): 
 
 export function metricsOf(state: MetricsState): CompareMetrics {
   const writes = state.steadyWrites;
+  const txns = writes + state.steadySessionTxns;
   return {
     writes,
-    messagesPerWrite: writes === 0 ? null : state.steadyMessages / writes,
+    messagesPerWrite: writes === 0 ? null : state.steadyMessages / txns,
     writeLatencyMs: writes === 0 ? null : state.latencySum / writes,
     recoveryMs: state.last?.ms ?? null,
     recoveryMessages: state.last?.messages ?? null,

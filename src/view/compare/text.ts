@@ -37,7 +37,8 @@ export const compareTextEn = {
   restartAll: 'Restart crashed',
   restartAllTitle: 'Restart every crashed server, in each run its own',
   write: 'Write',
-  writeTitle: 'c1> create -s /w- x in both runs (a sequential znode: it always succeeds)',
+  writeTitle:
+    'w1> create -s /w- x in both runs (a sequential znode: it always succeeds); w1 connects to n2, a follower',
   line: 'Line for both runs',
   linePlaceholder: 'c1> create /a 1',
   run: 'Run in both',

@@ -33,7 +33,7 @@ export const compareTextZh = {
   restartAll: '重启崩溃的服务器',
   restartAllTitle: '重启每台崩溃的服务器，每个运行各自的',
   write: '写入',
-  writeTitle: '在两个运行中执行 c1> create -s /w- x（顺序节点：总会成功）',
+  writeTitle: '在两个运行中执行 w1> create -s /w- x（顺序节点：总会成功）；w1 连接到跟随者 n2',
   line: '发给两个运行的命令',
   linePlaceholder: 'c1> create /a 1',
   run: '在两者中运行',
