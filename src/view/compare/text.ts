@@ -30,7 +30,7 @@ export const compareTextEn = {
   recovering: 'recovering…',
   writes: (n: number): string => `over ${n.toLocaleString('en-US')} write${n === 1 ? '' : 's'}`,
   footnote:
-    'Messages between servers, without heartbeats, pings and session touches. Per write and latency (client request to reply): the writes answered outside a recovery. A recovery runs from the kill of a leader to the first client write committed after it (the last one is shown).',
+    'Messages between servers, without heartbeats, pings and session touches. Per write and latency (client request to reply): the writes answered outside a recovery. A recovery runs from the kill of a leader to the first client write committed after it (the last one is shown): pause, press Kill leader and Write, then play.',
   faults: 'Faults for both runs',
   killLeader: 'Kill leader',
   killLeaderTitle: 'kill leader in both runs: each kills the server leading it now',
