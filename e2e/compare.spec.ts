@@ -66,8 +66,10 @@ test('compare: both rings on one clock, the table fills, the link reopens the sa
   // The link carries both protocols and the moment; a new page opens the same table.
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByRole('button', { name: 'Copy link' }).click();
-  const link = page.url();
-  expect(link).toMatch(/\?compare=multi-paxos,zab#s=v1\./);
+  const shared = page.getByRole('textbox', { name: 'Shareable link' });
+  await expect(shared).toHaveValue(/\?compare=multi-paxos,zab#s=v1\./);
+  const link = await shared.inputValue();
+  expect(page.url()).toBe(link);
   const again = await context.newPage();
   await again.setViewportSize({ width: 1280, height: 800 });
   await again.goto(link);
