@@ -86,6 +86,8 @@ export const scenarioTextEn = {
     `line ${line}: ${count(length)} characters long; a line has at most ${count(max)}`,
   scriptTooLate: (line: number, maxMs: number): string =>
     `line ${line}: runs later than ${count(maxMs)} ms of simulated time, the longest run a scenario may hold`,
+  badCompare: (value: string, names: readonly string[]): string =>
+    `"?compare=${value.length > 40 ? `${value.slice(0, 37)}...` : value}" does not name two different protocols (${names.join(', ')}), as ?compare=multi-paxos,zab does`,
 } as const;
 
 export const scenarioText = localized(scenarioTextEn, scenarioTextZh);

@@ -70,4 +70,6 @@ export const scenarioTextZh = {
     `第 ${line} 行：长 ${count(length)} 个字符；一行最多 ${count(max)} 个`,
   scriptTooLate: (line: number, maxMs: number): string =>
     `第 ${line} 行：运行时间晚于 ${count(maxMs)} ms 模拟时间，即场景可容纳的最长运行`,
+  badCompare: (value: string, names: readonly string[]): string =>
+    `“?compare=${value.length > 40 ? `${value.slice(0, 37)}...` : value}”没有给出两个不同的协议（${names.join('、')}），应当像 ?compare=multi-paxos,zab 这样`,
 };

@@ -13,6 +13,7 @@
 // (valibot for the shape, the script parser for the header and each action).
 import { deflateSync, Inflate } from 'fflate';
 import * as v from 'valibot';
+import { isProtocolName, PROTOCOL_NAMES, type ProtocolName } from '../protocol';
 import { formatHeader } from '../script/format';
 import { checkActions, headerFromLines, SCENARIO_LIMITS, type Scenario, type ScenarioAction } from './model';
 import { scenarioText as m } from './text';
@@ -383,4 +384,48 @@ export function scenarioFromLocationHash(hash: string): HashScenario {
   if (!h.startsWith('s=')) return { kind: 'error', error: m.unknownHash(h) };
   const r = decodeScenario(h.slice(2));
   return r.ok ? { kind: 'scenario', scenario: r.scenario } : { kind: 'error', error: r.error };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The compare view's link: `?compare=A,B` beside the run's `#s=...` (the run shared with its actions timed only by
+// simulated time, so each protocol replays them at the same moments; the cursor's time is where both stand).
+
+export type ComparePair = readonly [ProtocolName, ProtocolName];
+export const DEFAULT_COMPARE: ComparePair = ['multi-paxos', 'zab'];
+export const COMPARE_PARAM = 'compare';
+
+export type CompareSearch =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'compare'; readonly protocols: ComparePair }
+  | { readonly kind: 'error'; readonly error: string };
+
+/** Reads `location.search`: `?compare=A,B` (two different protocols), or `?compare` alone for the default pair. */
+export function compareFromSearch(search: string): CompareSearch {
+  const value = new URLSearchParams(search).get(COMPARE_PARAM);
+  if (value === null) return { kind: 'none' };
+  if (value === '') return { kind: 'compare', protocols: DEFAULT_COMPARE };
+  const parts = value.split(',').map((part) => part.trim());
+  const [a, b] = parts;
+  if (parts.length !== 2 || a === undefined || b === undefined || !isProtocolName(a) || !isProtocolName(b) || a === b)
+    return { kind: 'error', error: m.badCompare(value, PROTOCOL_NAMES) };
+  return { kind: 'compare', protocols: [a, b] };
+}
+
+/** `search` with the compare pair set (null: taken out); other parameters kept. */
+export function compareSearch(search: string, protocols: ComparePair | null): string {
+  const params = new URLSearchParams(search);
+  if (protocols === null) params.delete(COMPARE_PARAM);
+  else params.set(COMPARE_PARAM, protocols.join(','));
+  // The comma is legal in a query: keep it readable.
+  const out = params.toString().replace(/%2C/gi, ',');
+  return out === '' ? '' : `?${out}`;
+}
+
+/** The compare view's run at time `t`, as its link holds it: the actions up to `t`, timed by simulated time only. */
+export function compareScenario(s: Scenario, t: number): Scenario {
+  return {
+    header: s.header,
+    actions: s.actions.filter((action) => action.t <= t).map((action) => ({ ...action, events: -1 })),
+    cursor: { events: 0, t },
+  };
 }

@@ -2,6 +2,7 @@
 // switches every catalogue here and in the worker, sets <html lang>, and remounts the page (main.tsx keys it).
 import { create } from 'zustand';
 import { isLanguage, setLanguage, type Language } from '../script/language';
+import { useCompare } from './compareStore';
 import { useSim } from './simStore';
 
 export const LANGUAGE_KEY = 'paxoscope.lang';
@@ -55,6 +56,7 @@ export const useLanguage = create<LanguageState>()((set) => ({
     remember(language);
     // The worker formats events, console lines and alerts: it switches too and sends its notes again.
     useSim.getState().send({ type: 'language', language });
+    for (const sim of useCompare.getState().sims) sim.useSim.getState().send({ type: 'language', language });
     set({ language, switched: true });
   },
 }));

@@ -27,6 +27,10 @@ import { TimeTravel } from './timetravel/TimeTravel';
 import { PresentButton } from './present/PresentButton';
 import { PresentPage } from './present/PresentPage';
 import { usePresent } from './present/presentStore';
+import { useCompare } from '../store/compareStore';
+import { CompareButton, CompareLinkError } from './compare/CompareButton';
+import { CompareView } from './compare/CompareView';
+import { openCompareFromLocation } from './compare/compareActions';
 
 /** One worker per page load, even when StrictMode mounts the page twice. */
 let started = false;
@@ -35,12 +39,14 @@ export function App() {
   useEffect(() => {
     if (started) return;
     started = true;
-    // A shared link (#s=...), a lesson (#lesson=...) or the default run.
-    startFromLocation();
+    // A compare link (?compare=...#s=...), a shared link (#s=...), a lesson (#lesson=...) or the default run.
+    const comparing = !isEmbed() && openCompareFromLocation();
+    startFromLocation(!comparing);
   }, []);
   useShortcuts();
   const ready = useSim((s) => s.ready);
   const present = usePresent((s) => s.on);
+  const comparing = useCompare((s) => s.on);
 
   if (isEmbed()) {
     // ?embed=1: only the cluster and the controls, for slides and blogs.
@@ -62,22 +68,27 @@ export function App() {
   }
 
   // Present mode: the ring as large as the window allows, the lesson and the diagram beside it.
-  if (present) return <PresentPage ready={ready} />;
+  if (present && !comparing) return <PresentPage ready={ready} />;
+
+  const header = <PageHeader comparing={comparing} />;
+
+  // The compare view: one scenario under two protocols, side by side, instead of the page's run.
+  if (comparing)
+    return (
+      <div className="app app-compare">
+        {header}
+        <ShareStatus />
+        <main className="compare-main">
+          <CompareView />
+        </main>
+      </div>
+    );
 
   return (
     <div className="app">
       <SkipToConsole />
-      <header className="app-header">
-        <img className="app-logo" src="/favicon.svg" alt="" width={28} height={28} />
-        <h1>{text.appName}</h1>
-        <p className="app-tagline">{text.page.tagline}</p>
-        <LessonPicker />
-        <BugSwitches />
-        <PresentButton />
-        <HelpButton />
-        <ShareBar />
-        <LanguageSwitch />
-      </header>
+      {header}
+      <CompareLinkError />
       <BugBanner />
       <ControlsBar />
       <Alerts />
@@ -110,6 +121,23 @@ export function App() {
         </div>
       </main>
     </div>
+  );
+}
+
+function PageHeader({ comparing }: { comparing: boolean }) {
+  return (
+    <header className="app-header">
+      <img className="app-logo" src="/favicon.svg" alt="" width={28} height={28} />
+      <h1>{text.appName}</h1>
+      <p className="app-tagline">{text.page.tagline}</p>
+      {!comparing && <LessonPicker />}
+      {!comparing && <BugSwitches />}
+      {!comparing && <PresentButton />}
+      <CompareButton />
+      <HelpButton />
+      <ShareBar />
+      <LanguageSwitch />
+    </header>
   );
 }
 

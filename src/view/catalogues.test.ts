@@ -25,6 +25,8 @@ import { lessonsUiTextEn } from './lessons/text';
 import { lessonsUiTextZh } from './lessons/text.zh';
 import { payloadTextEn } from './payload/text';
 import { payloadTextZh } from './payload/text.zh';
+import { compareTextEn } from './compare/text';
+import { compareTextZh } from './compare/text.zh';
 import { shareTextEn } from './share/text';
 import { shareTextZh } from './share/text.zh';
 import { text, textEn } from './text';
@@ -36,6 +38,7 @@ const CATALOGUES: readonly [string, unknown, unknown][] = [
   ['view/text', textEn, textZh],
   ['view/lessons/text', lessonsUiTextEn, lessonsUiTextZh],
   ['view/share/text', shareTextEn, shareTextZh],
+  ['view/compare/text', compareTextEn, compareTextZh],
   ['view/payload/text', payloadTextEn, payloadTextZh],
   ['view/zab/text', zabTextEn, zabTextZh],
   ['scenario/text', scenarioTextEn, scenarioTextZh],

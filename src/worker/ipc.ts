@@ -6,6 +6,7 @@ import type { Header } from '../sim/config';
 import type { Language } from '../script/language';
 import type { PausePoint } from '../scenario/matcher';
 import type { ClientHistoryView } from '../view/clientHistory';
+import type { CompareMetrics } from '../view/compare/metrics';
 import type { PauseFacts } from '../view/lessons/facts';
 import type { Tip } from '../view/diagram/paint';
 import type { TimerView } from '../view/cluster/timer';
@@ -46,6 +47,8 @@ export type Command =
       readonly play?: boolean;
       /** The page numbers its loads (rising): the run's first frame carries the number back as `runSeq`. */
       readonly seq?: number;
+      /** The compare view's run: frames carry its figures (`metrics`) and its next event's time (`nextAt`). */
+      readonly metrics?: boolean;
     }
   /** The language the page shows: the worker's messages and notes follow it, and the notes it sent come again. */
   | { readonly type: 'language'; readonly language: Language }
@@ -62,6 +65,11 @@ export type Command =
   /** Run to the next phase mark: prepare, promise quorum, accept, accepted quorum or decide. */
   | { readonly type: 'step-phase' }
   | { readonly type: 'speed'; readonly speed: number }
+  /**
+   * The compare view's clock: run to simulated time `t` exactly (both runs go to the same moments); `playing` says
+   * whether the view is playing, so the page draws the messages moving between two such moments.
+   */
+  | { readonly type: 'advance-to'; readonly t: number; readonly playing: boolean }
   /** A scenario line (console input or a control such as "kill n2"); it runs now and is recorded. */
   | { readonly type: 'line'; readonly text: string; readonly source: 'console' | 'control' }
   /** Time travel: go to a simulated time, or to just after a trace event. */
@@ -157,6 +165,10 @@ export interface Frame {
   readonly phaseStop?: number;
   /** Each invariant's first violation in the run's history; sent when the list changed (and on a reset). */
   readonly violations?: readonly LiveViolation[];
+  /** The compare view's figures for this run (runs loaded with `metrics` only). */
+  readonly metrics?: CompareMetrics;
+  /** With `metrics`: the simulated time of the run's next event (the compare view's Step goes to the earlier). */
+  readonly nextAt?: number;
   /** Set when a Load replaced the run: the UI drops what it kept of the old one. */
   readonly reset: boolean;
   /** The first frame of a run a Load started (a seek is a reset too, but the same run). */

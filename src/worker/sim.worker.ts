@@ -7,7 +7,8 @@ import { isLanguage, setLanguage } from '../script/language';
 import { DiagramHost, type DiagramSource } from './diagram';
 import { LiveRun } from './engine';
 import { workerText } from './text';
-import { PANEL_REFRESH_MS, type Command, type Update } from './ipc';
+import { PANEL_REFRESH_MS, type Command, type Frame, type Update } from './ipc';
+import { absorbTrace, metricsOf, newMetricsState, type MetricsState } from '../view/compare/metrics';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -30,6 +31,10 @@ let dirty = true;
 let newRun = false;
 let runSeq: number | undefined;
 let failed = false;
+/** The compare view's run: its figures, folded as the trace grows. */
+let metrics: MetricsState | null = null;
+/** The compare view is playing (it moves this run on by `advance-to`; the run itself stays paused). */
+let driven = false;
 
 function post(update: Update): void {
   self.postMessage(update);
@@ -58,6 +63,8 @@ function loadRun(command: Extract<Command, { type: 'load' }>): boolean {
   const playing = command.play ?? run.playing;
   const speed = run.speed;
   run = new LiveRun(command.header, [...command.lines, ...(command.actions ?? [])]);
+  metrics = command.metrics === true ? newMetricsState() : null;
+  driven = false;
   newRun = true;
   runSeq = command.seq;
   run.speed = speed;
@@ -130,6 +137,13 @@ const handlers: { readonly [K in Command['type']]: (command: Extract<Command, { 
   play,
   pause: () => {
     run.playing = false;
+    driven = false;
+    return true;
+  },
+  'advance-to': (command) => {
+    run.playing = false;
+    driven = command.playing;
+    if (Number.isFinite(command.t)) run.runUntil(command.t);
     return true;
   },
   step,
@@ -142,6 +156,7 @@ const handlers: { readonly [K in Command['type']]: (command: Extract<Command, { 
   },
   seek: (command) => {
     run.playing = false;
+    driven = false;
     run.seekTime(command.t);
     return true;
   },
@@ -216,6 +231,13 @@ function fail(error: unknown): void {
   post({ type: 'fatal', message: workerText.workerCrashed(error instanceof Error ? error.message : String(error)) });
 }
 
+/** The compare view's additions to a frame: the run's figures, and whether the view is playing. */
+function withMetrics(frame: Frame): Frame {
+  if (metrics === null) return frame;
+  metrics = absorbTrace(metrics, run.sim.trace);
+  return { ...frame, playing: frame.playing || driven, metrics: metricsOf(metrics), nextAt: run.sim.nextEventTime() };
+}
+
 function tick(): void {
   if (failed) return;
   try {
@@ -228,7 +250,7 @@ function tick(): void {
     if (canPost && (dirty || run.playing)) {
       const detailDue = dirty || !run.playing || start - detailSentAt >= PANEL_REFRESH_MS;
       if (detailDue) detailSentAt = start;
-      const frame = run.frame(detailDue);
+      const frame = withMetrics(run.frame(detailDue));
       post(newRun ? { ...frame, newRun: true, ...(runSeq === undefined ? {} : { runSeq }) } : frame);
       newRun = false;
       postedAt = start;

@@ -317,6 +317,12 @@ export class Timeline<Derived = null> {
     return sim.header.protocol === 'zab' ? timelineText.noPhaseZab(waited) : timelineText.noPhase(waited);
   }
 
+  /** Run on to simulated time `t` (the compare view's shared clock; earlier than now does nothing). */
+  runUntil(t: number): void {
+    if (!(t > this.sim.now) || this.historyFull() !== null) return;
+    this.forwardTo(t);
+  }
+
   /** Go to simulated time `t` (clamped to the run so far): the nearest snapshot, then replay. */
   seekTime(t: number): void {
     const target = Math.max(0, Math.min(t, this.head.t));

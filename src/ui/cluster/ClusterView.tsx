@@ -4,7 +4,7 @@ import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type Ref
 import { ServerNode } from './ServerNode';
 import { placeBadges, QuorumBadges } from './QuorumBadges';
 import { useRing } from './useRing';
-import { useSim } from '../../store/simStore';
+import { useRingSim } from './simContext';
 import { type QuorumView, type ServerView } from '../../view/projections';
 import { clientSpots, type ClientSpot, type Point, type RingLayout } from '../../view/cluster/layout';
 import { LinksLayer, LinksMatrix } from './Links';
@@ -20,16 +20,17 @@ import './cluster.css';
 
 const t = text.cluster;
 
-export function ClusterView({ present = false }: { present?: boolean }) {
-  const servers = useSim((s) => s.servers);
-  const links = useSim((s) => s.links);
-  const quorums = useSim((s) => s.quorums);
-  const overlap = useSim((s) => s.quorumOverlap);
+/** `side` false leaves out the server list and the links matrix (the compare view's two rings). */
+export function ClusterView({ present = false, side = true }: { present?: boolean; side?: boolean }) {
+  const servers = useRingSim((s) => s.servers);
+  const links = useRingSim((s) => s.links);
+  const quorums = useRingSim((s) => s.quorums);
+  const overlap = useRingSim((s) => s.quorumOverlap);
   const [overlapOn, setOverlapOn] = useState(false);
   const lessonOverlap = useLesson((s) => s.lesson?.steps[s.step]?.highlight?.overlap === true);
-  const selected = useSim((s) => s.selected);
-  const headerServers = useSim((s) => s.header.servers);
-  const send = useSim((s) => s.send);
+  const selected = useRingSim((s) => s.selected);
+  const headerServers = useRingSim((s) => s.header.servers);
+  const send = useRingSim((s) => s.send);
   const [hovered, setHovered] = useState<number | null>(null);
   const n = servers.length > 0 ? servers.length : headerServers;
   const stageRef = useRef<HTMLDivElement>(null);
@@ -94,7 +95,7 @@ export function ClusterView({ present = false }: { present?: boolean }) {
           <MessageTargets sceneRef={sceneRef} stageRef={stageRef} />
           <LinkNotice change={linkNotice.change} onUndo={linkNotice.undo} onDismiss={linkNotice.dismiss} />
         </div>
-        {!present && (
+        {!present && side && (
           <aside className="cluster-side">
             <ServerList servers={servers} />
             <LinksMatrix n={n} />
@@ -180,7 +181,7 @@ function Votes({ layout, quorums }: { layout: RingLayout; quorums: readonly Quor
 }
 
 function ServerList({ servers }: { servers: readonly ServerView[] }) {
-  const send = useSim((s) => s.send);
+  const send = useRingSim((s) => s.send);
   return (
     <div className="cluster-servers">
       <h3>{t.serversTitle}</h3>
@@ -240,7 +241,7 @@ const ZAB_LEGEND_ORDER: readonly LegendKey[] = [
 ];
 
 const Legend = memo(function Legend() {
-  const zab = useSim((s) => s.header.protocol === 'zab');
+  const zab = useRingSim((s) => s.header.protocol === 'zab');
   return (
     <ul className="cluster-legend" aria-label={t.legend}>
       {(zab ? ZAB_LEGEND_ORDER : LEGEND_ORDER).map((key) => (

@@ -1,6 +1,6 @@
 // What a click on a ring line did, said at once with an Undo: a click on a thin line is easy to make by mistake.
 import { useCallback, useEffect, useState } from 'react';
-import { useSim } from '../../store/simStore';
+import { useRingSim } from './simContext';
 import { text } from '../../view/text';
 import { toggleLine } from './Links';
 
@@ -19,7 +19,7 @@ export interface LinkChange {
 export function useLinkNotice(run: (line: string) => void) {
   const [change, setChange] = useState<LinkChange | null>(null);
   // A new run (another size, a lesson, a link) has none of the old run's links to undo.
-  const runs = useSim((s) => s.runs);
+  const runs = useRingSim((s) => s.runs);
   useEffect(() => setChange(null), [runs]);
   const onToggle = useCallback(
     (from: number, to: number, up: boolean) => {

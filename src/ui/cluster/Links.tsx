@@ -1,7 +1,7 @@
 // Links between servers: the SVG lines on the ring (click a direction to toggle it) and the
 // accessible matrix of "Link nA to nB" checkboxes. Both render only when the links or the ring change.
 import { memo, useEffect, useState } from 'react';
-import { useSim } from '../../store/simStore';
+import { useRingSim } from './simContext';
 import type { LinkView } from '../../view/projections';
 import type { RingLayout } from '../../view/cluster/layout';
 import { text } from '../../view/text';
@@ -205,8 +205,8 @@ export const LinksLayer = memo(function LinksLayer({ layout, links, onToggle }: 
 
 /** "Links" disclosure: a matrix of checkboxes, row = from, column = to, checked while up. */
 export const LinksMatrix = memo(function LinksMatrix({ n }: { n: number }) {
-  const links = useSim((s) => s.links);
-  const send = useSim((s) => s.send);
+  const links = useRingSim((s) => s.links);
+  const send = useRingSim((s) => s.send);
   // A toggled box shows its new state at once, until the worker's next link list says how it is.
   const [pending, setPending] = useState<ReadonlyMap<number, boolean>>(new Map());
   useEffect(() => setPending(new Map()), [links]);

@@ -1,7 +1,8 @@
 // Messages in flight, drawn on a canvas over the ring in its own requestAnimationFrame loop.
 // It reads `flying` (outside React) and the scene the ClusterView keeps in a ref; it never sets state.
 import { useEffect, useRef, type RefObject } from 'react';
-import { drawTime, flying } from '../../store/flying';
+import { drawTime } from '../../store/flying';
+import { useRingFlying } from './simContext';
 import { isFlashing, onlyMuted, paintFlashes, paintMessages } from '../../view/cluster/paintMessages';
 import type { Scene } from '../../view/cluster/scene';
 
@@ -52,6 +53,7 @@ function watchSize(canvas: HTMLCanvasElement): CanvasSize {
 
 export function MessageCanvas({ sceneRef, label }: { sceneRef: RefObject<Scene>; label: string }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const flying = useRingFlying();
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -86,14 +88,14 @@ export function MessageCanvas({ sceneRef, label }: { sceneRef: RefObject<Scene>;
       const offsetY = (cssHeight * dpr - box.h * scale) / 2 - box.y * scale;
       ctx.setTransform(scale, 0, 0, scale, offsetX, offsetY);
       if (flashing) paintFlashes(ctx, scene, flying.flashes, wall, reducedMotion.matches);
-      paintMessages(ctx, scene, flying, drawTime(wall));
+      paintMessages(ctx, scene, flying, drawTime(wall, flying));
     };
     frame = requestAnimationFrame(draw);
     return () => {
       cancelAnimationFrame(frame);
       size.stop();
     };
-  }, [sceneRef]);
+  }, [sceneRef, flying]);
 
   return <canvas ref={canvasRef} className="cluster-canvas" role="img" aria-label={label} />;
 }

@@ -1,8 +1,8 @@
 // While the run is paused, each message on the ring is a small button over its dot: hovering or focusing it
 // shows the message's whole content in a card (what the worker sent with it, see view/payload).
 import { memo, useEffect, useState, type RefObject } from 'react';
-import { drawTime, flying } from '../../store/flying';
-import { useSim } from '../../store/simStore';
+import { drawTime } from '../../store/flying';
+import { useRingFlying, useRingSim } from './simContext';
 import { messageSpots, type MessageSpot } from '../../view/cluster/paintMessages';
 import type { Scene } from '../../view/cluster/scene';
 import { text } from '../../view/text';
@@ -37,15 +37,16 @@ export const MessageTargets = memo(function MessageTargets({
   sceneRef: RefObject<Scene>;
   stageRef: RefObject<HTMLElement | null>;
 }) {
-  const playing = useSim((s) => s.playing);
+  const flying = useRingFlying();
+  const playing = useRingSim((s) => s.playing);
   // A step or a seek changes what is on the wire: these change with it (read so that this re-renders).
-  const now = useSim((s) => s.now);
-  const events = useSim((s) => s.eventCount);
+  const now = useRingSim((s) => s.now);
+  const events = useRingSim((s) => s.eventCount);
   const size = useSize(stageRef);
   const [active, setActive] = useState<number | null>(null);
   if (playing || size.w === 0) return null;
   const scene = sceneRef.current;
-  const spots = messageSpots(scene, flying.messages, drawTime(performance.now()));
+  const spots = messageSpots(scene, flying.messages, drawTime(performance.now(), flying));
   // The SVG's viewBox with "xMidYMid meet", as the message canvas maps it.
   const box = scene.box;
   const scale = Math.min(size.w / box.w, size.h / box.h);

@@ -2,7 +2,7 @@
 // details or, on a dense ring, a progress bar.
 import { memo, useEffect, useState } from 'react';
 import { drawTime } from '../../store/flying';
-import { useSim } from '../../store/simStore';
+import { useRingFlying, useRingSim } from './simContext';
 import type { ServerView } from '../../view/projections';
 import { selectionRadius, type RingLayout, type ServerSpot } from '../../view/cluster/layout';
 import { timerArcPath, timerFraction, timerLeftMs } from '../../view/cluster/timer';
@@ -98,24 +98,25 @@ export const ServerNode = memo(function ServerNode({
 /** The simulated time to draw at: the frame's while paused; while playing, the canvas's clock every animation
  *  frame (frames come 20 times a second and the readouts 10: an arc would run down in visible steps). */
 function useClock(): number {
-  const now = useSim((s) => s.now);
-  const playing = useSim((s) => s.playing);
+  const now = useRingSim((s) => s.now);
+  const playing = useRingSim((s) => s.playing);
+  const wire = useRingFlying();
   const [drawn, setDrawn] = useState(now);
   useEffect(() => {
     if (!playing) return;
     let frame = requestAnimationFrame(function tick() {
-      setDrawn(drawTime(performance.now()));
+      setDrawn(drawTime(performance.now(), wire));
       frame = requestAnimationFrame(tick);
     });
     return () => cancelAnimationFrame(frame);
-  }, [playing]);
+  }, [playing, wire]);
   return playing ? drawn : now;
 }
 
 /** The server's running timer as an arc hugging its circle's edge: it shrinks clockwise as the timer runs down
  *  (an election timeout, or a leader's time to its next heartbeat), over a faint track of the whole. */
 function TimerArc({ spot, r }: { spot: ServerSpot; r: number }) {
-  const timer = useSim((s) => s.timers[spot.id - 1] ?? null);
+  const timer = useRingSim((s) => s.timers[spot.id - 1] ?? null);
   const now = useClock();
   if (timer === null) return null;
   const fraction = timerFraction(timer, now);

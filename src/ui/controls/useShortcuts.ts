@@ -1,6 +1,7 @@
 // Space plays or pauses, the right arrow steps, N and B take a lesson to its next or previous step; not while the
 // focus is in a text field or form control.
 import { useEffect } from 'react';
+import { comparePause, comparePlay, compareStep, useCompare } from '../../store/compareStore';
 import { useSim } from '../../store/simStore';
 import { nextStep, previousStep, useLesson } from '../lessons/lessonStore';
 
@@ -10,11 +11,28 @@ function isFormControl(target: EventTarget | null): boolean {
   return target.closest('input, textarea, select, [role="slider"], [role="textbox"]') !== null;
 }
 
+/** The compare view: space and the right arrow drive both runs. */
+function compareKey(event: KeyboardEvent): void {
+  if (event.key === ' ') {
+    if (event.target instanceof HTMLElement && event.target.closest('button') !== null) return;
+    event.preventDefault();
+    if (useCompare.getState().playing) comparePause();
+    else comparePlay();
+  } else if (event.key === 'ArrowRight') {
+    event.preventDefault();
+    compareStep();
+  }
+}
+
 export function useShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isFormControl(event.target))
         return;
+      if (useCompare.getState().on) {
+        compareKey(event);
+        return;
+      }
       const { playing, ready, send } = useSim.getState();
       if (!ready) return;
       if (event.key === ' ') {

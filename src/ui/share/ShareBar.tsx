@@ -1,6 +1,8 @@
 import './share.css';
 import { useRef } from 'react';
 import { useSim } from '../../store/simStore';
+import { useCompare } from '../../store/compareStore';
+import { copyCompareLink } from '../compare/compareActions';
 import { copyLink, exportScenario, exportTrace, importScript, showFingerprint } from './shareStore';
 import { shareText as t } from '../../view/share/text';
 
@@ -15,7 +17,7 @@ export function ShareBar() {
         className="btn btn-small btn-primary"
         title={t.copyLinkTitle}
         disabled={!ready}
-        onClick={() => void copyLink()}
+        onClick={() => void (useCompare.getState().on ? copyCompareLink() : copyLink())}
       >
         {t.copyLink}
       </button>

@@ -90,9 +90,15 @@ useLesson.subscribe((state, previous) => {
   if (state.lesson === null && previous.lesson !== null && lessonIdFromHash(location.hash) !== null) pushHash('');
 });
 
-/** Start the page from its URL, and follow the hash as back/forward (or a typed link) changes it. */
-export function startFromLocation(): void {
-  openHash(location.hash, true);
+/** Start the page from its URL, and follow the hash as back/forward (or a typed link) changes it; `openRun` false:
+ *  the hash is the compare view's, not the page's run. */
+export function startFromLocation(openRun = true): void {
+  // The compare view opened from the address instead: the page's own run waits, paused, at its default.
+  if (openRun) openHash(location.hash, true);
+  else {
+    handledHash = location.hash;
+    startWorker();
+  }
   const follow = () => {
     if (location.hash !== handledHash) openHash(location.hash, false);
   };
