@@ -30,21 +30,9 @@ export const ServerNode = memo(function ServerNode({
 }) {
   const role = view?.role ?? 'follower';
   const r = layout.nodeRadius;
-  const ballot = view?.ballot ?? '-';
-  const promised = view?.promised ?? '-';
   const decided = view?.decidedUpTo ?? 0;
   const applied = view?.appliedUpTo ?? 0;
-  const roleLine = layout.dense ? t.denseRoleLine(spot.id, t.role[role]) : t.role[role];
-  // Under ZAB: its epochs where Paxos shows ballots, and its logged txns beside the committed ones.
-  const zab = view?.zab === true;
-  const epochs = zabText.epochLine(promised, ballot);
-  const log = zabText.logLine(decided, view?.logged ?? 0);
-  const lines = zab
-    ? [roleLine, epochs, log, zabText.appliedLine(applied)]
-    : [roleLine, t.ballotOnly(ballot), t.promisedOnly(promised), t.progressLine(decided, applied)];
-  const title = zab
-    ? zabText.serverTitle(spot.id, t.role[role], epochs, log, applied)
-    : t.serverTitle(spot.id, t.role[role], ballot, promised, decided, applied);
+  const { lines, title } = serverText(spot.id, view, layout.dense);
   const cross = r * 0.55;
   const leave = () => onHover(null);
   return (
@@ -94,6 +82,29 @@ export const ServerNode = memo(function ServerNode({
     </g>
   );
 });
+
+/** A server's label lines and tooltip: under ZAB its epochs where Paxos shows ballots, and its logged txns
+ *  beside the committed ones. */
+function serverText(id: number, view: ServerView | undefined, dense: boolean): { lines: string[]; title: string } {
+  const role = view?.role ?? 'follower';
+  const ballot = view?.ballot ?? '-';
+  const promised = view?.promised ?? '-';
+  const decided = view?.decidedUpTo ?? 0;
+  const applied = view?.appliedUpTo ?? 0;
+  const roleLine = dense ? t.denseRoleLine(id, t.role[role]) : t.role[role];
+  if (view?.zab === true) {
+    const epochs = zabText.epochLine(promised, ballot);
+    const log = zabText.logLine(decided, view.logged);
+    return {
+      lines: [roleLine, epochs, log, zabText.appliedLine(applied)],
+      title: zabText.serverTitle(id, t.role[role], epochs, log, applied),
+    };
+  }
+  return {
+    lines: [roleLine, t.ballotOnly(ballot), t.promisedOnly(promised), t.progressLine(decided, applied)],
+    title: t.serverTitle(id, t.role[role], ballot, promised, decided, applied),
+  };
+}
 
 /** The simulated time to draw at: the frame's while paused; while playing, the canvas's clock every animation
  *  frame (frames come 20 times a second and the readouts 10: an arc would run down in visible steps). */
