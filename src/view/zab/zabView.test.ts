@@ -39,7 +39,7 @@ it('labels and payload cards say what TRUNC, DIFF and SNAP carry', () => {
 
 /** n3 leads epoch 1 and logs a write no follower gets; n1 and n2 go on in epoch 2; n3 comes back. */
 function truncated(): Timeline {
-  const run = new Timeline({ ...DEFAULT_HEADER, protocol: 'zab', seed: 1 }, NO_OBSERVER, ['c1 connect n3']);
+  const run = new Timeline({ ...DEFAULT_HEADER, protocol: 'zab', seed: 1 }, NO_OBSERVER, ['settle', 'c1 connect n3']);
   for (const line of ['c1> create /a 1', 'wait 1000ms', 'kill n1', 'kill n2', 'c1> set /a 2 &', 'wait 100ms'])
     run.runLine(line, 'console');
   return run;
