@@ -8,6 +8,9 @@ function fuzzRegion(page: Page) {
 }
 
 test('200 healthy seeds pass, the bar reaching its maximum, while the page keeps running', async ({ page }) => {
+  // The fuzz workers share the machine's cores with the rest of the suite: the wait below, not the default test
+  // timeout, bounds the run.
+  test.setTimeout(150_000);
   const errors = await openPage(page);
   const fuzz = fuzzRegion(page);
   await fuzz.getByRole('spinbutton', { name: 'Seeds' }).fill('200');
