@@ -18,7 +18,7 @@ import { compareText as t } from '../../view/compare/text';
 import { text } from '../../view/text';
 import { ClusterView } from '../cluster/ClusterView';
 import { SimContext } from '../cluster/simContext';
-import { posToSpeed, SPEED_POS_MAX, SPEED_POS_MIN, SPEED_POS_STEP, speedToPos } from '../controls/speedScale';
+import { SpeedSlider } from '../controls/SpeedSlider';
 import './compare.css';
 
 export function CompareView() {
@@ -80,22 +80,7 @@ function CompareControls() {
           {text.controls.step}
         </button>
       </div>
-      <div className="controls-group controls-speed">
-        <label htmlFor="compare-speed">{text.controls.speed}</label>
-        <input
-          id="compare-speed"
-          type="range"
-          min={SPEED_POS_MIN}
-          max={SPEED_POS_MAX}
-          step={SPEED_POS_STEP}
-          value={speedToPos(speed)}
-          aria-valuetext={text.controls.speedValue(speed)}
-          onChange={(event) => compareSpeed(posToSpeed(Number(event.currentTarget.value)))}
-        />
-        <output htmlFor="compare-speed" className="speed-value" aria-live="off">
-          {text.controls.speedValue(speed)}
-        </output>
-      </div>
+      <SpeedSlider id="compare-speed" speed={speed} onChange={compareSpeed} />
       <div className="controls-group compare-time">
         <label htmlFor="compare-time">{t.time}</label>
         <input

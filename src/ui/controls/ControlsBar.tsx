@@ -4,7 +4,7 @@ import { useSim } from '../../store/simStore';
 import type { Frame } from '../../worker/ipc';
 import { text } from '../../view/text';
 import { zabText } from '../../view/zab/text';
-import { posToSpeed, SPEED_POS_MAX, SPEED_POS_MIN, SPEED_POS_STEP, speedToPos } from './speedScale';
+import { SpeedSlider } from './SpeedSlider';
 
 type Header = Frame['header'];
 
@@ -72,26 +72,14 @@ function SpeedControl() {
   const shownSpeed = asked ?? speed;
   if (asked !== null && asked === speed) setAsked(null);
   return (
-    <div className="controls-group controls-speed">
-      <label htmlFor="speed">{text.controls.speed}</label>
-      <input
-        id="speed"
-        type="range"
-        min={SPEED_POS_MIN}
-        max={SPEED_POS_MAX}
-        step={SPEED_POS_STEP}
-        value={speedToPos(shownSpeed)}
-        aria-valuetext={text.controls.speedValue(shownSpeed)}
-        onChange={(event) => {
-          const next = posToSpeed(Number(event.currentTarget.value));
-          setAsked(next);
-          send({ type: 'speed', speed: next });
-        }}
-      />
-      <output htmlFor="speed" className="speed-value" aria-live="off">
-        {text.controls.speedValue(shownSpeed)}
-      </output>
-    </div>
+    <SpeedSlider
+      id="speed"
+      speed={shownSpeed}
+      onChange={(next) => {
+        setAsked(next);
+        send({ type: 'speed', speed: next });
+      }}
+    />
   );
 }
 
