@@ -33,5 +33,9 @@ export const helpTextEn = {
       heading: 'Fuzz',
       body: 'The Fuzz panel runs random scenarios with faults through every checker in workers of their own, the same code as npm run fuzz, so a seed gives the same verdict in both. Turn on a bug switch to watch seeds fail; open a failing seed to see its run paused at the violation, and share it.',
     },
+    {
+      heading: 'ZAB and the compare view',
+      body: 'Protocol zab runs what ZooKeeper really runs: Step phase stops at election, discovery, sync, proposal, ack quorum and commit; the ring shows each server\u2019s epochs, committed and logged txns and the election\u2019s vote tallies. The arc on each server is its running timer (election timeout, or a leader\u2019s next heartbeat). Compare runs one scenario under Multi-Paxos and ZAB on one clock, with a table of messages per write, write latency and recovery; the lesson \u201cZooKeeper does not run Paxos\u201d walks through a leader crash under both.',
+    },
   ],
 };
