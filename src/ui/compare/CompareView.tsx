@@ -102,7 +102,8 @@ function CompareControls() {
 }
 
 /** The Write button's session: at n2, a follower under both protocols' first elections (Paxos n1 leads, ZAB the
- *  highest id), so that killing the leader leaves the writer's server up. */
+ *  highest id), so that killing the leader leaves the writer's server up. Before the first election ends n2
+ *  refuses clients and w1 takes the next server, perhaps the leader: the table then names the failed write. */
 const WRITER = 'w1';
 
 function compareWrite(): void {
@@ -261,5 +262,11 @@ function MetricCell({ sim, row }: { sim: SimInstance; row: Row }) {
 
 function Writes({ sim, protocol }: { sim: SimInstance; protocol: ProtocolName }) {
   const writes = useStore(sim.useSim, (s) => s.metrics?.writes ?? 0);
-  return <span>{`${t.protocolName[protocol]}: ${t.writes(writes)}`}</span>;
+  const failure = useStore(sim.useSim, (s) => s.metrics?.lastWriteFailure ?? null);
+  return (
+    <span>
+      {`${t.protocolName[protocol]}: ${t.writes(writes)}`}
+      {failure !== null && <span className="compare-write-failed">{t.lastWriteFailed(failure)}</span>}
+    </span>
+  );
 }

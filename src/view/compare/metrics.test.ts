@@ -25,6 +25,7 @@ describe('compare metrics', () => {
       recoveryMs: 502,
       recoveryMessages: 8,
       recovering: false,
+      lastWriteFailure: null,
     });
   });
 
@@ -39,6 +40,7 @@ describe('compare metrics', () => {
       recoveryMs: 780,
       recoveryMessages: 17,
       recovering: false,
+      lastWriteFailure: null,
     });
   });
 
@@ -69,5 +71,24 @@ describe('compare metrics', () => {
     const crash = trace.findIndex((e) => e.kind === 'crash');
     state = absorbTrace(state, trace.slice(0, crash + 1));
     expect(metricsOf(state)).toMatchObject({ recovering: true, recoveryMs: null, writes: 2 });
+  });
+
+  it("a write on the crashed leader's own connection fails, says so, and the recovery waits for the next write", () => {
+    // At 33 ms n2 is not serving yet (the first election is under way), so w1 lands on the next server, n1, which
+    // becomes the leader. Killing it fails w1's write with ConnectionLoss: nothing commits, the table says why.
+    const lines = ['servers 3', 'seed 1', 'wait 33ms', 'w1 connect n2', 'w1> create -s /w- x', 'wait 2000ms'];
+    lines.push('kill leader', 'w1> create -s /w- x', 'settle');
+    const parsed = parseScript(lines.join('\n'));
+    expect(parsed.errors).toEqual([]);
+    const trace = runScript(parsed.script).sim.trace;
+    const connected = trace.find((e) => e.kind === 'session' && e.status === 'connected');
+    expect(connected).toMatchObject({ session: 'w1', server: 1 });
+    const failed = metricsOf(absorbTrace(newMetricsState(), trace));
+    expect(failed).toMatchObject({ recovering: true, recoveryMs: null });
+    expect(failed.lastWriteFailure).toBe('KeeperErrorCode = ConnectionLoss for /w-');
+    const again = parseScript([...lines, 'w1> create -s /w- x', 'settle'].join('\n'));
+    const recovered = compareMetrics(runScript(again.script).sim.trace);
+    expect(recovered).toMatchObject({ recovering: false, lastWriteFailure: null });
+    expect(recovered.recoveryMs).not.toBeNull();
   });
 });

@@ -1,7 +1,9 @@
 // What the compare view's table shows of one run, folded over its trace: messages between servers per committed
 // write, mean write latency, and for the last leader crash the time to the next committed write and the messages
 // spent on the way. Pure: the worker feeds its trace as it grows; a test feeds a whole scripted run.
+import { resultText } from '../../script/output';
 import type { TraceEvent, WireKind } from '../../sim/trace';
+import type { ClientCommand } from '../../zk/commands';
 
 /** Messages that never stop whatever the load (heartbeats, pings, session touches): not the cost of a write. */
 const CHATTER: ReadonlySet<WireKind> = new Set<WireKind>([
@@ -26,6 +28,9 @@ export interface CompareMetrics {
   readonly recoveryMessages: number | null;
   /** A leader crashed and no client write has committed since. */
   readonly recovering: boolean;
+  /** What zkCli printed for the last client write if it failed (a write on the crashed leader's own connection
+   *  fails with ConnectionLoss and commits nothing, so the recovery waits for the next one); null: it succeeded. */
+  readonly lastWriteFailure: string | null;
 }
 
 /** The fold's state: plain data, so the worker can keep one per run and start again after a seek. */
@@ -33,8 +38,8 @@ export interface MetricsState {
   /** Trace events folded so far. */
   seen: number;
   leaders: Set<number>;
-  /** Client writes in flight: invoke time, and whether a recovery overlapped them. */
-  open: Map<string, { at: number; disturbed: boolean }>;
+  /** Client writes in flight: invoke time, the command, and whether a recovery overlapped them. */
+  open: Map<string, { at: number; command: ClientCommand; disturbed: boolean }>;
   /** Which requests are client writes (by proposal id): their commit ends a recovery. */
   clientWrites: Set<string>;
   /** Session opens and closes (by proposal id): transactions too, so their messages are a write's. */
@@ -52,6 +57,7 @@ export interface MetricsState {
   /** The recovery under way: when the leader crashed, and the messages since. */
   pending: { at: number; messages: number } | null;
   last: { ms: number; messages: number } | null;
+  lastWriteFailure: string | null;
 }
 
 export function newMetricsState(): MetricsState {
@@ -70,6 +76,7 @@ export function newMetricsState(): MetricsState {
     latencySum: 0,
     pending: null,
     last: null,
+    lastWriteFailure: null,
   };
 }
 
@@ -106,18 +113,21 @@ function absorb(state: MetricsState, event: TraceEvent): void {
       if (state.pending !== null) state.pending.messages++;
       else if (steady(state)) state.steadyMessages++;
       return;
-    case 'invoke':
+    case 'invoke': {
       if (!event.write) return;
       state.firstWriteAt ??= event.t;
-      state.open.set(`${event.session}:${event.opId}`, { at: event.t, disturbed: state.pending !== null });
+      const write = { at: event.t, command: event.command, disturbed: state.pending !== null };
+      state.open.set(`${event.session}:${event.opId}`, write);
       if (state.pending !== null) state.disturbedOpen++;
       return;
+    }
     case 'return': {
       const key = `${event.session}:${event.opId}`;
       const write = state.open.get(key);
       if (write === undefined) return;
       state.open.delete(key);
       if (write.disturbed) state.disturbedOpen--;
+      state.lastWriteFailure = event.result.ok ? null : (resultText(write.command, event.result)[0] ?? null);
       if (!event.result.ok || write.disturbed) return;
       state.steadyWrites++;
       state.latencySum += event.t - write.at;
@@ -161,6 +171,7 @@ export function metricsOf(state: MetricsState): CompareMetrics {
     recoveryMs: state.last?.ms ?? null,
     recoveryMessages: state.last?.messages ?? null,
     recovering: state.pending !== null,
+    lastWriteFailure: state.lastWriteFailure,
   };
 }
 

@@ -38,7 +38,8 @@ export const compareTextEn = {
   restartAllTitle: 'Restart every crashed server, in each run its own',
   write: 'Write',
   writeTitle:
-    'w1> create -s /w- x in both runs (a sequential znode: it always succeeds); w1 connects to n2, a follower',
+    'w1> create -s /w- x in both runs (a sequential znode: no name clash); w1 asks for n2, a follower once elected, and takes the next server while n2 still refuses clients',
+  lastWriteFailed: (message: string): string => ` · the last write failed (${message}): press Write again`,
   line: 'Line for both runs',
   linePlaceholder: 'c1> create /a 1',
   run: 'Run in both',

@@ -33,7 +33,9 @@ export const compareTextZh = {
   restartAll: '重启崩溃的服务器',
   restartAllTitle: '重启每台崩溃的服务器，每个运行各自的',
   write: '写入',
-  writeTitle: '在两个运行中执行 w1> create -s /w- x（顺序节点：总会成功）；w1 连接到跟随者 n2',
+  writeTitle:
+    '在两个运行中执行 w1> create -s /w- x（顺序节点：名字不会冲突）；w1 请求连接 n2（选举后是跟随者），n2 还拒绝客户端时改连下一台服务器',
+  lastWriteFailed: (message: string): string => ` · 最近一次写入失败（${message}）：请再按一次“写入”`,
   line: '发给两个运行的命令',
   linePlaceholder: 'c1> create /a 1',
   run: '在两者中运行',
