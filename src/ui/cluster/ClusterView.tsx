@@ -54,13 +54,14 @@ export function ClusterView({ present = false, side = true }: { present?: boolea
   const onToggleLink = linkNotice.onToggle;
   const onSelect = useCallback((server: number) => send({ type: 'select', server }), [send]);
 
+  const showSide = !present && side;
   return (
     <section
       className={`cluster${layout.dense ? ' cluster-dense' : ''}${present ? ' cluster-present' : ''}`}
       aria-label={t.region}
     >
       <h2 className="visually-hidden">{t.region}</h2>
-      <div className="cluster-body">
+      <div className={`cluster-body${showSide ? ' cluster-body-side' : ''}`}>
         <div className="cluster-stage" ref={stageRef}>
           <svg
             className="cluster-svg"
@@ -95,16 +96,23 @@ export function ClusterView({ present = false, side = true }: { present?: boolea
           <MessageTargets sceneRef={sceneRef} stageRef={stageRef} />
           <LinkNotice change={linkNotice.change} onUndo={linkNotice.undo} onDismiss={linkNotice.dismiss} />
         </div>
-        {!present && side && (
-          <aside className="cluster-side">
-            <ServerList servers={servers} />
-            <LinksMatrix n={n} />
-          </aside>
-        )}
+        {showSide && <ClusterSide servers={servers} n={n} />}
+        <div className="cluster-keys">
+          <Legend />
+          <OverlapControl on={overlapOn} forced={lessonOverlap} overlap={overlap} onToggle={setOverlapOn} />
+        </div>
       </div>
-      <Legend />
-      <OverlapControl on={overlapOn} forced={lessonOverlap} overlap={overlap} onToggle={setOverlapOn} />
     </section>
+  );
+}
+
+/** The server list and the links matrix, beside or below the ring (cluster.css places them). */
+function ClusterSide({ servers, n }: { servers: readonly ServerView[]; n: number }) {
+  return (
+    <aside className="cluster-side">
+      <ServerList servers={servers} />
+      <LinksMatrix n={n} />
+    </aside>
   );
 }
 
