@@ -254,6 +254,7 @@ export const textEn = {
     protocol: 'Fuzz algorithm',
     bugsGroup: 'Bug switches for the fuzzer',
     bugLabel: (name: string): string => `Fuzz with ${name}`,
+    workerStopped: 'the fuzz worker stopped',
     run: 'Run fuzz',
     cancel: 'Cancel',
     progress: 'Fuzz progress',

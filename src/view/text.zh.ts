@@ -276,6 +276,7 @@ export const textZh = {
     protocol: '模糊测试算法',
     bugsGroup: '模糊测试的故障开关',
     bugLabel: (name: string): string => `带 ${name} 进行模糊测试`,
+    workerStopped: '模糊测试 worker 意外停止',
     run: '运行模糊测试',
     cancel: '取消',
     progress: '模糊测试进度',

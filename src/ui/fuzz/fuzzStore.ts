@@ -120,7 +120,7 @@ export function runFuzz(): void {
     };
     worker.onerror = (event) => {
       if (!own().includes(worker)) return;
-      useFuzz.setState((s) => ({ crashed: [...s.crashed, event.message || 'the fuzz worker stopped'] }));
+      useFuzz.setState((s) => ({ crashed: [...s.crashed, event.message || text.fuzz.workerStopped] }));
       finish('cancelled');
     };
     return worker;
