@@ -38,11 +38,29 @@ test('the safety monitor catches a broken protocol, pauses, and shows the breaki
   await page.getByRole('button', { name: 'Pause' }).click();
   await alert.getByRole('button', { name: 'Show the breaking event' }).click();
   await expect.poll(() => readNumber(eventCount(page))).toBe(242);
+  // What broke, in plain words, and where: the breaking event and the one it contradicts (the accept that
+  // completed the majority for another value) marked in the event log...
+  await expect(alert).toContainText('A value chosen for slot 0 was replaced by another: look at n1, n2 and n3.');
+  const events = page.getByRole('log', { name: 'Event log' });
+  await expect(events.getByRole('listitem').filter({ hasText: 'breaks Chosen stability' })).toContainText('#227');
+  await expect(events.getByRole('listitem').filter({ hasText: 'involved in breaking Chosen stability' })).toContainText(
+    '#117',
+  );
+  // ...the first server involved selected, with the slot marked in its log...
+  await expect(page.getByRole('button', { name: 'Select n1' })).toHaveAttribute('aria-pressed', 'true');
+  const logRegion = page.getByRole('region', { name: 'Log of n1' });
+  await expect(logRegion.getByRole('row').filter({ hasText: 'Chosen stability violated' })).toHaveCount(1);
+  await expect(
+    logRegion.getByRole('row').filter({ hasText: 'Chosen stability violated' }).getByRole('cell').first(),
+  ).toHaveText('0');
+  // ...and every server involved ringed in red on the ring.
+  await expect(page.locator('.server.breaking')).toHaveCount(3);
 
   // Back in time the invariants hold again; replaying stops at the same step.
   await page.getByRole('button', { name: 'Back to start' }).click();
   await expect(monitor.getByRole('listitem', { name: 'Chosen stability' })).toContainText('holds');
   await expect(alert).toHaveCount(0);
+  await expect(page.locator('.server.breaking')).toHaveCount(0);
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(alert).toContainText('Chosen stability violated at event #227', { timeout: 20_000 });
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();

@@ -1,7 +1,7 @@
 // Agreement: no two `decided` events for one slot carry different proposalIds (any servers, any time).
 import type { TraceEvent } from '../sim/trace';
 import { foldMonitor, type Monitor } from './monitor';
-import { OK, violation, type Verdict } from './types';
+import { involving, OK, violation, type Verdict } from './types';
 import { checkText } from './text';
 
 export function agreementMonitor(): Monitor {
@@ -19,6 +19,7 @@ export function agreementMonitor(): Monitor {
       return violation(
         i,
         checkText.agreement(e.server, e.proposalId, e.slot, known.server, known.proposalId, known.index),
+        involving([known.server, e.server], [e.slot], [known.index, i]),
       );
     },
     finish: () => OK,

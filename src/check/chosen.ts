@@ -7,7 +7,7 @@ import type { Ballot } from '../protocol/paxos/types';
 import type { TraceEvent } from '../sim/trace';
 import { formatZxid } from '../zk/format';
 import { foldMonitor, type Monitor } from './monitor';
-import { ballotText, majority, OK, violation, type Verdict } from './types';
+import { ballotText, involving, majority, OK, violation, type Verdict } from './types';
 import { checkText } from './text';
 
 interface Chosen {
@@ -15,6 +15,8 @@ interface Chosen {
   readonly proposalId: string;
   /** The accepted event that completed the majority. */
   readonly index: number;
+  /** The servers whose accepts chose it. */
+  readonly voters: readonly number[];
 }
 
 export function chosenMonitor(servers: number): Monitor {
@@ -29,7 +31,7 @@ export function chosenMonitor(servers: number): Monitor {
 
 function primaryOrderMonitor(): Monitor {
   const proposed = new Map<number, string>();
-  const lastCommitted = new Map<number, { slot: number; zxid: number }>();
+  const lastCommitted = new Map<number, { slot: number; zxid: number; index: number }>();
   const atSlot = new Map<number, { zxid: number; server: number; index: number }>();
   return {
     observe(e, i) {
@@ -42,21 +44,24 @@ function primaryOrderMonitor(): Monitor {
       if (proposed.get(e.zxid) !== e.proposalId)
         return violation(
           i,
-          `n${e.server} committed ${e.proposalId} as ${zxid}, which no leader proposed under that zxid`,
+          checkText.zabNotProposed(e.server, e.proposalId, zxid),
+          involving([e.server], [e.slot], [i]),
         );
       const last = lastCommitted.get(e.server);
       if (last !== undefined && e.slot > last.slot && e.zxid <= last.zxid)
         return violation(
           i,
-          `n${e.server} committed ${zxid} at slot ${e.slot} after ${formatZxid(last.zxid)} at slot ${last.slot}: not in zxid order`,
+          checkText.zabOutOfOrder(e.server, zxid, e.slot, formatZxid(last.zxid), last.slot),
+          involving([e.server], [last.slot, e.slot], [last.index, i]),
         );
-      lastCommitted.set(e.server, { slot: e.slot, zxid: e.zxid });
+      lastCommitted.set(e.server, { slot: e.slot, zxid: e.zxid, index: i });
       const known = atSlot.get(e.slot);
       if (known === undefined) atSlot.set(e.slot, { zxid: e.zxid, server: e.server, index: i });
       else if (known.zxid !== e.zxid)
         return violation(
           i,
-          `n${e.server} committed ${zxid} at slot ${e.slot}, but n${known.server} committed ${formatZxid(known.zxid)} there (trace event ${known.index})`,
+          checkText.zabSlotDisagrees(e.server, zxid, e.slot, known.server, formatZxid(known.zxid), known.index),
+          involving([known.server, e.server], [e.slot], [known.index, i]),
         );
       return null;
     },
@@ -103,6 +108,7 @@ function paxosChosenMonitor(servers: number): Monitor {
               ballotText(c.ballot),
               c.index,
             ),
+            involving([...c.voters, e.server], [e.slot], [c.index, i]),
           );
         }
       }
@@ -120,7 +126,7 @@ function paxosChosenMonitor(servers: number): Monitor {
       if (candidate.voters.includes(e.server)) return null;
       candidate.voters.push(e.server);
       if (candidate.voters.length === needed)
-        votes.chosen.push({ ballot: e.ballot, proposalId: e.proposalId, index: i });
+        votes.chosen.push({ ballot: e.ballot, proposalId: e.proposalId, index: i, voters: [...candidate.voters] });
       return null;
     },
     finish: () => OK,

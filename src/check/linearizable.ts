@@ -51,7 +51,7 @@ import { commandText, resultText, txnText } from './describe';
 import { explainOperations } from './explain';
 import { searchPartition, type Budget, type Operation } from './search';
 import { znodeModel } from './znodeModel';
-import { OK, okWithNote, violation, type Verdict } from './types';
+import { involving, OK, okWithNote, violation, type Verdict } from './types';
 import { checkText } from './text';
 
 /** Model steps (one applyTxn each) the search may take over the whole history. */
@@ -73,6 +73,8 @@ export interface HistoryOp {
   readonly endEvent: number;
   /** Trace index of the client's `invoke`; -1 for a session txn. */
   readonly invokeEvent: number;
+  /** Trace index of the event that brought it into the history: its invoke (a session txn: its request). */
+  readonly enteredEvent: number;
   /** A session transaction that no client invoked. */
   readonly sessionTxn: boolean;
   /** "c1 set -v 0 /a x". */
@@ -96,13 +98,13 @@ export function tookEffect(e: Extract<TraceEvent, { kind: 'apply' }>): boolean {
 
 /** The write history of a trace (exported for tests and tools). */
 export function buildHistory(trace: readonly TraceEvent[]): HistoryOp[] {
-  const requests = new Map<string, { t: number; txn: Txn }>();
+  const requests = new Map<string, { t: number; txn: Txn; index: number }>();
   const firstApply = new Map<string, { t: number; index: number }>();
   const returns = new Map<string, { t: number; index: number; result: OpResult }>();
   for (let i = 0; i < trace.length; i++) {
     const e = trace[i] as TraceEvent;
     if (e.kind === 'request') {
-      if (!requests.has(e.proposalId)) requests.set(e.proposalId, { t: e.t, txn: e.txn });
+      if (!requests.has(e.proposalId)) requests.set(e.proposalId, { t: e.t, txn: e.txn, index: i });
     } else if (e.kind === 'apply') {
       if (tookEffect(e) && !firstApply.has(e.proposalId)) firstApply.set(e.proposalId, { t: e.t, index: i });
     } else if (e.kind === 'return') {
@@ -119,7 +121,7 @@ export function buildHistory(trace: readonly TraceEvent[]): HistoryOp[] {
     clientRequestIds.add(`${base}first`);
     clientRequestIds.add(`${base}second`);
     let txn: Txn;
-    let request: { t: number; txn: Txn } | undefined;
+    let request: { t: number; txn: Txn; index: number } | undefined;
     let requestId = `${base}first`;
     if (e.command.kind === 'deleteall') {
       requestId = `${base}second`;
@@ -148,6 +150,7 @@ export function buildHistory(trace: readonly TraceEvent[]): HistoryOp[] {
       expected: unknown ? null : result,
       endEvent: appliedFirst ? applied.index : (known?.index ?? -1),
       invokeEvent: i,
+      enteredEvent: i,
       sessionTxn: false,
       label: `${e.session} "${commandText(e.command)}"`,
     });
@@ -167,6 +170,7 @@ export function buildHistory(trace: readonly TraceEvent[]): HistoryOp[] {
       expected: null,
       endEvent: applied?.index ?? -1,
       invokeEvent: -1,
+      enteredEvent: request.index,
       sessionTxn: true,
       label: `${txnText(txn)} (${proposalId})`,
     });
@@ -398,6 +402,7 @@ export function checkLinearizableWithBudget(trace: readonly TraceEvent[], limit:
   return violation(
     hi,
     checkText.notLinearizable(op.label, op.expected === null ? null : resultText(op.expected), model),
+    involving([], [], [op.enteredEvent, hi]),
   );
 }
 

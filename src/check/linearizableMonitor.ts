@@ -15,7 +15,7 @@ import { isUnknown, tookEffect } from './linearizable';
 import { segmentEnds } from './frontier';
 import type { Monitor } from './monitor';
 import { searchPartition, type Budget, type Model, type Operation } from './search';
-import { OK, okWithNote, violation, type Verdict } from './types';
+import { involving, OK, okWithNote, violation, type Verdict } from './types';
 import { renumbered, resultMatches, stepTxn, znodeModel, type ZnodeState } from './znodeModel';
 import { checkText } from './text';
 
@@ -34,12 +34,15 @@ interface LiveOp {
   required: boolean;
   expected: OpResult | null;
   readonly label: string;
+  /** The trace event that brought it into the history: its invoke (a session txn: its request). */
+  readonly enteredAt: number;
 }
 
 interface ClientWrite {
   readonly session: string;
   readonly command: ClientCommand;
   readonly invokeT: number;
+  readonly invokeIndex: number;
   returned: boolean;
   /** In the history once its (for deleteall: second) request was seen, or at a known result. */
   op: LiveOp | null;
@@ -134,10 +137,10 @@ export class LinearizableMonitor implements Monitor {
   observe(e: TraceEvent, index: number): ReturnType<Monitor['observe']> {
     switch (e.kind) {
       case 'invoke':
-        if (e.write) this.invoke(e.session, e.opId, e.command, e.t);
+        if (e.write) this.invoke(e.session, e.opId, e.command, e.t, index);
         return null;
       case 'request':
-        this.request(e.proposalId, e.txn, e.t);
+        this.request(e.proposalId, e.txn, e.t, index);
         return null;
       case 'apply': {
         if (!tookEffect(e)) return null;
@@ -174,9 +177,9 @@ export class LinearizableMonitor implements Monitor {
     return applies ? write.op : null;
   }
 
-  private invoke(session: string, opId: number, command: ClientCommand, t: number): void {
+  private invoke(session: string, opId: number, command: ClientCommand, t: number, index: number): void {
     this.tryCut(t);
-    const write: ClientWrite = { session, command, invokeT: t, returned: false, op: null };
+    const write: ClientWrite = { session, command, invokeT: t, invokeIndex: index, returned: false, op: null };
     const key = `${session}:${opId}`;
     this.writes.set(key, write);
     this.requestIds.set(`${key}:first`, write);
@@ -184,7 +187,7 @@ export class LinearizableMonitor implements Monitor {
     this.inFlight++;
   }
 
-  private request(proposalId: string, txn: Txn, t: number): void {
+  private request(proposalId: string, txn: Txn, t: number, index: number): void {
     const write = this.requestIds.get(proposalId);
     if (write !== undefined) {
       const second = proposalId.endsWith(':second');
@@ -202,6 +205,7 @@ export class LinearizableMonitor implements Monitor {
       required: false,
       expected: null,
       label: `${txnText(txn)} (${proposalId})`,
+      enteredAt: index,
     };
     this.sessionTxns.set(proposalId, op);
     this.segment.push(op);
@@ -216,6 +220,7 @@ export class LinearizableMonitor implements Monitor {
       required: false,
       expected: null,
       label: `${write.session} "${commandText(write.command)}"`,
+      enteredAt: write.invokeIndex,
     };
     this.segment.push(op);
     return op;
@@ -266,7 +271,11 @@ export class LinearizableMonitor implements Monitor {
       }
     }
     const result = op.expected === null ? null : resultText(op.expected);
-    return violation(index, checkText.notLinearizable(op.label, result, hint === '' ? null : hint));
+    return violation(
+      index,
+      checkText.notLinearizable(op.label, result, hint === '' ? null : hint),
+      involving([], [], [op.enteredAt, index]),
+    );
   }
 
   /** At a quiet moment `now`, folds the finished segment into the frontier. */

@@ -11,7 +11,8 @@ import type { TraceEvent } from '../sim/trace';
 import type { ClientCommand } from '../zk/commands';
 import { commandText } from './describe';
 import { foldMonitor, type Monitor } from './monitor';
-import { majority, OK, okWithNote, violation, type Verdict } from './types';
+import { involving, majority, OK, okWithNote, violation, type Verdict } from './types';
+import { checkText } from './text';
 
 export const LIVENESS_QUIET_MS = 10_000;
 export const LIVENESS_GRACE_MS = 1_000;
@@ -37,24 +38,24 @@ function applyFault(f: Faults, e: TraceEvent): boolean {
   switch (e.kind) {
     case 'crash':
       f.up.delete(e.server);
-      f.lastFaultText = `the crash of n${e.server}`;
+      f.lastFaultText = checkText.faultCrash(e.server);
       break;
     case 'restart':
       f.up.add(e.server);
-      f.lastFaultText = `the restart of n${e.server}`;
+      f.lastFaultText = checkText.faultRestart(e.server);
       break;
     case 'cut':
       f.cuts.add(`${e.from}>${e.to}`);
-      f.lastFaultText = `the cut n${e.from}->n${e.to}`;
+      f.lastFaultText = checkText.faultCut(e.from, e.to);
       break;
     case 'heal':
       f.cuts.delete(`${e.from}>${e.to}`);
-      f.lastFaultText = `the heal n${e.from}->n${e.to}`;
+      f.lastFaultText = checkText.faultHeal(e.from, e.to);
       break;
     case 'network':
       f.loss = e.loss;
       if (e.loss <= 0) return false;
-      f.lastFaultText = `the network change to ${Math.round(e.loss * 100)}% loss`;
+      f.lastFaultText = checkText.faultLoss(Math.round(e.loss * 100));
       break;
     default:
       return false;
@@ -70,9 +71,9 @@ function notApplicable(f: Faults, servers: number): string | null {
     f.cuts,
   );
   if (group < majority(servers)) {
-    return `not applicable: at the end only ${group} of ${servers} servers are up and connected, no majority`;
+    return checkText.livenessNoMajority(group, servers);
   }
-  if (f.loss >= 1) return 'not applicable: the network loses every message at the end';
+  if (f.loss >= 1) return checkText.livenessTotalLoss;
   return null;
 }
 
@@ -81,7 +82,7 @@ function notApplicable(f: Faults, servers: number): string | null {
  * and some messages getting through, every op invoked before (last fault + LIVENESS_GRACE_MS) has returned.
  */
 export function livenessMonitor(servers: number): Monitor {
-  const faults: Faults = { up: new Set(), cuts: new Set(), loss: 0, lastFault: 0, lastFaultText: 'the start' };
+  const faults: Faults = { up: new Set(), cuts: new Set(), loss: 0, lastFault: 0, lastFaultText: checkText.faultStart };
   for (let id = 1; id <= servers; id++) faults.up.add(id);
   /** Client ops not yet returned, in invoke order. */
   const outstanding = new Map<string, Outstanding>();
@@ -93,7 +94,8 @@ export function livenessMonitor(servers: number): Monitor {
     const op = oldest.value;
     return violation(
       op.index,
-      `${op.session} "${commandText(op.command)}" (invoked at ${op.t} ms) never returned, though a majority was up and connected for ${t - lastFault} ms after ${lastFaultText} (at ${lastFault} ms)`,
+      checkText.neverReturned(op.session, commandText(op.command), op.t, t - lastFault, lastFaultText, lastFault),
+      involving([], [], [op.index]),
     );
   };
   return {
@@ -107,14 +109,12 @@ export function livenessMonitor(servers: number): Monitor {
       return null;
     },
     finish() {
-      if (end === null) return okWithNote('not applicable: empty trace');
+      if (end === null) return okWithNote(checkText.livenessEmpty);
       const why = notApplicable(faults, servers);
       if (why !== null) return okWithNote(why);
       const { lastFault, lastFaultText } = faults;
       if (end - lastFault < LIVENESS_QUIET_MS) {
-        return okWithNote(
-          `not applicable: only ${end - lastFault} ms passed after ${lastFaultText} (at ${lastFault} ms), less than ${LIVENESS_QUIET_MS} ms`,
-        );
+        return okWithNote(checkText.livenessTooSoon(end - lastFault, lastFaultText, lastFault, LIVENESS_QUIET_MS));
       }
       return overdue(end) ?? OK;
     },

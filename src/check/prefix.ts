@@ -1,7 +1,7 @@
 // Prefix: each server applies slots 0, 1, 2, ... in order with no gap; a restart replays from slot 0.
 import type { TraceEvent } from '../sim/trace';
 import { foldMonitor, type Monitor } from './monitor';
-import { OK, violation, type Verdict } from './types';
+import { involving, OK, violation, type Verdict } from './types';
 import { checkText } from './text';
 
 export function prefixMonitor(): Monitor {
@@ -15,7 +15,7 @@ export function prefixMonitor(): Monitor {
         const expected = next.get(e.server) ?? 0;
         if (e.slot !== expected) {
           const reason = e.slot > expected ? checkText.prefixGap : checkText.prefixAgain;
-          return violation(i, reason(e.server, e.slot, expected));
+          return violation(i, reason(e.server, e.slot, expected), involving([e.server], [e.slot], [i]));
         }
         next.set(e.server, expected + 1);
       }

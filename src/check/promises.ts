@@ -6,7 +6,7 @@ import { compareBallots } from '../protocol/paxos/ballot';
 import type { Ballot } from '../protocol/paxos/types';
 import type { TraceEvent } from '../sim/trace';
 import { foldMonitor, type Monitor } from './monitor';
-import { ballotText, OK, violation, type Verdict } from './types';
+import { ballotText, involving, OK, violation, type Verdict } from './types';
 import { checkText } from './text';
 
 export function promisesMonitor(): Monitor {
@@ -21,30 +21,45 @@ export function promisesMonitor(): Monitor {
 
 /** ZAB's epochs, per server (both durable, so across restarts) and per established leader. */
 function zabEpochs(): (e: TraceEvent, i: number) => ReturnType<Monitor['observe']> {
-  const accepted = new Map<number, number>();
-  const current = new Map<number, number>();
-  let established = { epoch: 0, index: -1 };
+  const accepted = new Map<number, { epoch: number; index: number }>();
+  const current = new Map<number, { epoch: number; index: number }>();
+  const NONE = { epoch: 0, index: -1 };
+  let established = { epoch: 0, index: -1, server: 0 };
   return (e, i) => {
     if (e.kind === 'zab-epoch') {
-      const acc = accepted.get(e.server) ?? 0;
+      const acc = accepted.get(e.server) ?? NONE;
       if (e.which === 'accepted') {
-        if (e.epoch <= acc)
-          return violation(i, `n${e.server} accepted epoch ${e.epoch}, not above its acceptedEpoch ${acc}`);
-        accepted.set(e.server, e.epoch);
+        if (e.epoch <= acc.epoch)
+          return violation(
+            i,
+            checkText.zabAcceptedEpochNotAbove(e.server, e.epoch, acc.epoch),
+            involving([e.server], [], [acc.index, i]),
+          );
+        accepted.set(e.server, { epoch: e.epoch, index: i });
       } else {
-        const cur = current.get(e.server) ?? 0;
-        if (e.epoch < cur) return violation(i, `n${e.server} set currentEpoch ${e.epoch}, below its earlier ${cur}`);
-        if (e.epoch > acc)
-          return violation(i, `n${e.server} set currentEpoch ${e.epoch}, above its acceptedEpoch ${acc}`);
-        current.set(e.server, e.epoch);
+        const cur = current.get(e.server) ?? NONE;
+        if (e.epoch < cur.epoch)
+          return violation(
+            i,
+            checkText.zabCurrentEpochBelow(e.server, e.epoch, cur.epoch),
+            involving([e.server], [], [cur.index, i]),
+          );
+        if (e.epoch > acc.epoch)
+          return violation(
+            i,
+            checkText.zabCurrentEpochAbove(e.server, e.epoch, acc.epoch),
+            involving([e.server], [], [acc.index, i]),
+          );
+        current.set(e.server, { epoch: e.epoch, index: i });
       }
     } else if (e.kind === 'zab-established') {
       if (e.epoch <= established.epoch)
         return violation(
           i,
-          `n${e.server} established epoch ${e.epoch}, not above epoch ${established.epoch} established earlier (trace event ${established.index})`,
+          checkText.zabEstablishedNotAbove(e.server, e.epoch, established.epoch, established.index),
+          involving([established.server, e.server], [], [established.index, i]),
         );
-      established = { epoch: e.epoch, index: i };
+      established = { epoch: e.epoch, index: i, server: e.server };
     }
     return null;
   };
@@ -65,6 +80,7 @@ function observePromise(
       return violation(
         i,
         checkText.promiseNotAbove(e.server, ballotText(e.ballot), ballotText(known.ballot), known.index),
+        involving([e.server], [], [known.index, i]),
       );
     }
     latest.set(e.server, { ballot: e.ballot, index: i });
@@ -81,6 +97,7 @@ function observePromise(
           ballotText(known.ballot),
           known.index,
         ),
+        involving([e.server], [e.slot], [known.index, i]),
       );
     }
   }

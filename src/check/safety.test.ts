@@ -22,11 +22,11 @@ describe('agreement', () => {
   it('rejects a second server deciding another value for a slot, at that event', () => {
     const b = new TraceBuilder();
     b.decided(1, 0, 'c1:1:first');
-    b.decided(1, 1, 'c1:2:first');
+    const first = b.decided(1, 1, 'c1:2:first');
     b.decided(2, 0, 'c1:1:first');
     const bad = b.decided(3, 1, 'noop');
     const v = checkAgreement(b.events, 3);
-    expect(v).toMatchObject({ ok: false, event: bad });
+    expect(v).toMatchObject({ ok: false, event: bad, involved: { servers: [1, 3], slots: [1], events: [first, bad] } });
     if (!v.ok) expect(v.reason).toContain('slot 1');
   });
 });
@@ -43,7 +43,11 @@ describe('validity', () => {
     const b = new TraceBuilder();
     b.request(1, 'c1:1:first', createA);
     const bad = b.decided(2, 0, 'c9:9:first');
-    expect(checkValidity(b.events, 3)).toMatchObject({ ok: false, event: bad });
+    expect(checkValidity(b.events, 3)).toMatchObject({
+      ok: false,
+      event: bad,
+      involved: { servers: [2], slots: [0], events: [bad] },
+    });
   });
   it('rejects a value decided before it was requested', () => {
     const b = new TraceBuilder();
@@ -106,11 +110,15 @@ describe('promises', () => {
   });
   it('rejects a promise not above the one made before a crash (forget-promise)', () => {
     const b = new TraceBuilder();
-    b.promised(2, 3, 1);
+    const earlier = b.promised(2, 3, 1);
     b.crash(2);
     b.restart(2);
     const bad = b.promised(2, 2, 3);
-    expect(checkPromises(b.events, 3)).toMatchObject({ ok: false, event: bad });
+    expect(checkPromises(b.events, 3)).toMatchObject({
+      ok: false,
+      event: bad,
+      involved: { servers: [2], slots: [], events: [earlier, bad] },
+    });
   });
   it('rejects the same promise made twice', () => {
     const b = new TraceBuilder();
@@ -120,9 +128,13 @@ describe('promises', () => {
   });
   it('rejects an accept below the promise (accept-below-promise)', () => {
     const b = new TraceBuilder();
-    b.promised(3, 2, 2);
+    const promise = b.promised(3, 2, 2);
     const bad = b.accepted(3, 0, 1, 1, 'x');
-    expect(checkPromises(b.events, 3)).toMatchObject({ ok: false, event: bad });
+    expect(checkPromises(b.events, 3)).toMatchObject({
+      ok: false,
+      event: bad,
+      involved: { servers: [3], slots: [0], events: [promise, bad] },
+    });
   });
 });
 
@@ -147,11 +159,16 @@ describe('chosen', () => {
   it('rejects a different value accepted at a higher ballot after a majority accepted one', () => {
     const b = new TraceBuilder();
     b.accepted(1, 0, 2, 1, 'v');
-    b.accepted(2, 0, 2, 1, 'v');
+    const chosen = b.accepted(2, 0, 2, 1, 'v');
     b.accepted(3, 0, 1, 3, 'w'); // lower ballot: fine
     const bad = b.accepted(3, 0, 2, 3, 'w'); // same round, higher server: a higher ballot
     const v = checkChosen(b.events, 3);
-    expect(v).toMatchObject({ ok: false, event: bad });
+    // The quorum that chose v (n1, n2) and the server that accepted w over it.
+    expect(v).toMatchObject({
+      ok: false,
+      event: bad,
+      involved: { servers: [1, 2, 3], slots: [0], events: [chosen, bad] },
+    });
   });
   it('needs a majority of the real server count (3 of 5)', () => {
     const b = new TraceBuilder();

@@ -35,6 +35,48 @@ export const checkTextEn = {
     `n${server} applied slot ${slot} again after slot ${expected - 1} (out of order)`,
   notLinearizable: (op: string, result: string | null, hint: string | null): string =>
     `${op} ${result === null ? 'took effect' : `returned ${result}`}, which fits no linearization of the writes${hint === null ? '' : ` (where the search got furthest, the model gives ${hint})`}`,
+  zabNotProposed: (server: number, value: string, zxid: string): string =>
+    `n${server} committed ${value} as ${zxid}, which no leader proposed under that zxid`,
+  zabOutOfOrder: (server: number, zxid: string, slot: number, lastZxid: string, lastSlot: number): string =>
+    `n${server} committed ${zxid} at slot ${slot} after ${lastZxid} at slot ${lastSlot}: not in zxid order`,
+  zabSlotDisagrees: (
+    server: number,
+    zxid: string,
+    slot: number,
+    other: number,
+    otherZxid: string,
+    at: number,
+  ): string =>
+    `n${server} committed ${zxid} at slot ${slot}, but n${other} committed ${otherZxid} there (trace event ${at})`,
+  zabAcceptedEpochNotAbove: (server: number, epoch: number, accepted: number): string =>
+    `n${server} accepted epoch ${epoch}, not above its acceptedEpoch ${accepted}`,
+  zabCurrentEpochBelow: (server: number, epoch: number, current: number): string =>
+    `n${server} set currentEpoch ${epoch}, below its earlier ${current}`,
+  zabCurrentEpochAbove: (server: number, epoch: number, accepted: number): string =>
+    `n${server} set currentEpoch ${epoch}, above its acceptedEpoch ${accepted}`,
+  zabEstablishedNotAbove: (server: number, epoch: number, earlier: number, at: number): string =>
+    `n${server} established epoch ${epoch}, not above epoch ${earlier} established earlier (trace event ${at})`,
+  faultStart: 'the start',
+  faultCrash: (server: number): string => `the crash of n${server}`,
+  faultRestart: (server: number): string => `the restart of n${server}`,
+  faultCut: (from: number, to: number): string => `the cut n${from}->n${to}`,
+  faultHeal: (from: number, to: number): string => `the heal n${from}->n${to}`,
+  faultLoss: (percent: number): string => `the network change to ${percent}% loss`,
+  neverReturned: (
+    session: string,
+    command: string,
+    t: number,
+    quietMs: number,
+    fault: string,
+    faultT: number,
+  ): string =>
+    `${session} "${command}" (invoked at ${t} ms) never returned, though a majority was up and connected for ${quietMs} ms after ${fault} (at ${faultT} ms)`,
+  livenessNoMajority: (group: number, servers: number): string =>
+    `not applicable: at the end only ${group} of ${servers} servers are up and connected, no majority`,
+  livenessTotalLoss: 'not applicable: the network loses every message at the end',
+  livenessEmpty: 'not applicable: empty trace',
+  livenessTooSoon: (sinceMs: number, fault: string, faultT: number, quietMs: number): string =>
+    `not applicable: only ${sinceMs} ms passed after ${fault} (at ${faultT} ms), less than ${quietMs} ms`,
 };
 
 export const checkText = localized(checkTextEn, checkTextZh);

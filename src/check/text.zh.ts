@@ -32,4 +32,45 @@ export const checkTextZh = {
     `n${server} 在槽位 ${expected - 1} 之后再次应用了槽位 ${slot}（顺序错乱）`,
   notLinearizable: (op: string, result: string | null, hint: string | null): string =>
     `${op} ${result === null ? '已生效' : `返回了 ${result}`}，这与写操作的任何线性化顺序都不符${hint === null ? '' : `（搜索走得最远处，模型给出 ${hint}）`}`,
+  zabNotProposed: (server: number, value: string, zxid: string): string =>
+    `n${server} 以 ${zxid} 提交了 ${value}，但没有哪个 leader 以这个 zxid 提议过它`,
+  zabOutOfOrder: (server: number, zxid: string, slot: number, lastZxid: string, lastSlot: number): string =>
+    `n${server} 在槽位 ${lastSlot} 提交 ${lastZxid} 之后，又在槽位 ${slot} 提交了 ${zxid}：没有按 zxid 顺序`,
+  zabSlotDisagrees: (
+    server: number,
+    zxid: string,
+    slot: number,
+    other: number,
+    otherZxid: string,
+    at: number,
+  ): string => `n${server} 在槽位 ${slot} 提交了 ${zxid}，但 n${other} 在那里提交的是 ${otherZxid}（追踪事件 ${at}）`,
+  zabAcceptedEpochNotAbove: (server: number, epoch: number, accepted: number): string =>
+    `n${server} 接受了纪元 ${epoch}，并不高于它的 acceptedEpoch ${accepted}`,
+  zabCurrentEpochBelow: (server: number, epoch: number, current: number): string =>
+    `n${server} 把 currentEpoch 设为 ${epoch}，低于它之前的 ${current}`,
+  zabCurrentEpochAbove: (server: number, epoch: number, accepted: number): string =>
+    `n${server} 把 currentEpoch 设为 ${epoch}，高于它的 acceptedEpoch ${accepted}`,
+  zabEstablishedNotAbove: (server: number, epoch: number, earlier: number, at: number): string =>
+    `n${server} 确立了纪元 ${epoch}，并不高于之前确立的纪元 ${earlier}（追踪事件 ${at}）`,
+  faultStart: '开始',
+  faultCrash: (server: number): string => `n${server} 的崩溃`,
+  faultRestart: (server: number): string => `n${server} 的重启`,
+  faultCut: (from: number, to: number): string => `链路 n${from}->n${to} 的切断`,
+  faultHeal: (from: number, to: number): string => `链路 n${from}->n${to} 的恢复`,
+  faultLoss: (percent: number): string => `网络改为 ${percent}% 丢包`,
+  neverReturned: (
+    session: string,
+    command: string,
+    t: number,
+    quietMs: number,
+    fault: string,
+    faultT: number,
+  ): string =>
+    `${session} "${command}"（在 ${t} ms 调用）一直没有返回，尽管在${fault}（${faultT} ms）之后多数派已经启动并互通了 ${quietMs} ms`,
+  livenessNoMajority: (group: number, servers: number): string =>
+    `不适用：结束时 ${servers} 台服务器中只有 ${group} 台启动并互通，不构成多数派`,
+  livenessTotalLoss: '不适用：结束时网络丢弃所有消息',
+  livenessEmpty: '不适用：追踪为空',
+  livenessTooSoon: (sinceMs: number, fault: string, faultT: number, quietMs: number): string =>
+    `不适用：${fault}（${faultT} ms）之后只过了 ${sinceMs} ms，不到 ${quietMs} ms`,
 };

@@ -2,7 +2,7 @@
 import { NOOP_ID } from '../protocol/paxos/common';
 import type { TraceEvent } from '../sim/trace';
 import { foldMonitor, type Monitor } from './monitor';
-import { OK, violation, type Verdict } from './types';
+import { involving, OK, violation, type Verdict } from './types';
 import { checkText } from './text';
 
 export function validityMonitor(): Monitor {
@@ -12,7 +12,7 @@ export function validityMonitor(): Monitor {
     observe(e, i) {
       if (e.kind === 'request') requested.add(e.proposalId);
       else if (e.kind === 'decided' && e.proposalId !== NOOP_ID && !requested.has(e.proposalId)) {
-        return violation(i, checkText.validity(e.server, e.proposalId, e.slot));
+        return violation(i, checkText.validity(e.server, e.proposalId, e.slot), involving([e.server], [e.slot], [i]));
       }
       return null;
     },

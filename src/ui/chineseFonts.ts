@@ -12,6 +12,8 @@ import { timelineTextZh } from '../scenario/timeline/text.zh';
 import { scriptTextZh } from '../script/text.zh';
 import { workerTextZh } from '../worker/text.zh';
 import { checkTextZh } from '../check/text.zh';
+import { zabTextZh } from '../view/zab/text.zh';
+import { compareTextZh } from '../view/compare/text.zh';
 
 /** Render anyway after this long: boxes for a moment beat a blank page on a slow network. */
 const MAX_WAIT_MS = 3_000;
@@ -37,6 +39,8 @@ function catalogueCharacters(): string {
     scriptTextZh,
     workerTextZh,
     checkTextZh,
+    zabTextZh,
+    compareTextZh,
   ]);
   return [...seen].join('');
 }

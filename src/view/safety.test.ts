@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveViolation } from '../check/live';
-import { firstViolation, majorityCanTalk, safetyItems } from './safety';
+import { breakingFocus, firstViolation, majorityCanTalk, safetyItems } from './safety';
 
 const chosen: LiveViolation = {
   check: 'chosen',
-  verdict: { ok: false, event: 227, reason: 'n3 accepted x for slot 0' },
+  verdict: {
+    ok: false,
+    event: 227,
+    reason: 'n3 accepted x for slot 0',
+    involved: { servers: [1, 2, 3], slots: [0], events: [201, 227] },
+  },
   detectedAt: 227,
 };
 const agreement: LiveViolation = {
@@ -41,5 +46,19 @@ describe('safety monitor view', () => {
     const liveness = safetyItems([], 10, false).find((item) => item.check === 'liveness')!;
     expect(liveness).toMatchObject({ waiting: true, violated: false });
     expect(safetyItems([], 10, false).filter((item) => item.waiting)).toHaveLength(1);
+  });
+
+  it('marks what the first violation shown involves, only once the cursor has reached it', () => {
+    expect(breakingFocus([agreement, chosen], 227)).toBeNull();
+    const focus = breakingFocus([agreement, chosen], 232)!;
+    expect(focus).toMatchObject({ check: 'chosen', name: 'Chosen stability' });
+    expect([...focus.servers]).toEqual([1, 2, 3]);
+    expect([...focus.slots]).toEqual([0]);
+    expect([...focus.events]).toEqual([
+      [201, 'involved'],
+      [227, 'breaking'],
+    ]);
+    // A violation without details still marks its breaking event.
+    expect([...breakingFocus([agreement], 240)!.events]).toEqual([[231, 'breaking']]);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { helpTextEn } from './helpText';
 import { localized, type Catalogue } from '../script/language';
+import { safetyTextEn } from './safetyText';
 import { textZh } from './text.zh';
 import type { ErrorCode } from '../zk/types';
 
@@ -149,34 +150,7 @@ export const textEn = {
     banner: (names: readonly string[]): string =>
       `Bug switch on: ${names.join(', ')}. This run breaks Paxos on purpose; it is not the real protocol.`,
   },
-  safety: {
-    region: 'Safety monitor',
-    names: {
-      agreement: 'Agreement',
-      validity: 'Validity',
-      prefix: 'Prefix order',
-      promises: 'Promise monotonicity',
-      chosen: 'Chosen stability',
-      linearizable: 'Linearizable writes',
-      liveness: 'Liveness after healing',
-    },
-    rules: {
-      agreement: 'No two servers decide different values for one slot.',
-      validity: 'Every decided value was asked for by a client (or is a no-op).',
-      prefix: 'Each server applies slots 0, 1, 2, … in order, with no gap.',
-      promises: 'A server never promises a lower ballot, nor accepts below its promise.',
-      chosen: 'Once a majority accepted a value, higher ballots carry the same value.',
-      linearizable: 'The clients’ writes and their results fit one order that respects real time.',
-      liveness: 'Once the faults stop and a majority can talk, every pending write gets an answer.',
-    },
-    holds: 'holds',
-    violated: 'violated',
-    waiting: 'waiting',
-    waitingWhy: 'No majority of servers can talk: liveness is judged once one can again.',
-    caught: (name: string): string => `${name} violated`,
-    atEvent: (index: number): string => `at event #${index}`,
-    showBreaking: 'Show the breaking event',
-  },
+  safety: safetyTextEn,
   history: {
     region: 'Client history',
     toggle: 'Show client history',

@@ -1,5 +1,6 @@
 // The user-facing strings in Chinese (zh-CN), the same keys as text.ts; terms from the project's glossary.
 // What ZooKeeper itself prints (zkCli output, error names, Stat fields, event names) stays English.
+import { safetyTextZh } from './safetyText.zh';
 
 const n = (value: number): string => value.toLocaleString('zh-CN');
 
@@ -134,34 +135,7 @@ export const textZh = {
     banner: (names: readonly string[]): string =>
       `故障开关已打开：${names.join('、')}。这次运行故意破坏了 Paxos，并不是真正的协议。`,
   },
-  safety: {
-    region: '安全性监视器',
-    names: {
-      agreement: '一致性',
-      validity: '有效性',
-      prefix: '前缀顺序',
-      promises: '承诺单调性',
-      chosen: '选定值稳定性',
-      linearizable: '写操作线性一致',
-      liveness: '恢复后的活性',
-    },
-    rules: {
-      agreement: '没有两台服务器为同一个槽位决定不同的值。',
-      validity: '每个已决定的值都是某个客户端请求的（或是空操作）。',
-      prefix: '每台服务器按 0、1、2…… 的顺序应用槽位，没有空缺。',
-      promises: '服务器从不承诺更低的提案编号，也不接受低于其承诺的提案。',
-      chosen: '一旦多数派接受了某个值，更高的提案编号都携带同一个值。',
-      linearizable: '客户端的写操作及其结果可以排成一个尊重真实时间的顺序。',
-      liveness: '一旦故障停止且多数派可以通信，每个待处理的写操作都会得到答复。',
-    },
-    holds: '成立',
-    violated: '违反',
-    waiting: '等待中',
-    waitingWhy: '没有多数派服务器可以通信：等到可以通信时才判断活性。',
-    caught: (name: string): string => `${name}被违反`,
-    atEvent: (index: number): string => `在事件 #${index}`,
-    showBreaking: '显示违反的事件',
-  },
+  safety: safetyTextZh,
   history: {
     region: '客户端历史',
     toggle: '显示客户端历史',

@@ -38,6 +38,12 @@ export interface DiagramSource {
   readonly playing: boolean;
   /** A message's content by its id (the tooltip shows it). */
   readonly payloadOf?: (id: number) => readonly string[] | undefined;
+  /** The events the violation the safety monitor shows involves, marked in red. */
+  readonly marked?: ReadonlyMap<number, 'breaking' | 'involved'>;
+}
+
+function markedKey(source: DiagramSource): string {
+  return source.marked === undefined ? '' : [...source.marked.keys()].join(',');
 }
 
 /** Where the view goes while following the cursor (null: stay): playing keeps the cursor at 85% of the plot;
@@ -104,7 +110,7 @@ export class DiagramHost {
   private pointer: { x: number; y: number } | null = null;
   private hover: Hit | null = null;
   /** The clock and trace length last painted. */
-  private readonly drawn = { length: -1, now: NaN, head: NaN };
+  private readonly drawn = { length: -1, now: NaN, head: NaN, marked: '' };
   private sizeDirty = true;
   private viewDirty = true;
   private optionsDirty = true;
@@ -195,7 +201,8 @@ export class DiagramHost {
       followedTo !== null ||
       drawn.length !== source.events.length ||
       drawn.now !== source.now ||
-      drawn.head !== source.head;
+      drawn.head !== source.head ||
+      drawn.marked !== markedKey(source);
     const interval = source.playing ? Math.max(PLAYING_REPAINT_MS, this.paintMs / PLAYING_PAINT_SHARE) : MIN_REPAINT_MS;
     // A new lane, a resize or the person's own zoom or pan show at once.
     const urgent = this.sizeDirty || this.optionsDirty || this.viewDirty || lanesChanged;
@@ -212,6 +219,7 @@ export class DiagramHost {
       drawn.length = source.events.length;
       drawn.now = source.now;
       drawn.head = source.head;
+      drawn.marked = markedKey(source);
       this.lastOptions = this.options(source);
       surface.ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
       paint(this.index, source.events, view, this.lastOptions, new CanvasPainter(surface.ctx));
@@ -262,7 +270,12 @@ export class DiagramHost {
   }
 
   private options(source: DiagramSource): DrawOptions {
-    return { showHeartbeats: this.showHeartbeats, now: source.now, head: source.head };
+    return {
+      showHeartbeats: this.showHeartbeats,
+      now: source.now,
+      head: source.head,
+      ...(source.marked === undefined ? {} : { marked: source.marked }),
+    };
   }
 
   private resize(): void {

@@ -2,6 +2,7 @@
 // The Web Worker that owns the live run: it paces simulated time to the requested speed in small
 // time-boxed chunks and posts at most one Frame per animation frame (after the page acks the last).
 import { fileHistoryView, runHistoryView } from '../view/clientHistory';
+import { breakingFocus } from '../view/safety';
 import { DEFAULT_HEADER } from '../sim/config';
 import { isLanguage, setLanguage } from '../script/language';
 import { DiagramHost, type DiagramSource } from './diagram';
@@ -48,6 +49,7 @@ function diagramSource(): DiagramSource {
     head: run.head.t,
     playing: run.playing,
     payloadOf: run.payloadOf,
+    marked: breakingFocus(run.violations, run.sim.trace.length)?.events,
   };
 }
 

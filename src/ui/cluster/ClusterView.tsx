@@ -13,6 +13,7 @@ import { MessageCanvas } from './MessageCanvas';
 import { MessageTargets } from './MessageTargets';
 import { OverlapControl, OverlapRings } from './QuorumOverlap';
 import { useLesson } from '../lessons/lessonStore';
+import { useBreakingFocus } from '../panels/useBreakingFocus';
 import { emptyScene, placeKeepOuts, placeNodes, type Scene } from '../../view/cluster/scene';
 import { DROP_COLOR, LEGEND_COLORS, type LegendKey } from '../../view/cluster/messageStyle';
 import { text } from '../../view/text';
@@ -36,6 +37,7 @@ export function ClusterView({ present = false, side = true }: { present?: boolea
   const stageRef = useRef<HTMLDivElement>(null);
   const layout = useRing(stageRef, n, present, servers, selected, hovered);
   const maxDecided = servers.reduce((m, s) => Math.max(m, s.decidedUpTo), 0);
+  const breaking = useBreakingFocus()?.servers;
 
   // Clients move only when sessions change: key the layout on a signature, not on the per-frame array.
   const sessionKey = servers.map((s) => s.sessions.join(',')).join('|');
@@ -83,6 +85,7 @@ export function ClusterView({ present = false, side = true }: { present?: boolea
                   layout={layout}
                   view={view}
                   selected={selected === spot.id}
+                  breaking={breaking?.has(spot.id) === true}
                   maxDecided={maxDecided}
                   onSelect={onSelect}
                   onHover={setHovered}

@@ -16,6 +16,7 @@ export const ServerNode = memo(function ServerNode({
   layout,
   view,
   selected,
+  breaking,
   maxDecided,
   onSelect,
   onHover,
@@ -24,6 +25,8 @@ export const ServerNode = memo(function ServerNode({
   layout: RingLayout;
   view: ServerView | undefined;
   selected: boolean;
+  /** Involved in the violation the safety monitor shows: ringed in red. */
+  breaking: boolean;
   maxDecided: number;
   onSelect: (server: number) => void;
   onHover: (server: number | null) => void;
@@ -36,7 +39,11 @@ export const ServerNode = memo(function ServerNode({
   const cross = r * 0.55;
   const leave = () => onHover(null);
   return (
-    <g role="group" aria-label={t.server(spot.id)} className={`server role-${role}${selected ? ' selected' : ''}`}>
+    <g
+      role="group"
+      aria-label={t.server(spot.id)}
+      className={`server role-${role}${selected ? ' selected' : ''}${breaking ? ' breaking' : ''}`}
+    >
       <title>{title}</title>
       <g
         role="button"
@@ -56,6 +63,7 @@ export const ServerNode = memo(function ServerNode({
           }
         }}
       >
+        {breaking && <circle className="server-breaking" cx={spot.x} cy={spot.y} r={selectionRadius(r) + r * 0.4} />}
         {selected && <circle className="server-outline" cx={spot.x} cy={spot.y} r={selectionRadius(r)} />}
         <circle className="server-node" cx={spot.x} cy={spot.y} r={r} />
         {role === 'crashed' && (

@@ -3,7 +3,9 @@
 import { memo } from 'react';
 import { useSim } from '../../store/simStore';
 import { LOG_CELL_CODES, type AllLogsView, type LogCell } from '../../view/projections';
+import type { BreakingFocus } from '../../view/safety';
 import { text } from '../../view/text';
+import { useBreakingFocus } from './useBreakingFocus';
 
 const t = text.allLogs;
 
@@ -24,6 +26,7 @@ const LEGEND: readonly LogCell[] = ['applied', 'chosen', 'accepted', 'missing', 
 
 export const AllLogs = memo(function AllLogs() {
   const logs = useSim((s) => s.detail?.logs);
+  const focus = useBreakingFocus();
   return (
     <section className="panel all-logs" aria-label={t.region}>
       <div className="panel-head">
@@ -37,12 +40,16 @@ export const AllLogs = memo(function AllLogs() {
           ))}
         </ul>
       </div>
-      {logs === undefined || logs.to <= logs.from ? <p className="empty">{t.empty}</p> : <Grid logs={logs} />}
+      {logs === undefined || logs.to <= logs.from ? (
+        <p className="empty">{t.empty}</p>
+      ) : (
+        <Grid logs={logs} focus={focus} />
+      )}
     </section>
   );
 });
 
-function Grid({ logs }: { logs: AllLogsView }) {
+function Grid({ logs, focus }: { logs: AllLogsView; focus: BreakingFocus | null }) {
   const width = logs.to - logs.from;
   return (
     <table className="all-logs-grid" style={{ ['--slots' as string]: width }}>
@@ -57,7 +64,9 @@ function Grid({ logs }: { logs: AllLogsView }) {
                 {row.cells.split('').map((code, k) => (
                   <span
                     key={k}
-                    className={`all-logs-cell cell-${LOG_CELL_CODES[code] ?? 'none'}`}
+                    className={`all-logs-cell cell-${LOG_CELL_CODES[code] ?? 'none'}${
+                      focus?.servers.has(row.server) === true && focus.slots.has(logs.from + k) ? ' cell-breaking' : ''
+                    }`}
                     title={t.cellTitle(
                       t.server(row.server, row.up),
                       logs.from + k,

@@ -1,9 +1,10 @@
-import { memo, useCallback, useRef, type UIEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, type RefObject, type UIEvent } from 'react';
 import { useSim } from '../../store/simStore';
-import type { LogEntryView, ServerDetail } from '../../view/projections';
+import type { LogEntryView, ServerDetail, ServerView } from '../../view/projections';
 import { text } from '../../view/text';
 import { zabText } from '../../view/zab/text';
 import { liveRows, useStickToBottom } from './liveList';
+import { useBreakingFocus } from './useBreakingFocus';
 
 /** At most this many "missing here" rows after the log's end; the rest are summed up. */
 const MAX_MISSING_ROWS = 30;
@@ -14,22 +15,67 @@ interface Row {
   readonly stale: boolean;
   /** Under ZAB a txn logged but not committed is a proposal still waiting for its COMMIT (or for a TRUNC). */
   readonly zab: boolean;
+  /** On a slot of this server the violation the safety monitor shows involves: its mark ("Agreement violated"). */
+  readonly breaking: string | null;
 }
 
 /** The selected server's log rows, then the slots other servers decided that it lacks ("missing here"), at most
  *  MAX_MISSING_ROWS of them; `moreMissing` counts the rest. */
-function logRows(detail: ServerDetail | null, zab: boolean): { rows: Row[]; moreMissing: number } {
+function logRows(
+  detail: ServerDetail | null,
+  zab: boolean,
+  breaking: BreakingSlots | null,
+): { rows: Row[]; moreMissing: number } {
   const rows: Row[] = [];
   if (detail === null) return { rows, moreMissing: 0 };
   for (const entry of detail.log)
-    rows.push({ slot: entry.slot, entry, stale: entry.slot < detail.clusterDecidedUpTo && !entry.chosen, zab });
+    rows.push({
+      slot: entry.slot,
+      entry,
+      stale: entry.slot < detail.clusterDecidedUpTo && !entry.chosen,
+      zab,
+      breaking: breaking?.slots.has(entry.slot) === true ? breaking.mark : null,
+    });
   const end = detail.log.length === 0 ? 0 : detail.log[detail.log.length - 1]!.slot + 1;
   for (let slot = end; slot < detail.clusterDecidedUpTo; slot++) {
     if (rows.length > 0 && slot - end >= MAX_MISSING_ROWS)
       return { rows, moreMissing: detail.clusterDecidedUpTo - slot };
-    rows.push({ slot, entry: null, stale: true, zab });
+    rows.push({
+      slot,
+      entry: null,
+      stale: true,
+      zab,
+      breaking: breaking?.slots.has(slot) === true ? breaking.mark : null,
+    });
   }
   return { rows, moreMissing: 0 };
+}
+
+interface BreakingSlots {
+  readonly slots: ReadonlySet<number>;
+  /** "Agreement violated". */
+  readonly mark: string;
+}
+
+/** The slots of server `shown` the violation the safety monitor shows involves, or null. */
+function useBreakingSlots(shown: number): BreakingSlots | null {
+  const focus = useBreakingFocus();
+  return focus !== null && focus.servers.has(shown)
+    ? { slots: focus.slots, mark: text.safety.caught(focus.name) }
+    : null;
+}
+
+/** A violation just shown (`key` changed, not empty): its slot comes into view (the log keeps to its newest rows). */
+function useScrollToBreaking(ref: RefObject<HTMLDivElement | null>, key: string): void {
+  useEffect(() => {
+    if (key === '') return;
+    // Scrolls the panel only (scrollIntoView would scroll the page too, moving the ring out of view).
+    const body = ref.current;
+    const row = body?.querySelector('.log-breaking');
+    if (body == null || row == null) return;
+    const offset = row.getBoundingClientRect().top - body.getBoundingClientRect().top;
+    if (offset < 0 || offset > body.clientHeight - row.clientHeight) body.scrollTop += offset - body.clientHeight / 3;
+  }, [key, ref]);
 }
 
 export function LogPanel() {
@@ -42,9 +88,14 @@ export function LogPanel() {
   const view = servers.find((s) => s.id === shown);
 
   const zab = view?.zab === true;
-  const { rows, moreMissing } = logRows(detail, zab);
+  const breaking = useBreakingSlots(shown);
+  const { rows, moreMissing } = logRows(detail, zab, breaking);
 
   const scroller = useStickToBottom<HTMLDivElement>(detail, playing);
+  useScrollToBreaking(
+    scroller.ref,
+    breaking === null ? '' : `${breaking.mark}:${shown}:${[...breaking.slots].join(',')}`,
+  );
   const head = useRef<HTMLDivElement>(null);
   const stickOnScroll = scroller.onScroll;
   // A narrow panel scrolls the table sideways (the Transaction column keeps a minimum width): the heads follow.
@@ -60,19 +111,7 @@ export function LogPanel() {
     <section className="panel panel-log" aria-labelledby="log-title">
       <div className="panel-head">
         <h2 id="log-title">{text.log.title(shown)}</h2>
-        <label className="panel-head-control">
-          <span>{text.log.show}</span>
-          <select
-            value={shown}
-            onChange={(event) => send({ type: 'select', server: Number(event.currentTarget.value) })}
-          >
-            {servers.map((s) => (
-              <option key={s.id} value={s.id}>
-                {text.log.serverOption(s.id, text.cluster.role[s.role])}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ServerSelect shown={shown} servers={servers} onSelect={(server) => send({ type: 'select', server })} />
       </div>
       {view !== undefined && (
         <p className="panel-sub">
@@ -142,11 +181,34 @@ function LogHeadRow({ zab }: { zab: boolean }) {
   );
 }
 
+function ServerSelect({
+  shown,
+  servers,
+  onSelect,
+}: {
+  shown: number;
+  servers: readonly ServerView[];
+  onSelect: (server: number) => void;
+}) {
+  return (
+    <label className="panel-head-control">
+      <span>{text.log.show}</span>
+      <select value={shown} onChange={(event) => onSelect(Number(event.currentTarget.value))}>
+        {servers.map((s) => (
+          <option key={s.id} value={s.id}>
+            {text.log.serverOption(s.id, text.cluster.role[s.role])}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Rows are rebuilt from fresh worker objects: compare by value, so only slots that changed render again. */
 function sameRow(a: { row: Row }, b: { row: Row }): boolean {
   const x = a.row;
   const y = b.row;
-  if (x.slot !== y.slot || x.stale !== y.stale || x.zab !== y.zab) return false;
+  if (x.slot !== y.slot || x.stale !== y.stale || x.zab !== y.zab || x.breaking !== y.breaking) return false;
   if (x.entry === null || y.entry === null) return x.entry === y.entry;
   return (
     x.entry.ballot === y.entry.ballot &&
@@ -162,6 +224,7 @@ const LogRow = memo(function LogRow({ row }: { row: Row }) {
   const className = [
     'log-row',
     row.stale ? 'stale' : '',
+    row.breaking !== null ? 'log-breaking' : '',
     entry?.applied
       ? 'applied'
       : entry?.chosen
@@ -191,6 +254,7 @@ const LogRow = memo(function LogRow({ row }: { row: Row }) {
           <span className="mark mark-accepted">{text.log.accepted}</span>
         )}
         {row.stale && <span className="mark mark-stale">{text.log.stale}</span>}
+        {row.breaking !== null && <span className="mark mark-breaking">{row.breaking}</span>}
       </td>
       <td className="mono">{entry?.zxid ?? ''}</td>
     </tr>

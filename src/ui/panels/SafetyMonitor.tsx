@@ -1,6 +1,7 @@
 import { useSim } from '../../store/simStore';
 import { firstViolation, majorityCanTalk, safetyItems } from '../../view/safety';
 import { text } from '../../view/text';
+import { useBreakingFocus } from './useBreakingFocus';
 
 const t = text.safety;
 
@@ -11,7 +12,13 @@ export function SafetyMonitor() {
   const canTalk = useSim((s) => majorityCanTalk(s.servers, s.links));
   const items = safetyItems(violations, eventCount, canTalk);
   const first = firstViolation(items);
-  const show = (index: number): void => send({ type: 'seek-event', index });
+  const focus = useBreakingFocus();
+  // To the event, with the log of a server it involves on show (where its slot is marked).
+  const show = (index: number): void => {
+    send({ type: 'seek-event', index });
+    const server = focus === null ? undefined : [...focus.servers][0];
+    if (server !== undefined) send({ type: 'select', server });
+  };
   return (
     <section className="panel safety-panel" aria-labelledby="safety-title">
       <div className="panel-head">
@@ -20,7 +27,10 @@ export function SafetyMonitor() {
       {first !== null && (
         <div role="alert" className="safety-alert">
           <div>
-            <strong>{t.caught(first.name)}</strong> {t.atEvent(first.breakingEvent!)}: {first.reason}
+            <p className="safety-headline">
+              <strong>{t.caught(first.name)}</strong> {t.atEvent(first.breakingEvent!)}: {first.headline}
+            </p>
+            <p className="safety-reason">{first.reason}</p>
           </div>
           <button type="button" className="btn" onClick={() => show(first.breakingEvent!)}>
             {t.showBreaking}

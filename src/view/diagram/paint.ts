@@ -2,35 +2,16 @@
 // an SVG string for export), and hit testing for hover and click. Pure functions of the index and a view.
 import { formatCommand } from '../../script/format';
 import type { TraceEvent } from '../../sim/trace';
-import { DROP_COLOR, KIND_STYLES } from '../cluster/messageStyle';
+import { KIND_STYLES } from '../cluster/messageStyle';
+import { COLORS } from './colors';
 import { text } from '../text';
+import { breakingMarks } from './breaking';
 import { PHASE_COLORS, phaseShort, phaseTip } from './phaseMarks';
 import { lowerBound, upperBound, type DiagramIndex, type OpBar } from './model';
 
 const tt = text.timeTravel;
 
-export const COLORS = {
-  laneLine: '#d5dae1',
-  laneAlt: '#f6f7f9',
-  laneText: '#1f3a5f',
-  clientText: '#9a3412',
-  gutter: '#ffffff',
-  axis: '#5b6470',
-  grid: '#eceff3',
-  down: 'rgba(75, 85, 99, 0.16)',
-  downEdge: '#dc2626',
-  restart: '#16a34a',
-  opOk: '#ea580c',
-  opFail: '#dc2626',
-  opPending: '#f59e0b',
-  phase: '#1f5fa8',
-  watch: '#7a4fb5',
-  cursor: '#f4b942',
-  cursorEdge: '#b7791f',
-  future: 'rgba(255, 255, 255, 0.62)',
-  hover: '#111827',
-  drop: DROP_COLOR,
-} as const;
+export { COLORS } from './colors';
 
 export const GUTTER = 44;
 export const AXIS_H = 20;
@@ -72,6 +53,8 @@ export interface DrawOptions {
   readonly showHeartbeats: boolean;
   readonly now: number;
   readonly head: number;
+  /** The events the violation the safety monitor shows involves (see ../safety's breakingFocus). */
+  readonly marked?: ReadonlyMap<number, 'breaking' | 'involved'>;
 }
 
 export type MessageVariant = 'normal' | 'faint' | 'dup';
@@ -100,6 +83,10 @@ export interface Painter {
   dot(x: number, y: number, color: string): void;
   future(x: number, view: View): void;
   cursor(x: number, view: View): void;
+  /** A red ring round an event a violation involves (`strong`: the breaking event itself). */
+  breaking(x: number, y: number, size: number, strong: boolean): void;
+  /** A red band under the message whose delivery caused such an event. */
+  breakingMessage(x1: number, y1: number, x2: number, y2: number): void;
   gutter(view: View, lanes: readonly string[], servers: number): void;
 }
 
@@ -158,6 +145,8 @@ export function paint(
   paintBars(index, view, options, visible, painter);
   paintArrows(index, events, view, options, visible, painter);
   paintMarks(index, events, view, visible, painter);
+  if (options.marked !== undefined && options.marked.size > 0)
+    paintBreaking(index, events, view, options.marked, painter);
   const nowX = xOf(view, options.now);
   if (options.now < options.head) painter.future(Math.max(GUTTER, nowX), view);
   if (nowX >= GUTTER && nowX <= view.width) painter.cursor(nowX, view);
@@ -282,6 +271,29 @@ function paintMarks(
         break;
     }
   }
+}
+
+/** The safety monitor's marks: the causing messages first, then a ring per event. */
+function paintBreaking(
+  index: DiagramIndex,
+  events: readonly TraceEvent[],
+  view: View,
+  marked: ReadonlyMap<number, 'breaking' | 'involved'>,
+  painter: Painter,
+): void {
+  const size = Math.max(7, Math.min(12, view.laneH * 0.45));
+  const marks = breakingMarks(index, events, marked);
+  for (const mark of marks) {
+    const lane = mark.cause >= 0 ? index.laneA[mark.cause]! : -1;
+    if (lane < 0) continue;
+    painter.breakingMessage(
+      xOf(view, events[mark.cause]!.t),
+      laneY(view, lane),
+      xOf(view, mark.t),
+      laneY(view, mark.lane),
+    );
+  }
+  for (const mark of marks) painter.breaking(xOf(view, mark.t), laneY(view, mark.lane), size, mark.breaking);
 }
 
 function niceStep(raw: number): number {

@@ -217,6 +217,29 @@ export class CanvasPainter implements Painter {
     ctx.fillRect(x, AXIS_H, view.width - x, view.height - AXIS_H);
   }
 
+  breaking(x: number, y: number, size: number, strong: boolean): void {
+    const ctx = this.ctx;
+    ctx.strokeStyle = COLORS.breaking;
+    ctx.lineWidth = strong ? 3 : 2;
+    ctx.setLineDash(strong ? [] : [3, 2]);
+    ctx.beginPath();
+    ctx.arc(x, y, size, 0, Math.PI * 2);
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
+
+  breakingMessage(x1: number, y1: number, x2: number, y2: number): void {
+    const ctx = this.ctx;
+    ctx.strokeStyle = COLORS.breakingBand;
+    ctx.lineWidth = 7;
+    ctx.lineCap = 'round';
+    ctx.beginPath();
+    ctx.moveTo(x1, y1);
+    ctx.lineTo(x2, y2);
+    ctx.stroke();
+    ctx.lineCap = 'butt';
+  }
+
   cursor(x: number, view: View): void {
     const ctx = this.ctx;
     ctx.fillStyle = COLORS.cursor;
@@ -362,6 +385,19 @@ export class SvgPainter implements Painter {
   future(x: number, view: View): void {
     this.parts.push(
       `<rect x="${n(x)}" y="${AXIS_H}" width="${n(view.width - x)}" height="${n(view.height - AXIS_H)}" fill="#ffffff" fill-opacity="0.62"/>`,
+    );
+  }
+
+  breaking(x: number, y: number, size: number, strong: boolean): void {
+    const dash = strong ? '' : ' stroke-dasharray="3 2"';
+    this.parts.push(
+      `<circle cx="${n(x)}" cy="${n(y)}" r="${n(size)}" fill="none" stroke="${COLORS.breaking}" stroke-width="${strong ? 3 : 2}"${dash}/>`,
+    );
+  }
+
+  breakingMessage(x1: number, y1: number, x2: number, y2: number): void {
+    this.parts.push(
+      `<path d="M${n(x1)} ${n(y1)}L${n(x2)} ${n(y2)}" stroke="${COLORS.breakingBand}" stroke-width="7" stroke-linecap="round"/>`,
     );
   }
 
