@@ -2,13 +2,15 @@
 
 export const zabTextZh = {
   stepPhaseTitle: '运行到下一个选举、发现、同步、提议、确认法定人数或提交',
+  // Drawn on the worker's canvas, which has no web font (a machine without a system CJK font would draw boxes):
+  // abbreviations, as Paxos's marks are; the tooltip and the legend give the Chinese names.
   phaseShort: {
-    election: '选举',
-    discovery: '发现',
-    sync: '同步',
-    proposal: '提议',
-    'ack-quorum': '确认✓',
-    commit: '提交',
+    election: 'elect',
+    discovery: 'disc',
+    sync: 'sync',
+    proposal: 'prop',
+    'ack-quorum': 'ack✓',
+    commit: 'com',
   },
   phaseLong: {
     election: '选举',
