@@ -8,6 +8,7 @@ import { kvModel, type KvInput, type KvOutput } from './kv';
 import { registerModel, type RegisterInput, type RegisterOutput, type RegisterValue } from './register';
 import { checkOperations } from './explain';
 import type { Budget, Operation } from './search';
+import { checkText } from './text';
 
 export type HistoryModel = 'register' | 'kv';
 export const HISTORY_MODELS: readonly HistoryModel[] = ['register', 'kv'];
@@ -51,8 +52,7 @@ class Pairing<I, O> {
   invoked = 0;
 
   invoke(process: number, input: I, line: number): void {
-    if (this.pending.has(process))
-      throw new HistoryError(line, `process ${process} invokes while its last op is pending`);
+    if (this.pending.has(process)) throw new HistoryError(line, checkText.historyPending(process));
     this.pending.set(process, { input, call: line, index: this.slots.length });
     this.slots.push(undefined);
     this.invoked++;
@@ -61,9 +61,8 @@ class Pairing<I, O> {
   /** The pending op of `process`, removed, checked to be the same function. */
   complete(process: number, f: string, fOf: (input: I) => string, line: number): Pending<I> & { index: number } {
     const op = this.pending.get(process);
-    if (op === undefined) throw new HistoryError(line, `process ${process} completes an op it never invoked`);
-    if (fOf(op.input) !== f)
-      throw new HistoryError(line, `process ${process} completes a ${f} but invoked a ${fOf(op.input)}`);
+    if (op === undefined) throw new HistoryError(line, checkText.historyNeverInvoked(process));
+    if (fOf(op.input) !== f) throw new HistoryError(line, checkText.historyOtherF(process, f, fOf(op.input)));
     this.pending.delete(process);
     return op;
   }
@@ -96,21 +95,21 @@ const PAIR = /^\[\s*(-?\d+)\s+(-?\d+)\s*\]$/;
 
 function registerInput(process: number, f: string, value: string, line: number): RegisterInput {
   if (f === 'read') {
-    if (value !== 'nil') throw new HistoryError(line, `a read is invoked with nil, got ${value}`);
+    if (value !== 'nil') throw new HistoryError(line, checkText.historyReadInvoke(value));
     return { f: 'read', process };
   }
   if (f === 'write') {
-    if (!INTEGER.test(value)) throw new HistoryError(line, `a write takes an integer, got ${value}`);
+    if (!INTEGER.test(value)) throw new HistoryError(line, checkText.historyWriteValue(value));
     return { f: 'write', process, value: Number(value) };
   }
   const pair = PAIR.exec(value);
-  if (pair === null) throw new HistoryError(line, `a cas takes [from to], got ${value}`);
+  if (pair === null) throw new HistoryError(line, checkText.historyCasValue(value));
   return { f: 'cas', process, from: Number(pair[1]), to: Number(pair[2]) };
 }
 
 function readValue(value: string, line: number): RegisterValue {
   if (value === 'nil') return null;
-  if (!INTEGER.test(value)) throw new HistoryError(line, `a read returns nil or an integer, got ${value}`);
+  if (!INTEGER.test(value)) throw new HistoryError(line, checkText.historyReadResult(value));
   return Number(value);
 }
 
@@ -123,7 +122,7 @@ export function parseRegisterHistory(text: string): ParsedHistory {
     const raw = lines[k]!.trim();
     if (!REGISTER_LINE.test(raw)) continue;
     const m = REGISTER_OP.exec(raw);
-    if (m === null) throw new HistoryError(line, `not a register op line: ${raw}`);
+    if (m === null) throw new HistoryError(line, checkText.historyNotRegisterLine(raw));
     const [, processText, type, f, value] = m as unknown as [string, string, EventType, string, string];
     const process = Number(processText);
     if (type === 'invoke') {
@@ -165,7 +164,7 @@ const EDN_TOKEN = /\s*(?:,\s*)?(?::([A-Za-z][\w.*+!?-]*)|"((?:[^"\\]|\\.)*)"|(-?
 /** One flat EDN map of keyword keys to strings, integers, keywords or nil. */
 function parseEdnMap(text: string, line: number): Map<string, EdnValue> {
   const body = text.trim();
-  if (!body.startsWith('{') || !body.endsWith('}')) throw new HistoryError(line, `not an EDN map: ${body}`);
+  if (!body.startsWith('{') || !body.endsWith('}')) throw new HistoryError(line, checkText.historyNotEdn(body));
   const inner = body.slice(1, -1);
   const out = new Map<string, EdnValue>();
   const tokens: EdnValue[] = [];
@@ -178,7 +177,7 @@ function parseEdnMap(text: string, line: number): Map<string, EdnValue> {
     if (EDN_BLANK.lastIndex >= inner.length) break;
     EDN_TOKEN.lastIndex = at;
     const m = EDN_TOKEN.exec(inner);
-    if (m === null) throw new HistoryError(line, `cannot read the EDN map near "${inner.slice(at).trim()}"`);
+    if (m === null) throw new HistoryError(line, checkText.historyEdnNear(inner.slice(at).trim()));
     at = EDN_TOKEN.lastIndex;
     if (m[1] !== undefined) {
       tokens.push(`:${m[1]}`);
@@ -190,7 +189,7 @@ function parseEdnMap(text: string, line: number): Map<string, EdnValue> {
       kinds.push('value');
     }
   }
-  if (tokens.length % 2 !== 0) throw new HistoryError(line, 'an EDN map needs a value for every key');
+  if (tokens.length % 2 !== 0) throw new HistoryError(line, checkText.historyEdnOdd);
   for (let k = 0; k < tokens.length; k += 2) {
     if (kinds[k] !== 'keyword') throw new HistoryError(line, 'EDN map keys must be keywords');
     out.set((tokens[k] as string).slice(1), tokens[k + 1]!);
@@ -199,7 +198,7 @@ function parseEdnMap(text: string, line: number): Map<string, EdnValue> {
 }
 
 function field(map: Map<string, EdnValue>, name: string, line: number): EdnValue {
-  if (!map.has(name)) throw new HistoryError(line, `missing :${name}`);
+  if (!map.has(name)) throw new HistoryError(line, checkText.historyMissingKey(name));
   return map.get(name)!;
 }
 
@@ -237,18 +236,17 @@ export function parseKvHistory(text: string): ParsedHistory {
       let input: KvInput;
       if (e.f === 'get') input = { f: 'get', process: e.process, key: e.key };
       else if (typeof e.value === 'string') input = { f: e.f, process: e.process, key: e.key, value: e.value };
-      else throw new HistoryError(line, `a ${e.f} takes a string :value`);
+      else throw new HistoryError(line, checkText.historyStringValue(e.f));
       pairing.invoke(e.process, input, line);
       continue;
     }
     const p = pairing.complete(e.process, e.f, (input) => input.f, line);
-    if (p.input.key !== e.key)
-      throw new HistoryError(line, `process ${e.process} completes key "${e.key}" but invoked "${p.input.key}"`);
+    if (p.input.key !== e.key) throw new HistoryError(line, checkText.historyOtherKey(e.process, e.key, p.input.key));
     if (e.type === 'info') pairing.settle(p.index, unknownOp(p, null));
     else if (e.type === 'fail') pairing.settle(p.index, null);
     else if (e.f !== 'get') pairing.settle(p.index, known(p, null, line));
     else if (typeof e.value === 'string') pairing.settle(p.index, known(p, e.value, line));
-    else throw new HistoryError(line, 'an ok get carries the string it read');
+    else throw new HistoryError(line, checkText.historyGetResult);
   }
   const ops = pairing.finish((p) => unknownOp(p, null));
   return { model: 'kv', ops, invoked: pairing.invoked };
@@ -279,7 +277,7 @@ export function checkHistoryText(
   budget: Budget = { used: 0, limit: HISTORY_BUDGET },
 ): { model: HistoryModel; ops: number; verdict: HistoryVerdict } {
   const chosen = model ?? detectModel(text);
-  if (chosen === null) throw new HistoryError(1, 'no register op line or EDN map found (say --model register|kv)');
+  if (chosen === null) throw new HistoryError(1, checkText.historyNoOps);
   const parsed = chosen === 'register' ? parseRegisterHistory(text) : parseKvHistory(text);
   return { model: chosen, ops: parsed.invoked, verdict: verdictOf(parsed, budget) };
 }

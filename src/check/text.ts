@@ -77,6 +77,25 @@ export const checkTextEn = {
   livenessEmpty: 'not applicable: empty trace',
   livenessTooSoon: (sinceMs: number, fault: string, faultT: number, quietMs: number): string =>
     `not applicable: only ${sinceMs} ms passed after ${fault} (at ${faultT} ms), less than ${quietMs} ms`,
+  // Reading Jepsen-style history files (npm run check, the page's Open history…).
+  historyPending: (process: number): string => `process ${process} invokes while its last op is pending`,
+  historyNeverInvoked: (process: number): string => `process ${process} completes an op it never invoked`,
+  historyOtherF: (process: number, f: string, invoked: string): string =>
+    `process ${process} completes a ${f} but invoked a ${invoked}`,
+  historyReadInvoke: (value: string): string => `a read is invoked with nil, got ${value}`,
+  historyWriteValue: (value: string): string => `a write takes an integer, got ${value}`,
+  historyCasValue: (value: string): string => `a cas takes [from to], got ${value}`,
+  historyReadResult: (value: string): string => `a read returns nil or an integer, got ${value}`,
+  historyNotRegisterLine: (raw: string): string => `not a register op line: ${raw}`,
+  historyNotEdn: (body: string): string => `not an EDN map: ${body}`,
+  historyEdnNear: (near: string): string => `cannot read the EDN map near "${near}"`,
+  historyMissingKey: (name: string): string => `missing :${name}`,
+  historyStringValue: (f: string): string => `a ${f} takes a string :value`,
+  historyOtherKey: (process: number, key: string, invoked: string): string =>
+    `process ${process} completes key "${key}" but invoked "${invoked}"`,
+  historyEdnOdd: 'an EDN map needs a value for every key',
+  historyGetResult: 'an ok get carries the string it read',
+  historyNoOps: 'no register op line or EDN map found (say --model register|kv)',
 };
 
 export const checkText = localized(checkTextEn, checkTextZh);

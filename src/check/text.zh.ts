@@ -73,4 +73,23 @@ export const checkTextZh = {
   livenessEmpty: '不适用：追踪为空',
   livenessTooSoon: (sinceMs: number, fault: string, faultT: number, quietMs: number): string =>
     `不适用：${fault}（${faultT} ms）之后只过了 ${sinceMs} ms，不到 ${quietMs} ms`,
+  // Reading Jepsen-style history files (npm run check, the page's Open history…).
+  historyPending: (process: number): string => `进程 ${process} 在上一个操作尚未完成时又发起了调用`,
+  historyNeverInvoked: (process: number): string => `进程 ${process} 完成了一个它从未调用过的操作`,
+  historyOtherF: (process: number, f: string, invoked: string): string =>
+    `进程 ${process} 完成的是 ${f}，但调用的是 ${invoked}`,
+  historyReadInvoke: (value: string): string => `read 调用时的值应为 nil，实际是 ${value}`,
+  historyWriteValue: (value: string): string => `write 需要一个整数，实际是 ${value}`,
+  historyCasValue: (value: string): string => `cas 需要 [from to]，实际是 ${value}`,
+  historyReadResult: (value: string): string => `read 应返回 nil 或一个整数，实际是 ${value}`,
+  historyNotRegisterLine: (raw: string): string => `不是寄存器操作行：${raw}`,
+  historyNotEdn: (body: string): string => `不是 EDN map：${body}`,
+  historyEdnNear: (near: string): string => `无法读取 EDN map，出错位置靠近 "${near}"`,
+  historyMissingKey: (name: string): string => `缺少 :${name}`,
+  historyStringValue: (f: string): string => `${f} 需要一个字符串 :value`,
+  historyOtherKey: (process: number, key: string, invoked: string): string =>
+    `进程 ${process} 完成的是键 "${key}"，但调用的是 "${invoked}"`,
+  historyEdnOdd: 'EDN map 的每个键都需要一个值',
+  historyGetResult: '成功的 get 应带上它读到的字符串',
+  historyNoOps: '没有找到寄存器操作行或 EDN map（可用 --model register|kv 指定）',
 };

@@ -77,7 +77,7 @@ export function headerFromLines(lines: readonly string[]): { header: Header } | 
   }
   for (const [index, line] of lines.entries()) {
     if (line.length > SCENARIO_LIMITS.maxHeaderLineLength || /[\r\n]/.test(line)) {
-      return { error: m.badHeaderLine(index, line, 'a header line is one short line') };
+      return { error: m.badHeaderLine(index, line, m.shape.oneShortLine) };
     }
     const r = parseLine(line, index + 1, { context: 'header' });
     if (r.error !== undefined) return { error: m.badHeaderLine(index, line, r.error.message) };
@@ -109,10 +109,9 @@ export function checkActions(header: Header, actions: readonly ScenarioAction[])
   let lastEvents = 0;
   for (const [index, action] of actions.entries()) {
     const { text, t, events } = action;
-    if (!(Number.isFinite(t) && t >= 0))
-      return m.wrongShape(`action ${index + 1}`, 'its time is not a non-negative number');
+    if (!(Number.isFinite(t) && t >= 0)) return m.wrongShape(m.shape.action(index + 1), m.shape.badTime);
     if (!(Number.isSafeInteger(events) && events >= -1)) {
-      return m.wrongShape(`action ${index + 1}`, 'its event count is not a whole number of at least -1');
+      return m.wrongShape(m.shape.action(index + 1), m.shape.badEvents);
     }
     if (t > SCENARIO_LIMITS.maxTimeMs) return m.timeTooLate(index, SCENARIO_LIMITS.maxTimeMs);
     if (events > SCENARIO_LIMITS.maxEvents) return m.eventsTooMany(index, SCENARIO_LIMITS.maxEvents);

@@ -88,6 +88,30 @@ export const scenarioTextEn = {
     `line ${line}: runs later than ${count(maxMs)} ms of simulated time, the longest run a scenario may hold`,
   badCompare: (value: string, names: readonly string[]): string =>
     `"?compare=${value.length > 40 ? `${value.slice(0, 37)}...` : value}" does not name two different protocols (${names.join(', ')}), as ?compare=multi-paxos,zab does`,
+  /** Where a link's scenario has the wrong shape, and what is wrong there (see wrongShape). */
+  shape: {
+    topLevel: 'the top level',
+    header: 'the header',
+    headerLine: (n: number): string => `header line ${n}`,
+    actionList: 'the action list',
+    action: (n: number): string => `action ${n}`,
+    actionField: (n: number, field: 'events' | 'time' | 'text'): string =>
+      `action ${n} (${field === 'events' ? 'event count' : field})`,
+    cursor: 'the moment the link opens at',
+    end: 'the end of the run',
+    atLeast: (min: number): string => `expected a number of at least ${min}`,
+    wholeAtLeast: (min: number): string => `expected a whole number of at least ${min}`,
+    atMost: (max: number): string => `expected at most ${max}`,
+    atMostCharacters: (max: number): string => `expected at most ${max} characters`,
+    atMostHeaderLines: (max: number): string => `expected at most ${max} header lines`,
+    atMostActions: (max: number): string => `expected at most ${max} actions`,
+    expected: (expected: string, received: string): string => `expected ${expected}, got ${received}`,
+    outOfRange: 'its time or event count is out of range',
+    badTime: 'its time is not a non-negative number',
+    badEvents: 'its event count is not a whole number of at least -1',
+    invalidData: 'invalid data',
+    oneShortLine: 'a header line is one short line',
+  },
 } as const;
 
 export const scenarioText = localized(scenarioTextEn, scenarioTextZh);

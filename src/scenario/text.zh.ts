@@ -72,4 +72,27 @@ export const scenarioTextZh = {
     `第 ${line} 行：运行时间晚于 ${count(maxMs)} ms 模拟时间，即场景可容纳的最长运行`,
   badCompare: (value: string, names: readonly string[]): string =>
     `“?compare=${value.length > 40 ? `${value.slice(0, 37)}...` : value}”没有给出两个不同的协议（${names.join('、')}），应当像 ?compare=multi-paxos,zab 这样`,
+  shape: {
+    topLevel: '最外层',
+    header: '头部',
+    headerLine: (n: number): string => `第 ${n} 行头部设置`,
+    actionList: '操作列表',
+    action: (n: number): string => `第 ${n} 个操作`,
+    actionField: (n: number, field: 'events' | 'time' | 'text'): string =>
+      `第 ${n} 个操作（${field === 'events' ? '事件数' : field === 'time' ? '时间' : '文本'}）`,
+    cursor: '链接打开时的时刻',
+    end: '运行的结尾',
+    atLeast: (min: number): string => `应为不小于 ${min} 的数`,
+    wholeAtLeast: (min: number): string => `应为不小于 ${min} 的整数`,
+    atMost: (max: number): string => `应不超过 ${max}`,
+    atMostCharacters: (max: number): string => `应不超过 ${max} 个字符`,
+    atMostHeaderLines: (max: number): string => `应不超过 ${max} 行头部设置`,
+    atMostActions: (max: number): string => `应不超过 ${max} 个操作`,
+    expected: (expected: string, received: string): string => `应为 ${expected}，实际是 ${received}`,
+    outOfRange: '它的时间或事件数超出范围',
+    badTime: '它的时间不是非负数',
+    badEvents: '它的事件数不是不小于 -1 的整数',
+    invalidData: '数据无效',
+    oneShortLine: '头部设置只能是简短的一行',
+  },
 };

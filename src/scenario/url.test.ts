@@ -2,6 +2,7 @@ import { DEFAULT_HEADER as DEFAULT_HEADER_FOR_CURSOR } from '../sim/config';
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { setLanguage } from '../script/language';
 import { BUG_NAMES, DEFAULT_HEADER, type Header } from '../sim/config';
 import { checkActions, type Scenario, type ScenarioAction } from './model';
 import {
@@ -401,6 +402,20 @@ describe('hostile and broken links', () => {
     // Raw deflate of zeros with no checksum prefix in front: still capped, or an error.
     const zeros = bytesToBase64url(deflateSync(new Uint8Array(10 * 1024 * 1024), { level: 9 }));
     expectError(decodeScenario('v1.' + zeros), /unpacks to more than|damaged|checksum/);
+  });
+
+  it('JSON of the wrong shape says where and what in the page’s language', () => {
+    setLanguage('zh');
+    try {
+      expectError(
+        decodeScenario(packJsonText('[[],[[-2,0,"heal"]]]')),
+        /^这个链接的场景在 第 1 个操作（事件数） 处结构不对：应为不小于 -1 的整数$/,
+      );
+      expectError(decodeScenario(packJsonText('[[5],[]]')), /在 第 1 行头部设置 处结构不对：应为 string，实际是 5$/);
+    } finally {
+      setLanguage('en');
+    }
+    expectError(decodeScenario(packJsonText('[[5],[]]')), /at header line 1: expected string, got 5$/);
   });
 
   it('JSON of the wrong shape, each with where and what', () => {

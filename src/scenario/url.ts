@@ -143,7 +143,8 @@ function inflateCapped(data: Uint8Array, cap: number): Step<Uint8Array> {
     }
   } catch (e) {
     if (over) return { ok: false, error: m.tooBigUnpacked(cap) };
-    const reason = e instanceof Error && e.message.length > 0 && e.message.length < 80 ? e.message : 'invalid data';
+    const reason =
+      e instanceof Error && e.message.length > 0 && e.message.length < 80 ? e.message : m.shape.invalidData;
     return { ok: false, error: m.corrupt(reason) };
   }
   if (over) return { ok: false, error: m.tooBigUnpacked(cap) };
@@ -192,40 +193,45 @@ function unpack(payload: string): Step<unknown> {
 // ---------------------------------------------------------------------------------------------
 // The compact JSON form.
 
-const Count = v.pipe(v.number(), v.safeInteger(), v.minValue(-1, 'expected a whole number of at least -1'));
-const Time = v.pipe(v.number(), v.finite(), v.minValue(0, 'expected a number of at least 0'));
+const Count = v.pipe(
+  v.number(),
+  v.safeInteger(),
+  v.minValue(-1, () => m.shape.wholeAtLeast(-1)),
+);
+const Time = v.pipe(
+  v.number(),
+  v.finite(),
+  v.minValue(0, () => m.shape.atLeast(0)),
+);
 const Text = v.pipe(
   v.string(),
-  v.maxLength(SCENARIO_LIMITS.maxActionLength, `expected at most ${SCENARIO_LIMITS.maxActionLength} characters`),
+  v.maxLength(SCENARIO_LIMITS.maxActionLength, () => m.shape.atMostCharacters(SCENARIO_LIMITS.maxActionLength)),
 );
 const HeaderLine = v.pipe(
   v.string(),
-  v.maxLength(
-    SCENARIO_LIMITS.maxHeaderLineLength,
-    `expected at most ${SCENARIO_LIMITS.maxHeaderLineLength} characters`,
-  ),
+  v.maxLength(SCENARIO_LIMITS.maxHeaderLineLength, () => m.shape.atMostCharacters(SCENARIO_LIMITS.maxHeaderLineLength)),
 );
 const CompactAction = v.strictTuple([Count, v.union([Time, v.strictTuple([Time])]), Text]);
 const CursorEvents = v.pipe(
   v.number(),
   v.safeInteger(),
-  v.minValue(0, 'expected a whole number of at least 0'),
-  v.maxValue(SCENARIO_LIMITS.maxEvents, `expected at most ${SCENARIO_LIMITS.maxEvents}`),
+  v.minValue(0, () => m.shape.wholeAtLeast(0)),
+  v.maxValue(SCENARIO_LIMITS.maxEvents, () => m.shape.atMost(SCENARIO_LIMITS.maxEvents)),
 );
 const CursorTime = v.pipe(
   v.number(),
   v.finite(),
-  v.minValue(0, 'expected a number of at least 0'),
-  v.maxValue(SCENARIO_LIMITS.maxTimeMs, `expected at most ${SCENARIO_LIMITS.maxTimeMs}`),
+  v.minValue(0, () => m.shape.atLeast(0)),
+  v.maxValue(SCENARIO_LIMITS.maxTimeMs, () => m.shape.atMost(SCENARIO_LIMITS.maxTimeMs)),
 );
 const Compact = v.strictTuple([
   v.pipe(
     v.array(HeaderLine),
-    v.maxLength(SCENARIO_LIMITS.maxHeaderLines, `expected at most ${SCENARIO_LIMITS.maxHeaderLines} header lines`),
+    v.maxLength(SCENARIO_LIMITS.maxHeaderLines, () => m.shape.atMostHeaderLines(SCENARIO_LIMITS.maxHeaderLines)),
   ),
   v.pipe(
     v.array(CompactAction),
-    v.maxLength(SCENARIO_LIMITS.maxActions, `expected at most ${SCENARIO_LIMITS.maxActions} actions`),
+    v.maxLength(SCENARIO_LIMITS.maxActions, () => m.shape.atMostActions(SCENARIO_LIMITS.maxActions)),
   ),
   // Optional: the moment the link opens at [events, t], or [events, t, actions run] for a moment in the past.
   v.optional(
@@ -277,7 +283,7 @@ function fromCompact(c: CompactScenario): Step<ScenarioAction[]> {
     }
     const t = typeof time === 'number' ? lastT + time : time[0];
     if (!Number.isFinite(t) || !Number.isSafeInteger(events)) {
-      return { ok: false, error: m.wrongShape(`action ${index + 1}`, 'its time or event count is out of range') };
+      return { ok: false, error: m.wrongShape(m.shape.action(index + 1), m.shape.outOfRange) };
     }
     lastT = t;
     actions.push({ events, t, text });
@@ -285,21 +291,29 @@ function fromCompact(c: CompactScenario): Step<ScenarioAction[]> {
   return { ok: true, value: actions };
 }
 
+/** What a valibot issue says: our own message, or for a wrong type, what was expected and what came. */
+function issueProblem(issue: v.BaseIssue<unknown>): string {
+  return issue.kind === 'schema' && issue.expected !== null
+    ? m.shape.expected(issue.expected, issue.received)
+    : issue.message;
+}
+
 /** Where a valibot issue is, for a message: "action 3", "the header", "the top level". */
 function issuePlace(issue: v.BaseIssue<unknown>): string {
   const path = issue.path ?? [];
   const keys = path.map((p) => p.key);
-  if (keys.length === 0) return 'the top level';
+  const place = m.shape;
+  if (keys.length === 0) return place.topLevel;
   if (keys[0] === 0)
-    return keys.length > 1 && typeof keys[1] === 'number' ? `header line ${keys[1] + 1}` : 'the header';
+    return keys.length > 1 && typeof keys[1] === 'number' ? place.headerLine(keys[1] + 1) : place.header;
   if (keys[0] === 1) {
-    if (keys.length === 1 || typeof keys[1] !== 'number') return 'the action list';
-    const field = keys[2] === 0 ? ' (event count)' : keys[2] === 1 ? ' (time)' : keys[2] === 2 ? ' (text)' : '';
-    return `action ${keys[1] + 1}${field}`;
+    if (keys.length === 1 || typeof keys[1] !== 'number') return place.actionList;
+    const field = keys[2] === 0 ? 'events' : keys[2] === 1 ? 'time' : keys[2] === 2 ? 'text' : null;
+    return field === null ? place.action(keys[1] + 1) : place.actionField(keys[1] + 1, field);
   }
-  if (keys[0] === 2) return 'the moment the link opens at';
-  if (keys[0] === 3) return 'the end of the run';
-  return 'the top level';
+  if (keys[0] === 2) return place.cursor;
+  if (keys[0] === 3) return place.end;
+  return place.topLevel;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -326,7 +340,7 @@ export function decodeScenario(payload: string): DecodeResult {
     const shaped = v.safeParse(Compact, json, { abortEarly: true });
     if (!shaped.success) {
       const issue = shaped.issues[0];
-      return { ok: false, error: m.wrongShape(issuePlace(issue), issue.message) };
+      return { ok: false, error: m.wrongShape(issuePlace(issue), issueProblem(issue)) };
     }
     const header = headerFromLines(shaped.output[0]);
     if ('error' in header) return { ok: false, error: header.error };

@@ -1,6 +1,7 @@
 // The client history view: bars, linearization points, the unorderable set, stale reads, history files.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { setLanguage } from '../script/language';
 import { parseScript } from '../script/parse';
 import { runScript } from '../script/run';
 import { fileHistoryView, runHistoryView, type ClientHistoryView } from './clientHistory';
@@ -115,5 +116,17 @@ describe('the client history view', () => {
     expect(fileHistoryView('empty.txt', 'hello\n')).toEqual({
       error: 'empty.txt: no register op line or EDN map found',
     });
+  });
+
+  it('says what is wrong with a file in the page’s language', () => {
+    setLanguage('zh');
+    try {
+      const bad = 'INFO  jepsen.util - 0\t:invoke\t:write\tx';
+      expect(fileHistoryView('bad.log', bad)).toEqual({ error: 'bad.log 第 1 行：write 需要一个整数，实际是 x' });
+      const edn = '{:process 0, :type :invoke, :f :put, :key "1"}';
+      expect(fileHistoryView('bad.edn', edn)).toEqual({ error: 'bad.edn 第 1 行：缺少 :value' });
+    } finally {
+      setLanguage('en');
+    }
   });
 });
