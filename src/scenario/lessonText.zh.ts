@@ -44,7 +44,7 @@ export const lessonTextZh: Catalogue<typeof lessonText> = {
     summary: '在领导者刚发出接受请求后让它崩溃：下一任领导者从承诺中找到已接受的值并重新提议它。',
     steps: [
       'c1 连接到 {at}。{leader} 赢得了选举（election），成为领导者（leader）：n2 是跟随者（follower），所以它把 c1 的写入转发给 {leader}，由 {leader} 来提议。',
-      'c1 请求创建 /x。领导者 {server} 刚向 n2 和 n3 发出了接受请求（Accept）：Accept({ballot}, 槽位 {slot}, {value})，但还没有谁决定这个槽位（slot）。',
+      'c1 请求创建 /x。领导者 {server} 刚向 n2 和 n3 发出了槽位（slot）{slot} 的接受请求（Accept）：Accept({ballot}, 槽位 {slot}, {value})，但还没有谁决定这个槽位。',
       '现在 n1 崩溃（crash）了，它还没听到已接受（Accepted）投票。跟随者收不到心跳（heartbeat）；{server} 选举超时（election timeout），用更高的提案编号（ballot）{ballot} 运行第一阶段（phase 1）。它拿到了 {voters} 的承诺（promise），{servers} 个中的 {count} 个：达到了法定人数（quorum）。n3 的承诺（Promise）报告了 n3 接受过的内容：1.n1 下的槽位 {slot}，{value}。于是在同一瞬间，{server} 成为领导者并发送 Accept({ballot}, 槽位 {slot}, {value})：旧的值，用的是它自己的提案编号，这正是它的日志所显示的。环形图框出承诺的法定人数（实线：{voters}），旁边是上一个在 n1 下接受的法定人数（虚线：n1 和 n3，槽位 0）。它们共享 n3，任意两个多数派（majority）都必须共享一台服务器：通过 n3，新领导者得知了 n1 发出过的内容。',
       '第二阶段（phase 2）的规则：重新提议提案编号最高的已接受值，而不是一个新值。{server} 凭 {voters} 的投票决定了槽位 {slot}：{value}，同一个 create /x。n2 和 n3 都曾在 1.n1 下接受过它，所以它早已被选定（chosen），只是没人知道：它在崩溃后保住了。',
     ],
@@ -55,7 +55,7 @@ export const lessonTextZh: Catalogue<typeof lessonText> = {
     steps: [
       '基本 Paxos（basic Paxos），没有稳定的领导者（leader）：每台服务器为自己的客户端提议写入。{session} 连接到 {at}。',
       '{session} 连接到 {at}。n1 和 n2 现在都会为自己客户端的写入运行第一阶段（phase 1）。',
-      'c1 和 c2 同时写入。n1 和 n2 各自发送准备（Prepare）消息；已经承诺了更高提案编号（ballot）的接受者（acceptor）回复拒绝（Nack）。{to} 刚刚收到来自 {from} 的拒绝：{from} 承诺了它自己更高的提案编号，所以 {to} 输了这一轮。',
+      'c1 和 c2 同时写入。n1 和 n2 各自发送准备（Prepare）消息；已经承诺（promise）了更高提案编号（ballot）的接受者（acceptor）回复拒绝（Nack）。{to} 刚刚收到来自 {from} 的拒绝：{from} 承诺了它自己更高的提案编号，所以 {to} 输了这一轮。',
       '{server} 凭 {voters} 的投票走完了两个阶段：c2 的写入 {value} 在槽位（slot）{slot} 被决定。',
       '{server} 随机退避了一段时间，然后用更高的提案编号 {ballot} 再试：一条新的准备消息。随机退避让两个提案者（proposer）永远互相抢占变得不太可能。',
       '这次 n1 走完了两个阶段：c1 的写入在下一个槽位被决定，{session} 收到了回复：{reply}。c2 早已收到回复，所以两个客户端都得到了答复。',
@@ -98,7 +98,7 @@ export const lessonTextZh: Catalogue<typeof lessonText> = {
       'c3 创建它的节点（{reply}）：n-0000000002 也在等待。',
       'c3 只监视它自己的前驱 n-0000000001。',
       'c1 删除自己的节点来释放锁：{reply}。',
-      '只有 {session} 收到通知：{watch}。c3 什么也没听到，所以不会有一群客户端冲过来重新检查（羊群效应）。如果 c1 是崩溃了，它的会话过期也会以同样方式删除这个节点。',
+      '只有 {session} 收到通知：{watch}。c3 什么也没听到，所以不会有一群客户端冲过来重新检查（羊群效应）。如果 c1 是崩溃了，它的会话（session）过期也会以同样方式删除这个节点。',
       'c2 列出 /lock 来确认，{reply}：它的 n-0000000001 现在是最小的，所以 c2 持有锁。',
     ],
   },
@@ -107,9 +107,9 @@ export const lessonTextZh: Catalogue<typeof lessonText> = {
     summary: '在 forget-promise 下，接受者只在内存中保存承诺：重启后它又会接受一个旧的提案编号。',
     steps: [
       '故障开关（bug switch）forget-promise 已打开：接受者（acceptor）只在内存中保存它的承诺（promise）。c1 通过 n1 创建了 /x，n1 是提案编号（ballot）1.n1 下的领导者（leader）。随后 n1 被切断，n2 和 n3 以更高的提案编号 2.n3 选出了 n3：两者都承诺拒绝任何低于 2.n3 的提案。现在 n3 崩溃并立即重启（restart），网络也变了（n1 和 n3 可以通信，n2 被孤立）。n3 的日志挺过了崩溃；由于这个故障，它的承诺却没有。',
-      'n1 仍以为自己在 1.n1 下领导，为 c1 的 set /x 2 发送接受请求（Accept）。n3 忘了它对 2.n3 的承诺，于是又跟随提案编号 1.n1 并接受了：安全性监视器发现了承诺单调性（Promise monotonicity）被违反，因为 n3 退回到了它曾作出的承诺之下。n1 现在在一个多数派曾承诺拒绝的提案编号下决定了槽位 2；如果 n3 在 2.n3 下为那里选定了另一个值，两者就会不一致。',
+      'n1 仍以为自己在 1.n1 下领导，为 c1 的 set /x 2 发送接受请求（Accept）。n3 忘了它对 2.n3 的承诺，于是又跟随提案编号 1.n1 并接受了：安全性监控器发现了承诺单调性（Promise monotonicity）被违反，因为 n3 退回到了它曾作出的承诺之下。n1 现在在一个多数派（majority）曾承诺拒绝的提案编号下决定了槽位（slot）2；如果 n3 在 2.n3 下为那里选定了另一个值，两者就会不一致。',
       '关闭开关后的同一场景（红色横幅消失了）。到这里为止运行都一样：n3 在 1700 ms 崩溃并重启。这一次它对 2.n3 的承诺随日志一起从磁盘恢复，因为接受者在回复之前就把承诺持久写入了。',
-      'n3 拒绝了 n1 在 1.n1 下的接受请求，于是 n1 得知有更高的提案编号并不再领导。n3 凭 n1 的承诺在提案编号 3.n3 下赢得选举，在该提案编号下把 c1 的 set 提议到槽位 2，c1 得到答复。监视器显示一切成立：只有挺过崩溃的承诺才有意义。',
+      'n3 拒绝了 n1 在 1.n1 下的接受请求，于是 n1 得知有更高的提案编号并不再领导。n3 凭 n1 的承诺在提案编号 3.n3 下赢得选举，在该提案编号下把 c1 的 set 提议到槽位 2，c1 得到答复。监控器显示一切成立：只有挺过崩溃的承诺才有意义。',
     ],
   },
   'bug-ignore-promised-values': {
@@ -117,9 +117,9 @@ export const lessonTextZh: Catalogue<typeof lessonText> = {
     summary: '在 ignore-promised-values 下，新领导者在一个可能已选定值的槽位上提议它自己的值。',
     steps: [
       '故障开关（bug switch）ignore-promised-values 已打开。c1 的 create /x 1 到达了 n1，n1 是 1.n1 下的领导者（leader），n2 和 n3 在槽位（slot）1 接受了它：多数派（majority）在同一个提案编号（ballot）下接受了它，所以它已被选定（chosen）。但回到 n1 的链路被切断，n1 从未数到这些投票，随后 n1 崩溃。现在 n2 在提案编号 2.n2 下运行第一阶段（phase 1），n3 作出承诺（promise）：它的承诺报告它在 1.n1 下于槽位 1 接受了 c1 的创建。',
-      '规则是：新领导者必须在承诺报告的每个槽位中，提议报告的提案编号最高的那个值。由于这个故障，n2 却为槽位 1 提议了一个空操作（no-op），并自己接受了它：安全性监视器发现了选定值稳定性（Chosen stability）被违反，因为槽位 1 已在 1.n1 下选定了 c1 的创建，而更晚的提案编号在那里接受了别的东西。第一阶段找到了已选定的值；这个故障把它扔掉了。',
+      '规则是：新领导者必须在承诺报告的每个槽位中，提议报告的提案编号最高的那个值。由于这个故障，n2 却为槽位 1 提议了一个空操作（no-op），并自己接受了它：安全性监控器发现了选定值稳定性（Chosen stability）被违反，因为槽位 1 已在 1.n1 下选定了 c1 的创建，而更晚的提案编号在那里接受了别的东西。第一阶段找到了已选定的值；这个故障把它扔掉了。',
       '关闭开关后的同一场景。到 n3 的承诺为止运行都一样。这一次 n2 读取了承诺的报告，在槽位 1 再次提议 c1 的 create /x 1：用的是它自己的提案编号 2.n2，但值是那个可能已被选定的值。',
-      'n3 接受了它，n2 决定了槽位 1：那个早已选定的创建，现在所有人都知道了。c1 的会话会失去 n1 并得到 ConnectionLoss，但它的创建已经生效：在 ConnectionLoss 之后，ZooKeeper 客户端必须检查到底发生了什么。监视器显示一切成立。',
+      'n3 接受了它，n2 决定了槽位 1：那个早已选定的创建，现在所有人都知道了。c1 的会话（session）会失去 n1 并得到 ConnectionLoss，但它的创建已经生效：在 ConnectionLoss 之后，ZooKeeper 客户端必须检查到底发生了什么。监控器显示一切成立。',
     ],
   },
   'bug-minority-quorum': {
@@ -127,9 +127,9 @@ export const lessonTextZh: Catalogue<typeof lessonText> = {
     summary: '在 minority-quorum 下，5 台服务器中的 2 台就算法定人数，于是网络分区的两边都能做出决定。',
     steps: [
       '故障开关（bug switch）minority-quorum 已打开：法定人数（quorum）是 5 台服务器中的 2 台，而不是 3 台。网络分裂（网络分区，partition）：n1 和 n2 在一边，n3、n4 和 n5 在另一边。c1 请求 n1 设置 /x from-n1；n1 仍是 1.n1 下的领导者（leader），从它自己和 n2 收到已接受（Accepted），把 2 票算作法定人数并决定了槽位（slot）3。',
-      '另一边没有人听得到 n1，于是 n3 在 2.n3 下运行第一阶段（phase 1）。它的承诺（promise）都不知道槽位 3，所以 n3 在那里提议 c2 的 set /x from-n4，并凭 n3 和 n4 的 2 票决定了它。安全性监视器发现了一致性（Agreement）被违反：n1 和 n3 为槽位 3 决定了不同的值。环形图显示了原因：两个法定人数（实线：n3 和 n4，虚线：n1 和 n2）没有共享任何服务器，所以谁也无法得知对方的选择。',
+      '另一边没有人听得到 n1，于是 n3 在 2.n3 下运行第一阶段（phase 1）。它的承诺（promise）都不知道槽位 3，所以 n3 在那里提议 c2 的 set /x from-n4，并凭 n3 和 n4 的 2 票决定了它。安全性监控器发现了一致性（Agreement）被违反：n1 和 n3 为槽位 3 决定了不同的值。环形图显示了原因：两个法定人数（实线：n3 和 n4，虚线：n1 和 n2）没有共享任何服务器，所以谁也无法得知对方的选择。',
       '关闭开关后的同一场景：法定人数是 5 台中的 3 台。n1 一侧只有 2 台服务器，所以 n1 无法决定 c1 的 set，只能等待。另一边在 2.n4 下选出 n4，以多数派（majority）在槽位 3 决定了 c2 的 set /x from-n4，c2 得到答复。5 台中的任意两个多数派都共享一台服务器，所以只有一边能做出决定。',
-      '网络分区恢复（heal）后，n1 和 n2 从多数派那里得知槽位 3，c1 的 set 在新的提案编号（ballot）下于槽位 4 被决定。两次写入各发生一次，有唯一的顺序，监视器显示一切成立。',
+      '网络分区恢复（heal）后，n1 和 n2 从多数派那里得知槽位 3，c1 的 set 在新的提案编号（ballot）下于槽位 4 被决定。两次写入各发生一次，有唯一的顺序，监控器显示一切成立。',
     ],
   },
   'bug-accept-below-promise': {
@@ -137,9 +137,9 @@ export const lessonTextZh: Catalogue<typeof lessonText> = {
     summary: '在 accept-below-promise 下，接受者接受了一个它承诺过要拒绝的提案编号的接受请求。',
     steps: [
       '故障开关（bug switch）accept-below-promise 已打开：接受者（acceptor）会接受低于其承诺（promise）的提案编号（ballot）。c1 通过 n1 创建了 /x，n1 是 1.n1 下的领导者（leader）。随后 n1 被切断，n2 和 n3 在 2.n3 下选出了 n3：两者都承诺拒绝任何低于 2.n3 的提案。现在网络变了（n1 和 n3 可以通信，n2 被孤立），c1 请求 set /x 2：n1 仍以为自己在 1.n1 下领导，为槽位（slot）2 发送接受请求（Accept）。',
-      'n3 必须拒绝提案编号 1.n1，因为它承诺了 2.n3。由于这个故障，它接受了，安全性监视器发现了承诺单调性（Promise monotonicity）被违反：n3 接受了低于自己承诺的提案。正是这个承诺让新领导者可以信任它的第一阶段：一个在它背后以更旧提案编号被接受的值，可能在新领导者毫不知情的情况下被选定。',
+      'n3 必须拒绝提案编号 1.n1，因为它承诺了 2.n3。由于这个故障，它接受了，安全性监控器发现了承诺单调性（Promise monotonicity）被违反：n3 接受了低于自己承诺的提案。正是这个承诺让新领导者可以信任它的第一阶段：一个在它背后以更旧提案编号被接受的值，可能在新领导者毫不知情的情况下被选定。',
       '关闭开关后的同一场景。到这里为止运行都一样：n1 在 1.n1 下为槽位 2 发送接受请求。',
-      'n3 拒绝了旧的提案编号，n1 得知了 2.n3，于是不再领导，把 c1 的写入交给 n3。n3 在 2.n3 下把 c1 的 set 提议到槽位 2，n1 和 n3 接受了它，c1 得到答复。监视器显示一切成立。',
+      'n3 拒绝了旧的提案编号，n1 得知了 2.n3，于是不再领导，把 c1 的写入交给 n3。n3 在 2.n3 下把 c1 的 set 提议到槽位 2，n1 和 n3 接受了它，c1 得到答复。监控器显示一切成立。',
     ],
   },
   'bug-apply-out-of-order': {
@@ -147,9 +147,9 @@ export const lessonTextZh: Catalogue<typeof lessonText> = {
     summary: '在 apply-out-of-order 下，服务器在更低的槽位尚未知晓时就应用了一个已决定的槽位。',
     steps: [
       '故障开关（bug switch）apply-out-of-order 已打开：即使更低的槽位（slot）还未知晓，服务器也会应用一个已决定的槽位。c1 创建 /a 时，n1 到 n3 的链路被切断（切断链路，cut link），所以 n3 从未见过槽位 2：n1 和 n2 在没有 n3 的情况下选定（chosen）了它。链路恢复了，c1 创建 /b：n3 接受了槽位 3。',
-      'n3 得知槽位 3 已被选定，立即越过槽位 2 的空洞应用了它：安全性监视器发现了前缀顺序（Prefix order）被违反。n3 把本属于 /a 的 zxid 给了 /b，当槽位 2 稍后到达时，它把 c1 更早的请求当作重复而跳过：/a 在 n3 上从未存在，c2 在那里的 ls / 只会列出 b 和 zookeeper。',
+      'n3 得知槽位 3 已被选定，立即越过槽位 2 的空洞应用了它：安全性监控器发现了前缀顺序（Prefix order）被违反。n3 把本属于 /a 的 zxid 给了 /b，当槽位 2 稍后到达时，它把 c1 更早的请求当作重复而跳过：/a 在 n3 上从未存在，c2 在那里的 ls / 只会列出 b 和 zookeeper。',
       '关闭开关后的同一场景。n3 同样在槽位 2 是空洞时得知槽位 3 已被选定，但现在它只是记录下来：服务器严格按顺序应用槽位。',
-      '一次心跳（heartbeat）告诉 n3 它落后了；它向 n1 请求槽位 2（追赶），按顺序应用槽位 2 和 3，c2 在 n3 上的 ls / 列出 a、b 和 zookeeper，和每台服务器一样。监视器显示一切成立。',
+      '一次心跳（heartbeat）告诉 n3 它落后了；它向 n1 请求槽位 2（追赶），按顺序应用槽位 2 和 3，c2 在 n3 上的 ls / 列出 a、b 和 zookeeper，和每台服务器一样。监控器显示一切成立。',
     ],
   },
   'zab-not-paxos': {

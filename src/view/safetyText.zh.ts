@@ -1,6 +1,6 @@
 // The safety monitor's words in Chinese (zh-CN), the same keys as ./safetyText.ts.
 export const safetyTextZh = {
-  region: '安全性监视器',
+  region: '安全性监控器',
   names: {
     agreement: '一致性',
     validity: '有效性',
