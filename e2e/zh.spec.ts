@@ -309,3 +309,31 @@ test('lines printed before a language switch read in the new language; zkCli out
   }
   expect(errors).toEqual([]);
 });
+
+test('a caught violation reads in Chinese: what broke, where, and the marks on the page', async ({ page }) => {
+  const errors = await open(page, '/?lang=zh#lesson=bug-minority-quorum', 'zh');
+  const t = textZh;
+  const region = page.getByRole('region', { name: lessonsUiTextZh.region });
+  const monitor = page.getByRole('region', { name: t.safety.region });
+  const slider = page.getByRole('slider', { name: t.controls.speed });
+  await slider.focus();
+  await slider.press('End');
+  await expect(region.getByRole('status', { name: lessonsUiTextZh.stepOf(1, 4) })).toBeVisible();
+  await expect(page.getByRole('button', { name: t.controls.play })).toBeVisible({ timeout: 20_000 });
+  await region.getByRole('button', { name: lessonsUiTextZh.next }).click();
+  const alert = monitor.getByRole('alert');
+  await expect(alert).toContainText(`${t.safety.caught(t.safety.names.agreement)} 在事件 #`, { timeout: 20_000 });
+  await expect(alert).toContainText('n1 和 n3 为槽位 3 决定了不同的值。');
+  const events = page.getByRole('log', { name: t.events.log });
+  await expect(events.getByRole('listitem').filter({ hasText: '破坏一致性' })).toHaveCount(1);
+  await expect(page.locator('.server.breaking')).toHaveCount(2);
+  await page.setViewportSize({ width: 1280, height: 1400 });
+  await expect(alert).toBeInViewport();
+  await page.evaluate(async () => {
+    const chars = document.body.innerText;
+    await Promise.all(['400', '700'].map((w) => document.fonts.load(`${w} 16px "Noto Sans SC"`, chars)));
+    await document.fonts.ready;
+  });
+  await page.screenshot({ path: 'docs/caught-zh.png' });
+  expect(errors).toEqual([]);
+});
