@@ -34,6 +34,14 @@ describe('fuzzer', () => {
       });
     }
 
+  it('issues every kind of client command, sync included', () => {
+    const scripts = Array.from({ length: 20 }, (_, k) => randomScenario({ seed: k + 1, steps: 300, servers: 3 })).join(
+      '\n',
+    );
+    for (const kind of ['create', 'set', 'delete', 'multi', 'get', 'stat', 'ls', 'sync'])
+      expect(scripts, kind).toMatch(new RegExp(`^c\\d> ${kind} `, 'm'));
+  });
+
   it('draws the same scenario from the same seed', () => {
     expect(randomScenario({ seed: 9, steps: 50, servers: 5 })).toBe(randomScenario({ seed: 9, steps: 50, servers: 5 }));
     expect(randomScenario({ seed: 9, steps: 50, servers: 5 })).not.toBe(

@@ -32,7 +32,12 @@ function clientLine(rng: Rng): string {
   else if (roll < 0.8) command = `multi check ${path} ${rng.int(0, 2)}; set ${pick(rng, PATHS)} ${data}`;
   else if (roll < 0.85) command = `get${rng.chance(0.5) ? ' -w' : ''} ${path}`;
   else if (roll < 0.92) command = `stat${rng.chance(0.5) ? ' -w' : ''} ${path}`;
-  else command = `ls${rng.chance(0.5) ? ' -w' : ''} ${pick(rng, ['/', '/a'])}`;
+  else {
+    // The same draws for both, so adding sync changed only the runs of seeds that roll it.
+    const watch = rng.chance(0.5) ? ' -w' : '';
+    const dir = pick(rng, ['/', '/a']);
+    command = roll < 0.96 ? `ls${watch} ${dir}` : `sync ${dir}`;
+  }
   // Most commands run in the background so that sessions race.
   return `${session}> ${command}${rng.chance(0.8) ? ' &' : ''}`;
 }
