@@ -139,3 +139,21 @@ test('a bad compare value: a clear message, and the normal page', async ({ page 
   await expect(page.getByRole('button', { name: 'Compare' })).toHaveAttribute('aria-pressed', 'false');
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 10_000 });
 });
+
+test('compare: the browser’s Back leaves the compare view to the page, Forward opens it again', async ({ page }) => {
+  const errors = await openPage(page);
+  const compareButton = page.getByRole('button', { name: 'Compare' });
+  const compare = page.getByRole('region', { name: 'Compare' });
+  await compareButton.click();
+  await expect(compare.getByRole('heading', { name: 'ZAB' })).toBeVisible();
+  await page.goBack();
+  await expect(compare).toHaveCount(0);
+  await expect(compareButton).toHaveAttribute('aria-pressed', 'false');
+  await expect(page).not.toHaveURL(/compare=/);
+  await expect(page.getByRole('region', { name: 'Cluster' })).toBeVisible();
+  await page.goForward();
+  await expect(page).toHaveURL(/[?&]compare=multi-paxos,zab/);
+  await expect(compare.getByRole('heading', { name: 'Multi-Paxos' })).toBeVisible();
+  await expect(compare.getByRole('heading', { name: 'ZAB' })).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -30,7 +30,7 @@ import { usePresent } from './present/presentStore';
 import { useCompare } from '../store/compareStore';
 import { CompareButton, CompareLinkError } from './compare/CompareButton';
 import { CompareView } from './compare/CompareView';
-import { openCompareFromLocation } from './compare/compareActions';
+import { followCompareInHistory, openCompareFromLocation } from './compare/compareActions';
 
 /** One worker per page load, even when StrictMode mounts the page twice. */
 let started = false;
@@ -42,6 +42,7 @@ export function App() {
     // A compare link (?compare=...#s=...), a shared link (#s=...), a lesson (#lesson=...) or the default run.
     const comparing = !isEmbed() && openCompareFromLocation();
     startFromLocation(!comparing);
+    if (!isEmbed()) followCompareInHistory();
   }, []);
   useShortcuts();
   const ready = useSim((s) => s.ready);

@@ -13,9 +13,11 @@ import {
 import { copyText, pushHash, useShare } from '../share/shareStore';
 import { closeLesson } from '../lessons/lessonStore';
 
-function setSearch(protocols: ComparePair | null): void {
-  const search = compareSearch(location.search, protocols);
-  history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+/** `push`: a new history entry, so the browser's Back leaves the compare view as it came. */
+function setSearch(protocols: ComparePair | null, push = false): void {
+  const url = `${location.pathname}${compareSearch(location.search, protocols)}${location.hash}`;
+  if (push) history.pushState(history.state, '', url);
+  else history.replaceState(history.state, '', url);
 }
 
 /** The Compare button: the page's run so far (its header, actions and moment) under both protocols. */
@@ -25,7 +27,22 @@ export async function enterCompare(): Promise<void> {
   useSim.getState().send({ type: 'pause' });
   const protocols = useCompare.getState().protocols;
   openCompare({ header: scenario.header, actions: scenario.actions, t: scenario.cursor.t }, protocols);
-  setSearch(protocols);
+  setSearch(protocols, true);
+}
+
+/** Back and Forward: an address without ?compare closes the compare view, one with it opens it (from its link). */
+export function followCompareInHistory(): void {
+  window.addEventListener('popstate', () => {
+    const wanted = compareFromSearch(location.search).kind === 'compare';
+    if (wanted === useCompare.getState().on) return;
+    if (!wanted) {
+      closeCompare();
+      return;
+    }
+    closeLesson();
+    useSim.getState().send({ type: 'pause' });
+    openCompareFromLocation();
+  });
 }
 
 export function leaveCompare(): void {
